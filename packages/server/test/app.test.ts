@@ -1,0 +1,102 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+
+const indexHtml = '<!doctype html><title>Baton test</title><div id="root"></div>';
+let webRoot: string;
+
+beforeAll(async () => {
+  webRoot = await mkdtemp(join(tmpdir(), 'baton-web-'));
+  await mkdir(join(webRoot, 'assets'));
+  await writeFile(join(webRoot, 'index.html'), indexHtml);
+  await writeFile(join(webRoot, 'assets', 'app.js'), 'console.log("baton");');
+});
+
+afterAll(() => rm(webRoot, { recursive: true, force: true }));
+
+describe('GET /health', () => {
+  it('answers 200 with status ok', async () => {
+    const response = await buildApp({ webRoot }).inject('/health');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('web app', () => {
+  it('serves index.html at /', async () => {
+    const response = await buildApp({ webRoot }).inject('/');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.body).toBe(indexHtml);
+  });
+
+  it('serves built assets as they are', async () => {
+    const response = await buildApp({ webRoot }).inject('/assets/app.js');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('console.log("baton");');
+  });
+
+  it('answers a client-side route with index.html', async () => {
+    const response = await buildApp({ webRoot }).inject('/inbox/42?tab=history');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe(indexHtml);
+  });
+
+  it('answers 503 with instructions when the app is not built', async () => {
+    const response = await buildApp({ webRoot: join(webRoot, 'missing') }).inject('/');
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    expect(response.body).toContain('npm run build');
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown /api path with a problem+json 404', async () => {
+    const response = await buildApp({ webRoot }).inject('/api/nothing-here');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'No route for GET /api/nothing-here',
+    });
+  });
+
+  it('answers a non-GET outside /api with a problem+json 404, not the app', async () => {
+    const response = await buildApp({ webRoot }).inject({ method: 'POST', url: '/inbox' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ status: 404, detail: 'No route for POST /inbox' });
+  });
+
+  it('keeps the message of a client error', async () => {
+    const app = buildApp({ webRoot });
+    app.post('/api/echo', async (request) => request.body);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{not json',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
+  });
+
+  it('hides the message of a server error', async () => {
+    const app = buildApp({ webRoot });
+    app.get('/api/boom', async () => {
+      throw new Error('database password is hunter2');
+    });
+    const response = await app.inject('/api/boom');
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'The server could not complete the request.',
+    });
+  });
+});
