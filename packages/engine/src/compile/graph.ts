@@ -1,0 +1,160 @@
+import type { Definition } from '../model/definition.ts';
+import type { Problem } from './problem.ts';
+import type { ResolvedNode } from './structure.ts';
+
+/** Successor lists over flows plus activity → boundary edges (a boundary event is reached via its host). */
+export function successors(def: Definition, nodes: Map<string, ResolvedNode>): Map<string, string[]> {
+  const next = new Map<string, string[]>();
+  for (const id of nodes.keys()) next.set(id, []);
+  for (const f of def.flows)
+    if (nodes.has(f.source) && nodes.has(f.target)) next.get(f.source)?.push(f.target);
+  for (const n of def.nodes) if (n.attachedTo && nodes.has(n.id)) next.get(n.attachedTo)?.push(n.id);
+  return next;
+}
+
+const ENDS = new Set(['end', 'terminate', 'errorEnd']);
+const WAIT_KINDS = new Set(['timer', 'message', 'eventBased', 'state', 'callActivity', 'subProcess']);
+const WAITING_ACTIVITIES = new Set(['userTask', 'receiveTask', 'wait']);
+
+export function isWaitState(r: ResolvedNode): boolean {
+  return WAIT_KINDS.has(r.kind) || (r.plugin !== null && WAITING_ACTIVITIES.has(r.plugin.type));
+}
+
+function walk(from: Iterable<string>, edges: Map<string, string[]>): Set<string> {
+  const seen = new Set<string>(from);
+  const stack = [...seen];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    for (const n of edges.get(id) ?? []) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      stack.push(n);
+    }
+  }
+  return seen;
+}
+
+/** Unreachable nodes (errors) and nodes from which no end can be reached (warnings). */
+export function checkPaths(
+  def: Definition,
+  nodes: Map<string, ResolvedNode>,
+  next: Map<string, string[]>,
+  problems: Problem[],
+) {
+  const parentOf = new Map(def.nodes.map((n) => [n.id, n.parent]));
+  // A sub-process's children are reached through the sub-process itself.
+  const withChildren = new Map(next);
+  for (const n of def.nodes) {
+    if (n.type === 'start' && n.parent && nodes.has(n.id))
+      withChildren.set(n.parent, [...(withChildren.get(n.parent) ?? []), n.id]);
+  }
+  const rootStarts = def.nodes.filter((n) => n.type === 'start' && !n.parent).map((n) => n.id);
+  const reached = walk(rootStarts, withChildren);
+  for (const [id, r] of nodes) {
+    if (!reached.has(id) && rootStarts.length > 0) {
+      problems.push({
+        severity: 'error',
+        code: 'UNREACHABLE',
+        message: `node "${id}" cannot be reached from a start event`,
+        nodeId: id,
+        path: `nodes[${r.index}]`,
+      });
+    }
+  }
+  const previous = new Map<string, string[]>();
+  for (const [id, targets] of next)
+    for (const t of targets) previous.set(t, [...(previous.get(t) ?? []), id]);
+  // A node with no way out ends its scope (an implicit end), as does an explicit end event.
+  const ends = [...nodes].filter(
+    ([id, r]) => ENDS.has(r.kind) || (next.get(id)?.length === 0 && r.kind !== 'start'),
+  );
+  const canEnd = walk(
+    ends.map(([id]) => id),
+    previous,
+  );
+  for (const [id, r] of nodes) {
+    if (reached.has(id) && !canEnd.has(id) && parentOf.has(id)) {
+      problems.push({
+        severity: 'warning',
+        code: 'NO_PATH_TO_END',
+        message: `no path leads from node "${id}" to an end event`,
+        nodeId: id,
+        path: `nodes[${r.index}]`,
+      });
+    }
+  }
+}
+
+/** Strongly connected components (Tarjan, iterative), for loops that never wait. */
+function components(next: Map<string, string[]>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    onStack.add(v);
+  };
+  for (const root of next.keys()) {
+    if (index.has(root)) continue;
+    const work: [string, number][] = [[root, 0]];
+    visit(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as [string, number];
+      const [v, i] = frame;
+      const targets = next.get(v) ?? [];
+      if (i < targets.length) {
+        frame[1]++;
+        const w = targets[i] as string;
+        if (!index.has(w)) {
+          visit(w);
+          work.push([w, 0]);
+        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent[0], Math.min(low.get(parent[0]) as number, low.get(v) as number));
+      if (low.get(v) === index.get(v)) {
+        const scc: string[] = [];
+        for (let w = stack.pop(); w !== undefined; w = stack.pop()) {
+          onStack.delete(w);
+          scc.push(w);
+          if (w === v) break;
+        }
+        out.push(scc);
+      }
+    }
+  }
+  return out;
+}
+
+/** Warns about cycles that contain no wait state: entering one runs until the step's node budget is spent. */
+export function checkLoops(
+  nodes: Map<string, ResolvedNode>,
+  next: Map<string, string[]>,
+  problems: Problem[],
+) {
+  for (const scc of components(next)) {
+    const first = scc[0] as string;
+    const cyclic = scc.length > 1 || next.get(first)?.includes(first);
+    if (!cyclic || scc.some((id) => isWaitState(nodes.get(id) as ResolvedNode))) continue;
+    const ids = [...scc].sort((a, b) => (nodes.get(a)?.index ?? 0) - (nodes.get(b)?.index ?? 0));
+    problems.push({
+      severity: 'warning',
+      code: 'LOOP_WITHOUT_WAIT',
+      message: `loop through ${ids.join(' → ')} has no wait state; unless a condition exits it, it will fail at run time`,
+      nodeId: ids[0] as string,
+    });
+  }
+}
+
+/** For each node: the same-scope nodes from which it can be reached (used by inclusive joins). */
+export function upstreamOf(target: string, previous: Map<string, string[]>): Set<string> {
+  const seen = walk(previous.get(target) ?? [], previous);
+  seen.delete(target);
+  return seen;
+}

@@ -1,0 +1,18 @@
+/**
+ * @baton/engine — the process model, validation, interpreter, activities, expressions and BPMN I/O.
+ * Pure: no I/O, no clock, no Node built-ins; it runs in the server and in the browser alike.
+ */
+export * from './activities/plugin.ts';
+export { ACTIVITIES } from './activities/registry.ts';
+export { compile } from './compile/compile.ts';
+export type { CompiledDefinition, CompiledNode, CompileOutcome } from './compile/compiled.ts';
+export { formatProblem, type Problem, type ProblemCode } from './compile/problem.ts';
+export * from './expressions/index.ts';
+export * from './model/index.ts';
+export * from './runtime/context.ts';
+export * from './runtime/effects.ts';
+export * from './runtime/errors.ts';
+export type * from './runtime/events.ts';
+export * from './runtime/history.ts';
+export * from './runtime/state.ts';
+export { step } from './runtime/step.ts';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { constantSchema, fieldSchema } from './fields.ts';
+import { flowSchema } from './flow.ts';
+import { nodeSchema } from './node.ts';
+
+export const laneSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  nodeIds: z.array(z.string()),
+});
+
+/**
+ * A process definition (template): the graph plus its data declarations. Stored and exchanged as JSON;
+ * BPMN 2.0 XML converts to and from it.
+ */
+export const definitionSchema = z.strictObject({
+  key: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must contain only letters, digits, ".", "_" and "-"'),
+  version: z.number().int().positive().default(1),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** The CRM document kind this process is attached to (deal, lead, …); absent for standalone processes. */
+  documentType: z.string().optional(),
+  parameters: z.array(fieldSchema).default([]),
+  variables: z.array(fieldSchema).default([]),
+  constants: z.array(constantSchema).default([]),
+  nodes: z.array(nodeSchema),
+  flows: z.array(flowSchema).default([]),
+  lanes: z.array(laneSchema).optional(),
+  /** BPMN elements Baton keeps but does not execute (pools, message flows, annotations, …), owned by bpmn/. */
+  bpmn: z.record(z.string(), z.unknown()).optional(),
+});
+export type Definition = z.infer<typeof definitionSchema>;
+export type DefinitionInput = z.input<typeof definitionSchema>;

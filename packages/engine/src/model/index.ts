@@ -1,0 +1,5 @@
+export * from './definition.ts';
+export * from './fields.ts';
+export * from './flow.ts';
+export * from './kinds.ts';
+export * from './node.ts';

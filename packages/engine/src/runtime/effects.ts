@@ -1,0 +1,91 @@
+import type { Field } from '../model/fields.ts';
+
+export const TASK_KINDS = ['approve', 'review', 'requestInfo', 'acknowledge', 'form'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const ASSIGNMENT_MODES = ['any', 'all', 'percent', 'sequential'] as const;
+export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
+
+export interface TaskOutcome {
+  id: string;
+  label?: string;
+}
+
+/**
+ * What the runtime must do after a step. Plain data: the server turns each into a job in the same
+ * transaction as the new state (a transactional outbox). `key` is unique within the instance and
+ * stable across replays; prefixed with the instance id it is the idempotency key.
+ */
+export type Effect =
+  | {
+      type: 'createTask';
+      taskId: string;
+      nodeId: string;
+      kind: TaskKind;
+      title: string;
+      description?: string;
+      /** Evaluated assignee references: user ids, `role:Name`, `group:Name`, `head:userId`, … */
+      assignees: string[];
+      role?: string;
+      /** Deadline as epoch milliseconds, or null. */
+      dueAt: number | null;
+      fields: Field[];
+      outcomes: TaskOutcome[];
+    }
+  | { type: 'cancelTask'; taskId: string; nodeId: string; reason: string }
+  | { type: 'scheduleTimer'; timerId: string; nodeId: string; dueAt: number }
+  | { type: 'cancelTimer'; timerId: string; nodeId: string }
+  | {
+      type: 'subscribeMessage';
+      waitId: string;
+      nodeId: string;
+      message: string;
+      correlationKey: string | null;
+    }
+  | { type: 'unsubscribeMessage'; waitId: string; nodeId: string }
+  | {
+      type: 'sendEmail';
+      key: string;
+      nodeId: string;
+      to: string[];
+      cc: string[];
+      subject: string;
+      body: string;
+    }
+  | { type: 'sendSms'; key: string; nodeId: string; to: string[]; text: string }
+  | { type: 'notify'; key: string; nodeId: string; to: string[]; text: string }
+  | {
+      type: 'callWebhook';
+      key: string;
+      nodeId: string;
+      url: string;
+      method: 'POST' | 'PUT' | 'PATCH';
+      headers: Record<string, string>;
+      body: unknown;
+    }
+  | {
+      type: 'createDocument';
+      key: string;
+      nodeId: string;
+      template: string;
+      fileName: string;
+      format: 'docx' | 'pdf';
+      data: Record<string, unknown>;
+    }
+  | { type: 'publishFeed'; key: string; nodeId: string; title: string; text: string; to: string[] }
+  | { type: 'updateDocument'; key: string; nodeId: string; fields: Record<string, unknown> }
+  | {
+      type: 'startProcess';
+      key: string;
+      nodeId: string;
+      definitionKey: string;
+      params: Record<string, unknown>;
+      /** Present when the parent waits: the child's completion arrives as message `baton.callCompleted` with this correlation key. */
+      callId: string | null;
+    }
+  | { type: 'log'; key: string; nodeId: string; level: 'info' | 'warn' | 'error'; message: string };
+
+export type EffectType = Effect['type'];
+
+/** Message name by which the runtime reports a called process's end to the waiting parent. */
+export const CALL_COMPLETED_MESSAGE = 'baton.callCompleted';

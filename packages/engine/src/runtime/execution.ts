@@ -1,0 +1,312 @@
+import type { CompiledDefinition, CompiledNode } from '../compile/compiled.ts';
+import type { ExpressionMode } from '../expressions/types.ts';
+import { DEFAULT_MAX_NODE_EXECUTIONS, type StepContext } from './context.ts';
+import type { Effect } from './effects.ts';
+import { ProcessFailure } from './errors.ts';
+import type { HistoryEvent, HistoryType } from './history.ts';
+import type { InstanceState, Scope, Token, Wait } from './state.ts';
+
+type Agenda = { op: 'enter' | 'complete'; tokenId: string };
+
+/**
+ * The working copy of one step. Records of the input state are copied once (shallowly) and token,
+ * scope and wait objects are replaced, never mutated, so the caller's state stays intact.
+ */
+export class Execution {
+  readonly state: InstanceState;
+  readonly effects: Effect[] = [];
+  readonly history: HistoryEvent[] = [];
+  private readonly agenda: Agenda[] = [];
+  private readonly completing = new Set<string>();
+  private executed = 0;
+  private readonly visits = new Map<string, number>();
+  private readonly limit: number;
+  private values: Record<string, unknown> | null = null;
+  private variablesOwned = false;
+  private documentOwned = false;
+
+  constructor(
+    readonly compiled: CompiledDefinition,
+    input: InstanceState,
+    readonly ctx: StepContext,
+  ) {
+    this.state = {
+      ...input,
+      tokens: { ...input.tokens },
+      scopes: { ...input.scopes },
+      waits: { ...input.waits },
+      joins: { ...input.joins },
+    };
+    this.limit = ctx.maxNodeExecutions ?? DEFAULT_MAX_NODE_EXECUTIONS;
+  }
+
+  get now(): number {
+    return this.ctx.now;
+  }
+
+  nextId(prefix: string): string {
+    this.state.seq++;
+    return `${prefix}${this.state.seq}`;
+  }
+
+  node(id: string): CompiledNode {
+    const node = this.compiled.nodes.get(id);
+    if (!node)
+      throw new ProcessFailure(
+        'UNKNOWN_NODE',
+        `node "${id}" is not in definition ${this.compiled.definition.key}`,
+      );
+    return node;
+  }
+
+  record(type: HistoryType, fields: Omit<HistoryEvent, 'type' | 'at'> = {}): void {
+    this.history.push({ type, at: this.ctx.now, ...fields });
+  }
+
+  emit(effect: Effect): void {
+    this.effects.push(effect);
+  }
+
+  // ── tokens and scopes ───────────────────────────────────────────────────────
+
+  token(id: string): Token {
+    const token = this.state.tokens[id];
+    if (!token) throw new ProcessFailure('INTERNAL', `token ${id} is gone`);
+    return token;
+  }
+
+  scope(id: string): Scope {
+    const scope = this.state.scopes[id];
+    if (!scope) throw new ProcessFailure('INTERNAL', `scope ${id} is gone`);
+    return scope;
+  }
+
+  updateToken(id: string, patch: Partial<Token>): Token {
+    const next = { ...this.token(id), ...patch };
+    this.state.tokens[id] = next;
+    return next;
+  }
+
+  updateScope(id: string, patch: Partial<Scope>): Scope {
+    const next = { ...this.scope(id), ...patch };
+    this.state.scopes[id] = next;
+    return next;
+  }
+
+  /** A new activation of `nodeId`, queued to be entered. */
+  spawn(nodeId: string, scopeId: string, via: string | null, inner = false): Token {
+    const token: Token = {
+      id: this.nextId('k'),
+      nodeId,
+      scopeId,
+      phase: 'waiting',
+      via,
+      waits: [],
+      childScopeId: null,
+      inner,
+      data: null,
+    };
+    this.state.tokens[token.id] = token;
+    this.updateScope(scopeId, { tokens: this.scope(scopeId).tokens + 1 });
+    this.agenda.push({ op: 'enter', tokenId: token.id });
+    return token;
+  }
+
+  /** A new token placed at a node without entering it (the caller completes it). */
+  place(nodeId: string, scopeId: string, via: string | null): Token {
+    const token: Token = {
+      id: this.nextId('k'),
+      nodeId,
+      scopeId,
+      phase: 'waiting',
+      via,
+      waits: [],
+      childScopeId: null,
+      inner: false,
+      data: null,
+    };
+    this.state.tokens[token.id] = token;
+    this.updateScope(scopeId, { tokens: this.scope(scopeId).tokens + 1 });
+    this.record('node.entered', { nodeId, tokenId: token.id });
+    return token;
+  }
+
+  openScope(
+    kind: Scope['kind'],
+    ownerTokenId: string | null,
+    parentScopeId: string | null,
+    locals: Record<string, unknown> = {},
+  ): Scope {
+    const scope: Scope = {
+      id: this.nextId('s'),
+      kind,
+      ownerTokenId,
+      parentScopeId,
+      tokens: 0,
+      locals,
+      multiInstance: null,
+    };
+    this.state.scopes[scope.id] = scope;
+    return scope;
+  }
+
+  /** Removes a token that finished; returns true when its scope has no live tokens left. */
+  drop(token: Token): boolean {
+    delete this.state.tokens[token.id];
+    const scope = this.scope(token.scopeId);
+    this.updateScope(scope.id, { tokens: scope.tokens - 1 });
+    return scope.tokens - 1 === 0;
+  }
+
+  queueComplete(tokenId: string): void {
+    this.completing.add(tokenId);
+    this.agenda.push({ op: 'complete', tokenId });
+  }
+
+  /** True while a token's completion is queued (its boundary events need no arming). */
+  isCompleting(tokenId: string): boolean {
+    return this.completing.has(tokenId);
+  }
+
+  /** Runs queued work until every token waits; `handle` performs one entry or completion. */
+  drain(handle: (op: Agenda['op'], token: Token) => void, afterQuiet: () => boolean): void {
+    for (;;) {
+      for (let item = this.agenda.shift(); item; item = this.agenda.shift()) {
+        const token = this.state.tokens[item.tokenId];
+        if (!token || this.state.status !== 'running') continue;
+        if (item.op === 'enter') this.countExecution(token.nodeId);
+        else this.completing.delete(token.id);
+        handle(item.op, token);
+      }
+      if (this.state.status !== 'running' || !afterQuiet()) return;
+    }
+  }
+
+  private countExecution(nodeId: string): void {
+    this.visits.set(nodeId, (this.visits.get(nodeId) ?? 0) + 1);
+    if (++this.executed <= this.limit) return;
+    const max = Math.max(...this.visits.values());
+    const loop = [...this.visits].filter(([, n]) => n * 2 >= max).map(([id]) => id);
+    throw new ProcessFailure(
+      'LOOP_LIMIT',
+      `more than ${this.limit} nodes ran in one step without reaching a wait state; the loop goes through ${loop.join(' → ')}`,
+      loop[0],
+    );
+  }
+
+  // ── waits ──────────────────────────────────────────────────────────────────
+
+  addWait(wait: Wait): void {
+    this.state.waits[wait.id] = wait;
+    const token = this.token(wait.tokenId);
+    this.updateToken(token.id, { waits: [...token.waits, wait.id] });
+  }
+
+  /** Forgets a wait that resolved (the task was completed, the timer fired). */
+  resolveWait(wait: Wait): void {
+    delete this.state.waits[wait.id];
+    const token = this.state.tokens[wait.tokenId];
+    if (token) this.updateToken(token.id, { waits: token.waits.filter((id) => id !== wait.id) });
+  }
+
+  /** Withdraws a wait that will not resolve: the runtime cancels the task, timer or subscription. */
+  cancelWait(id: string, reason: string): void {
+    const wait = this.state.waits[id];
+    if (!wait) return;
+    this.resolveWait(wait);
+    if (wait.kind === 'task') {
+      this.emit({ type: 'cancelTask', taskId: id, nodeId: wait.nodeId, reason });
+      this.record('task.cancelled', {
+        nodeId: wait.nodeId,
+        taskId: id,
+        tokenId: wait.tokenId,
+        data: { reason },
+      });
+    } else if (wait.kind === 'timer') {
+      this.emit({ type: 'cancelTimer', timerId: id, nodeId: wait.nodeId });
+    } else {
+      this.emit({ type: 'unsubscribeMessage', waitId: id, nodeId: wait.nodeId });
+    }
+  }
+
+  // ── data ───────────────────────────────────────────────────────────────────
+
+  setVariables(values: Record<string, unknown>, nodeId?: string): void {
+    const names = Object.keys(values);
+    if (names.length === 0) return;
+    if (!this.variablesOwned) {
+      this.state.variables = { ...this.state.variables };
+      this.variablesOwned = true;
+    }
+    Object.assign(this.state.variables, values);
+    this.values = null;
+    this.record('variables.changed', { ...(nodeId ? { nodeId } : {}), data: { names } });
+  }
+
+  setDocumentFields(values: Record<string, unknown>): void {
+    if (!this.documentOwned) {
+      this.state.document = { ...(this.state.document ?? {}) };
+      this.documentOwned = true;
+    }
+    Object.assign(this.state.document as Record<string, unknown>, values);
+    this.values = null;
+  }
+
+  /** The names an expression sees from a scope: constants, variables, document, then scope locals (inner wins). */
+  valuesFor(scopeId: string): Record<string, unknown> {
+    this.values ??= this.rootValues();
+    const chain: Record<string, unknown>[] = [];
+    for (
+      let s = this.state.scopes[scopeId];
+      s;
+      s = s.parentScopeId ? this.state.scopes[s.parentScopeId] : undefined
+    ) {
+      const mi = s.multiInstance;
+      if (mi)
+        chain.push({
+          ...s.locals,
+          nrOfInstances: mi.total,
+          nrOfCompletedInstances: mi.completed,
+          nrOfActiveInstances: mi.active,
+        });
+      else if (Object.keys(s.locals).length > 0) chain.push(s.locals);
+    }
+    if (chain.length === 0) return this.values;
+    const merged = { ...this.values };
+    for (let i = chain.length - 1; i >= 0; i--) Object.assign(merged, chain[i]);
+    return merged;
+  }
+
+  private rootValues(): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const c of this.compiled.definition.constants) values[c.id] = c.value;
+    Object.assign(values, this.state.variables);
+    values.document = this.state.document ?? {};
+    values.starter = this.state.starter ?? '';
+    return values;
+  }
+
+  evaluate(
+    source: string,
+    scopeId: string,
+    nodeId: string,
+    mode: ExpressionMode = 'expression',
+    extra?: Record<string, unknown>,
+  ): unknown {
+    const values = extra ? { ...this.valuesFor(scopeId), ...extra } : this.valuesFor(scopeId);
+    try {
+      return this.compiled.expression(source, mode).evaluate({
+        values,
+        now: this.ctx.now,
+        ...(this.ctx.calendar ? { calendar: this.ctx.calendar } : {}),
+      });
+    } catch (error) {
+      if (error instanceof ProcessFailure) throw error;
+      throw new ProcessFailure(
+        'EXPRESSION_FAILED',
+        `${(error as Error).message} (in ${JSON.stringify(source)})`,
+        nodeId,
+      );
+    }
+  }
+}

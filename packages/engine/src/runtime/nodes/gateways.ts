@@ -1,0 +1,151 @@
+import type { CompiledNode } from '../../compile/compiled.ts';
+import type { Flow } from '../../model/flow.ts';
+import { ProcessFailure } from '../errors.ts';
+import type { Execution } from '../execution.ts';
+import { joinKey, take } from '../lifecycle.ts';
+import type { Token } from '../state.ts';
+import type { NodeBehaviour } from './behaviour.ts';
+import { correlationKeyOf, planTimer, scheduleTimer, subscribe, type TimerSpec } from './time.ts';
+
+const holds = (exec: Execution, token: Token, node: CompiledNode, f: Flow) =>
+  f.condition === undefined || exec.evaluate(f.condition, token.scopeId, node.node.id) === true;
+
+function decide(exec: Execution, token: Token, node: CompiledNode, flows: Flow[]): void {
+  if (flows.length === 0) {
+    throw new ProcessFailure(
+      'NO_FLOW',
+      `gateway "${node.node.id}": no condition holds and there is no default flow`,
+      node.node.id,
+    );
+  }
+  exec.record('gateway.decided', {
+    nodeId: node.node.id,
+    tokenId: token.id,
+    data: { flows: flows.map((f) => f.id) },
+  });
+  exec.record('node.completed', { nodeId: node.node.id, tokenId: token.id });
+  take(exec, token, flows);
+}
+
+/** Waits at a join until `ready` says so, then merges the waiting tokens into one and runs `split`. */
+function join(
+  exec: Execution,
+  token: Token,
+  node: CompiledNode,
+  ready: (waiting: Token[]) => boolean,
+  split: (t: Token) => void,
+): void {
+  if (node.incoming.length <= 1) {
+    split(token);
+    return;
+  }
+  const key = joinKey(token);
+  exec.updateToken(token.id, { phase: 'joining' });
+  exec.state.joins[key] = [...(exec.state.joins[key] ?? []), token.id];
+  fireJoin(exec, key, ready, split);
+}
+
+function fireJoin(
+  exec: Execution,
+  key: string,
+  ready: (waiting: Token[]) => boolean,
+  split: (t: Token) => void,
+): boolean {
+  const waiting = (exec.state.joins[key] ?? []).map((id) => exec.token(id));
+  if (!ready(waiting)) return false;
+  // Consume one token per incoming flow that has one; later arrivals on a flow wait for the next firing.
+  const consumed = new Map<string | null, Token>();
+  for (const t of waiting) if (!consumed.has(t.via)) consumed.set(t.via, t);
+  const rest = waiting.filter((t) => consumed.get(t.via) !== t).map((t) => t.id);
+  if (rest.length > 0) exec.state.joins[key] = rest;
+  else delete exec.state.joins[key];
+  const first = [...consumed.values()][0] as Token;
+  for (const t of consumed.values()) if (t !== first) exec.drop(t);
+  split(exec.updateToken(first.id, { phase: 'waiting' }));
+  return true;
+}
+
+/** Exclusive (XOR): the first flow, in definition order, whose condition holds; else the default. */
+export const exclusive: NodeBehaviour = {
+  enter(exec, token, node) {
+    const chosen = node.outgoing.find((f) => !f.default && holds(exec, token, node, f)) ?? node.defaultFlow;
+    decide(exec, token, node, chosen ? [chosen] : []);
+  },
+};
+
+/** Parallel (AND): joins one token from every incoming flow, then splits to every outgoing flow. */
+export const parallel: NodeBehaviour = {
+  enter(exec, token, node) {
+    const ready = (waiting: Token[]) => node.incoming.every((f) => waiting.some((t) => t.via === f.id));
+    join(exec, token, node, ready, (t) => decide(exec, t, node, node.outgoing));
+  },
+};
+
+const inclusiveSplit = (exec: Execution, token: Token, node: CompiledNode) => {
+  const chosen = node.outgoing.filter((f) => !f.default && holds(exec, token, node, f));
+  decide(exec, token, node, chosen.length > 0 ? chosen : node.defaultFlow ? [node.defaultFlow] : []);
+};
+
+/** Inclusive join is ready when no other token of the scope can still arrive (none is upstream of it). */
+function inclusiveReady(exec: Execution, node: CompiledNode, scopeId: string): (waiting: Token[]) => boolean {
+  return (waiting) => {
+    if (waiting.length === 0) return false;
+    for (const other of Object.values(exec.state.tokens)) {
+      if (other.scopeId === scopeId && other.phase !== 'joining' && node.upstream.has(other.nodeId))
+        return false;
+    }
+    return true;
+  };
+}
+
+/** Inclusive (OR): splits to every flow whose condition holds; joins the tokens that can still arrive. */
+export const inclusive: NodeBehaviour = {
+  enter(exec, token, node) {
+    join(exec, token, node, inclusiveReady(exec, node, token.scopeId), (t) => inclusiveSplit(exec, t, node));
+  },
+};
+
+/** Fires inclusive joins that became ready because tokens elsewhere ended; true if any fired. */
+export function settleInclusiveJoins(exec: Execution): boolean {
+  let fired = false;
+  for (const key of Object.keys(exec.state.joins)) {
+    const first = exec.state.joins[key]?.[0];
+    const token = first ? exec.state.tokens[first] : undefined;
+    const node = token ? exec.node(token.nodeId) : undefined;
+    if (!token || node?.kind !== 'inclusive') continue;
+    fired =
+      fireJoin(exec, key, inclusiveReady(exec, node, token.scopeId), (t) => inclusiveSplit(exec, t, node)) ||
+      fired;
+  }
+  return fired;
+}
+
+/** Event-based gateway: waits on the timers and messages after it; the first to happen wins. */
+export const eventBased: NodeBehaviour = {
+  enter(exec, token, node) {
+    for (const flow of node.outgoing) {
+      const target = exec.node(flow.target);
+      const via = { kind: 'branch', targetId: target.node.id } as const;
+      if (target.kind === 'timer') {
+        const plan = planTimer(exec, target.config as TimerSpec, token.scopeId, target.node.id);
+        scheduleTimer(exec, token.id, target.node.id, { dueAt: plan.dueAt, repeat: null }, via);
+      } else if (target.kind === 'message' || target.plugin?.type === 'receiveTask') {
+        const c = target.config as { message: string; correlationKey?: string };
+        subscribe(
+          exec,
+          token.id,
+          target.node.id,
+          c.message,
+          correlationKeyOf(exec, c.correlationKey, token.scopeId, target.node.id),
+          via,
+        );
+      } else {
+        throw new ProcessFailure(
+          'BAD_EVENT_GATEWAY',
+          `event-based gateway "${node.node.id}" leads to "${target.node.id}", which is not a timer or message event`,
+          node.node.id,
+        );
+      }
+    }
+  },
+};
