@@ -16,3 +16,4 @@ export type * from './runtime/events.ts';
 export * from './runtime/history.ts';
 export * from './runtime/state.ts';
 export { step } from './runtime/step.ts';
+export * from './simulate/index.ts';

@@ -1,0 +1,142 @@
+import type { CompiledDefinition } from '../compile/compiled.ts';
+import { addDuration, parseDuration } from '../expressions/duration.ts';
+import type { WorkCalendar } from '../expressions/types.ts';
+import type { Effect } from '../runtime/effects.ts';
+import type { HistoryEvent } from '../runtime/history.ts';
+import { emptyState, type InstanceState } from '../runtime/state.ts';
+import { step } from '../runtime/step.ts';
+
+/** How a simulated person answers one task: variables to merge, optionally an outcome and a delay. */
+export interface Answer {
+  /** ISO 8601 duration after the task was created (default: at once). */
+  $after?: string;
+  /** Outcome id, e.g. "rejected". */
+  $outcome?: string;
+  [variable: string]: unknown;
+}
+
+export interface SimulationOptions {
+  params?: Record<string, unknown>;
+  document?: Record<string, unknown> | null;
+  starter?: string | null;
+  /** Node id → answers, used in the order that node's tasks are created. */
+  answers?: Record<string, Answer[]>;
+  /** Virtual clock start, epoch ms (default Monday 2026-01-05 09:00 UTC). */
+  start?: number;
+  calendar?: WorkCalendar;
+  /** Safety stop for processes that never end (cycle timers), in events (default 100,000). */
+  maxEvents?: number;
+  onHistory?: (event: HistoryEvent) => void;
+}
+
+export interface SimulationResult {
+  state: InstanceState;
+  /** Effects other than tasks and timers, in order: what the process would have sent. */
+  effects: Effect[];
+  now: number;
+}
+
+type Pending = { at: number; order: number } & (
+  | { kind: 'task'; taskId: string; answer: Answer }
+  | { kind: 'timer'; timerId: string }
+);
+
+export const DEFAULT_SIMULATION_START = Date.UTC(2026, 0, 5, 9);
+
+/**
+ * Runs one instance to its end in memory on a virtual clock: tasks are answered from `answers`, timers
+ * fire when due, the clock jumps to the earliest of both (ties in creation order). An instance left
+ * waiting for something no one will send (a message) fails with an explanation.
+ */
+export function simulate(compiled: CompiledDefinition, options: SimulationOptions = {}): SimulationResult {
+  let now = options.start ?? DEFAULT_SIMULATION_START;
+  const ctx = () => ({ now, ...(options.calendar ? { calendar: options.calendar } : {}) });
+  const used = new Map<string, number>();
+  const pending = new Map<string, Pending>();
+  const effects: Effect[] = [];
+  let order = 0;
+
+  const apply = (result: ReturnType<typeof step>) => {
+    for (const h of result.history) options.onHistory?.(h);
+    for (const e of result.effects) {
+      if (e.type === 'createTask') {
+        const n = used.get(e.nodeId) ?? 0;
+        used.set(e.nodeId, n + 1);
+        const answer = options.answers?.[e.nodeId]?.[n] ?? {};
+        const at = answer.$after ? addDuration(now, parseDuration(answer.$after)) : now;
+        pending.set(e.taskId, { kind: 'task', taskId: e.taskId, answer, at, order: order++ });
+      } else if (e.type === 'scheduleTimer')
+        pending.set(e.timerId, { kind: 'timer', timerId: e.timerId, at: e.dueAt, order: order++ });
+      else if (e.type === 'cancelTask') pending.delete(e.taskId);
+      else if (e.type === 'cancelTimer') pending.delete(e.timerId);
+      else if (e.type !== 'subscribeMessage' && e.type !== 'unsubscribeMessage') effects.push(e);
+    }
+    return result.state;
+  };
+
+  let state = apply(
+    step(
+      compiled,
+      emptyState(),
+      {
+        type: 'start',
+        params: options.params ?? {},
+        document: options.document ?? null,
+        starter: options.starter ?? null,
+      },
+      ctx(),
+    ),
+  );
+  const max = options.maxEvents ?? 100_000;
+  for (let events = 0; state.status === 'running'; events++) {
+    const next = earliest(pending);
+    if (!next || events >= max)
+      return {
+        state: stuck(state, next ? `stopped after ${max} events` : waitingOn(state), now, options),
+        effects,
+        now,
+      };
+    pending.delete(next.kind === 'task' ? next.taskId : next.timerId);
+    now = Math.max(now, next.at);
+    if (next.kind === 'timer')
+      state = apply(step(compiled, state, { type: 'timerFired', timerId: next.timerId }, ctx()));
+    else {
+      const { $after: _after, $outcome, ...variables } = next.answer;
+      const event = {
+        type: 'taskCompleted',
+        taskId: next.taskId,
+        variables,
+        ...($outcome ? { outcome: $outcome } : {}),
+      } as const;
+      state = apply(step(compiled, state, event, ctx()));
+    }
+  }
+  return { state, effects, now };
+}
+
+function earliest(pending: Map<string, Pending>): Pending | undefined {
+  let best: Pending | undefined;
+  for (const p of pending.values())
+    if (!best || p.at < best.at || (p.at === best.at && p.order < best.order)) best = p;
+  return best;
+}
+
+function waitingOn(state: InstanceState): string {
+  const messages = Object.values(state.waits).flatMap((w) =>
+    w.kind === 'message' ? [`message "${w.message}" at ${w.nodeId}`] : [],
+  );
+  return messages.length > 0
+    ? `nothing left to happen; still waiting for ${messages.join(', ')}`
+    : 'nothing left to happen and the process has not ended';
+}
+
+function stuck(
+  state: InstanceState,
+  message: string,
+  now: number,
+  options: SimulationOptions,
+): InstanceState {
+  const error = { code: 'SIMULATION_STUCK', message };
+  options.onHistory?.({ type: 'instance.failed', at: now, data: { error } });
+  return { ...state, status: 'failed', error };
+}
