@@ -1,0 +1,166 @@
+import { DAY_MS, parseDate } from './dates.ts';
+import { addDuration, timePartMs } from './duration.ts';
+import type { Duration, WorkCalendar } from './types.ts';
+
+export interface WorkCalendarOptions {
+  /** ISO weekdays that are working days, 1 = Monday … 7 = Sunday. Default Monday–Friday. */
+  workdays?: number[];
+  /** Start of the working day, `HH:MM` local time. Default `09:00`. */
+  start?: string;
+  /** End of the working day, `HH:MM` local time (`24:00` allowed). Default `18:00`. */
+  end?: string;
+  /** Non-working dates (`YYYY-MM-DD`, local), e.g. public holidays. */
+  holidays?: string[];
+  /** Dates worked although their weekday is not a working day (a Saturday moved by decree). */
+  extraWorkdays?: string[];
+  /** The company's fixed offset from UTC in minutes (Moscow: 180). Default 0. */
+  utcOffsetMinutes?: number;
+}
+
+/** A calendar made by `createWorkCalendar`: a `WorkCalendar` that also tells its UTC offset. */
+export interface ConfiguredWorkCalendar extends WorkCalendar {
+  readonly utcOffsetMinutes: number;
+}
+
+// Keeps every loop bounded: ~400 years of working days is beyond any business deadline.
+const MAX_WORKING_DAYS = 100_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * A working-time calendar. Pure arithmetic on epoch milliseconds shifted by a fixed offset (no time
+ * zone database, no daylight saving).
+ *
+ * `addWorkingTime(from, duration)`:
+ * - Y/M parts move along the calendar first (`addDuration`).
+ * - D and W parts count working days like a spreadsheet's WORKDAY: each one steps to the next working
+ *   date, keeping the clock time clamped into working hours (Friday 17:00 + P1D = Monday 17:00,
+ *   Saturday 12:00 + P1D = Monday 12:00). W = as many working days as the week pattern has (5 by default).
+ * - H/M/S parts count working time: from the next working moment, skipping nights, weekends and
+ *   holidays (Friday 17:00 + PT2H = Monday 10:00). A result exactly at the end of a working day stays
+ *   there (Friday 17:00 + PT1H = Friday 18:00).
+ * - A zero duration returns `from` unchanged; negative parts are rejected.
+ *
+ * @example
+ * const calendar = createWorkCalendar({ holidays: ['2024-05-01'], utcOffsetMinutes: 180 });
+ * calendar.addWorkingTime(Date.parse('2024-04-30T14:00:00Z'), parseDuration('P1D')); // 2024-05-02T14:00Z
+ * @throws RangeError for an invalid option or a calendar without working days.
+ */
+export function createWorkCalendar(options: WorkCalendarOptions = {}): ConfiguredWorkCalendar {
+  const workdays = new Set(options.workdays ?? [1, 2, 3, 4, 5]);
+  for (const day of workdays) {
+    if (!Number.isInteger(day) || day < 1 || day > 7) {
+      throw new RangeError(`Work calendar: workdays must be ISO weekdays 1–7, got ${day}`);
+    }
+  }
+  if (workdays.size === 0) throw new RangeError('Work calendar: there must be at least one working weekday');
+  const start = clockMs(options.start ?? '09:00', 'start');
+  const end = clockMs(options.end ?? '18:00', 'end');
+  if (start >= end) throw new RangeError('Work calendar: start must be before end');
+  const holidays = dayNumbers(options.holidays ?? [], 'holidays');
+  const extraWorkdays = dayNumbers(options.extraWorkdays ?? [], 'extraWorkdays');
+  for (const day of holidays) {
+    if (extraWorkdays.has(day)) {
+      throw new RangeError(`Work calendar: ${isoOfDay(day)} is both a holiday and an extra workday`);
+    }
+  }
+  const utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
+  if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 14 * 60) {
+    throw new RangeError('Work calendar: utcOffsetMinutes must be a whole number of minutes within ±14 h');
+  }
+  const offsetMs = utcOffsetMinutes * MINUTE_MS;
+  const workingDaysPerWeek = workdays.size;
+  // Each holiday can cancel one occurrence of a working weekday, and one recurs at least every 7 days.
+  const maxGap = 7 * (holidays.size + 1);
+
+  const isWorkingLocalDay = (day: number): boolean =>
+    extraWorkdays.has(day) || (!holidays.has(day) && workdays.has(isoWeekday(day)));
+
+  const nextWorkingDay = (day: number): number => {
+    for (let next = day + 1; next <= day + maxGap; next++) if (isWorkingLocalDay(next)) return next;
+    throw new Error('Work calendar invariant broken: no working day within the maximal gap');
+  };
+
+  return {
+    utcOffsetMinutes,
+    isWorkingDay: (at) => isWorkingLocalDay(Math.floor((at + offsetMs) / DAY_MS)),
+    addWorkingTime(from, duration) {
+      const workingDays = checkedWorkingDays(duration, workingDaysPerWeek);
+      let remaining = timePartMs(duration);
+      if (workingDays + Math.ceil(remaining / (end - start)) > MAX_WORKING_DAYS) {
+        throw new RangeError(`Working time too long: more than ${MAX_WORKING_DAYS} working days`);
+      }
+      if (!Number.isFinite(from)) throw new RangeError('Working time: the start is not a finite instant');
+      if (workingDays === 0 && remaining === 0 && duration.years === 0 && duration.months === 0) return from;
+
+      const local = addDuration(from, { ...ZERO, years: duration.years, months: duration.months }) + offsetMs;
+      if (!Number.isFinite(local)) throw new RangeError('Working time: date out of range');
+      let day = Math.floor(local / DAY_MS);
+      let clock = local - day * DAY_MS;
+      if (workingDays > 0) {
+        clock = Math.min(Math.max(clock, start), end);
+        for (let i = 0; i < workingDays; i++) day = nextWorkingDay(day);
+      }
+      // Move to the next working moment, then spend the time part day by day.
+      if (!isWorkingLocalDay(day) || clock > end) {
+        day = nextWorkingDay(day);
+        clock = start;
+      } else if (clock < start) {
+        clock = start;
+      }
+      while (remaining > end - clock) {
+        remaining -= end - clock;
+        day = nextWorkingDay(day);
+        clock = start;
+      }
+      return day * DAY_MS + clock + remaining - offsetMs;
+    },
+  };
+}
+
+const ZERO: Duration = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
+
+function checkedWorkingDays(duration: Duration, workingDaysPerWeek: number): number {
+  for (const [part, value] of Object.entries(duration)) {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new RangeError(`Working time counts forward only: ${part} is ${value}`);
+    }
+  }
+  const days = duration.days + duration.weeks * workingDaysPerWeek;
+  if (!Number.isInteger(days) || !Number.isInteger(duration.years) || !Number.isInteger(duration.months)) {
+    throw new RangeError('Working time: years, months, weeks and days must be whole numbers');
+  }
+  return days;
+}
+
+/** ISO weekday of a day number counted from 1970-01-01, which was a Thursday (4). */
+function isoWeekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+function clockMs(text: string, name: string): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(text);
+  const hours = Number(match?.[1]);
+  const minutes = Number(match?.[2]);
+  if (!match || minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) {
+    throw new RangeError(`Work calendar: ${name} must be HH:MM, got '${text}'`);
+  }
+  return (hours * 60 + minutes) * MINUTE_MS;
+}
+
+function dayNumbers(dates: string[], name: string): Set<number> {
+  const days = new Set<number>();
+  for (const date of dates) {
+    const invalid = new RangeError(`Work calendar: ${name} must be YYYY-MM-DD dates, got '${date}'`);
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw invalid;
+    try {
+      days.add(parseDate(date).ms / DAY_MS);
+    } catch {
+      throw invalid;
+    }
+  }
+  return days;
+}
+
+function isoOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
