@@ -23,6 +23,7 @@ export class Execution {
   private readonly limit: number;
   private values: Record<string, unknown> | null = null;
   private variablesOwned = false;
+  private readonly copied = { tokens: false, scopes: false, waits: false, joins: false };
   private documentOwned = false;
 
   constructor(
@@ -30,14 +31,17 @@ export class Execution {
     input: InstanceState,
     readonly ctx: StepContext,
   ) {
-    this.state = {
-      ...input,
-      tokens: { ...input.tokens },
-      scopes: { ...input.scopes },
-      waits: { ...input.waits },
-      joins: { ...input.joins },
-    };
+    this.state = { ...input };
     this.limit = ctx.maxNodeExecutions ?? DEFAULT_MAX_NODE_EXECUTIONS;
+  }
+
+  /** The draft's own copy of a record, made on first write (copy-on-write keeps the input intact). */
+  private writable<K extends keyof Execution['copied']>(name: K): InstanceState[K] {
+    if (!this.copied[name]) {
+      this.state[name] = copyRecord(this.state[name] as Record<string, unknown>) as InstanceState[K];
+      this.copied[name] = true;
+    }
+    return this.state[name];
   }
 
   get now(): number {
@@ -83,13 +87,13 @@ export class Execution {
 
   updateToken(id: string, patch: Partial<Token>): Token {
     const next = { ...this.token(id), ...patch };
-    this.state.tokens[id] = next;
+    this.writable('tokens')[id] = next;
     return next;
   }
 
   updateScope(id: string, patch: Partial<Scope>): Scope {
     const next = { ...this.scope(id), ...patch };
-    this.state.scopes[id] = next;
+    this.writable('scopes')[id] = next;
     return next;
   }
 
@@ -106,7 +110,7 @@ export class Execution {
       inner,
       data: null,
     };
-    this.state.tokens[token.id] = token;
+    this.writable('tokens')[token.id] = token;
     this.updateScope(scopeId, { tokens: this.scope(scopeId).tokens + 1 });
     this.agenda.push({ op: 'enter', tokenId: token.id });
     return token;
@@ -125,7 +129,7 @@ export class Execution {
       inner: false,
       data: null,
     };
-    this.state.tokens[token.id] = token;
+    this.writable('tokens')[token.id] = token;
     this.updateScope(scopeId, { tokens: this.scope(scopeId).tokens + 1 });
     this.record('node.entered', { nodeId, tokenId: token.id });
     return token;
@@ -146,13 +150,23 @@ export class Execution {
       locals,
       multiInstance: null,
     };
-    this.state.scopes[scope.id] = scope;
+    this.writable('scopes')[scope.id] = scope;
     return scope;
+  }
+
+  closeScope(id: string): void {
+    delete this.writable('scopes')[id];
+  }
+
+  /** Tokens waiting at a join (`scopeId/nodeId`); an empty list removes the entry. */
+  setJoin(key: string, tokenIds: string[]): void {
+    if (tokenIds.length > 0) this.writable('joins')[key] = tokenIds;
+    else delete this.writable('joins')[key];
   }
 
   /** Removes a token that finished; returns true when its scope has no live tokens left. */
   drop(token: Token): boolean {
-    delete this.state.tokens[token.id];
+    delete this.writable('tokens')[token.id];
     const scope = this.scope(token.scopeId);
     this.updateScope(scope.id, { tokens: scope.tokens - 1 });
     return scope.tokens - 1 === 0;
@@ -197,14 +211,14 @@ export class Execution {
   // ── waits ──────────────────────────────────────────────────────────────────
 
   addWait(wait: Wait): void {
-    this.state.waits[wait.id] = wait;
+    this.writable('waits')[wait.id] = wait;
     const token = this.token(wait.tokenId);
     this.updateToken(token.id, { waits: [...token.waits, wait.id] });
   }
 
   /** Forgets a wait that resolved (the task was completed, the timer fired). */
   resolveWait(wait: Wait): void {
-    delete this.state.waits[wait.id];
+    delete this.writable('waits')[wait.id];
     const token = this.state.tokens[wait.tokenId];
     if (token) this.updateToken(token.id, { waits: token.waits.filter((id) => id !== wait.id) });
   }
@@ -309,4 +323,11 @@ export class Execution {
       );
     }
   }
+}
+
+/** A shallow copy; a for-in loop is several times faster than spread on dictionary-mode objects. */
+function copyRecord<T>(record: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key in record) out[key] = record[key] as T;
+  return out;
 }

@@ -57,7 +57,7 @@ export function scopeFinished(exec: Execution, scopeId: string): void {
     return;
   }
   if (scope.kind !== 'subProcess' || !scope.ownerTokenId) return;
-  delete exec.state.scopes[scopeId];
+  exec.closeScope(scopeId);
   const owner = exec.updateToken(scope.ownerTokenId, { childScopeId: null });
   exec.queueComplete(owner.id);
 }
@@ -70,8 +70,7 @@ export function cancelToken(exec: Execution, token: Token, reason: string): void
   if (current.phase === 'joining') {
     const key = joinKey(current);
     const rest = (exec.state.joins[key] ?? []).filter((id) => id !== current.id);
-    if (rest.length > 0) exec.state.joins[key] = rest;
-    else delete exec.state.joins[key];
+    exec.setJoin(key, rest);
   }
   exec.record('node.cancelled', { nodeId: current.nodeId, tokenId: current.id, data: { reason } });
   exec.drop(current);
@@ -80,7 +79,7 @@ export function cancelToken(exec: Execution, token: Token, reason: string): void
 /** Cancels every token in a scope and in the scopes nested in it, then forgets the scope. */
 export function cancelScope(exec: Execution, scopeId: string, reason: string): void {
   cancelContents(exec, scopeId, reason);
-  delete exec.state.scopes[scopeId];
+  exec.closeScope(scopeId);
 }
 
 /** Cancels what runs in a scope but keeps the scope (terminate end events). */

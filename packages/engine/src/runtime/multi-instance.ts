@@ -69,7 +69,7 @@ function startExecution(exec: Execution, miScopeId: string, node: CompiledNode):
 export function executionDone(exec: Execution, inner: Token): void {
   const instanceScope = exec.scope(inner.scopeId);
   exec.drop(inner);
-  delete exec.state.scopes[instanceScope.id];
+  exec.closeScope(instanceScope.id);
   const miScopeId = instanceScope.parentScopeId as string;
   const miScope = exec.scope(miScopeId);
   const node = exec.node(inner.nodeId);

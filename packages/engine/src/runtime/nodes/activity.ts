@@ -2,9 +2,12 @@ import type {
   ActivityContext,
   ActivityOutcome,
   ActivityPlugin,
+  OutboxEffect,
   Resumption,
+  TaskSpec,
 } from '../../activities/plugin.ts';
 import type { CompiledNode } from '../../compile/compiled.ts';
+import type { Effect } from '../effects.ts';
 import type { Execution } from '../execution.ts';
 import { throwError } from '../lifecycle.ts';
 import type { Token } from '../state.ts';
@@ -12,61 +15,102 @@ import type { NodeBehaviour } from './behaviour.ts';
 import { addIso, scheduleTimer, subscribe } from './time.ts';
 
 /** Binds an activity to one token: everything it does is recorded against that activation. */
-function contextFor(
-  exec: Execution,
-  tokenId: string,
-  node: CompiledNode,
-  config: unknown,
-  outcome: { thrown: boolean },
-): ActivityContext<unknown> {
-  const nodeId = node.node.id;
-  const scopeId = () => exec.token(tokenId).scopeId;
-  return {
-    node,
-    config,
-    now: exec.now,
-    evaluate: (source) => exec.evaluate(source, scopeId(), nodeId),
-    render: (template) => String(exec.evaluate(template, scopeId(), nodeId, 'template')),
-    setVariables: (values) => exec.setVariables(values, nodeId),
-    setDocumentFields: (values) => exec.setDocumentFields(values),
-    variable: (name) => exec.valuesFor(scopeId())[name],
-    documentField: (name) => exec.state.document?.[name],
-    effect: (effect) =>
-      exec.emit({ ...effect, key: exec.nextId('e'), nodeId } as Parameters<Execution['emit']>[0]),
-    createTask(spec) {
-      const taskId = exec.nextId('t');
-      exec.addWait({ kind: 'task', id: taskId, tokenId, nodeId });
-      exec.emit({
-        type: 'createTask',
-        taskId,
-        nodeId,
-        ...spec,
-        ...(node.node.role ? { role: node.node.role } : {}),
-      });
-      exec.record('task.created', {
-        nodeId,
-        tokenId,
-        taskId,
-        data: { kind: spec.kind, assignees: spec.assignees },
-      });
-      return taskId;
-    },
-    cancelTask: (taskId, reason) => exec.cancelWait(taskId, reason),
-    scheduleTimer: (dueAt) => scheduleTimer(exec, tokenId, nodeId, { dueAt, repeat: null }, { kind: 'own' }),
-    subscribe: (message, correlationKey) =>
-      subscribe(exec, tokenId, nodeId, message, correlationKey, { kind: 'own' }),
-    addDuration: (from, iso, workingTime) => addIso(exec, from, iso, workingTime, nodeId),
-    data: <T>() => exec.token(tokenId).data as T | undefined,
-    setData: (data) => void exec.updateToken(tokenId, { data }),
-    throwError(code, message) {
-      outcome.thrown = true;
-      throwError(exec, exec.token(tokenId), code, message, true);
-    },
-  };
+class BoundActivity implements ActivityContext<unknown> {
+  thrown = false;
+  readonly now: number;
+
+  constructor(
+    private readonly exec: Execution,
+    private readonly tokenId: string,
+    readonly node: CompiledNode,
+    readonly config: unknown,
+  ) {
+    this.now = exec.now;
+  }
+
+  private get nodeId(): string {
+    return this.node.node.id;
+  }
+
+  private get scopeId(): string {
+    return this.exec.token(this.tokenId).scopeId;
+  }
+
+  evaluate(source: string): unknown {
+    return this.exec.evaluate(source, this.scopeId, this.nodeId);
+  }
+
+  render(template: string): string {
+    return String(this.exec.evaluate(template, this.scopeId, this.nodeId, 'template'));
+  }
+
+  setVariables(values: Record<string, unknown>): void {
+    this.exec.setVariables(values, this.nodeId);
+  }
+
+  setDocumentFields(values: Record<string, unknown>): void {
+    this.exec.setDocumentFields(values);
+  }
+
+  variable(name: string): unknown {
+    return this.exec.valuesFor(this.scopeId)[name];
+  }
+
+  documentField(name: string): unknown {
+    return this.exec.state.document?.[name];
+  }
+
+  effect(effect: OutboxEffect): void {
+    this.exec.emit({ ...effect, key: this.exec.nextId('e'), nodeId: this.nodeId } as Effect);
+  }
+
+  createTask(spec: TaskSpec): string {
+    const { exec, nodeId, tokenId } = this;
+    const taskId = exec.nextId('t');
+    exec.addWait({ kind: 'task', id: taskId, tokenId, nodeId });
+    const role = this.node.node.role;
+    exec.emit({ type: 'createTask', taskId, nodeId, ...spec, ...(role ? { role } : {}) });
+    exec.record('task.created', {
+      nodeId,
+      tokenId,
+      taskId,
+      data: { kind: spec.kind, assignees: spec.assignees },
+    });
+    return taskId;
+  }
+
+  cancelTask(taskId: string, reason: string): void {
+    this.exec.cancelWait(taskId, reason);
+  }
+
+  scheduleTimer(dueAt: number): string {
+    return scheduleTimer(this.exec, this.tokenId, this.nodeId, { dueAt, repeat: null }, { kind: 'own' });
+  }
+
+  subscribe(message: string, correlationKey: string | null): string {
+    return subscribe(this.exec, this.tokenId, this.nodeId, message, correlationKey, { kind: 'own' });
+  }
+
+  addDuration(from: number, iso: string, workingTime: boolean): number {
+    return addIso(this.exec, from, iso, workingTime, this.nodeId);
+  }
+
+  data<T>(): T | undefined {
+    return this.exec.token(this.tokenId).data as T | undefined;
+  }
+
+  setData(data: unknown): void {
+    this.exec.updateToken(this.tokenId, { data });
+  }
+
+  throwError(code: string, message: string): void {
+    this.thrown = true;
+    throwError(this.exec, this.exec.token(this.tokenId), code, message, true);
+  }
 }
 
-function settle(exec: Execution, token: Token, result: ActivityOutcome, outcome: { thrown: boolean }): void {
-  if (!outcome.thrown && result === 'complete') exec.queueComplete(token.id);
+function settle(exec: Execution, token: Token, result: ActivityOutcome, bound: BoundActivity): void {
+  if (!bound.thrown && result === 'complete') exec.queueComplete(token.id);
 }
 
 /** Runs an activity plugin; also used for a state's entry actions (which must complete at once). */
@@ -77,24 +121,20 @@ export function runImmediate(
   plugin: ActivityPlugin<unknown>,
   config: unknown,
 ): boolean {
-  const outcome = { thrown: false };
-  plugin.start(contextFor(exec, token.id, node, config, outcome));
-  return !outcome.thrown;
+  const bound = new BoundActivity(exec, token.id, node, config);
+  plugin.start(bound);
+  return !bound.thrown;
 }
 
 /** Hosts activity plugins (user task, e-mail, …) as node behaviour. */
 export const activity: NodeBehaviour = {
   enter(exec, token, node) {
-    const outcome = { thrown: false };
-    const plugin = node.plugin as ActivityPlugin<unknown>;
-    settle(exec, token, plugin.start(contextFor(exec, token.id, node, node.config, outcome)), outcome);
+    const bound = new BoundActivity(exec, token.id, node, node.config);
+    settle(exec, token, (node.plugin as ActivityPlugin<unknown>).start(bound), bound);
   },
   resume(exec, token, node, why: Resumption) {
-    const outcome = { thrown: false };
+    const bound = new BoundActivity(exec, token.id, node, node.config);
     const plugin = node.plugin as ActivityPlugin<unknown>;
-    const result = plugin.resume
-      ? plugin.resume(contextFor(exec, token.id, node, node.config, outcome), why)
-      : 'complete';
-    settle(exec, token, result, outcome);
+    settle(exec, token, plugin.resume ? plugin.resume(bound, why) : 'complete', bound);
   },
 };

@@ -41,7 +41,7 @@ function join(
   }
   const key = joinKey(token);
   exec.updateToken(token.id, { phase: 'joining' });
-  exec.state.joins[key] = [...(exec.state.joins[key] ?? []), token.id];
+  exec.setJoin(key, [...(exec.state.joins[key] ?? []), token.id]);
   fireJoin(exec, key, ready, split);
 }
 
@@ -57,8 +57,7 @@ function fireJoin(
   const consumed = new Map<string | null, Token>();
   for (const t of waiting) if (!consumed.has(t.via)) consumed.set(t.via, t);
   const rest = waiting.filter((t) => consumed.get(t.via) !== t).map((t) => t.id);
-  if (rest.length > 0) exec.state.joins[key] = rest;
-  else delete exec.state.joins[key];
+  exec.setJoin(key, rest);
   const first = [...consumed.values()][0] as Token;
   for (const t of consumed.values()) if (t !== first) exec.drop(t);
   split(exec.updateToken(first.id, { phase: 'waiting' }));
