@@ -35,3 +35,8 @@ export const ACTIVITIES: Readonly<Record<string, ActivityPlugin<unknown>>> = Obj
     log,
   ].map((p) => [p.type, p as unknown as ActivityPlugin<unknown>]),
 );
+
+/** The activity with this type id; own entries only, so `toString` or `constructor` is not an activity. */
+export function activityOf(type: string): ActivityPlugin<unknown> | undefined {
+  return Object.hasOwn(ACTIVITIES, type) ? ACTIVITIES[type] : undefined;
+}

@@ -1,9 +1,8 @@
-import { createExpressionEnvironment } from '../expressions/index.ts';
 import type { CompiledExpression, ExpressionMode } from '../expressions/types.ts';
 import { type Definition, definitionSchema } from '../model/definition.ts';
 import type { Flow } from '../model/flow.ts';
 import type { CompiledDefinition, CompiledNode, CompileOutcome } from './compiled.ts';
-import { collectExpressions, declarations } from './expressions.ts';
+import { collectExpressions, environmentFor } from './expressions.ts';
 import { checkLoops, checkPaths, successors, upstreamOf } from './graph.ts';
 import type { Problem } from './problem.ts';
 import { checkStructure, issuesToProblems, type ResolvedNode } from './structure.ts';
@@ -24,11 +23,11 @@ export function compile(input: unknown): CompileOutcome {
   const resolved = checkStructure(def, problems);
   checkStarts(def, resolved, problems);
   checkGateways(def, resolved, problems);
-  const next = successors(def, resolved);
+  const next = successors(def);
   checkPaths(def, resolved, next, problems);
   checkLoops(resolved, next, problems);
 
-  const env = createExpressionEnvironment(declarations(def));
+  const env = environmentFor(def, problems);
   const expressions = new Map<string, CompiledExpression>();
   for (const e of collectExpressions(def, resolved)) {
     const result = env.compile(e.source, e.mode);

@@ -1,6 +1,7 @@
 import type { ConfigExpression } from '../activities/plugin.ts';
-import { ACTIVITIES } from '../activities/registry.ts';
-import type { Declaration, ExpressionMode } from '../expressions/types.ts';
+import { activityOf } from '../activities/registry.ts';
+import { createExpressionEnvironment } from '../expressions/index.ts';
+import type { Declaration, ExpressionEnvironment, ExpressionMode } from '../expressions/types.ts';
 import type { Definition } from '../model/definition.ts';
 import type { BuiltinKind } from '../model/kinds.ts';
 import { jsonPath, type Problem } from './problem.ts';
@@ -17,18 +18,50 @@ export const ENGINE_NAMES: Declaration[] = [
   { name: 'nrOfActiveInstances', type: 'number' },
 ];
 
-export function declarations(def: Definition): Declaration[] {
-  const own = [...def.parameters, ...def.variables, ...def.constants].map((f) => ({
-    name: f.id,
-    type: f.type,
-  }));
-  const elements = def.nodes.flatMap((n) =>
+type Declared = Declaration & { at: Pick<Problem, 'nodeId' | 'path'> };
+
+/** The names a definition's expressions may use, each with where it is declared. */
+export function declarations(def: Definition): Declared[] {
+  const fields = (key: 'parameters' | 'variables' | 'constants') =>
+    def[key].map((f, i) => ({ name: f.id, type: f.type, at: { path: `${key}[${i}].id` } }));
+  const elements = def.nodes.flatMap((n, i) =>
     n.multiInstance?.elementVariable
-      ? [{ name: n.multiInstance.elementVariable, type: 'json' as const }]
+      ? [
+          {
+            name: n.multiInstance.elementVariable,
+            type: 'json' as const,
+            at: { nodeId: n.id, path: `nodes[${i}].multiInstance.elementVariable` },
+          },
+        ]
       : [],
   );
+  const engine = ENGINE_NAMES.map((d) => ({ ...d, at: {} }));
+  const own = [...fields('parameters'), ...fields('variables'), ...fields('constants'), ...elements];
   const seen = new Set<string>();
-  return [...ENGINE_NAMES, ...own, ...elements].filter((d) => !seen.has(d.name) && seen.add(d.name));
+  return [...engine, ...own].filter((d) => !seen.has(d.name) && seen.add(d.name));
+}
+
+/**
+ * The expression environment of a definition. A name the expression language cannot declare (`int`,
+ * `__proto__`, …) is a problem at its declaration rather than an exception out of `compile`.
+ */
+export function environmentFor(def: Definition, problems: Problem[]): ExpressionEnvironment {
+  const all = declarations(def);
+  try {
+    return createExpressionEnvironment(all);
+  } catch {
+    // Find the culprits one by one (only on this failure path) and go on without them.
+  }
+  const usable = all.filter((d) => {
+    try {
+      createExpressionEnvironment([d]);
+      return true;
+    } catch (error) {
+      problems.push({ severity: 'error', code: 'SCHEMA', message: (error as Error).message, ...d.at });
+      return false;
+    }
+  });
+  return createExpressionEnvironment(usable);
 }
 
 export interface Located {
@@ -99,7 +132,7 @@ function builtinExpressions(kind: BuiltinKind, config: unknown): ConfigExpressio
 
 /** Expressions of a state's entry action; none when the action itself is invalid (reported elsewhere). */
 function entryExpressions(action: { type: string; config: unknown }): ConfigExpression[] {
-  const plugin = ACTIVITIES[action.type];
+  const plugin = activityOf(action.type);
   const parsed = plugin?.configSchema.safeParse(action.config);
   return plugin && parsed?.success ? plugin.expressions(parsed.data) : [];
 }

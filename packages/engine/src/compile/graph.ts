@@ -2,13 +2,16 @@ import type { Definition } from '../model/definition.ts';
 import type { Problem } from './problem.ts';
 import type { ResolvedNode } from './structure.ts';
 
-/** Successor lists over flows plus activity → boundary edges (a boundary event is reached via its host). */
-export function successors(def: Definition, nodes: Map<string, ResolvedNode>): Map<string, string[]> {
+/**
+ * Successor lists over flows plus activity → boundary edges (a boundary event is reached via its host).
+ * Nodes whose type or config is invalid stay in the graph (already reported), so one bad node does not
+ * make everything after it unreachable.
+ */
+export function successors(def: Definition): Map<string, string[]> {
   const next = new Map<string, string[]>();
-  for (const id of nodes.keys()) next.set(id, []);
-  for (const f of def.flows)
-    if (nodes.has(f.source) && nodes.has(f.target)) next.get(f.source)?.push(f.target);
-  for (const n of def.nodes) if (n.attachedTo && nodes.has(n.id)) next.get(n.attachedTo)?.push(n.id);
+  for (const n of def.nodes) next.set(n.id, []);
+  for (const f of def.flows) if (next.has(f.target)) next.get(f.source)?.push(f.target);
+  for (const n of def.nodes) if (n.attachedTo) next.get(n.attachedTo)?.push(n.id);
   return next;
 }
 
@@ -63,14 +66,13 @@ export function checkPaths(
   const previous = new Map<string, string[]>();
   for (const [id, targets] of next)
     for (const t of targets) previous.set(t, [...(previous.get(t) ?? []), id]);
-  // A node with no way out ends its scope (an implicit end), as does an explicit end event.
-  const ends = [...nodes].filter(
-    ([id, r]) => ENDS.has(r.kind) || (next.get(id)?.length === 0 && r.kind !== 'start'),
-  );
-  const canEnd = walk(
-    ends.map(([id]) => id),
-    previous,
-  );
+  // A node with no way out ends its scope (an implicit end), as does an explicit end event; an invalid
+  // node is given the benefit of the doubt.
+  const ends = [...next.keys()].filter((id) => {
+    const r = nodes.get(id);
+    return !r || ENDS.has(r.kind) || (next.get(id)?.length === 0 && r.kind !== 'start');
+  });
+  const canEnd = walk(ends, previous);
   for (const [id, r] of nodes) {
     if (reached.has(id) && !canEnd.has(id) && parentOf.has(id)) {
       problems.push({
@@ -141,7 +143,11 @@ export function checkLoops(
   for (const scc of components(next)) {
     const first = scc[0] as string;
     const cyclic = scc.length > 1 || next.get(first)?.includes(first);
-    if (!cyclic || scc.some((id) => isWaitState(nodes.get(id) as ResolvedNode))) continue;
+    const waits = (id: string) => {
+      const r = nodes.get(id);
+      return r === undefined || isWaitState(r);
+    };
+    if (!cyclic || scc.some(waits)) continue;
     const ids = [...scc].sort((a, b) => (nodes.get(a)?.index ?? 0) - (nodes.get(b)?.index ?? 0));
     problems.push({
       severity: 'warning',

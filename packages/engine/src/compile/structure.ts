@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ActivityPlugin } from '../activities/plugin.ts';
-import { ACTIVITIES } from '../activities/registry.ts';
+import { activityOf } from '../activities/registry.ts';
 import type { Definition } from '../model/definition.ts';
 import { BOUNDARY_KINDS, BUILTIN_KIND_CONFIGS, type BuiltinKind } from '../model/kinds.ts';
 import type { ProcessNode } from '../model/node.ts';
@@ -24,13 +24,18 @@ export function issuesToProblems(
   code: Problem['code'],
   at: Pick<Problem, 'nodeId' | 'flowId'> = {},
 ): Problem[] {
-  return issues.map((issue) => ({
-    severity: 'error',
-    code,
-    message: issue.message,
-    ...at,
-    path: jsonPath([...prefix, ...issue.path]),
-  }));
+  // An unknown key is located at the key itself, one problem each, not at the object holding it.
+  return issues.flatMap((issue) =>
+    (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path]).map(
+      (path): Problem => ({
+        severity: 'error',
+        code,
+        message: issue.message,
+        ...at,
+        path: jsonPath([...prefix, ...path]),
+      }),
+    ),
+  );
 }
 
 /** Checks ids, node types and configs, containment and flow ends; returns the nodes it could resolve. */
@@ -53,7 +58,7 @@ export function checkStructure(def: Definition, problems: Problem[]): Map<string
   def.nodes.forEach((node, index) => {
     const at = { nodeId: node.id };
     claim(node.id, `nodes[${index}]`, at);
-    const plugin = isBuiltin(node.type) ? null : (ACTIVITIES[node.type] ?? null);
+    const plugin = isBuiltin(node.type) ? null : (activityOf(node.type) ?? null);
     if (!isBuiltin(node.type) && !plugin) {
       problems.push({
         severity: 'error',
@@ -100,7 +105,7 @@ function checkEntryActions(
 ) {
   config.entry.forEach((action, i) => {
     const path = ['nodes', index, 'config', 'entry', i];
-    const plugin = ACTIVITIES[action.type];
+    const plugin = activityOf(action.type);
     if (!plugin || WAITING_ACTIVITIES.has(action.type)) {
       const message = plugin
         ? `entry action "${action.type}" waits; only immediate actions may run on entry`
