@@ -4,16 +4,22 @@ import { DEFAULT_MAX_NODE_EXECUTIONS, type StepContext } from './context.ts';
 import type { Effect } from './effects.ts';
 import { ProcessFailure } from './errors.ts';
 import type { HistoryEvent, HistoryType } from './history.ts';
-import type { InstanceState, Scope, Token, Wait } from './state.ts';
+import { ListDraft } from './list-draft.ts';
+import type { InstanceState, Join, Scope, Token, Wait } from './state.ts';
 
 type Agenda = { op: 'enter' | 'complete'; tokenId: string };
 
 /**
- * The working copy of one step. Records of the input state are copied once (shallowly) and token,
+ * The working copy of one step. The input state is never written: records change through drafts and token,
  * scope and wait objects are replaced, never mutated, so the caller's state stays intact.
  */
 export class Execution {
+  /** Status, variables, document and counters; the records (tokens, scopes, waits, joins) live in drafts. */
   readonly state: InstanceState;
+  readonly tokens: ListDraft<Token>;
+  readonly scopes: ListDraft<Scope>;
+  readonly waits: ListDraft<Wait>;
+  readonly joins: ListDraft<Join>;
   readonly effects: Effect[] = [];
   readonly history: HistoryEvent[] = [];
   private readonly agenda: Agenda[] = [];
@@ -23,7 +29,6 @@ export class Execution {
   private readonly limit: number;
   private values: Record<string, unknown> | null = null;
   private variablesOwned = false;
-  private readonly copied = { tokens: false, scopes: false, waits: false, joins: false };
   private documentOwned = false;
 
   constructor(
@@ -32,16 +37,23 @@ export class Execution {
     readonly ctx: StepContext,
   ) {
     this.state = { ...input };
+    this.tokens = new ListDraft(input.tokens);
+    this.scopes = new ListDraft(input.scopes);
+    this.waits = new ListDraft(input.waits);
+    this.joins = new ListDraft(input.joins);
     this.limit = ctx.maxNodeExecutions ?? DEFAULT_MAX_NODE_EXECUTIONS;
   }
 
-  /** The draft's own copy of a record, made on first write (copy-on-write keeps the input intact). */
-  private writable<K extends keyof Execution['copied']>(name: K): InstanceState[K] {
-    if (!this.copied[name]) {
-      this.state[name] = copyRecord(this.state[name] as Record<string, unknown>) as InstanceState[K];
-      this.copied[name] = true;
-    }
-    return this.state[name];
+  /** The instance state after this step. */
+  result(): InstanceState {
+    const { tokens, scopes, waits, joins } = this;
+    return {
+      ...this.state,
+      tokens: tokens.result(),
+      scopes: scopes.result(),
+      waits: waits.result(),
+      joins: joins.result(),
+    };
   }
 
   get now(): number {
@@ -74,26 +86,26 @@ export class Execution {
   // ── tokens and scopes ───────────────────────────────────────────────────────
 
   token(id: string): Token {
-    const token = this.state.tokens[id];
+    const token = this.tokens.get(id);
     if (!token) throw new ProcessFailure('INTERNAL', `token ${id} is gone`);
     return token;
   }
 
   scope(id: string): Scope {
-    const scope = this.state.scopes[id];
+    const scope = this.scopes.get(id);
     if (!scope) throw new ProcessFailure('INTERNAL', `scope ${id} is gone`);
     return scope;
   }
 
   updateToken(id: string, patch: Partial<Token>): Token {
     const next = { ...this.token(id), ...patch };
-    this.writable('tokens')[id] = next;
+    this.tokens.set(next);
     return next;
   }
 
   updateScope(id: string, patch: Partial<Scope>): Scope {
     const next = { ...this.scope(id), ...patch };
-    this.writable('scopes')[id] = next;
+    this.scopes.set(next);
     return next;
   }
 
@@ -110,7 +122,7 @@ export class Execution {
       inner,
       data: null,
     };
-    this.writable('tokens')[token.id] = token;
+    this.tokens.set(token);
     this.updateScope(scopeId, { tokens: this.scope(scopeId).tokens + 1 });
     this.agenda.push({ op: 'enter', tokenId: token.id });
     return token;
@@ -129,7 +141,7 @@ export class Execution {
       inner: false,
       data: null,
     };
-    this.writable('tokens')[token.id] = token;
+    this.tokens.set(token);
     this.updateScope(scopeId, { tokens: this.scope(scopeId).tokens + 1 });
     this.record('node.entered', { nodeId, tokenId: token.id });
     return token;
@@ -150,23 +162,23 @@ export class Execution {
       locals,
       multiInstance: null,
     };
-    this.writable('scopes')[scope.id] = scope;
+    this.scopes.set(scope);
     return scope;
   }
 
   closeScope(id: string): void {
-    delete this.writable('scopes')[id];
+    this.scopes.delete(id);
   }
 
   /** Tokens waiting at a join (`scopeId/nodeId`); an empty list removes the entry. */
   setJoin(key: string, tokenIds: string[]): void {
-    if (tokenIds.length > 0) this.writable('joins')[key] = tokenIds;
-    else delete this.writable('joins')[key];
+    if (tokenIds.length > 0) this.joins.set({ id: key, tokenIds });
+    else this.joins.delete(key);
   }
 
   /** Removes a token that finished; returns true when its scope has no live tokens left. */
   drop(token: Token): boolean {
-    delete this.writable('tokens')[token.id];
+    this.tokens.delete(token.id);
     const scope = this.scope(token.scopeId);
     this.updateScope(scope.id, { tokens: scope.tokens - 1 });
     return scope.tokens - 1 === 0;
@@ -186,7 +198,7 @@ export class Execution {
   drain(handle: (op: Agenda['op'], token: Token) => void, afterQuiet: () => boolean): void {
     for (;;) {
       for (let item = this.agenda.shift(); item; item = this.agenda.shift()) {
-        const token = this.state.tokens[item.tokenId];
+        const token = this.tokens.get(item.tokenId);
         if (!token || this.state.status !== 'running') continue;
         if (item.op === 'enter') this.countExecution(token.nodeId);
         else this.completing.delete(token.id);
@@ -211,21 +223,21 @@ export class Execution {
   // ── waits ──────────────────────────────────────────────────────────────────
 
   addWait(wait: Wait): void {
-    this.writable('waits')[wait.id] = wait;
+    this.waits.set(wait);
     const token = this.token(wait.tokenId);
     this.updateToken(token.id, { waits: [...token.waits, wait.id] });
   }
 
   /** Forgets a wait that resolved (the task was completed, the timer fired). */
   resolveWait(wait: Wait): void {
-    delete this.writable('waits')[wait.id];
-    const token = this.state.tokens[wait.tokenId];
+    this.waits.delete(wait.id);
+    const token = this.tokens.get(wait.tokenId);
     if (token) this.updateToken(token.id, { waits: token.waits.filter((id) => id !== wait.id) });
   }
 
   /** Withdraws a wait that will not resolve: the runtime cancels the task, timer or subscription. */
   cancelWait(id: string, reason: string): void {
-    const wait = this.state.waits[id];
+    const wait = this.waits.get(id);
     if (!wait) return;
     this.resolveWait(wait);
     if (wait.kind === 'task') {
@@ -271,9 +283,9 @@ export class Execution {
     this.values ??= this.rootValues();
     const chain: Record<string, unknown>[] = [];
     for (
-      let s = this.state.scopes[scopeId];
+      let s = this.scopes.get(scopeId);
       s;
-      s = s.parentScopeId ? this.state.scopes[s.parentScopeId] : undefined
+      s = s.parentScopeId ? this.scopes.get(s.parentScopeId) : undefined
     ) {
       const mi = s.multiInstance;
       if (mi)
@@ -323,11 +335,4 @@ export class Execution {
       );
     }
   }
-}
-
-/** A shallow copy; a for-in loop is several times faster than spread on dictionary-mode objects. */
-function copyRecord<T>(record: Record<string, T>): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const key in record) out[key] = record[key] as T;
-  return out;
 }

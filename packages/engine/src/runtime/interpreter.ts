@@ -38,7 +38,7 @@ function enter(exec: Execution, token: Token): void {
   exec.record('node.entered', { nodeId: node.node.id, tokenId: token.id });
   if (node.node.multiInstance && !token.inner) startMultiInstance(exec, token, node);
   else BEHAVIOURS[node.kind].enter(exec, token, node);
-  const after = exec.state.tokens[token.id];
+  const after = exec.tokens.get(token.id);
   if (
     after &&
     !after.inner &&

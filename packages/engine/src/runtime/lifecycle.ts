@@ -69,7 +69,7 @@ export function cancelToken(exec: Execution, token: Token, reason: string): void
   if (current.childScopeId) cancelScope(exec, current.childScopeId, reason);
   if (current.phase === 'joining') {
     const key = joinKey(current);
-    const rest = (exec.state.joins[key] ?? []).filter((id) => id !== current.id);
+    const rest = (exec.joins.get(key)?.tokenIds ?? []).filter((id) => id !== current.id);
     exec.setJoin(key, rest);
   }
   exec.record('node.cancelled', { nodeId: current.nodeId, tokenId: current.id, data: { reason } });
@@ -84,11 +84,11 @@ export function cancelScope(exec: Execution, scopeId: string, reason: string): v
 
 /** Cancels what runs in a scope but keeps the scope (terminate end events). */
 export function cancelContents(exec: Execution, scopeId: string, reason: string): void {
-  for (const token of Object.values(exec.state.tokens)) {
-    if (token.scopeId === scopeId && exec.state.tokens[token.id])
+  for (const token of exec.tokens.values()) {
+    if (token.scopeId === scopeId && exec.tokens.get(token.id))
       cancelToken(exec, exec.token(token.id), reason);
   }
-  for (const scope of Object.values(exec.state.scopes)) {
+  for (const scope of exec.scopes.values()) {
     if (scope.parentScopeId === scopeId && scope.kind !== 'subProcess') cancelScope(exec, scope.id, reason);
   }
 }
@@ -112,7 +112,7 @@ export function throwError(
   if (!catchOnOwnNode) exec.drop(token);
   let scopeId = token.scopeId;
   for (;;) {
-    const scope = exec.state.scopes[scopeId];
+    const scope = exec.scopes.get(scopeId);
     if (!scope || scope.kind === 'root' || scope.ownerTokenId === null) {
       if (scope?.kind === 'instance' && scope.parentScopeId) {
         scopeId = scope.parentScopeId;

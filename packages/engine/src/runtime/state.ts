@@ -83,6 +83,12 @@ export type WaitVia =
   | { kind: 'branch'; targetId: string }
   | { kind: 'transition'; flowId: string };
 
+/** Tokens waiting at a join gateway; `id` is `scopeId/nodeId`. */
+export interface Join {
+  id: string;
+  tokenIds: string[];
+}
+
 /** Everything about one running instance that must be stored between steps. Plain JSON. */
 export interface InstanceState {
   schemaVersion: typeof STATE_SCHEMA_VERSION;
@@ -92,11 +98,11 @@ export interface InstanceState {
   starter: string | null;
   /** Counter for ids of tokens, scopes, tasks, timers and effect keys: deterministic across replays. */
   seq: number;
-  tokens: Record<string, Token>;
-  scopes: Record<string, Scope>;
-  waits: Record<string, Wait>;
-  /** Tokens waiting at joins, by `scopeId/nodeId`. */
-  joins: Record<string, string[]>;
+  /** Live tokens, scopes, waits and joins: lists of items with ids (see list-draft.ts for why lists). */
+  tokens: Token[];
+  scopes: Scope[];
+  waits: Wait[];
+  joins: Join[];
   error: InstanceError | null;
 }
 
@@ -109,10 +115,10 @@ export function emptyState(): InstanceState {
     document: null,
     starter: null,
     seq: 0,
-    tokens: {},
-    scopes: {},
-    waits: {},
-    joins: {},
+    tokens: [],
+    scopes: [],
+    waits: [],
+    joins: [],
     error: null,
   };
 }

@@ -33,7 +33,7 @@ const HANDLERS: Handlers = {
     if (start) exec.spawn(start.node.id, root.id, null);
   },
   taskCompleted(exec, event) {
-    const wait = exec.state.waits[event.taskId];
+    const wait = exec.waits.get(event.taskId);
     if (wait?.kind !== 'task') throw new EventRejected('TASK_NOT_OPEN', `task ${event.taskId} is not open`);
     const actor = event.actor?.id;
     exec.record('task.completed', {
@@ -52,7 +52,7 @@ const HANDLERS: Handlers = {
     });
   },
   timerFired(exec, event) {
-    const wait = exec.state.waits[event.timerId];
+    const wait = exec.waits.get(event.timerId);
     if (wait?.kind !== 'timer')
       throw new EventRejected('TIMER_NOT_PENDING', `timer ${event.timerId} is not pending`);
     exec.record('timer.fired', { nodeId: wait.nodeId, tokenId: wait.tokenId, timerId: wait.id });
@@ -60,12 +60,14 @@ const HANDLERS: Handlers = {
   },
   message(exec, event) {
     const key = event.correlationKey ?? null;
-    const wait = Object.values(exec.state.waits).find(
-      (w) =>
-        w.kind === 'message' &&
-        w.message === event.name &&
-        (w.correlationKey === null || w.correlationKey === key),
-    );
+    const wait = exec.waits
+      .values()
+      .find(
+        (w) =>
+          w.kind === 'message' &&
+          w.message === event.name &&
+          (w.correlationKey === null || w.correlationKey === key),
+      );
     if (!wait)
       throw new EventRejected(
         'MESSAGE_NOT_CORRELATED',
@@ -80,7 +82,7 @@ const HANDLERS: Handlers = {
   },
   command(exec, event) {
     const available: string[] = [];
-    for (const token of Object.values(exec.state.tokens)) {
+    for (const token of exec.tokens.values()) {
       const node = exec.node(token.nodeId);
       if (node.kind !== 'state') continue;
       for (const flow of node.outgoing) {
@@ -113,7 +115,7 @@ const HANDLERS: Handlers = {
     );
   },
   terminate(exec, event) {
-    const root = Object.values(exec.state.scopes).find((s) => s.kind === 'root');
+    const root = exec.scopes.values().find((s) => s.kind === 'root');
     if (root) cancelContents(exec, root.id, event.reason ?? 'terminated');
     exec.state.status = 'terminated';
     exec.record('instance.terminated', {
@@ -151,7 +153,7 @@ export function step(
     if (error instanceof EventRejected) throw error;
     return failed(state, event, error, ctx.now);
   }
-  return { state: exec.state, effects: exec.effects, history: exec.history };
+  return { state: exec.result(), effects: exec.effects, history: exec.history };
 }
 
 function failed(state: InstanceState, event: EngineEvent, error: unknown, at: number): StepResult {

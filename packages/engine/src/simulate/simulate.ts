@@ -122,7 +122,7 @@ function earliest(pending: Map<string, Pending>): Pending | undefined {
 }
 
 function waitingOn(state: InstanceState): string {
-  const messages = Object.values(state.waits).flatMap((w) =>
+  const messages = state.waits.flatMap((w) =>
     w.kind === 'message' ? [`message "${w.message}" at ${w.nodeId}`] : [],
   );
   return messages.length > 0

@@ -41,7 +41,7 @@ function join(
   }
   const key = joinKey(token);
   exec.updateToken(token.id, { phase: 'joining' });
-  exec.setJoin(key, [...(exec.state.joins[key] ?? []), token.id]);
+  exec.setJoin(key, [...(exec.joins.get(key)?.tokenIds ?? []), token.id]);
   fireJoin(exec, key, ready, split);
 }
 
@@ -51,7 +51,7 @@ function fireJoin(
   ready: (waiting: Token[]) => boolean,
   split: (t: Token) => void,
 ): boolean {
-  const waiting = (exec.state.joins[key] ?? []).map((id) => exec.token(id));
+  const waiting = (exec.joins.get(key)?.tokenIds ?? []).map((id) => exec.token(id));
   if (!ready(waiting)) return false;
   // Consume one token per incoming flow that has one; later arrivals on a flow wait for the next firing.
   const consumed = new Map<string | null, Token>();
@@ -89,7 +89,7 @@ const inclusiveSplit = (exec: Execution, token: Token, node: CompiledNode) => {
 function inclusiveReady(exec: Execution, node: CompiledNode, scopeId: string): (waiting: Token[]) => boolean {
   return (waiting) => {
     if (waiting.length === 0) return false;
-    for (const other of Object.values(exec.state.tokens)) {
+    for (const other of exec.tokens.values()) {
       if (other.scopeId === scopeId && other.phase !== 'joining' && node.upstream.has(other.nodeId))
         return false;
     }
@@ -107,9 +107,9 @@ export const inclusive: NodeBehaviour = {
 /** Fires inclusive joins that became ready because tokens elsewhere ended; true if any fired. */
 export function settleInclusiveJoins(exec: Execution): boolean {
   let fired = false;
-  for (const key of Object.keys(exec.state.joins)) {
-    const first = exec.state.joins[key]?.[0];
-    const token = first ? exec.state.tokens[first] : undefined;
+  for (const { id: key, tokenIds } of exec.joins.values()) {
+    const first = tokenIds[0];
+    const token = first ? exec.tokens.get(first) : undefined;
     const node = token ? exec.node(token.nodeId) : undefined;
     if (!token || node?.kind !== 'inclusive') continue;
     fired =
