@@ -2,6 +2,7 @@ import type { CompiledDefinition, CompiledNode } from '../compile/compiled.ts';
 import type { ExpressionMode } from '../expressions/types.ts';
 import { DEFAULT_MAX_NODE_EXECUTIONS, type StepContext } from './context.ts';
 import type { Effect } from './effects.ts';
+import { baseValues } from './empty-values.ts';
 import { ProcessFailure } from './errors.ts';
 import type { HistoryEvent, HistoryType } from './history.ts';
 import { ListDraft } from './list-draft.ts';
@@ -304,9 +305,7 @@ export class Execution {
   }
 
   private rootValues(): Record<string, unknown> {
-    const values: Record<string, unknown> = {};
-    for (const c of this.compiled.definition.constants) values[c.id] = c.value;
-    Object.assign(values, this.state.variables);
+    const values = { ...baseValues(this.compiled), ...this.state.variables };
     values.document = this.state.document ?? {};
     values.starter = this.state.starter ?? '';
     return values;
