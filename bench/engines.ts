@@ -1,0 +1,63 @@
+import { EventEmitter } from 'node:events';
+import { compile, simulate } from '@baton/engine';
+import { Engine } from 'bpmn-engine';
+import type { BenchProcess } from './processes.ts';
+
+export type EngineName = 'baton' | 'bpmn-engine';
+export const ENGINES: EngineName[] = ['baton', 'bpmn-engine'];
+
+/** Runs one instance to its end; resolves to the number of user tasks it visited. */
+export type RunInstance = () => Promise<number>;
+
+/** Prepares what an engine reuses between instances (compiled / parsed once), then runs instances. */
+export const PREPARE: Record<EngineName, (p: BenchProcess) => Promise<RunInstance>> = {
+  baton: prepareBaton,
+  'bpmn-engine': prepareBpmnEngine,
+};
+
+/** Compiled once; each instance is `simulate` (step() on the virtual clock) with the answers. */
+async function prepareBaton(p: BenchProcess): Promise<RunInstance> {
+  const out = compile(p.baton);
+  if (!out.ok) throw new Error(`${p.name}: ${JSON.stringify(out.problems)}`);
+  const compiled = out.compiled;
+  return async () => {
+    let tasks = 0;
+    const { state } = simulate(compiled, {
+      answers: p.answers,
+      onHistory: (h) => {
+        if (h.type === 'task.created') tasks++;
+      },
+    });
+    if (state.status !== 'completed') throw new Error(`baton ${p.name}: ${JSON.stringify(state.error)}`);
+    return tasks;
+  };
+}
+
+/**
+ * Parsed once: the serialized moddle context of the first load is handed to every new Engine as
+ * `sourceContext`, so no instance parses XML. User tasks are signalled as soon as they wait, with the
+ * answer stored where the gateway condition `${environment.output.approved}` reads it.
+ */
+async function prepareBpmnEngine(p: BenchProcess): Promise<RunInstance> {
+  const [definition] = await new Engine({ source: p.bpmn }).getDefinitions();
+  if (!definition) throw new Error(`bpmn-engine ${p.name}: no definition`);
+  const sourceContext = definition.context.definitionContext;
+  return () =>
+    new Promise<number>((resolve, reject) => {
+      const engine = new Engine({ sourceContext });
+      const listener = new EventEmitter();
+      const used = new Map<string, number>();
+      let tasks = 0;
+      listener.on('wait', (api) => {
+        tasks++;
+        const n = used.get(api.id) ?? 0;
+        used.set(api.id, n + 1);
+        const answer = p.answers[api.id]?.[n] ?? {};
+        Object.assign(api.environment.output, answer);
+        api.signal(answer);
+      });
+      engine.once('end', () => resolve(tasks));
+      engine.once('error', reject);
+      engine.execute({ listener }).catch(reject);
+    });
+}
