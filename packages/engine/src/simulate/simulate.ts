@@ -1,4 +1,5 @@
 import type { CompiledDefinition } from '../compile/compiled.ts';
+import { createWorkCalendar } from '../expressions/calendar.ts';
 import { addDuration, parseDuration } from '../expressions/duration.ts';
 import type { WorkCalendar } from '../expressions/types.ts';
 import type { Effect } from '../runtime/effects.ts';
@@ -23,6 +24,7 @@ export interface SimulationOptions {
   answers?: Record<string, Answer[]>;
   /** Virtual clock start, epoch ms (default Monday 2026-01-05 09:00 UTC). */
   start?: number;
+  /** Working-time calendar (default: Monday–Friday 09:00–18:00 UTC). */
   calendar?: WorkCalendar;
   /** Safety stop for processes that never end (cycle timers), in events (default 100,000). */
   maxEvents?: number;
@@ -50,7 +52,8 @@ export const DEFAULT_SIMULATION_START = Date.UTC(2026, 0, 5, 9);
  */
 export function simulate(compiled: CompiledDefinition, options: SimulationOptions = {}): SimulationResult {
   let now = options.start ?? DEFAULT_SIMULATION_START;
-  const ctx = () => ({ now, ...(options.calendar ? { calendar: options.calendar } : {}) });
+  const calendar = options.calendar ?? createWorkCalendar();
+  const ctx = () => ({ now, calendar });
   const used = new Map<string, number>();
   const pending = new Map<string, Pending>();
   const effects: Effect[] = [];
