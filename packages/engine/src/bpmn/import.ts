@@ -1,0 +1,180 @@
+import type { ParseResult } from 'bpmn-moddle';
+import type { DefinitionInput } from '../model/index.ts';
+import { exportBpmn } from './export.ts';
+import { readExtension } from './extensions.ts';
+import { readGeometry } from './import-di.ts';
+import { importFlow } from './import-flows.ts';
+import { readLanes } from './import-lanes.ts';
+import { enginePrefixes, importNode } from './import-nodes.ts';
+import { BATON_NS, createModdle, idOf, is, type ModdleElement, many, one, str } from './moddle.ts';
+import { type BpmnProblem, elementProblem, lineOf } from './problems.ts';
+import { reportUnsupported } from './report.ts';
+import { scanProcess } from './scan.ts';
+import { storedDocument } from './stored.ts';
+import { inferVariables } from './variables.ts';
+
+export interface BpmnImport {
+  /** Null when the XML cannot be read or holds no process. */
+  definition: DefinitionInput | null;
+  problems: BpmnProblem[];
+}
+
+/** The definition keys `<baton:definition>` carries (name and description are BPMN's own). */
+const DECLARATION_KEYS = ['key', 'version', 'documentType', 'parameters', 'variables', 'constants'] as const;
+
+/**
+ * Reads BPMN 2.0 XML into a Baton definition, reporting what it cannot execute.
+ *
+ * @example
+ * const { definition, problems } = await importBpmn(xml);
+ * if (definition) save(definition);
+ * for (const p of problems) console.log(p.severity, p.code, p.elementId, p.message);
+ */
+export async function importBpmn(xml: string): Promise<BpmnImport> {
+  const moddle = createModdle();
+  let parsed: ParseResult;
+  try {
+    parsed = await moddle.fromXML(xml);
+  } catch (e) {
+    return { definition: null, problems: [malformed((e as Error).message)] };
+  }
+  const unparsable = parsed.warnings.find((w) => w.message.startsWith('unparsable content'));
+  if (unparsable) return { definition: null, problems: [malformed(unparsable.message)] };
+  const problems: BpmnProblem[] = parsed.warnings.map((w) => ({
+    severity: 'warning',
+    code: 'BPMN_PARSE_WARNING',
+    message: w.message.split('\n')[0] ?? w.message,
+    ...(w.element && idOf(w.element) ? { elementId: idOf(w.element), elementType: w.element.$type } : {}),
+  }));
+
+  const definitions = parsed.rootElement;
+  const chosen = chooseProcess(definitions);
+  if (!chosen) {
+    problems.push({
+      severity: 'error',
+      code: 'BPMN_NO_PROCESS',
+      message: 'the file holds no process with flow nodes',
+    });
+    return { definition: null, problems };
+  }
+  const { process, participant } = chosen;
+  const scan = scanProcess(process);
+  const prefixes = enginePrefixes(definitions);
+  const nodes = scan.nodes.map((s) => importNode(s, prefixes, problems));
+  const flows = scan.flows.map((el) => importFlow(el, problems));
+  const geometry = readGeometry(definitions);
+  const { lanes, roles } = readLanes(process, scan.owned);
+  nodes.forEach((node, i) => {
+    const role = str(scan.nodes[i]?.el, 'baton:role') ?? roles.get(node.id);
+    if (role) node.role = role;
+    const position = geometry.bounds.get(node.id);
+    if (position) node.position = position;
+  });
+  for (const flow of flows) {
+    const waypoints = geometry.waypoints.get(flow.id);
+    if (waypoints) flow.waypoints = waypoints;
+  }
+  problems.push(...reportUnsupported(definitions, process, scan));
+
+  const definition: DefinitionInput = {
+    key: idOf(process).replace(/[^A-Za-z0-9_.-]/g, '_') || 'process',
+    name: str(process, 'name') || str(participant, 'name') || idOf(process) || 'Process',
+    nodes,
+    flows,
+  };
+  const description = str(many(process, 'documentation')[0], 'text')?.trim();
+  if (description) definition.description = description;
+  if (lanes.length > 0) definition.lanes = lanes;
+  declare(definition, process, problems);
+  if (!(await reproducible(definition, parsed, xml))) definition.bpmn = storedDocument(idOf(process), xml);
+  return { definition, problems };
+}
+
+function malformed(message: string): BpmnProblem {
+  const line = lineOf(message);
+  const reason = message.startsWith('failed to parse document as')
+    ? 'not a BPMN 2.0 document: the root element must be bpmn:definitions'
+    : `not well-formed XML: ${message.replace(/\s+/g, ' ')}`;
+  return { severity: 'error', code: 'BPMN_MALFORMED_XML', message: reason, ...(line ? { line } : {}) };
+}
+
+/** The process of the first pool that has a start event, else the first process with flow nodes. */
+function chooseProcess(
+  definitions: ModdleElement,
+): { process: ModdleElement; participant?: ModdleElement } | null {
+  const roots = many(definitions, 'rootElements');
+  const participants = roots
+    .filter((r) => is(r, 'bpmn:Collaboration'))
+    .flatMap((c) => many(c, 'participants'));
+  const poolOf = (process: ModdleElement) => participants.find((p) => one(p, 'processRef') === process);
+  for (const participant of participants) {
+    const process = one(participant, 'processRef');
+    if (process && many(process, 'flowElements').some((el) => is(el, 'bpmn:StartEvent'))) {
+      return { process, participant };
+    }
+  }
+  const process = roots.find(
+    (r) => is(r, 'bpmn:Process') && many(r, 'flowElements').some((el) => is(el, 'bpmn:FlowNode')),
+  );
+  if (!process) return null;
+  const participant = poolOf(process);
+  return participant ? { process, participant } : { process };
+}
+
+/** Declarations from `<baton:definition>`, or variables inferred from the expressions when there is none. */
+function declare(definition: DefinitionInput, process: ModdleElement, problems: BpmnProblem[]): void {
+  const extension = readExtension(process, 'baton:Definition');
+  if (!extension.ok)
+    problems.push(elementProblem('error', 'BPMN_INVALID_EXTENSION', process, extension.error));
+  if (extension.ok && extension.value) {
+    const declared = extension.value;
+    for (const key of DECLARATION_KEYS) {
+      if (declared[key] !== undefined) Object.assign(definition, { [key]: declared[key] });
+    }
+    return;
+  }
+  const exclude = definition.nodes.flatMap((n) => n.multiInstance?.elementVariable ?? []);
+  const sources = [
+    ...(definition.flows ?? []).map((f) => ({ id: f.id, expression: f.condition })),
+    ...definition.nodes.flatMap((n) => {
+      const mi = n.multiInstance;
+      const expressions = mi ? [mi.cardinality, mi.collection, mi.completionCondition] : [];
+      return expressions.map((expression) => ({ id: n.id, expression }));
+    }),
+  ];
+  /** Variable name → id of the element that first uses it. */
+  const uses = new Map<string, string>();
+  for (const { id, expression } of sources) {
+    for (const name of inferVariables(expression ? [expression] : [], exclude))
+      if (!uses.has(name)) uses.set(name, id);
+  }
+  if (uses.size === 0) return;
+  definition.variables = [...uses.keys()].map((id) => ({ id, type: 'json' }));
+  for (const [name, owner] of uses) {
+    problems.push({
+      severity: 'warning',
+      code: 'BPMN_INFERRED_VARIABLE',
+      message: `variable "${name}" is used in an expression but not declared; declared with type json`,
+      elementId: owner,
+    });
+  }
+}
+
+/**
+ * Whether a fresh export of `definition` gives this very document (a file Baton wrote, untouched):
+ * then nothing needs keeping and `definition.bpmn` stays absent, so JSON → BPMN → JSON is lossless.
+ */
+async function reproducible(definition: DefinitionInput, parsed: ParseResult, xml: string): Promise<boolean> {
+  if (!xml.includes(BATON_NS)) return false;
+  try {
+    const moddle = createModdle();
+    const again = await moddle.fromXML(await exportBpmn(definition));
+    const [a, b] = await Promise.all([
+      moddle.toXML(parsed.rootElement, { format: true }),
+      moddle.toXML(again.rootElement, { format: true }),
+    ]);
+    return a.xml === b.xml;
+  } catch {
+    return false;
+  }
+}
