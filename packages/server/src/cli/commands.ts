@@ -21,4 +21,14 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'start the web server (env PORT, default 3000; BATON_HOST, default 0.0.0.0)',
     load: () => import('./serve.ts'),
   },
+  run: {
+    usage: 'run FILE [--params JSON] [--answers FILE] [--json]',
+    summary: 'run one instance of a .bpmn/.json process to its end on a virtual clock',
+    load: () => import('./run.ts'),
+  },
+  convert: {
+    usage: 'convert IN OUT',
+    summary: 'convert a process between .bpmn and .json (validating it)',
+    load: () => import('./convert.ts'),
+  },
 };
