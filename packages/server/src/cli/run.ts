@@ -34,6 +34,7 @@ export async function run(args: string[]): Promise<number> {
   const answers = options.answersFile === undefined ? {} : await readAnswers(options.answersFile);
   if (answers === null) return 2;
 
+  quietOnClosedPipe();
   const print = options.json ? jsonLine : humanLine;
   if (!options.json)
     console.log(`${'time (UTC)'.padEnd(19)} ${'event'.padEnd(19)} ${'node'.padEnd(16)} task`);
@@ -51,6 +52,17 @@ export async function run(args: string[]): Promise<number> {
   }
   if (!options.json) printEffects(result);
   return result.state.status === 'completed' ? 0 : 1;
+}
+
+let guarded = false;
+/** `baton run … | head` closes the pipe early: that is the reader's choice, not an error. */
+function quietOnClosedPipe(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
 }
 
 function parseOptions(args: string[]): RunOptions {
