@@ -145,7 +145,9 @@ export class Instance {
     variables: Record<string, unknown> = {},
     actor?: { id: string; roles?: string[] },
   ) {
-    const taskId = this.state.waits.some((w) => w.id === nodeIdOrTask) ? nodeIdOrTask : this.task(nodeIdOrTask);
+    const taskId = this.state.waits.some((w) => w.id === nodeIdOrTask)
+      ? nodeIdOrTask
+      : this.task(nodeIdOrTask);
     return this.send({
       type: 'taskCompleted',
       taskId,
@@ -182,6 +184,11 @@ export class Instance {
       ...(payload ? { payload } : {}),
     });
   }
+}
+
+/** Where the live tokens are: `nodeId:phase`, sorted. */
+export function tokensAt(state: InstanceState): string[] {
+  return state.tokens.map((t) => `${t.nodeId}:${t.phase}`).sort();
 }
 
 const bySeq = (a: string, b: string) => Number(a.replace(/\D/g, '')) - Number(b.replace(/\D/g, ''));
