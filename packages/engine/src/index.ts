@@ -4,6 +4,7 @@
  */
 export * from './activities/plugin.ts';
 export { ACTIVITIES } from './activities/registry.ts';
+export * from './bpmn/index.ts';
 export { compile } from './compile/compile.ts';
 export type { CompiledDefinition, CompiledNode, CompileOutcome } from './compile/compiled.ts';
 export { formatProblem, type Problem, type ProblemCode } from './compile/problem.ts';

@@ -1,3 +1,4 @@
+/// <reference path="./bpmn-moddle.d.ts" />
 /**
  * BPMN 2.0 XML ⇄ Baton definitions. See README.md for the mapping and the `baton:` extension.
  */

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 // TEMP until @baton/engine exports BPMN I/O
-import { exportBpmn } from '../../../engine/src/bpmn/index.ts';
+import { exportBpmn } from '@baton/engine';
 import { formatOf, loadDefinition, report } from './definition-file.ts';
 import { UsageError } from './usage-error.ts';
 

@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+// TEMP until @baton/engine exports BPMN I/O
 import {
+  type BpmnProblem,
   type CompiledDefinition,
   compile,
   type DefinitionInput,
   formatProblem,
+  importBpmn,
   type Problem,
 } from '@baton/engine';
-// TEMP until @baton/engine exports BPMN I/O
-import { type BpmnProblem, importBpmn } from '../../../engine/src/bpmn/index.ts';
 
 /** What reading or checking a definition file gave: the result, or the errors to print (exit 2). */
 export type Outcome<T> = { ok: true; value: T; warnings: string[] } | { ok: false; errors: string[] };

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Where it points, without credentials (for logs). */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/baton.db';
+
+// bigint columns hold epoch milliseconds: safe as JS numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/**
+ * Opens `sqlite:PATH` (the embedded default; WAL, synchronous=NORMAL) or `postgres://…`.
+ * SQLite NORMAL in WAL mode: a commit survives a crash of the process (SIGKILL); after a power loss
+ * the last transactions may roll back, the database stays consistent.
+ */
+export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.BATON_DB_POOL ?? 10) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const parsed = new URL(url);
+    return { kysely, dialect: 'postgres', description: `postgres://${parsed.host}${parsed.pathname}`, close: () => kysely.destroy() };
+  }
+  if (!url.startsWith('sqlite:')) throw new Error(`database URL must start with sqlite: or postgres:// (got "${url}")`);
+  const path = url.slice('sqlite:'.length);
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new BetterSqlite3(path === ':memory:' ? ':memory:' : resolve(path));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, dialect: 'sqlite', description: `sqlite:${path}`, close: () => kysely.destroy() };
+}
+
+/** Brings the schema up to date; safe to run from several processes (PostgreSQL locks the migration table). */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
