@@ -1,6 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { compile, simulate } from '@baton/engine';
-import { Engine } from 'bpmn-engine';
 import type { BenchProcess } from './processes.ts';
 
 export type EngineName = 'baton' | 'bpmn-engine';
@@ -15,8 +13,11 @@ export const PREPARE: Record<EngineName, (p: BenchProcess) => Promise<RunInstanc
   'bpmn-engine': prepareBpmnEngine,
 };
 
+// Each engine is imported only when used, so a measuring process holds one engine's code (RSS).
+
 /** Compiled once; each instance is `simulate` (step() on the virtual clock) with the answers. */
 async function prepareBaton(p: BenchProcess): Promise<RunInstance> {
+  const { compile, simulate } = await import('@baton/engine');
   const out = compile(p.baton);
   if (!out.ok) throw new Error(`${p.name}: ${JSON.stringify(out.problems)}`);
   const compiled = out.compiled;
@@ -39,6 +40,7 @@ async function prepareBaton(p: BenchProcess): Promise<RunInstance> {
  * answer stored where the gateway condition `${environment.output.approved}` reads it.
  */
 async function prepareBpmnEngine(p: BenchProcess): Promise<RunInstance> {
+  const { Engine } = await import('bpmn-engine');
   const [definition] = await new Engine({ source: p.bpmn }).getDefinitions();
   if (!definition) throw new Error(`bpmn-engine ${p.name}: no definition`);
   const sourceContext = definition.context.definitionContext;
