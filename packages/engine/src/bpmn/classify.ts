@@ -69,24 +69,24 @@ export function classify(el: ModdleElement): Classification {
   const gateway = GATEWAYS[el.$type];
   if (gateway) return { role: 'node', type: gateway, notes: [] };
   const events = EVENTS[el.$type];
-  if (!events) return { role: 'unsupported', what: el.$type };
+  if (!events) return { role: 'unsupported', what: describe(el.$type) };
   const definitions = many(el, 'eventDefinitions');
   if (definitions.length > 1) return { role: 'unsupported', what: 'an event with several triggers' };
   const kind = definitions[0] ? eventKind(definitions[0]) : 'none';
   const type = events[kind];
-  if (!type) return { role: 'unsupported', what: `a ${kind} ${el.$type.replace('bpmn:', '')}` };
+  if (!type) return { role: 'unsupported', what: describe(el.$type, kind) };
   const notes: Note[] = [];
   if (el.$type === 'bpmn:StartEvent' && kind !== 'none') {
     notes.push({
       code: 'BPMN_START_TRIGGER_IGNORED',
-      message: `the ${kind} trigger of this start event is kept but not used: Baton starts instances by command or automation rule`,
+      message: `The ${kind} trigger of this start event is kept but not used: Baton starts instances by command or automation rule`,
       placed: false,
     });
   }
   if ((kind === 'message' || kind === 'signal') && !is(el, 'bpmn:CatchEvent')) {
     notes.push({
       code: 'BPMN_THROW_IGNORED',
-      message: `this event's ${kind} is kept but not sent; use a notify, e-mail or webhook activity`,
+      message: `This event's ${kind} is kept but not sent; use a notify, e-mail or webhook activity`,
       placed: false,
     });
   }
@@ -113,8 +113,18 @@ function classifyActivity(el: ModdleElement): Classification {
   if (is(el, 'bpmn:SubProcess')) return { role: 'node', type: 'subProcess', notes };
   if (is(el, 'bpmn:CallActivity')) return { role: 'node', type: 'callActivity', notes };
   const implied = TASK_TYPES[el.$type];
-  if (!implied) return { role: 'unsupported', what: el.$type };
+  if (!implied) return { role: 'unsupported', what: describe(el.$type) };
   return { role: 'node', type: str(el, 'baton:type') ?? implied, notes };
+}
+
+/** `bpmn:BoundaryEvent`, `escalation` → "an escalation boundary event". */
+function describe(type: string, qualifier?: string): string {
+  const words = type
+    .replace(/^\w+:/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  const phrase = qualifier ? `${qualifier} ${words}` : words;
+  return `${/^[aeiou]/.test(phrase) ? 'an' : 'a'} ${phrase}`;
 }
 
 /** The Baton type a node element maps to, or undefined when it is not a node. */

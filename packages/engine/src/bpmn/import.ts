@@ -40,7 +40,9 @@ export async function importBpmn(xml: string): Promise<BpmnImport> {
   }
   const unparsable = parsed.warnings.find((w) => w.message.startsWith('unparsable content'));
   if (unparsable) return { definition: null, problems: [malformed(unparsable.message)] };
-  const problems: BpmnProblem[] = parsed.warnings.map((w) => ({
+  // The XML arrives decoded, so what its prolog says about encoding is moot.
+  const warnings = parsed.warnings.filter((w) => !w.message.startsWith('unsupported document encoding'));
+  const problems: BpmnProblem[] = warnings.map((w) => ({
     severity: 'warning',
     code: 'BPMN_PARSE_WARNING',
     message: w.message.split('\n')[0] ?? w.message,

@@ -24,6 +24,9 @@ export function sizeOf(type: string): { width: number; height: number } {
 export function layout(definition: DefinitionInput, known: Map<string, Bounds>): Map<string, Box> {
   const result = new Map<string, Box>();
   const byId = new Map(definition.nodes.map((n) => [n.id, n]));
+  const hosts = new Map(
+    definition.nodes.flatMap((n) => (n.attachedTo === undefined ? [] : [[n.id, n.attachedTo]])),
+  );
   for (const [id, b] of known) {
     const size = sizeOf(byId.get(id)?.type ?? '');
     result.set(id, { x: b.x, y: b.y, width: b.width ?? size.width, height: b.height ?? size.height });
@@ -48,7 +51,7 @@ export function layout(definition: DefinitionInput, known: Map<string, Bounds>):
       inner.set(n.id, r.boxes);
       return { width: Math.max(r.width + 2 * PAD, 350), height: Math.max(r.height + 2 * PAD, 200) };
     };
-    const layer = layers(members, definition.flows ?? []);
+    const layer = layers(members, definition.flows ?? [], hosts);
     const cells = new Map<string, NodeInput[]>();
     for (const n of open) {
       const key = `${band(n)}:${layer.get(n.id) ?? 0}`;
@@ -124,10 +127,19 @@ export function layout(definition: DefinitionInput, known: Map<string, Bounds>):
   return result;
 }
 
-/** Column of each node: its distance along flows from the container's nodes without incoming flows. */
-function layers(members: NodeInput[], flows: NonNullable<DefinitionInput['flows']>): Map<string, number> {
+/**
+ * Column of each node: its distance along flows from the container's nodes without incoming flows;
+ * a flow leaving a boundary event counts as leaving its host.
+ */
+function layers(
+  members: NodeInput[],
+  flows: NonNullable<DefinitionInput['flows']>,
+  hosts: Map<string, string>,
+): Map<string, number> {
   const ids = new Set(members.map((n) => n.id));
-  const inner = flows.filter((f) => ids.has(f.source) && ids.has(f.target));
+  const inner = flows
+    .map((f) => ({ source: hosts.get(f.source) ?? f.source, target: f.target }))
+    .filter((f) => ids.has(f.source) && ids.has(f.target));
   const targets = new Set(inner.map((f) => f.target));
   const depth = new Map<string, number>();
   const queue = members.filter((n) => !targets.has(n.id) || n.type === 'start').map((n) => n.id);

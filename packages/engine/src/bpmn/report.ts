@@ -30,7 +30,7 @@ export function reportUnsupported(
         onPath ? 'error' : 'warning',
         'BPMN_UNSUPPORTED_ELEMENT',
         el,
-        `${what} (${el.$type}) cannot be executed${onPath ? '' : ' (it is off the executable path)'}; it is kept for export`,
+        `${capitalized(what)} cannot be executed${onPath ? '' : ' (it is off the executable path)'}; it is kept for export`,
       ),
     );
   }
@@ -42,7 +42,7 @@ export function reportUnsupported(
         'warning',
         'BPMN_PROCESS_NOT_EXECUTED',
         other,
-        `process "${label}" is kept for export; Baton executes only "${str(process, 'name') || idOf(process)}"`,
+        `Process "${label}" is kept for export but not executed: a definition runs one process`,
       ),
     );
     for (const { el, what } of scanProcess(other).unsupported) {
@@ -51,10 +51,14 @@ export function reportUnsupported(
           'warning',
           'BPMN_UNSUPPORTED_ELEMENT',
           el,
-          `${what} (${el.$type}) in process "${label}", which is not executed; it is kept for export`,
+          `${capitalized(what)} in process "${label}", which is not executed; it is kept for export`,
         ),
       );
     }
   }
   return problems;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
