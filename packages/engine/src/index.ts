@@ -15,6 +15,7 @@ export * from './runtime/effects.ts';
 export * from './runtime/errors.ts';
 export type * from './runtime/events.ts';
 export * from './runtime/history.ts';
+export { type ValueProblem, validateValues } from './runtime/params.ts';
 export * from './runtime/state.ts';
 export { step } from './runtime/step.ts';
 export * from './simulate/index.ts';

@@ -15,6 +15,8 @@ export class EventRejected extends Error {
   constructor(
     readonly code: RejectionCode,
     message: string,
+    /** For invalid values: each offending field with its path. */
+    readonly problems: { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'EventRejected';

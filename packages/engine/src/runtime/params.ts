@@ -19,35 +19,67 @@ const CHECKS: Record<Field['type'], (v: unknown) => boolean> = {
   json: () => true,
 };
 
-/** Start parameters checked against the declaration: unknown names, missing required ones, wrong types, bad options. */
+/** One value that does not fit its declaration, with its path (`params.days`, `variables.amount`). */
+export interface ValueProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks values against field declarations: unknown names, wrong types, options; with `partial: false`
+ * also missing required fields, and declared defaults fill the gaps. Returns the accepted values.
+ */
+export function validateValues(
+  fields: readonly Field[],
+  values: Record<string, unknown>,
+  options: { prefix: string; partial: boolean },
+): { values: Record<string, unknown>; problems: ValueProblem[] } {
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const problems: ValueProblem[] = [];
+  const at = (name: string) => `${options.prefix}.${name}`;
+  for (const name of Object.keys(values)) {
+    if (!byId.has(name)) problems.push({ path: at(name), message: 'not declared by this process' });
+  }
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const given = Object.hasOwn(values, f.id) ? values[f.id] : undefined;
+    const value = given ?? (options.partial ? undefined : f.default);
+    if (value === undefined || value === null) {
+      if (f.required && !options.partial) problems.push({ path: at(f.id), message: 'required' });
+      if (given === null) out[f.id] = null;
+      continue;
+    }
+    if (!CHECKS[f.type](value))
+      problems.push({ path: at(f.id), message: `expected ${f.type}, got ${JSON.stringify(value)}` });
+    const allowed = f.options?.map((o) => o.value);
+    const chosen = Array.isArray(value) ? value : [value];
+    if (
+      allowed &&
+      (f.type === 'select' || f.type === 'multiselect') &&
+      chosen.some((v) => !allowed.includes(String(v)))
+    ) {
+      problems.push({
+        path: at(f.id),
+        message: `${JSON.stringify(value)} is not one of ${allowed.join(', ')}`,
+      });
+    }
+    out[f.id] = value;
+  }
+  return { values: out, problems };
+}
+
+/** Start parameters checked against the declaration; any problem rejects the start. */
 export function checkParams(
   fields: readonly Field[],
   params: Record<string, unknown>,
 ): Record<string, unknown> {
-  const byId = new Map(fields.map((f) => [f.id, f]));
-  const problems: string[] = [];
-  for (const name of Object.keys(params))
-    if (!byId.has(name)) problems.push(`params.${name}: not a parameter of this process`);
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    const value = params[f.id] ?? f.default;
-    if (value === undefined || value === null) {
-      if (f.required) problems.push(`params.${f.id}: required`);
-      continue;
-    }
-    if (!CHECKS[f.type](value))
-      problems.push(`params.${f.id}: expected ${f.type}, got ${JSON.stringify(value)}`);
-    const options = f.options?.map((o) => o.value);
-    const chosen = Array.isArray(value) ? value : [value];
-    if (
-      options &&
-      (f.type === 'select' || f.type === 'multiselect') &&
-      chosen.some((v) => !options.includes(String(v)))
-    ) {
-      problems.push(`params.${f.id}: ${JSON.stringify(value)} is not one of ${options.join(', ')}`);
-    }
-    out[f.id] = value;
+  const { values, problems } = validateValues(fields, params, { prefix: 'params', partial: false });
+  if (problems.length > 0) {
+    throw new EventRejected(
+      'INVALID_PARAMS',
+      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      problems,
+    );
   }
-  if (problems.length > 0) throw new EventRejected('INVALID_PARAMS', problems.join('; '));
-  return out;
+  return values;
 }
