@@ -148,6 +148,18 @@ describe('baton run input errors', () => {
     expect(result.stderr).toContain('params.amount: expected number');
   });
 
+  it('warns about answers for a node that does not exist', async () => {
+    const result = await inProcess(
+      runCommand,
+      fixture('escalation.json'),
+      '--answers',
+      fixture('one-answer.json'),
+    );
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('warning: answers for "approve": no such node\n');
+  });
+
   it('exits 2 on an unreadable file', async () => {
     const result = await inProcess(runCommand, fixture('missing.json'));
 

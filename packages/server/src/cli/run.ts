@@ -33,6 +33,9 @@ export async function run(args: string[]): Promise<number> {
   report(loaded.warnings);
   const answers = options.answersFile === undefined ? {} : await readAnswers(options.answersFile);
   if (answers === null) return 2;
+  // A misspelt node id would silently leave every task of the real node unanswered.
+  for (const nodeId of Object.keys(answers))
+    if (!loaded.value.nodes.has(nodeId)) console.error(`warning: answers for "${nodeId}": no such node`);
 
   quietOnClosedPipe();
   const print = options.json ? jsonLine : humanLine;
