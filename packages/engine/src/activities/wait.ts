@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProcessFailure } from '../runtime/errors.ts';
 import { defineActivity } from './plugin.ts';
 
 const config = z
@@ -28,8 +29,17 @@ export const wait = defineActivity({
   start(ctx) {
     const { duration, workingTime, until, condition, checkEvery } = ctx.config;
     if (duration !== undefined) ctx.scheduleTimer(ctx.addDuration(ctx.now, duration, workingTime));
-    else if (until !== undefined) ctx.scheduleTimer(Date.parse(String(ctx.evaluate(until))));
-    else if (condition !== undefined) {
+    else if (until !== undefined) {
+      const value = ctx.evaluate(until);
+      const dueAt = Date.parse(String(value));
+      if (Number.isNaN(dueAt))
+        throw new ProcessFailure(
+          'BAD_DATE',
+          `wait until ${JSON.stringify(value)} is not an ISO date-time`,
+          ctx.node.node.id,
+        );
+      ctx.scheduleTimer(dueAt);
+    } else if (condition !== undefined) {
       if (ctx.evaluate(condition) === true) return 'complete';
       ctx.scheduleTimer(ctx.addDuration(ctx.now, checkEvery, false));
     }
