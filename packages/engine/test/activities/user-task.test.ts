@@ -140,7 +140,9 @@ describe('userTask: mode percent', () => {
   const vote = (answers: string[]) => {
     const r = run({ kind: 'approve', mode: 'percent', percent: 60, assignees: approvers });
     const tasks = r.tasks('t');
-    answers.forEach((outcome, i) => r.complete(tasks[i] as string, outcome));
+    answers.forEach((outcome, i) => {
+      r.complete(tasks[i] as string, outcome);
+    });
     return { r, tasks };
   };
 
