@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-// TEMP until @baton/engine exports BPMN I/O
 import { exportBpmn } from '@baton/engine';
 import { formatOf, loadDefinition, report } from './definition-file.ts';
 import { UsageError } from './usage-error.ts';

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-// TEMP until @baton/engine exports BPMN I/O
 import {
   type BpmnProblem,
   type CompiledDefinition,
