@@ -67,6 +67,13 @@ describe('baton run', () => {
     expect(result.stderr).toMatch(/flow f2.*finish/);
   });
 
+  it('names the node of a schema error that only has a path', async () => {
+    const result = await inProcess(runCommand, fixture('schema-invalid.json'));
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('error SCHEMA at node ghost, nodes[1].type:');
+  });
+
   it('fires a non-interrupting timer boundary before the late task completes', async () => {
     const answers = fixture('escalation-answers.json');
     const result = await inProcess(runCommand, fixture('escalation.json'), '--answers', answers, '--json');
@@ -145,6 +152,7 @@ describe('baton run input errors', () => {
     );
 
     expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
     expect(result.stderr).toContain('params.amount: expected number');
   });
 

@@ -39,14 +39,17 @@ export async function run(args: string[]): Promise<number> {
 
   quietOnClosedPipe();
   const print = options.json ? jsonLine : humanLine;
-  if (!options.json)
-    console.log(`${'time (UTC)'.padEnd(19)} ${'event'.padEnd(19)} ${'node'.padEnd(16)} task`);
+  let header = !options.json;
   let result: SimulationResult;
   try {
     result = simulate(loaded.value, {
       params: options.params,
       answers,
-      onHistory: (event: HistoryEvent) => console.log(print(event)),
+      onHistory: (event: HistoryEvent) => {
+        if (header) console.log(`${'time (UTC)'.padEnd(19)} ${'event'.padEnd(19)} ${'node'.padEnd(16)} task`);
+        header = false;
+        console.log(print(event));
+      },
     });
   } catch (error) {
     if (!(error instanceof EventRejected)) throw error;
