@@ -32,9 +32,15 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.BATON_DB_POOL ?? 10) });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const parsed = new URL(url);
-    return { kysely, dialect: 'postgres', description: `postgres://${parsed.host}${parsed.pathname}`, close: () => kysely.destroy() };
+    return {
+      kysely,
+      dialect: 'postgres',
+      description: `postgres://${parsed.host}${parsed.pathname}`,
+      close: () => kysely.destroy(),
+    };
   }
-  if (!url.startsWith('sqlite:')) throw new Error(`database URL must start with sqlite: or postgres:// (got "${url}")`);
+  if (!url.startsWith('sqlite:'))
+    throw new Error(`database URL must start with sqlite: or postgres:// (got "${url}")`);
   const path = url.slice('sqlite:'.length);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new BetterSqlite3(path === ':memory:' ? ':memory:' : resolve(path));

@@ -34,8 +34,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('history_seq', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('instances_status').on('instances').columns(['status', 'started_at']).execute();
-  await db.schema.createIndex('instances_definition').on('instances').columns(['definition_key', 'started_at']).execute();
-  await db.schema.createIndex('instances_started_by').on('instances').columns(['started_by', 'started_at']).execute();
+  await db.schema
+    .createIndex('instances_definition')
+    .on('instances')
+    .columns(['definition_key', 'started_at'])
+    .execute();
+  await db.schema
+    .createIndex('instances_started_by')
+    .on('instances')
+    .columns(['started_by', 'started_at'])
+    .execute();
 
   await db.schema
     .createTable('tasks')
@@ -105,7 +113,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('correlation_key', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('message_subscriptions_name').on('message_subscriptions').columns(['name', 'correlation_key']).execute();
+  await db.schema
+    .createIndex('message_subscriptions_name')
+    .on('message_subscriptions')
+    .columns(['name', 'correlation_key'])
+    .execute();
 
   await db.schema
     .createTable('idempotency_keys')
@@ -125,11 +137,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('read_at', 'bigint')
     .execute();
-  await db.schema.createIndex('notifications_recipient').on('notifications').columns(['recipient', 'created_at']).execute();
+  await db.schema
+    .createIndex('notifications_recipient')
+    .on('notifications')
+    .columns(['recipient', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['notifications', 'idempotency_keys', 'message_subscriptions', 'history', 'jobs', 'task_assignees', 'tasks', 'instances', 'definitions']) {
+  for (const table of [
+    'notifications',
+    'idempotency_keys',
+    'message_subscriptions',
+    'history',
+    'jobs',
+    'task_assignees',
+    'tasks',
+    'instances',
+    'definitions',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

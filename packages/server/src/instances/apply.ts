@@ -1,0 +1,151 @@
+import { type EngineEvent, type InstanceState, type StepResult, step } from '@baton/engine';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, InstancesTable } from '../db/schema.ts';
+import { compiledDefinition } from '../definitions/compiled-cache.ts';
+import { enqueue, type NewJob } from '../jobs/enqueue.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { NotFound, VersionConflict } from '../runtime/errors.ts';
+import { taskKey, writeEffects } from './effects.ts';
+import { appendHistory } from './history.ts';
+
+const MAX_ATTEMPTS = 20;
+
+export interface Applied {
+  instanceId: string;
+  result: StepResult;
+}
+
+/** Extra writes that must commit with the step (a timer job marked done, a task's completer). */
+export type AlongWith = (trx: Transaction<Database>) => Promise<void>;
+
+/**
+ * Applies one event to one instance in one transaction: read at version v → step → write the state
+ * where version = v, tasks, jobs and history → commit. A concurrent change retries from a fresh read;
+ * an `EventRejected` from the engine propagates with nothing written.
+ */
+export async function applyEvent(
+  rt: Runtime,
+  instanceId: string,
+  event: EngineEvent,
+  along?: AlongWith,
+): Promise<Applied> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const applied = await rt.db.kysely.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('instances')
+          .selectAll()
+          .where('id', '=', instanceId)
+          .executeTakeFirst();
+        if (!row) throw new NotFound('instance', instanceId);
+        const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
+        const result = step(compiled, JSON.parse(row.state) as InstanceState, event, {
+          now: rt.now(),
+          calendar: rt.calendar,
+        });
+        const woke = await persistStep(rt, trx, row, result, event);
+        await along?.(trx);
+        return { applied: { instanceId, result }, woke };
+      });
+      if (applied.woke) rt.wake();
+      return applied.applied;
+    } catch (error) {
+      if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * Writes a step of an existing instance. Returns whether jobs due now were enqueued (to wake workers).
+ * Throws VersionConflict when another step committed first.
+ */
+export async function persistStep(
+  rt: Runtime,
+  trx: Kysely<Database>,
+  row: InstancesTable,
+  result: StepResult,
+  event: EngineEvent,
+): Promise<boolean> {
+  const now = rt.now();
+  const { state } = result;
+  const ended = (state.status === 'completed' || state.status === 'terminated') && row.status === 'running';
+  const updated = await trx
+    .updateTable('instances')
+    .set({
+      state: JSON.stringify(state),
+      version: row.version + 1,
+      status: state.status,
+      error: state.error ? JSON.stringify({ ...state.error, event }) : null,
+      ended_at: ended ? now : row.ended_at,
+      history_seq: row.history_seq + result.history.length,
+    })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new VersionConflict(row.id);
+  if (event.type === 'taskCompleted' && state.status !== 'failed') {
+    await trx
+      .updateTable('tasks')
+      .set({
+        status: 'completed',
+        completed_at: now,
+        completed_by: event.actor?.id ?? null,
+        outcome: event.outcome ?? null,
+      })
+      .where('id', '=', taskKey(row.id, event.taskId))
+      .execute();
+  }
+  return writeStepOutputs(rt, trx, row.id, row.history_seq, result, ended ? row : null);
+}
+
+/** Tasks, jobs, subscriptions and history of a step; a child's end is reported to its waiting parent. */
+export async function writeStepOutputs(
+  rt: Runtime,
+  trx: Kysely<Database>,
+  instanceId: string,
+  historySeq: number,
+  result: StepResult,
+  endedChild: Pick<InstancesTable, 'parent_id' | 'call_id'> | null,
+): Promise<boolean> {
+  const now = rt.now();
+  const jobs: NewJob[] = await writeEffects(trx, instanceId, result.effects, now);
+  // A failed instance keeps its open work: a retry re-applies the failing event to the state before it.
+  if (result.state.status === 'completed' || result.state.status === 'terminated')
+    await closeOpenWork(trx, instanceId, now);
+  if (endedChild?.parent_id && endedChild.call_id) {
+    const payload = {
+      parentId: endedChild.parent_id,
+      callId: endedChild.call_id,
+      status: result.state.status,
+      variables: result.state.variables,
+    };
+    jobs.push({
+      kind: 'callCompleted',
+      key: `${instanceId}:ended`,
+      instanceId: endedChild.parent_id,
+      payload,
+      dueAt: now,
+    });
+  }
+  await enqueue(trx, jobs, now);
+  await appendHistory(trx, instanceId, historySeq, result.history);
+  return jobs.some((j) => j.dueAt <= now);
+}
+
+/** An instance that ended leaves no open task, pending timer or subscription behind. */
+async function closeOpenWork(trx: Kysely<Database>, instanceId: string, now: number): Promise<void> {
+  await trx
+    .updateTable('tasks')
+    .set({ status: 'cancelled', completed_at: now })
+    .where('instance_id', '=', instanceId)
+    .where('status', '=', 'open')
+    .execute();
+  await trx
+    .updateTable('jobs')
+    .set({ status: 'cancelled', updated_at: now })
+    .where('instance_id', '=', instanceId)
+    .where('kind', '=', 'timer')
+    .where('status', '=', 'pending')
+    .execute();
+  await trx.deleteFrom('message_subscriptions').where('instance_id', '=', instanceId).execute();
+}

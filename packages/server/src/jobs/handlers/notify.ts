@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { Effect } from '@baton/engine';
+import { type JobHandler, payloadOf } from '../handler.ts';
+
+type Notify = Extract<Effect, { type: 'notify' }>;
+
+/** In-app notifications are stored for their recipients, together with the job's completion. */
+export const notifyHandler: JobHandler = {
+  kind: 'notify',
+  async run(rt, job, finish) {
+    const e = payloadOf<Notify>(job);
+    await rt.db.kysely.transaction().execute(async (trx) => {
+      const now = rt.now();
+      const rows = e.to.map((recipient) => ({
+        id: randomUUID(),
+        recipient,
+        text: e.text,
+        instance_id: job.instance_id,
+        node_id: e.nodeId,
+        created_at: now,
+        read_at: null,
+      }));
+      if (rows.length > 0) await trx.insertInto('notifications').values(rows).execute();
+      await finish(trx);
+    });
+  },
+};

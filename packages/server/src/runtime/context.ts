@@ -1,0 +1,13 @@
+import type { WorkCalendar } from '@baton/engine';
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.ts';
+
+/** What every service needs: the database, the clock, the calendar and a logger. Injected, so tests can fake time. */
+export interface Runtime {
+  readonly db: Db;
+  readonly now: () => number;
+  readonly calendar: WorkCalendar;
+  readonly log: Logger;
+  /** Called after a commit that enqueued jobs due now, so workers wake up. */
+  readonly wake: () => void;
+}

@@ -1,0 +1,39 @@
+/** Service-layer errors; HTTP maps each to a status (http/problem.ts). */
+export class NotFound extends Error {
+  readonly statusCode = 404;
+  constructor(what: string, id: string) {
+    super(`${what} ${id} not found`);
+    this.name = 'NotFound';
+  }
+}
+
+export class Conflict extends Error {
+  readonly statusCode = 409;
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'Conflict';
+  }
+}
+
+/** Input that is well-formed but wrong for this process (field types, undeclared names). */
+export class Unprocessable extends Error {
+  readonly statusCode = 422;
+  constructor(
+    message: string,
+    readonly errors: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'Unprocessable';
+  }
+}
+
+/** The instance row changed since it was read: the step is retried from a fresh read. */
+export class VersionConflict extends Error {
+  constructor(readonly instanceId: string) {
+    super(`instance ${instanceId} changed concurrently`);
+    this.name = 'VersionConflict';
+  }
+}
