@@ -22,8 +22,8 @@ export const commands: Record<string, CommandEntry> = {
     load: () => import('./serve.ts'),
   },
   run: {
-    usage: 'run FILE [--params JSON] [--answers FILE] [--json]',
-    summary: 'run one instance of a .bpmn/.json process to its end on a virtual clock',
+    usage: 'run FILE [options]',
+    summary: 'run a .bpmn/.json process to its end on a virtual clock (--params JSON, --answers FILE, --json)',
     load: () => import('./run.ts'),
   },
   convert: {
