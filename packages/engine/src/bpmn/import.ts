@@ -1,26 +1,23 @@
 import type { ParseResult } from 'bpmn-moddle';
 import type { DefinitionInput } from '../model/index.ts';
+import { declare } from './declarations.ts';
 import { exportBpmn } from './export.ts';
-import { readExtension } from './extensions.ts';
 import { readGeometry } from './import-di.ts';
 import { importFlow } from './import-flows.ts';
 import { readLanes } from './import-lanes.ts';
 import { enginePrefixes, importNode } from './import-nodes.ts';
 import { BATON_NS, createModdle, idOf, is, type ModdleElement, many, one, str } from './moddle.ts';
-import { type BpmnProblem, elementProblem, lineOf } from './problems.ts';
+import { parseBpmn } from './parse.ts';
+import type { BpmnProblem } from './problems.ts';
 import { reportUnsupported } from './report.ts';
 import { scanProcess } from './scan.ts';
 import { storedDocument } from './stored.ts';
-import { inferVariables } from './variables.ts';
 
 export interface BpmnImport {
   /** Null when the XML cannot be read or holds no process. */
   definition: DefinitionInput | null;
   problems: BpmnProblem[];
 }
-
-/** The definition keys `<baton:definition>` carries (name and description are BPMN's own). */
-const DECLARATION_KEYS = ['key', 'version', 'documentType', 'parameters', 'variables', 'constants'] as const;
 
 /**
  * Reads BPMN 2.0 XML into a Baton definition, reporting what it cannot execute.
@@ -31,25 +28,10 @@ const DECLARATION_KEYS = ['key', 'version', 'documentType', 'parameters', 'varia
  * for (const p of problems) console.log(p.severity, p.code, p.elementId, p.message);
  */
 export async function importBpmn(xml: string): Promise<BpmnImport> {
-  const moddle = createModdle();
-  let parsed: ParseResult;
-  try {
-    parsed = await moddle.fromXML(xml);
-  } catch (e) {
-    return { definition: null, problems: [malformed((e as Error).message)] };
-  }
-  const unparsable = parsed.warnings.find((w) => w.message.startsWith('unparsable content'));
-  if (unparsable) return { definition: null, problems: [malformed(unparsable.message)] };
-  // The XML arrives decoded, so what its prolog says about encoding is moot.
-  const warnings = parsed.warnings.filter((w) => !w.message.startsWith('unsupported document encoding'));
-  const problems: BpmnProblem[] = warnings.map((w) => ({
-    severity: 'warning',
-    code: 'BPMN_PARSE_WARNING',
-    message: w.message.split('\n')[0] ?? w.message,
-    ...(w.element && idOf(w.element) ? { elementId: idOf(w.element), elementType: w.element.$type } : {}),
-  }));
-
-  const definitions = parsed.rootElement;
+  const parsed = await parseBpmn(xml);
+  if (!parsed.ok) return { definition: null, problems: parsed.problems };
+  const { problems } = parsed;
+  const definitions = parsed.result.rootElement;
   const chosen = chooseProcess(definitions);
   if (!chosen) {
     problems.push({
@@ -88,16 +70,9 @@ export async function importBpmn(xml: string): Promise<BpmnImport> {
   if (description) definition.description = description;
   if (lanes.length > 0) definition.lanes = lanes;
   declare(definition, process, problems);
-  if (!(await reproducible(definition, parsed, xml))) definition.bpmn = storedDocument(idOf(process), xml);
+  if (!(await reproducible(definition, parsed.result, xml)))
+    definition.bpmn = storedDocument(idOf(process), xml);
   return { definition, problems };
-}
-
-function malformed(message: string): BpmnProblem {
-  const line = lineOf(message);
-  const reason = message.startsWith('failed to parse document as')
-    ? 'not a BPMN 2.0 document: the root element must be bpmn:definitions'
-    : `not well-formed XML: ${message.replace(/\s+/g, ' ')}`;
-  return { severity: 'error', code: 'BPMN_MALFORMED_XML', message: reason, ...(line ? { line } : {}) };
 }
 
 /** The process of the first pool that has a start event, else the first process with flow nodes. */
@@ -121,45 +96,6 @@ function chooseProcess(
   if (!process) return null;
   const participant = poolOf(process);
   return participant ? { process, participant } : { process };
-}
-
-/** Declarations from `<baton:definition>`, or variables inferred from the expressions when there is none. */
-function declare(definition: DefinitionInput, process: ModdleElement, problems: BpmnProblem[]): void {
-  const extension = readExtension(process, 'baton:Definition');
-  if (!extension.ok)
-    problems.push(elementProblem('error', 'BPMN_INVALID_EXTENSION', process, extension.error));
-  if (extension.ok && extension.value) {
-    const declared = extension.value;
-    for (const key of DECLARATION_KEYS) {
-      if (declared[key] !== undefined) Object.assign(definition, { [key]: declared[key] });
-    }
-    return;
-  }
-  const exclude = definition.nodes.flatMap((n) => n.multiInstance?.elementVariable ?? []);
-  const sources = [
-    ...(definition.flows ?? []).map((f) => ({ id: f.id, expression: f.condition })),
-    ...definition.nodes.flatMap((n) => {
-      const mi = n.multiInstance;
-      const expressions = mi ? [mi.cardinality, mi.collection, mi.completionCondition] : [];
-      return expressions.map((expression) => ({ id: n.id, expression }));
-    }),
-  ];
-  /** Variable name → id of the element that first uses it. */
-  const uses = new Map<string, string>();
-  for (const { id, expression } of sources) {
-    for (const name of inferVariables(expression ? [expression] : [], exclude))
-      if (!uses.has(name)) uses.set(name, id);
-  }
-  if (uses.size === 0) return;
-  definition.variables = [...uses.keys()].map((id) => ({ id, type: 'json' }));
-  for (const [name, owner] of uses) {
-    problems.push({
-      severity: 'warning',
-      code: 'BPMN_INFERRED_VARIABLE',
-      message: `variable "${name}" is used in an expression but not declared; declared with type json`,
-      elementId: owner,
-    });
-  }
 }
 
 /**

@@ -29,7 +29,9 @@ export function fixtureJson(name: string): DefinitionInput {
 }
 
 export function readMiwg(name: string): string {
-  return readFileSync(join(miwgDir, name), 'utf8');
+  const path = join(miwgDir, name);
+  if (!existsSync(path)) throw new Error(`${path} not found: clone the shared folder beside the repository`);
+  return readFileSync(path, 'utf8');
 }
 
 /** The definition without what bpmn/ keeps for itself. */
