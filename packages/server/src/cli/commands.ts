@@ -23,7 +23,8 @@ export const commands: Record<string, CommandEntry> = {
   },
   run: {
     usage: 'run FILE [options]',
-    summary: 'run a .bpmn/.json process to its end on a virtual clock (--params JSON, --answers FILE, --json)',
+    summary:
+      'run a .bpmn/.json process to its end on a virtual clock (--params JSON, --answers FILE, --json)',
     load: () => import('./run.ts'),
   },
   convert: {

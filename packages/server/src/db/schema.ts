@@ -12,6 +12,13 @@ export interface Database {
   message_subscriptions: MessageSubscriptionsTable;
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
+  settings: SettingsTable;
+}
+
+/** Server-wide values that must survive restarts (the admin token's hash, the webhook secret). */
+export interface SettingsTable {
+  key: string;
+  value: string;
 }
 
 export interface DefinitionsTable {

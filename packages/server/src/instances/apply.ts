@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, InstancesTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { enqueue, type NewJob } from '../jobs/enqueue.ts';
+import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound, VersionConflict } from '../runtime/errors.ts';
 import { taskKey, writeEffects } from './effects.ts';
@@ -129,7 +130,9 @@ export async function writeStepOutputs(
   }
   await enqueue(trx, jobs, now);
   await appendHistory(trx, instanceId, historySeq, result.history);
-  return jobs.some((j) => j.dueAt <= now);
+  const due = jobs.some((j) => j.dueAt <= now);
+  if (jobs.length > 0) await announceJobs(rt.db, trx);
+  return due;
 }
 
 /** An instance that ended leaves no open task, pending timer or subscription behind. */

@@ -128,6 +128,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
     .createTable('notifications')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('recipient', 'text', (c) => c.notNull())

@@ -1,0 +1,80 @@
+import { hostname } from 'node:os';
+import { createWorkCalendar } from '@baton/engine';
+import pino, { type Logger } from 'pino';
+import { type Db, migrate, openDatabase } from '../db/database.ts';
+import { jobHandlers } from '../jobs/handlers/index.ts';
+import { listenForJobs } from '../jobs/notify-channel.ts';
+import { releaseAllLocks } from '../jobs/queue.ts';
+import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/worker.ts';
+import type { Runtime } from './context.ts';
+import { ensureAdminToken, webhookSecret } from './settings.ts';
+
+export interface BootOptions {
+  databaseUrl: string;
+  /** Run a job worker in this process (the API-only process of a cluster runs none). */
+  worker: boolean;
+  adminToken?: string | undefined;
+  webhookSecret?: string | undefined;
+  workerOptions?: Partial<WorkerOptions>;
+  now?: () => number;
+  log?: Logger;
+}
+
+export interface Baton {
+  readonly rt: Runtime;
+  /** Checks a bearer token against the bootstrap admin token. */
+  readonly verifyAdminToken: (token: string) => boolean;
+  /** The generated admin token on the very first start, to print once; null afterwards. */
+  readonly newAdminToken: string | null;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, builds the runtime and (optionally) starts a worker. */
+export async function boot(options: BootOptions): Promise<Baton> {
+  const log = options.log ?? pino({ level: process.env.BATON_LOG_LEVEL ?? 'info' });
+  const db: Db = openDatabase(options.databaseUrl);
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) log.info({ migrations: applied, database: db.description }, 'database migrated');
+    const token = await ensureAdminToken(db.kysely, options.adminToken);
+    const secret = await webhookSecret(db.kysely, options.webhookSecret);
+    let worker: Worker | null = null;
+    const rt: Runtime = {
+      db,
+      now: options.now ?? Date.now,
+      calendar: createWorkCalendar(),
+      log,
+      wake: () => worker?.wake(),
+    };
+    let unlisten: (() => Promise<void>) | null = null;
+    if (options.worker) {
+      const id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+      worker = new Worker(rt, jobHandlers({ webhookSecret: secret }), {
+        ...DEFAULT_WORKER_OPTIONS,
+        ...options.workerOptions,
+        id,
+      });
+      if (db.dialect === 'sqlite') await releaseAllLocks(db);
+      else
+        unlisten = await listenForJobs(
+          options.databaseUrl,
+          () => worker?.wake(),
+          (err) => log.warn({ err }, 'job listener'),
+        );
+      worker.start();
+    }
+    return {
+      rt,
+      verifyAdminToken: token.verify,
+      newAdminToken: token.printOnce,
+      async close() {
+        await worker?.stop();
+        await unlisten?.();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
