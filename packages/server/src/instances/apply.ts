@@ -44,8 +44,8 @@ export async function applyEvent(
           now: rt.now(),
           calendar: rt.calendar,
         });
-        const woke = await persistStep(rt, trx, row, result, event);
         await along?.(trx);
+        const woke = await persistStep(rt, trx, row, result, event);
         return { applied: { instanceId, result }, woke };
       });
       if (applied.woke) rt.wake();
