@@ -7,6 +7,7 @@ import { writeLanes } from './export-lanes.ts';
 import { writeNodes } from './export-nodes.ts';
 import { addPool, drawPool } from './export-pool.ts';
 import { type JsonObject, writeExtension } from './extensions.ts';
+import { mapIds, toXmlId } from './ids.ts';
 import { createModdle, idOf, is, type ModdleElement, many } from './moddle.ts';
 import { relink } from './relink.ts';
 
@@ -19,7 +20,8 @@ import { relink } from './relink.ts';
  * const xml = await exportBpmn(definition);
  * const { definition: again } = await importBpmn(xml); // the same definition
  */
-export async function exportBpmn(definition: DefinitionInput): Promise<string> {
+export async function exportBpmn(input: DefinitionInput): Promise<string> {
+  const definition = mapIds(input, toXmlId);
   const moddle = createModdle();
   const doc = await openDocument(moddle, definition);
   const ctx = writeContext(moddle, doc, definition);

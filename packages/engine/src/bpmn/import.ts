@@ -2,6 +2,7 @@ import type { ParseResult } from 'bpmn-moddle';
 import type { DefinitionInput } from '../model/index.ts';
 import { declare } from './declarations.ts';
 import { exportBpmn } from './export.ts';
+import { fromXmlId, mapIds } from './ids.ts';
 import { readGeometry } from './import-di.ts';
 import { importFlow } from './import-flows.ts';
 import { readLanes } from './import-lanes.ts';
@@ -60,7 +61,7 @@ export async function importBpmn(xml: string): Promise<BpmnImport> {
   }
   problems.push(...reportUnsupported(definitions, process, scan));
 
-  const definition: DefinitionInput = {
+  let definition: DefinitionInput = {
     key: idOf(process).replace(/[^A-Za-z0-9_.-]/g, '_') || 'process',
     name: str(process, 'name') || str(participant, 'name') || idOf(process) || 'Process',
     nodes,
@@ -70,9 +71,11 @@ export async function importBpmn(xml: string): Promise<BpmnImport> {
   if (description) definition.description = description;
   if (lanes.length > 0) definition.lanes = lanes;
   declare(definition, process, problems);
+  definition = mapIds(definition, fromXmlId);
   if (!(await reproducible(definition, parsed.result, xml)))
     definition.bpmn = storedDocument(idOf(process), xml);
-  return { definition, problems };
+  const located = problems.map((p) => (p.elementId ? { ...p, elementId: fromXmlId(p.elementId) } : p));
+  return { definition, problems: located };
 }
 
 /** The process of the first pool that has a start event, else the first process with flow nodes. */

@@ -92,3 +92,50 @@ describe('JSON → BPMN → JSON', () => {
     expect(xml).toContain('exporter="Camunda Modeler"');
   });
 });
+
+describe('ids that are not XML names', () => {
+  it('are escaped on export and restored on import', async () => {
+    const definition: DefinitionInput = {
+      key: '2024.orders',
+      name: 'Orders',
+      nodes: [
+        { id: '1', type: 'start', role: 'Manager', position: { x: 100, y: 100, width: 36, height: 36 } },
+        {
+          id: 'узел 2',
+          type: 'userTask',
+          config: {},
+          role: 'Manager',
+          position: { x: 200, y: 80, width: 100, height: 80 },
+        },
+        { id: 'baton--x', type: 'end', role: 'Manager', position: { x: 400, y: 100, width: 36, height: 36 } },
+      ],
+      flows: [
+        {
+          id: 'a-1',
+          source: '1',
+          target: 'узел 2',
+          waypoints: [
+            { x: 136, y: 118 },
+            { x: 200, y: 118 },
+          ],
+        },
+        {
+          id: '-',
+          source: 'узел 2',
+          target: 'baton--x',
+          waypoints: [
+            { x: 300, y: 118 },
+            { x: 400, y: 118 },
+          ],
+        },
+      ],
+      lanes: [{ id: '#managers', name: 'Manager', nodeIds: ['1', 'узел 2', 'baton--x'] }],
+    };
+    const xml = await exportBpmn(definition);
+    expect(xml).toContain('<bpmn:userTask id="baton---443--437--435--43b--20-2">');
+    expect(xml).toContain('<bpmn:startEvent id="baton--1">');
+    const { definition: again, problems } = await importBpmn(xml);
+    expect(problems).toEqual([]);
+    expect(again).toEqual(definition);
+  });
+});
