@@ -2,6 +2,8 @@
  * @baton/engine — the process model, validation, interpreter, activities, expressions and BPMN I/O.
  * Pure: no I/O, no clock, no Node built-ins; it runs in the server and in the browser alike.
  */
+
+export { configJsonSchema, type JsonSchema } from './activities/json-schema.ts';
 export * from './activities/plugin.ts';
 export { ACTIVITIES } from './activities/registry.ts';
 export * from './bpmn/index.ts';
