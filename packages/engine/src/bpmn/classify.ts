@@ -56,11 +56,12 @@ const EVENTS: Record<string, Partial<Record<string, string>>> = {
 };
 
 /** `bpmn:TimerEventDefinition` → `timer`. */
-export function eventKind(definition: ModdleElement): string {
-  return definition.$type
+function eventKind(definition: ModdleElement): string {
+  const kind = definition.$type
     .replace(/^bpmn:/, '')
     .replace(/EventDefinition$/, '')
     .toLowerCase();
+  return kind === 'compensate' ? 'compensation' : kind;
 }
 
 export function classify(el: ModdleElement): Classification {
