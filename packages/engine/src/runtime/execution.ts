@@ -112,8 +112,22 @@ export class Execution {
 
   /** A new activation of `nodeId`, queued to be entered. */
   spawn(nodeId: string, scopeId: string, via: string | null, inner = false): Token {
+    const token = this.newToken(nodeId, scopeId, via, inner);
+    this.agenda.push({ op: 'enter', tokenId: token.id });
+    return token;
+  }
+
+  /** A new token placed at a node without entering it (the caller completes it). */
+  place(nodeId: string, scopeId: string, via: string | null): Token {
+    const token = this.newToken(nodeId, scopeId, via, false);
+    this.record('node.entered', { nodeId, tokenId: token.id });
+    return token;
+  }
+
+  private newToken(nodeId: string, scopeId: string, via: string | null, inner: boolean): Token {
+    const id = this.nextId('k');
     const token: Token = {
-      id: this.nextId('k'),
+      id,
       nodeId,
       scopeId,
       phase: 'waiting',
@@ -125,26 +139,6 @@ export class Execution {
     };
     this.tokens.set(token);
     this.updateScope(scopeId, { tokens: this.scope(scopeId).tokens + 1 });
-    this.agenda.push({ op: 'enter', tokenId: token.id });
-    return token;
-  }
-
-  /** A new token placed at a node without entering it (the caller completes it). */
-  place(nodeId: string, scopeId: string, via: string | null): Token {
-    const token: Token = {
-      id: this.nextId('k'),
-      nodeId,
-      scopeId,
-      phase: 'waiting',
-      via,
-      waits: [],
-      childScopeId: null,
-      inner: false,
-      data: null,
-    };
-    this.tokens.set(token);
-    this.updateScope(scopeId, { tokens: this.scope(scopeId).tokens + 1 });
-    this.record('node.entered', { nodeId, tokenId: token.id });
     return token;
   }
 
