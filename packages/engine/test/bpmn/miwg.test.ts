@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BpmnProblem, exportBpmn, importBpmn } from '../../src/bpmn/index.ts';
+import { definitionSchema } from '../../src/model/index.ts';
 import { countElements, idsOf, miwgDir, miwgFiles, readMiwg, withoutStored } from './helpers.ts';
 
 /** Elements Baton does not execute but must write back. */
@@ -109,6 +110,8 @@ describe('BPMN MIWG reference models', () => {
       const first = await importBpmn(xml);
       expect(first.definition, JSON.stringify(first.problems)).not.toBeNull();
       expect(first.definition?.nodes.length).toBeGreaterThan(0);
+      const valid = definitionSchema.safeParse(first.definition);
+      expect(valid.success, valid.error?.message).toBe(true);
 
       if (PROBLEMS[file]) expect(summary(first.problems)).toEqual(PROBLEMS[file]);
 
