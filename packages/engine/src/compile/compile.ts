@@ -3,7 +3,7 @@ import { type Definition, definitionSchema } from '../model/definition.ts';
 import type { Flow } from '../model/flow.ts';
 import type { CompiledDefinition, CompiledNode, CompileOutcome } from './compiled.ts';
 import { collectExpressions, environmentFor } from './expressions.ts';
-import { checkLoops, checkPaths, successors, upstreamOf } from './graph.ts';
+import { checkLoops, checkPaths, loopEdges, successors, upstreamOf } from './graph.ts';
 import type { Problem } from './problem.ts';
 import { checkStructure, issuesToProblems, type ResolvedNode } from './structure.ts';
 
@@ -138,9 +138,11 @@ function buildNodes(
 ): Map<string, CompiledNode> {
   const outgoing = groupFlows(def.flows, 'source');
   const incoming = groupFlows(def.flows, 'target');
+  const starts = [...resolved].filter(([, r]) => r.kind === 'start').map(([id]) => id);
+  const loops = loopEdges([...starts, ...next.keys()], next);
   const previous = new Map<string, string[]>();
   for (const [id, targets] of next)
-    for (const t of targets) previous.set(t, [...(previous.get(t) ?? []), id]);
+    for (const t of targets) if (!loops.has(`${id}\n${t}`)) previous.set(t, [...(previous.get(t) ?? []), id]);
   const nodes = new Map<string, CompiledNode>();
   for (const [id, r] of resolved) {
     const node = def.nodes[r.index] as Definition['nodes'][number];

@@ -158,7 +158,38 @@ export function checkLoops(
   }
 }
 
-/** For each node: the same-scope nodes from which it can be reached (used by inclusive joins). */
+/**
+ * The edges that close a loop, found by a depth-first walk from `roots` (start events first): an edge
+ * to a node still on the walk's stack. Without them the graph is acyclic.
+ */
+export function loopEdges(roots: Iterable<string>, next: Map<string, string[]>): Set<string> {
+  const back = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  for (const root of roots) {
+    if (state.has(root)) continue;
+    state.set(root, 'open');
+    const work: [string, number][] = [[root, 0]];
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as [string, number];
+      const target = next.get(frame[0])?.[frame[1]++];
+      if (target === undefined) {
+        state.set(frame[0], 'done');
+        work.pop();
+      } else if (state.get(target) === 'open') back.add(`${frame[0]}\n${target}`);
+      else if (!state.has(target)) {
+        state.set(target, 'open');
+        work.push([target, 0]);
+      }
+    }
+  }
+  return back;
+}
+
+/**
+ * For each node: the nodes from which it can be reached without going round a loop (used by inclusive
+ * joins). Loop edges are left out: a token after the join that could come back through a loop does not
+ * arrive in this round, and counting it would make the join wait for its own output.
+ */
 export function upstreamOf(target: string, previous: Map<string, string[]>): Set<string> {
   const seen = walk(previous.get(target) ?? [], previous);
   seen.delete(target);

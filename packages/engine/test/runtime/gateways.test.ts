@@ -395,6 +395,87 @@ describe('inclusive gateway', () => {
   });
 });
 
+describe('inclusive gateway: tokens arriving together and joins in loops', () => {
+  it('merges branches that reach the join in the same step into one token', () => {
+    const def = definition({
+      nodes: [
+        start(),
+        gateway('split', 'inclusive'),
+        auto('a'),
+        auto('b'),
+        gateway('join', 'inclusive'),
+        task('after'),
+        end(),
+      ],
+      flows: [
+        flow('start', 'split'),
+        flow('split', 'a', { condition: 'true' }),
+        flow('split', 'b', { condition: 'true' }),
+        flow('a', 'join'),
+        flow('b', 'join'),
+        ...chain('join', 'after', 'end'),
+      ],
+    });
+    const run = Instance.of(def);
+    const { history } = run.start();
+    expect(nodesOf(history, 'gateway.decided')).toEqual(['split', 'join']);
+    expect(nodesOf(history, 'task.created')).toEqual(['after']);
+    expect(tokensAt(run.state)).toEqual(['after:waiting']);
+  });
+
+  /** A loop around an inclusive split whose branches are a timer and an inner inclusive split/join. */
+  const nested = definition({
+    variables: [{ id: 'rounds', type: 'number', default: 0 }],
+    nodes: [
+      start(),
+      gateway('again', 'exclusive'),
+      gateway('outer', 'inclusive'),
+      node('pause', 'timer', { duration: 'PT1H' }),
+      gateway('inner', 'inclusive'),
+      auto('a'),
+      auto('b'),
+      gateway('innerJoin', 'inclusive'),
+      gateway('outerJoin', 'inclusive'),
+      node('count', 'setVariables', { values: { rounds: 'rounds + 1' } }),
+      gateway('more', 'exclusive'),
+      end(),
+    ],
+    flows: [
+      ...chain('start', 'again', 'outer'),
+      flow('outer', 'pause', { condition: 'true' }),
+      flow('outer', 'inner', { condition: 'true' }),
+      flow('inner', 'a', { condition: 'true' }),
+      flow('inner', 'b', { condition: 'true' }),
+      flow('a', 'innerJoin'),
+      flow('b', 'innerJoin'),
+      flow('pause', 'outerJoin'),
+      flow('innerJoin', 'outerJoin'),
+      ...chain('outerJoin', 'count', 'more'),
+      flow('more', 'again', { condition: 'rounds < 2' }),
+      flow('more', 'end', { default: true }),
+    ],
+  });
+
+  it('does not make an inner join in a loop wait for a sibling branch that only the loop leads back to', () => {
+    const run = Instance.of(nested);
+    const { history } = run.start();
+    expect(nodesOf(history, 'gateway.decided')).toEqual(['again', 'outer', 'inner', 'innerJoin']);
+    expect(tokensAt(run.state)).toEqual(['outerJoin:joining', 'pause:waiting']);
+  });
+
+  it('fires the outer join once per round, counting the token of the inner join', () => {
+    const run = Instance.of(nested);
+    run.start();
+    run.fireNext();
+    run.fireNext();
+    expect(run.history.filter((h) => h.type === 'gateway.decided' && h.nodeId === 'outerJoin')).toHaveLength(
+      2,
+    );
+    expect(nodesOf(run.history, 'node.completed').filter((id) => id === 'end')).toEqual(['end']);
+    expect(run.state.status).toBe('completed');
+  });
+});
+
 describe('event-based gateway', () => {
   const def = definition({
     nodes: [

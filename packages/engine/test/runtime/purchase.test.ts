@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIMULATION_START, type HistoryEvent, simulate } from '../../src/index.ts';
+import { type Answer, DEFAULT_SIMULATION_START, type HistoryEvent, simulate } from '../../src/index.ts';
 import { compiled, DAY, HOUR, nodesOf } from '../helpers.ts';
 import purchase from './fixtures/purchase.json' with { type: 'json' };
 
 const definition = compiled(purchase);
 
-function run(answers: Parameters<typeof simulate>[1]['answers']) {
+function run(answers: Record<string, Answer[]>) {
   const history: HistoryEvent[] = [];
   const result = simulate(definition, {
     params: { item: 'servers' },

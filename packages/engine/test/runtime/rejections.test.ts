@@ -83,9 +83,11 @@ describe('rejected events', () => {
     );
     const error = rejection(run, { type: 'start', params: { kind: 'food', extra: 1 } });
     expect(error.code).toBe('INVALID_PARAMS');
-    expect(error.message).toBe(
-      'params.extra: not a parameter of this process; params.amount: required; params.kind: "food" is not one of goods, services',
-    );
+    expect(error.problems).toEqual([
+      { path: 'params.extra', message: 'not declared by this process' },
+      { path: 'params.amount', message: 'required' },
+      { path: 'params.kind', message: '"food" is not one of goods, services' },
+    ]);
   });
 });
 

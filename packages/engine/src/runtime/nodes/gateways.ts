@@ -85,12 +85,19 @@ const inclusiveSplit = (exec: Execution, token: Token, node: CompiledNode) => {
   decide(exec, token, node, chosen.length > 0 ? chosen : node.defaultFlow ? [node.defaultFlow] : []);
 };
 
-/** Inclusive join is ready when no other token of the scope can still arrive (none is upstream of it). */
+/**
+ * Inclusive join is ready when no other token of the scope can still arrive: none is upstream of it (a
+ * token waiting at an upstream join arrives once that join fires), and none is already on its way in
+ * (spawned at the join but not yet entered).
+ */
 function inclusiveReady(exec: Execution, node: CompiledNode, scopeId: string): (waiting: Token[]) => boolean {
   return (waiting) => {
     if (waiting.length === 0) return false;
     for (const other of exec.tokens.values()) {
-      if (other.scopeId === scopeId && other.phase !== 'joining' && node.upstream.has(other.nodeId))
+      if (
+        other.scopeId === scopeId &&
+        (node.upstream.has(other.nodeId) || (other.nodeId === node.node.id && other.phase !== 'joining'))
+      )
         return false;
     }
     return true;
