@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
