@@ -1,25 +1,66 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { problemErrorHandler } from './http/problem.ts';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { type ApiDeps, apiV1 } from './http/api-v1.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { problem, problemErrorHandler, sendProblem } from './http/problem.ts';
+import { problems } from './http/schemas.ts';
 import { defaultWebRoot, registerSpa } from './web/spa.ts';
 
+/** Largest request body: bigger ones are answered 413 before they are read to the end. */
+export const BODY_LIMIT = 1024 * 1024;
+
 export interface AppOptions {
+  /** The booted runtime (runtime/boot.ts): its database, clock and logger, and the admin token check. */
+  baton: ApiDeps;
   /** Folder holding the built web app (index.html and its assets); defaults to packages/web/dist. */
   webRoot?: string;
-  /** Fastify's logger option; off by default so tests stay quiet. */
-  logger?: FastifyServerOptions['logger'];
 }
 
 /**
- * Builds the HTTP application without listening, so tests can drive it with `inject`.
+ * Builds the HTTP application without listening, so tests can drive it with `inject`: `/health`, the
+ * REST API under `/api/v1`, its OpenAPI description at `/api/docs`, and the web app. Fastify logs
+ * through the runtime's pino logger (requests without their headers).
  *
  * @example
- * const app = buildApp({ webRoot: '/srv/baton/web' });
+ * const baton = await boot({ databaseUrl: 'sqlite:./data/baton.db', worker: true });
+ * const app = buildApp({ baton });
  * await app.listen({ port: 3000 });
  */
-export function buildApp(options: AppOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+export function buildApp(options: AppOptions): FastifyInstance {
+  const { rt } = options.baton;
+  const app = Fastify({
+    loggerInstance: rt.log as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
-  app.get('/health', async () => ({ status: 'ok' }));
+
+  app.register(registerOpenApi);
+  app.register(async (scope) => {
+    scope.get(
+      '/health',
+      {
+        schema: {
+          summary: 'Readiness: 200 once the database answers (it is migrated before the server listens)',
+          security: [],
+          response: { 200: z.object({ status: z.literal('ok') }), ...problems(503) },
+        },
+      },
+      async (_request, reply) => {
+        try {
+          await sql`select 1`.execute(rt.db.kysely);
+        } catch (error) {
+          scope.log.warn({ err: error }, 'health: database does not answer');
+          return sendProblem(reply, problem(503, 'the database does not answer', { code: 'NOT_READY' }));
+        }
+        return { status: 'ok' as const };
+      },
+    );
+    await scope.register((api) => apiV1(api, options.baton), { prefix: '/api/v1' });
+  });
   registerSpa(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

@@ -1,20 +1,28 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.ts';
+import { type AppOptions, buildApp as build } from '../src/app.ts';
+import { type Baton, boot } from '../src/runtime/boot.ts';
 
 const indexHtml = '<!doctype html><title>Baton test</title><div id="root"></div>';
 let webRoot: string;
+let baton: Baton;
+const buildApp = (options: Omit<AppOptions, 'baton'>) => build({ baton, ...options });
 
 beforeAll(async () => {
+  baton = await boot({ databaseUrl: 'sqlite::memory:', worker: false, log: pino({ level: 'silent' }) });
   webRoot = await mkdtemp(join(tmpdir(), 'baton-web-'));
   await mkdir(join(webRoot, 'assets'));
   await writeFile(join(webRoot, 'index.html'), indexHtml);
   await writeFile(join(webRoot, 'assets', 'app.js'), 'console.log("baton");');
 });
 
-afterAll(() => rm(webRoot, { recursive: true, force: true }));
+afterAll(async () => {
+  await baton.close();
+  await rm(webRoot, { recursive: true, force: true });
+});
 
 describe('GET /health', () => {
   it('answers 200 with status ok', async () => {

@@ -42,9 +42,17 @@ export function decodeCursor<T extends (string | number)[]>(
 }
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only tells that there is more. */
-export function toPage<R, T>(rows: R[], limit: number, view: (row: R) => T, keyOf: (row: R) => (string | number)[]): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  view: (row: R) => T,
+  keyOf: (row: R) => (string | number)[],
+): Page<T> {
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
-  return { items: items.map(view), nextCursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null };
+  return {
+    items: items.map(view),
+    nextCursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
 }

@@ -4,6 +4,15 @@ import { NotFound } from '../runtime/errors.ts';
 
 /** The newest published version of a definition: what new instances start from. */
 export async function latestPublished(db: Kysely<Database>, key: string): Promise<DefinitionsTable> {
+  const row = await findLatestPublished(db, key);
+  if (!row) throw new NotFound('published definition', key);
+  return row;
+}
+
+export async function findLatestPublished(
+  db: Kysely<Database>,
+  key: string,
+): Promise<DefinitionsTable | null> {
   const row = await db
     .selectFrom('definitions')
     .selectAll()
@@ -12,6 +21,134 @@ export async function latestPublished(db: Kysely<Database>, key: string): Promis
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!row) throw new NotFound('published definition', key);
-  return row;
+  return row ?? null;
+}
+
+/** A stored version, or null. */
+export async function findVersion(
+  db: Kysely<Database>,
+  key: string,
+  version: number,
+): Promise<DefinitionsTable | null> {
+  const row = await db
+    .selectFrom('definitions')
+    .selectAll()
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The highest version of a key, draft or published, or null when the key is unknown. */
+export async function latestVersion(db: Kysely<Database>, key: string): Promise<DefinitionsTable | null> {
+  const row = await db
+    .selectFrom('definitions')
+    .selectAll()
+    .where('key', '=', key)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export type DefinitionSummaryRow = Pick<
+  DefinitionsTable,
+  'key' | 'version' | 'status' | 'name' | 'created_at'
+> & {
+  published_version: number | null;
+};
+
+/** Every key with its highest version (and the highest published one), by key. */
+export async function listLatest(db: Kysely<Database>): Promise<DefinitionSummaryRow[]> {
+  const rows = await db
+    .selectFrom('definitions as d')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('definitions')
+          .select((s) => [
+            'key',
+            s.fn.max('version').as('latest'),
+            s.fn
+              .max(s.case().when('status', '=', 'published').then(s.ref('version')).else(null).end())
+              .as('published'),
+          ])
+          .groupBy('key')
+          .as('m'),
+      (join) => join.onRef('m.key', '=', 'd.key').onRef('m.latest', '=', 'd.version'),
+    )
+    .select(['d.key', 'd.version', 'd.status', 'd.name', 'd.created_at', 'm.published'])
+    .orderBy('d.key')
+    .execute();
+  return rows.map(({ published, ...r }) => ({
+    ...r,
+    published_version: published === null ? null : Number(published),
+  }));
+}
+
+export interface DraftInput {
+  key: string;
+  name: string;
+  /** The definition JSON; its `key` and `version` are set to the row's. */
+  definition: Record<string, unknown>;
+  bpmn: string | null;
+  createdBy: string | null;
+  now: number;
+}
+
+/**
+ * Creates or replaces the draft of a key: the version after the newest published one. Replacing is
+ * last-writer-wins; a draft published meanwhile is never overwritten (the next version is used instead).
+ */
+export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promise<number> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const latest = await latestVersion(db, input.key);
+    const version = latest === null ? 1 : latest.status === 'draft' ? latest.version : latest.version + 1;
+    const json = JSON.stringify({ ...input.definition, key: input.key, version });
+    const result = await db
+      .insertInto('definitions')
+      .values({
+        key: input.key,
+        version,
+        status: 'draft',
+        name: input.name,
+        json,
+        bpmn: input.bpmn,
+        created_by: input.createdBy,
+        created_at: input.now,
+        published_at: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['key', 'version'])
+          .doUpdateSet({
+            name: input.name,
+            json,
+            bpmn: input.bpmn,
+            created_by: input.createdBy,
+            created_at: input.now,
+          })
+          .where('definitions.status', '=', 'draft'),
+      )
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return version;
+  }
+  throw new Error(`could not save a draft of ${input.key}: versions kept changing`);
+}
+
+/** Turns a draft into a published version; false when it is no longer a draft. */
+export async function markPublished(
+  db: Kysely<Database>,
+  key: string,
+  version: number,
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('definitions')
+    .set({ status: 'published', published_at: now })
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -1,0 +1,168 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ADMIN_ACTOR, isoTime, jsonObject, problems } from '../http/schemas.ts';
+import type { Runtime } from '../runtime/context.ts';
+import * as service from './service.ts';
+
+const keyParam = z.object({
+  key: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ".", "_" and "-" only'),
+});
+const versionQuery = z.object({
+  version: z
+    .union([z.literal('draft'), z.coerce.number().int().positive()])
+    .optional()
+    .describe('A version number or "draft"; default: the latest published, else the draft'),
+});
+
+const problemItem = z
+  .object({
+    severity: z.enum(['error', 'warning']),
+    code: z.string(),
+    message: z.string(),
+    nodeId: z.string().optional(),
+    flowId: z.string().optional(),
+    path: z.string().optional(),
+    elementId: z.string().optional(),
+    elementType: z.string().optional(),
+    line: z.number().optional(),
+  })
+  .meta({ id: 'DefinitionProblem' });
+
+const status = z.enum(['draft', 'published']);
+const summary = z.object({
+  key: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  status,
+  publishedVersion: z.number().int().nullable(),
+  createdAt: isoTime,
+});
+const view = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    status,
+    name: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: isoTime,
+    publishedAt: isoTime.nullable(),
+    importedFromBpmn: z.boolean(),
+    definition: jsonObject,
+  })
+  .meta({ id: 'Definition' });
+const saved = z.object({
+  key: z.string(),
+  version: z.number().int(),
+  status: z.literal('draft'),
+  problems: z.array(problemItem),
+});
+const checked = z.object({ ok: z.boolean(), problems: z.array(problemItem) });
+
+const tags = ['definitions'];
+
+/** Process definitions: drafts, validation, publishing, BPMN import and export. */
+export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
+  app.get(
+    '/definitions',
+    {
+      schema: {
+        tags,
+        summary: 'List definitions (each key with its latest version)',
+        response: { 200: z.object({ items: z.array(summary) }) },
+      },
+    },
+    async () => ({ items: await service.listDefinitions(rt) }),
+  );
+
+  app.get(
+    '/definitions/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Get a definition version',
+        params: keyParam,
+        querystring: versionQuery,
+        response: { 200: view, ...problems(404) },
+      },
+    },
+    async (request) => service.getDefinition(rt, request.params.key, request.query.version),
+  );
+
+  app.put(
+    '/definitions/:key/draft',
+    {
+      schema: {
+        tags,
+        summary: 'Create or replace the draft (the next version); stored even with problems',
+        params: keyParam,
+        body: jsonObject.describe('The definition JSON (see docs/MODEL.md)'),
+        response: { 200: saved, ...problems(400, 422) },
+      },
+    },
+    async (request) => service.putDraft(rt, request.params.key, request.body, ADMIN_ACTOR),
+  );
+
+  app.post(
+    '/definitions/:key/validate',
+    {
+      schema: {
+        tags,
+        summary: 'Compile the posted definition, or the stored draft when the body is empty',
+        params: keyParam,
+        body: jsonObject.optional(),
+        response: { 200: checked, ...problems(404) },
+      },
+    },
+    async (request) => service.validateDefinition(rt, request.params.key, request.body ?? undefined),
+  );
+
+  app.post(
+    '/definitions/:key/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Publish the draft: new instances start from it; running ones keep their version',
+        params: keyParam,
+        response: { 200: view.extend({ warnings: z.array(problemItem) }), ...problems(404, 409, 422) },
+      },
+    },
+    async (request) => service.publishDefinition(rt, request.params.key),
+  );
+
+  app.post(
+    '/definitions/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import BPMN 2.0 XML (Content-Type: application/xml) as a draft',
+        querystring: z.object({
+          key: keyParam.shape.key.optional().describe("Store under this key (default: the process's id)"),
+        }),
+        body: z.string().describe('BPMN 2.0 XML'),
+        response: { 201: saved, ...problems(400, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const saved = await service.importDefinition(rt, request.body, request.query.key, ADMIN_ACTOR);
+      return reply.code(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/definitions/:key/bpmn',
+    {
+      schema: {
+        tags,
+        summary: 'Export a definition version as BPMN 2.0 XML',
+        params: keyParam,
+        querystring: versionQuery,
+        produces: ['application/xml'],
+        response: { 200: z.string(), ...problems(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const xml = await service.exportDefinition(rt, request.params.key, request.query.version);
+      return reply.type('application/xml; charset=utf-8').send(xml);
+    },
+  );
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { MAX_PAGE_SIZE } from '../db/page.ts';
+
+/** The body of every error response (application/problem+json). */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().optional().describe('Stable error code, e.g. TASK_NOT_OPEN, VALIDATION'),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('Each failing field, by its path in the request'),
+    problems: z.array(z.unknown()).optional().describe('Definition problems (compile or BPMN import)'),
+  })
+  .meta({ id: 'Problem' });
+
+/** Error responses a route documents, e.g. `problems(400, 404)`. */
+export function problems<S extends number>(...statuses: S[]): Record<S, typeof problemSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<S, typeof problemSchema>;
+}
+
+/** Epoch milliseconds as ISO 8601 (every time the API returns). */
+export const isoTime = z.iso.datetime();
+
+/** Any JSON object (process variables, parameters, payloads). */
+export const jsonObject = z.record(z.string(), z.unknown());
+
+export const pageQuery = {
+  cursor: z.string().optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().describe('Items per page (default 50)'),
+};
+
+/** `true`/`false` in a query string. */
+export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** Who acts, until users and sessions exist: the admin token may act on behalf of a named user. */
+export const ADMIN_ACTOR = 'admin';
+export const actorField = z
+  .string()
+  .min(1)
+  .optional()
+  .describe(`User id the admin token acts for (default "${ADMIN_ACTOR}")`);

@@ -1,0 +1,167 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ADMIN_ACTOR, actorField, isoTime, jsonObject, page, pageQuery, problems } from '../http/schemas.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { taskSchema } from '../tasks/routes.ts';
+import * as service from './service.ts';
+
+const status = z.enum(['running', 'completed', 'failed', 'terminated']);
+const summary = z
+  .object({
+    id: z.string(),
+    status,
+    definitionKey: z.string(),
+    definitionVersion: z.number().int(),
+    documentRef: z.string().nullable(),
+    startedBy: z.string().nullable(),
+    startedAt: isoTime,
+    endedAt: isoTime.nullable(),
+    parentId: z.string().nullable(),
+  })
+  .meta({ id: 'InstanceSummary' });
+const historyItem = z.object({
+  seq: z.number().int(),
+  type: z.string().describe('instance.started, node.entered, task.created, task.delegated, …'),
+  at: isoTime,
+  nodeId: z.string().optional(),
+  tokenId: z.string().optional(),
+  taskId: z.string().optional(),
+  timerId: z.string().optional(),
+  actor: z.string().optional(),
+  data: jsonObject.optional(),
+});
+const detail = summary
+  .extend({
+    variables: jsonObject,
+    error: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        nodeId: z.string().optional(),
+        event: z.unknown().optional(),
+      })
+      .nullable()
+      .describe('Why it failed and the event a retry re-applies'),
+    tasks: z.array(taskSchema),
+    history: z.array(historyItem),
+  })
+  .meta({ id: 'Instance' });
+const started = z.object({
+  id: z.string(),
+  status,
+  definitionKey: z.string(),
+  definitionVersion: z.number().int(),
+});
+const idParam = z.object({ id: z.string() });
+const tags = ['instances'];
+
+/** Process instances: start, browse, inspect, terminate, retry. */
+export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
+  app.post(
+    '/instances',
+    {
+      schema: {
+        tags,
+        summary: 'Start an instance of the latest published version',
+        description:
+          'With an Idempotency-Key header, a repeated request (even a concurrent one) answers the first ' +
+          "start's 201 and body again, with the header Idempotent-Replayed: true.",
+        headers: z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+        body: z.object({
+          definitionKey: z.string().min(1),
+          params: jsonObject.default({}),
+          document: jsonObject
+            .nullable()
+            .optional()
+            .describe('A snapshot of the CRM item the process is about'),
+          documentRef: z.string().nullable().optional(),
+          startedBy: actorField,
+        }),
+        response: { 201: started, ...problems(400, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { definitionKey, params, document, documentRef, startedBy } = request.body;
+      const { started, replayed } = await service.start(rt, {
+        definitionKey,
+        params,
+        document: document ?? null,
+        documentRef: documentRef ?? null,
+        startedBy: startedBy ?? ADMIN_ACTOR,
+        idempotencyKey: request.headers['idempotency-key'] ?? null,
+      });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(started);
+    },
+  );
+
+  app.get(
+    '/instances',
+    {
+      schema: {
+        tags,
+        summary: 'List instances, newest first',
+        querystring: z.object({
+          definitionKey: z.string().optional(),
+          status: status.optional(),
+          startedBy: z.string().optional(),
+          startedFrom: z.iso.datetime({ offset: true }).optional().describe('Inclusive'),
+          startedTo: z.iso.datetime({ offset: true }).optional().describe('Exclusive'),
+          ...pageQuery,
+        }),
+        response: { 200: page(summary), ...problems(400) },
+      },
+    },
+    async (request) => {
+      const { startedFrom, startedTo, ...rest } = request.query;
+      return service.listInstances(rt, {
+        ...rest,
+        startedFrom: startedFrom === undefined ? undefined : Date.parse(startedFrom),
+        startedTo: startedTo === undefined ? undefined : Date.parse(startedTo),
+      });
+    },
+  );
+
+  app.get(
+    '/instances/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get an instance: variables, tasks and history',
+        params: idParam,
+        response: { 200: detail, ...problems(404) },
+      },
+    },
+    async (request) => service.getInstance(rt, request.params.id),
+  );
+
+  app.post(
+    '/instances/:id/terminate',
+    {
+      schema: {
+        tags,
+        summary: 'Terminate a running or failed instance',
+        params: idParam,
+        body: z.object({ reason: z.string().min(1).max(2000), actor: actorField }),
+        response: { 200: summary, ...problems(400, 404, 409) },
+      },
+    },
+    async (request) =>
+      service.terminate(rt, request.params.id, request.body.reason, request.body.actor ?? ADMIN_ACTOR),
+  );
+
+  app.post(
+    '/instances/:id/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Re-apply the event a failed instance failed on',
+        description:
+          'Answers the instance: running or completed when the retry got through, failed when it failed again.',
+        params: idParam,
+        response: { 200: detail, ...problems(404, 409) },
+      },
+    },
+    async (request) => service.retry(rt, request.params.id),
+  );
+};

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isoTime, page, pageQuery, problems } from '../http/schemas.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { listJobs, retryJob } from './service.ts';
+
+const status = z.enum(['pending', 'done', 'dead', 'cancelled']);
+const job = z
+  .object({
+    key: z
+      .string()
+      .describe('The instance id and the effect key or timer id; the idempotency key of delivery'),
+    kind: z.string().describe('timer, sendEmail, sendSms, notify, callWebhook, startProcess, …'),
+    instanceId: z.string().nullable(),
+    status,
+    dueAt: isoTime,
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    lockedBy: z.string().nullable(),
+    lockedUntil: isoTime.nullable(),
+    payload: z.unknown(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .meta({ id: 'Job' });
+
+const tags = ['jobs'];
+
+/**
+ * The outbox and timers. E-mail, SMS, document and feed jobs have no transport yet: they stay pending
+ * here with their full payload.
+ */
+export const jobRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
+  app.get(
+    '/jobs',
+    {
+      schema: {
+        tags,
+        summary: 'List jobs (outbox effects and timers)',
+        querystring: z.object({
+          status: status.optional(),
+          kind: z.string().optional(),
+          instanceId: z.string().optional(),
+          ...pageQuery,
+        }),
+        response: { 200: page(job), ...problems(400) },
+      },
+    },
+    async (request) => listJobs(rt, request.query),
+  );
+
+  app.post(
+    '/jobs/:key/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Retry a dead job: pending again, attempts from zero, due now',
+        params: z.object({ key: z.string() }),
+        response: { 200: job, ...problems(404, 409) },
+      },
+    },
+    async (request) => retryJob(rt, request.params.key),
+  );
+};

@@ -1,0 +1,225 @@
+import { type Field, type TaskOutcome, validateValues } from '@baton/engine';
+import type { Kysely } from 'kysely';
+import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
+import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
+import { compiledDefinition } from '../definitions/compiled-cache.ts';
+import { applyEvent } from '../instances/apply.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { Conflict, NotFound, Unprocessable } from '../runtime/errors.ts';
+import { toIso, toIsoOrNull } from '../util/time.ts';
+
+export type TaskStatus = TasksTable['status'];
+
+export interface TaskView {
+  id: string;
+  instanceId: string;
+  definitionKey: string;
+  nodeId: string;
+  status: TaskStatus;
+  kind: string;
+  title: string;
+  assignees: string[];
+  role: string | null;
+  dueAt: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  completedBy: string | null;
+  outcome: string | null;
+}
+
+export interface TaskForm {
+  description: string | null;
+  fields: Field[];
+  outcomes: TaskOutcome[];
+}
+
+export interface TaskDetail extends TaskView {
+  form: TaskForm;
+}
+
+type TaskRow = TasksTable & Pick<InstancesTable, 'definition_key' | 'definition_version'>;
+
+function tasks(db: Kysely<Database>) {
+  return db
+    .selectFrom('tasks')
+    .innerJoin('instances', 'instances.id', 'tasks.instance_id')
+    .selectAll('tasks')
+    .select(['instances.definition_key', 'instances.definition_version']);
+}
+
+export interface TaskFilter {
+  instanceId?: string | undefined;
+  status?: TaskStatus | undefined;
+  assignee?: string | undefined;
+  /** Open tasks whose deadline has passed. */
+  overdue?: boolean | undefined;
+  definitionKey?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** Newest first (created_at desc, id desc), keyset-paginated. */
+export async function listTasks(rt: Runtime, f: TaskFilter): Promise<Page<TaskView>> {
+  const limit = f.limit ?? DEFAULT_PAGE_SIZE;
+  let q = tasks(rt.db.kysely);
+  if (f.instanceId !== undefined) q = q.where('tasks.instance_id', '=', f.instanceId);
+  if (f.status !== undefined) q = q.where('tasks.status', '=', f.status);
+  if (f.definitionKey !== undefined) q = q.where('instances.definition_key', '=', f.definitionKey);
+  if (f.overdue === true) q = q.where('tasks.status', '=', 'open').where('tasks.due_at', '<', rt.now());
+  if (f.overdue === false)
+    q = q.where((eb) => eb.or([eb('tasks.due_at', 'is', null), eb('tasks.due_at', '>=', rt.now())]));
+  if (f.assignee !== undefined) {
+    const assignee = f.assignee;
+    q = q.where('tasks.id', 'in', (eb) =>
+      eb.selectFrom('task_assignees').select('task_id').where('assignee', '=', assignee),
+    );
+  }
+  if (f.cursor !== undefined) {
+    const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
+    q = q.where((eb) =>
+      eb.or([
+        eb('tasks.created_at', '<', at),
+        eb.and([eb('tasks.created_at', '=', at), eb('tasks.id', '<', id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('tasks.created_at', 'desc')
+    .orderBy('tasks.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return toPage(rows, limit, viewOf, (r) => [r.created_at, r.id]);
+}
+
+/** Every task of one instance, oldest first (for the instance card). */
+export async function tasksOfInstance(rt: Runtime, instanceId: string): Promise<TaskView[]> {
+  const rows = await tasks(rt.db.kysely)
+    .where('tasks.instance_id', '=', instanceId)
+    .orderBy('tasks.created_at')
+    .orderBy('tasks.id')
+    .execute();
+  return rows.map(viewOf);
+}
+
+export async function getTask(rt: Runtime, id: string): Promise<TaskDetail> {
+  const row = await findTask(rt.db.kysely, id);
+  return { ...viewOf(row), form: JSON.parse(row.form) as TaskForm };
+}
+
+export interface Completion {
+  variables: Record<string, unknown>;
+  outcome?: string | undefined;
+  actor: string;
+}
+
+export interface Completed {
+  task: TaskView;
+  instance: { id: string; status: InstancesTable['status'] };
+}
+
+/**
+ * Completes an open task. Variables are checked against the process's variables and the task's form
+ * fields (422 naming `variables.x`), the outcome against the task's outcomes; a task no longer open, or
+ * an instance no longer running, is a 409. The instance may fail on the step this completion causes:
+ * the answer says so, and a retry of the instance re-applies this completion.
+ */
+export async function completeTask(rt: Runtime, id: string, c: Completion): Promise<Completed> {
+  const db = rt.db.kysely;
+  const row = await findTask(db, id);
+  if (row.status !== 'open') throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
+  const compiled = await compiledDefinition(db, row.definition_key, row.definition_version);
+  const form = JSON.parse(row.form) as TaskForm;
+  const byId = new Map<string, Field>(compiled.definition.variables.map((f) => [f.id, f]));
+  for (const f of form.fields) byId.set(f.id, f);
+  const { values, problems } = validateValues([...byId.values()], c.variables, {
+    prefix: 'variables',
+    partial: true,
+  });
+  const outcomes = form.outcomes.map((o) => o.id);
+  if (c.outcome !== undefined && outcomes.length > 0 && !outcomes.includes(c.outcome))
+    problems.push({ path: 'outcome', message: `"${c.outcome}" is not one of ${outcomes.join(', ')}` });
+  if (problems.length > 0)
+    throw new Unprocessable(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  const { result } = await applyEvent(rt, row.instance_id, {
+    type: 'taskCompleted',
+    taskId: engineTaskId(row),
+    variables: values,
+    ...(c.outcome === undefined ? {} : { outcome: c.outcome }),
+    actor: { id: c.actor },
+  });
+  return {
+    task: viewOf(await findTask(db, id)),
+    instance: { id: row.instance_id, status: result.state.status },
+  };
+}
+
+/**
+ * Hands an open task to someone else: its assignees become `[to]`, and a `task.delegated` history row
+ * records who did it. The instance's version is bumped with its history sequence, so a step running
+ * at the same moment retries instead of reusing the sequence number.
+ */
+export async function delegateTask(rt: Runtime, id: string, to: string, actor: string): Promise<TaskView> {
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    const row = await findTask(trx, id);
+    const now = rt.now();
+    const moved = await trx
+      .updateTable('tasks')
+      .set({ assignees: JSON.stringify([to]) })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1)
+      throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
+    await trx.deleteFrom('task_assignees').where('task_id', '=', id).execute();
+    await trx.insertInto('task_assignees').values({ task_id: id, assignee: to }).execute();
+    const { history_seq: seq } = await trx
+      .updateTable('instances')
+      .set((eb) => ({ history_seq: eb('history_seq', '+', 1), version: eb('version', '+', 1) }))
+      .where('id', '=', row.instance_id)
+      .returning('history_seq')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('history')
+      .values({
+        instance_id: row.instance_id,
+        seq,
+        type: 'task.delegated',
+        node_id: row.node_id,
+        token_id: null,
+        task_id: engineTaskId(row),
+        actor,
+        at: now,
+        data: JSON.stringify({ from: JSON.parse(row.assignees), to }),
+      })
+      .execute();
+  });
+  return viewOf(await findTask(rt.db.kysely, id));
+}
+
+async function findTask(db: Kysely<Database>, id: string): Promise<TaskRow> {
+  const row = await tasks(db).where('tasks.id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFound('task', id);
+  return row;
+}
+
+/** The API id is `instanceId:engineTaskId` (instances/effects.ts taskKey). */
+const engineTaskId = (row: TasksTable) => row.id.slice(row.instance_id.length + 1);
+
+function viewOf(row: TaskRow): TaskView {
+  return {
+    id: row.id,
+    instanceId: row.instance_id,
+    definitionKey: row.definition_key,
+    nodeId: row.node_id,
+    status: row.status,
+    kind: row.kind,
+    title: row.title,
+    assignees: JSON.parse(row.assignees) as string[],
+    role: row.role,
+    dueAt: toIsoOrNull(row.due_at),
+    createdAt: toIso(row.created_at),
+    completedAt: toIsoOrNull(row.completed_at),
+    completedBy: row.completed_by,
+    outcome: row.outcome,
+  };
+}
