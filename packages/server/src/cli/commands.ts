@@ -17,9 +17,20 @@ export interface CommandEntry {
 
 export const commands: Record<string, CommandEntry> = {
   serve: {
-    usage: 'serve [--port N]',
-    summary: 'start the web server (env PORT, default 3000; BATON_HOST, default 0.0.0.0)',
+    usage: 'serve [--port N] [--database URL]',
+    summary:
+      'API, web app and worker (env PORT 3000, BATON_DATABASE_URL sqlite:./data/baton.db, BATON_ADMIN_TOKEN)',
     load: () => import('./serve.ts'),
+  },
+  worker: {
+    usage: 'worker [--database URL]',
+    summary: 'run jobs only: timers, outbox, called processes (no HTTP)',
+    load: () => import('./worker.ts'),
+  },
+  migrate: {
+    usage: 'migrate [--database URL]',
+    summary: 'bring the database schema up to date and exit',
+    load: () => import('./migrate.ts'),
   },
   run: {
     usage: 'run FILE [options]',

@@ -1,36 +1,30 @@
-import { parseArgs } from 'node:util';
 import { buildApp } from '../app.ts';
-import { UsageError } from './usage-error.ts';
+import { nextSignal, parseServerOptions } from './options.ts';
+import { announceAdminToken, bootFromEnv, createLogger } from './process.ts';
 
+/**
+ * `baton serve [--port N] [--database URL]`: API, web app and a job worker in one process. On SIGINT or
+ * SIGTERM it stops accepting connections, lets requests in flight finish, then stops the worker after
+ * the jobs it is running.
+ */
 export async function run(args: string[]): Promise<number> {
-  const port = parsePort(args);
-  const app = buildApp({ logger: true });
-  await app.listen({ port, host: process.env.BATON_HOST ?? '0.0.0.0' });
-  const signal = await nextSignal(['SIGINT', 'SIGTERM']);
-  app.log.info(`${signal} received, shutting down`);
-  await app.close();
-  return 0;
-}
-
-function parsePort(args: string[]): number {
-  let port: string | undefined;
+  const { port, databaseUrl } = parseServerOptions('serve', args, { port: true });
+  const log = createLogger();
+  const baton = await bootFromEnv(databaseUrl, log);
+  if (!baton) return 1;
+  announceAdminToken(baton.newAdminToken);
+  const app = buildApp({ baton });
   try {
-    port = parseArgs({ args, options: { port: { type: 'string' } } }).values.port;
+    await app.listen({ port, host: process.env.BATON_HOST ?? '0.0.0.0' });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    log.error({ err: error }, 'cannot listen');
+    await baton.close();
+    return 1;
   }
-  const raw = port ?? process.env.PORT ?? '3000';
-  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) throw new UsageError(`Invalid port: ${raw}`);
-  return Number(raw);
-}
-
-/** Listens only until the first signal, so a second Ctrl+C falls back to the default and kills a stuck shutdown. */
-function nextSignal(signals: NodeJS.Signals[]): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      for (const s of signals) process.off(s, onSignal);
-      resolve(signal);
-    };
-    for (const s of signals) process.on(s, onSignal);
-  });
+  const signal = await nextSignal();
+  log.info({ signal }, 'shutting down');
+  await app.close();
+  await baton.close();
+  log.info('stopped');
+  return 0;
 }

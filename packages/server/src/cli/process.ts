@@ -1,0 +1,49 @@
+import pino, { type Logger } from 'pino';
+import { type Baton, boot } from '../runtime/boot.ts';
+
+/**
+ * The one pino logger of a server process (Fastify logs through it too): JSON lines on stdout, level
+ * from BATON_LOG_LEVEL. Credentials are redacted should anything ever try to log them.
+ */
+export function createLogger(): Logger {
+  return pino({
+    level: process.env.BATON_LOG_LEVEL ?? 'info',
+    redact: {
+      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'adminToken'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/** The generated admin token, printed once (it is stored only as a hash) — plain text, not a log line. */
+export function announceAdminToken(token: string | null): void {
+  if (token === null) return;
+  process.stdout.write(
+    [
+      '',
+      '  Baton generated an admin token. It is shown only this once; keep it somewhere safe:',
+      '',
+      `    ${token}`,
+      '',
+      '  Send it as "Authorization: Bearer <token>". Set BATON_ADMIN_TOKEN to choose your own.',
+      '',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** Boots with a worker, tokens from the environment; logs why and answers null when it cannot start. */
+export async function bootFromEnv(databaseUrl: string, log: Logger): Promise<Baton | null> {
+  try {
+    return await boot({
+      databaseUrl,
+      worker: true,
+      adminToken: process.env.BATON_ADMIN_TOKEN || undefined,
+      webhookSecret: process.env.BATON_WEBHOOK_SECRET || undefined,
+      log,
+    });
+  } catch (error) {
+    log.fatal({ err: error }, 'cannot start');
+    return null;
+  }
+}

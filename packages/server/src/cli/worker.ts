@@ -1,0 +1,18 @@
+import { nextSignal, parseServerOptions } from './options.ts';
+import { announceAdminToken, bootFromEnv, createLogger } from './process.ts';
+
+/** `baton worker [--database URL]`: runs jobs (timers, outbox, called processes) without serving HTTP. */
+export async function run(args: string[]): Promise<number> {
+  const { databaseUrl } = parseServerOptions('worker', args, { port: false });
+  const log = createLogger();
+  const baton = await bootFromEnv(databaseUrl, log);
+  if (!baton) return 1;
+  // The first process on a new database generates the token, whichever kind it is.
+  announceAdminToken(baton.newAdminToken);
+  log.info({ database: baton.rt.db.description }, 'worker started');
+  const signal = await nextSignal();
+  log.info({ signal }, 'shutting down after the jobs in flight');
+  await baton.close();
+  log.info('stopped');
+  return 0;
+}

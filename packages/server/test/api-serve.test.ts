@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT } from './fixtures/cli.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'baton-serve-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** `node packages/server/bin/baton.js ARGS` from the repository root, collecting its output. */
+function baton(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['packages/server/bin/baton.js', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, BATON_ADMIN_TOKEN: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (chunk) => {
+    out.stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    out.stderr += chunk;
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, out, exited };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return address.port;
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<Response> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`baton exited early with code ${child.exitCode}`);
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+describe('baton serve', () => {
+  it('serves /health and the authenticated API, and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const database = `sqlite:${join(dir, 'baton.db')}`;
+    const { child, out, exited } = baton(['serve', '--port', String(port), '--database', database], {
+      BATON_ADMIN_TOKEN: 'serve-test-token',
+    });
+    try {
+      const health = await waitForHealth(`http://127.0.0.1:${port}/health`, child);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+
+      const anonymous = await fetch(`http://127.0.0.1:${port}/api/v1/definitions`);
+      expect(anonymous.status).toBe(401);
+      const listed = await fetch(`http://127.0.0.1:${port}/api/v1/definitions`, {
+        headers: { authorization: 'Bearer serve-test-token' },
+      });
+      expect(listed.status).toBe(200);
+      expect(await listed.json()).toEqual({ items: [] });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited, out.stderr).toBe(0);
+    expect(out.stdout).not.toContain('serve-test-token');
+    expect(out.stdout).toContain('"msg":"stopped"');
+  });
+
+  it('prints a generated admin token once, on the first start only', async () => {
+    const database = `sqlite:${join(dir, 'baton.db')}`;
+    const first = baton(['worker', '--database', database]);
+    const token = await new Promise<string>((resolve, reject) => {
+      first.child.stdout?.on('data', () => {
+        const match = /^ {4}(\S+)$/m.exec(first.out.stdout);
+        if (match?.[1]) resolve(match[1]);
+      });
+      first.child.on('exit', () => reject(new Error(`worker exited: ${first.out.stderr}`)));
+    });
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+    const port = await freePort();
+    const second = baton(['serve', '--port', String(port), '--database', database]);
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}/health`, second.child);
+      const listed = await fetch(`http://127.0.0.1:${port}/api/v1/jobs`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(listed.status).toBe(200);
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+    expect(await second.exited).toBe(0);
+    expect(second.out.stdout).not.toContain('admin token');
+  });
+
+  it('baton migrate brings a new database up to date, then reports it current', async () => {
+    const database = `sqlite:${join(dir, 'baton.db')}`;
+    const first = baton(['migrate', '--database', database]);
+    expect(await first.exited).toBe(0);
+    expect(first.out.stdout).toContain('applied 001-initial');
+    const second = baton(['migrate', '--database', database]);
+    expect(await second.exited).toBe(0);
+    expect(second.out.stdout).toContain('is up to date');
+  });
+});
