@@ -96,7 +96,20 @@ export async function persistStep(
       .where('id', '=', taskKey(row.id, event.taskId))
       .execute();
   }
+  if (event.type === 'message' && state.status === 'running')
+    await dropReceivedSubscriptions(trx, row.id, state);
   return writeStepOutputs(rt, trx, row.id, row.history_seq, result, ended ? row : null);
+}
+
+/**
+ * A received message resolves its wait without an effect (as a completed task does), so the rows of
+ * message waits the state no longer has go here; left behind, they would crowd out live subscribers.
+ */
+async function dropReceivedSubscriptions(trx: Kysely<Database>, instanceId: string, state: InstanceState) {
+  const live = state.waits.filter((w) => w.kind === 'message').map((w) => `${instanceId}:${w.id}`);
+  let stale = trx.deleteFrom('message_subscriptions').where('instance_id', '=', instanceId);
+  if (live.length > 0) stale = stale.where('id', 'not in', live);
+  await stale.execute();
 }
 
 /** Tasks, jobs, subscriptions and history of a step; a child's end is reported to its waiting parent. */

@@ -1,0 +1,121 @@
+import { EventRejected } from '@baton/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyEvent } from '../../src/instances/apply.ts';
+import { startInstance } from '../../src/instances/start.ts';
+import { DIALECTS } from '../support/databases.ts';
+import { countEvents } from '../support/history.ts';
+import { joinProcess, publish, singleTaskProcess } from '../support/processes.ts';
+import { openTaskId, openTestRuntime, type TestRuntime } from '../support/runtime.ts';
+
+describe.each(DIALECTS)('instances on %s', (dialect) => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await openTestRuntime(dialect);
+    await publish(t.db.kysely, singleTaskProcess);
+    await publish(t.db.kysely, joinProcess);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const instanceRow = (id: string) =>
+    t.db.kysely.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const historySeqs = async (id: string) =>
+    (
+      await t.db.kysely
+        .selectFrom('history')
+        .select('seq')
+        .where('instance_id', '=', id)
+        .orderBy('seq')
+        .execute()
+    ).map((r) => r.seq);
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+  it('a start writes the instance at version 1 with its open task and numbered history', async () => {
+    const { id, status } = await startInstance(t.rt, { definitionKey: 'single', startedBy: 'alice' });
+
+    expect(status).toBe('running');
+    const row = await instanceRow(id);
+    expect(row).toMatchObject({ version: 1, status: 'running', definition_version: 1, started_by: 'alice' });
+    expect(await historySeqs(id)).toEqual(range(row.history_seq));
+    const tasks = await t.db.kysely.selectFrom('tasks').selectAll().where('instance_id', '=', id).execute();
+    expect(tasks).toMatchObject([{ node_id: 'task', status: 'open' }]);
+    expect(tasks[0]?.id).toBe(`${id}:${await openTaskId(t.rt, id, 'task')}`);
+  });
+
+  it('an applied event bumps the version, continues the history and closes the task', async () => {
+    const { id } = await startInstance(t.rt, { definitionKey: 'single' });
+    const before = await instanceRow(id);
+    const taskId = await openTaskId(t.rt, id, 'task');
+    t.clock.advance(60_000);
+
+    await applyEvent(t.rt, id, { type: 'taskCompleted', taskId, actor: { id: 'bob' } });
+
+    const after = await instanceRow(id);
+    expect(after).toMatchObject({ version: 2, status: 'completed', ended_at: t.clock.now() });
+    expect(after.history_seq).toBeGreaterThan(before.history_seq);
+    expect(await historySeqs(id)).toEqual(range(after.history_seq));
+    const task = await t.db.kysely
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', '=', `${id}:${taskId}`)
+      .executeTakeFirstOrThrow();
+    expect(task).toMatchObject({ status: 'completed', completed_by: 'bob', completed_at: t.clock.now() });
+  });
+
+  it('a rejected event writes nothing', async () => {
+    const { id } = await startInstance(t.rt, { definitionKey: 'join' });
+    const a = await openTaskId(t.rt, id, 'a');
+    await applyEvent(t.rt, id, { type: 'taskCompleted', taskId: a });
+    const before = await instanceRow(id);
+
+    const again = applyEvent(t.rt, id, { type: 'taskCompleted', taskId: a });
+
+    await expect(again).rejects.toBeInstanceOf(EventRejected);
+    await expect(again).rejects.toMatchObject({ code: 'TASK_NOT_OPEN' });
+    expect(await instanceRow(id)).toEqual(before);
+    expect(await historySeqs(id)).toEqual(range(before.history_seq));
+  });
+
+  it('a write on a stale version rolls back everything of that attempt and is retried', async () => {
+    const { id } = await startInstance(t.rt, { definitionKey: 'single' });
+    const taskId = await openTaskId(t.rt, id, 'task');
+    let attempts = 0;
+
+    // The first attempt finds the version moved on when it writes (as if another step had committed).
+    await applyEvent(t.rt, id, { type: 'taskCompleted', taskId }, async (trx) => {
+      attempts++;
+      if (attempts === 1)
+        await trx.updateTable('instances').set({ version: 7 }).where('id', '=', id).execute();
+    });
+
+    expect(attempts).toBe(2);
+    const row = await instanceRow(id);
+    expect(row).toMatchObject({ version: 2, status: 'completed' });
+    expect(await historySeqs(id)).toEqual(range(row.history_seq));
+    expect(await countEvents(t.db.kysely, id, 'task.completed')).toBe(1);
+  });
+
+  // Two steps really interleaving needs two connections writing at once: PostgreSQL's pool. (SQLite runs
+  // one transaction at a time on the server's single connection, so steps cannot interleave there.)
+  if (dialect !== 'postgres') return;
+
+  it('two steps interleaving on one instance: the later writer retries and sees the first', async () => {
+    const { id } = await startInstance(t.rt, { definitionKey: 'join' });
+    const a = await openTaskId(t.rt, id, 'a');
+    const b = await openTaskId(t.rt, id, 'b');
+    let attempts = 0;
+
+    // Completing b runs and commits on another connection after completing a has read the instance.
+    await applyEvent(t.rt, id, { type: 'taskCompleted', taskId: a }, async () => {
+      attempts++;
+      if (attempts === 1) await applyEvent(t.rt, id, { type: 'taskCompleted', taskId: b });
+    });
+
+    expect(attempts).toBe(2);
+    const row = await instanceRow(id);
+    expect(row).toMatchObject({ version: 3, status: 'completed' });
+    expect(await historySeqs(id)).toEqual(range(row.history_seq));
+    expect(await countEvents(t.db.kysely, id, 'node.completed', 'join')).toBe(1);
+  });
+});
