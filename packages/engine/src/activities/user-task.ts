@@ -106,7 +106,9 @@ export const userTask = defineActivity({
   start(ctx) {
     const c = ctx.config;
     const fromNode = ctx.node.node.role ? [`role:${ctx.node.node.role}`] : ['role:processAdministrator'];
-    const assignees = c.assignees.length > 0 ? evaluateList(ctx, c.assignees) : fromNode;
+    // Expressions that give nobody fall back to the node's role: a task nobody can see would stall the process.
+    const evaluated = c.assignees.length > 0 ? evaluateList(ctx, c.assignees) : [];
+    const assignees = evaluated.length > 0 ? evaluated : fromNode;
     const p: Progress = { assignees, open: [], next: 0, approvals: 0, rejections: 0, done: 0 };
     if (c.mode === 'any' || assignees.length <= 1) p.open = [createTaskFor(ctx, assignees)];
     else if (c.mode === 'sequential') p.open = [createTaskFor(ctx, [assignees[p.next++] as string])];

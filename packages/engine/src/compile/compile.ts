@@ -2,6 +2,7 @@ import type { CompiledExpression, ExpressionMode } from '../expressions/types.ts
 import { type Definition, definitionSchema } from '../model/definition.ts';
 import type { Flow } from '../model/flow.ts';
 import type { CompiledDefinition, CompiledNode, CompileOutcome } from './compiled.ts';
+import { checkDurations } from './durations.ts';
 import { collectExpressions, environmentFor } from './expressions.ts';
 import { checkLoops, checkPaths, loopEdges, successors, upstreamOf } from './graph.ts';
 import type { Problem } from './problem.ts';
@@ -26,6 +27,7 @@ export function compile(input: unknown): CompileOutcome {
   const next = successors(def);
   checkPaths(def, resolved, next, problems);
   checkLoops(resolved, next, problems);
+  checkDurations(def, resolved, problems);
 
   const env = environmentFor(def, problems);
   const expressions = new Map<string, CompiledExpression>();

@@ -18,11 +18,16 @@ export class ListDraft<T extends { id: string }> {
   }
 
   set(value: T): void {
-    (this.changes ??= new Map()).set(value.id, value);
+    this.changeLog().set(value.id, value);
   }
 
   delete(id: string): void {
-    (this.changes ??= new Map()).set(id, undefined);
+    this.changeLog().set(id, undefined);
+  }
+
+  private changeLog(): Map<string, T | undefined> {
+    this.changes ??= new Map();
+    return this.changes;
   }
 
   /** The current items in order (changed items keep their place, new ones come last). */

@@ -140,11 +140,11 @@ export function step(
   event: EngineEvent,
   ctx: StepContext,
 ): StepResult {
+  if (state.status !== 'running') throw new EventRejected('NOT_RUNNING', `the instance is ${state.status}`);
   if (event.type === 'start' && state.seq !== 0)
     throw new EventRejected('ALREADY_STARTED', 'the instance has already started');
   if (event.type !== 'start' && state.seq === 0)
     throw new EventRejected('NOT_STARTED', 'the instance has not started');
-  if (state.status !== 'running') throw new EventRejected('NOT_RUNNING', `the instance is ${state.status}`);
   const exec = new Execution(compiled, state, ctx);
   try {
     (HANDLERS[event.type] as (exec: Execution, event: EngineEvent) => void)(exec, event);

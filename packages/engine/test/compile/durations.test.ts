@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/index.ts';
+
+const withNode = (node: Record<string, unknown>) => ({
+  key: 'd',
+  name: 'Durations',
+  nodes: [{ id: 'start', type: 'start' }, node, { id: 'end', type: 'end' }],
+  flows: [
+    { id: 'f1', source: 'start', target: node.id },
+    { id: 'f2', source: node.id, target: 'end' },
+  ],
+});
+
+describe('compile checks durations and cycles', () => {
+  it.each([
+    [{ id: 'nap', type: 'timer', config: { duration: 'P1X' } }, 'nodes[1].config.duration'],
+    [{ id: 'nap', type: 'timer', config: { cycle: 'every hour' } }, 'nodes[1].config.cycle'],
+    [{ id: 'nap', type: 'userTask', config: { deadline: 'soon' } }, 'nodes[1].config.deadline'],
+    [
+      { id: 'nap', type: 'wait', config: { condition: 'true', checkEvery: '1h' } },
+      'nodes[1].config.checkEvery',
+    ],
+  ])('reports %j at its path', (node, path) => {
+    const out = compile(withNode(node));
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problems).toEqual([expect.objectContaining({ code: 'INVALID_CONFIG', nodeId: 'nap', path })]);
+  });
+
+  it('accepts valid durations and cycles', () => {
+    expect(compile(withNode({ id: 'nap', type: 'timer', config: { duration: 'P1DT2H' } })).ok).toBe(true);
+    expect(compile(withNode({ id: 'nap', type: 'timer', config: { cycle: 'R3/PT1H' } })).ok).toBe(true);
+  });
+
+  it('reports a bad duration on a state transition', () => {
+    const def = {
+      key: 's',
+      name: 'States',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'draft', type: 'state' },
+        { id: 'end', type: 'end' },
+      ],
+      flows: [
+        { id: 'f1', source: 'start', target: 'draft' },
+        { id: 'f2', source: 'draft', target: 'end', trigger: { kind: 'timer', duration: 'tomorrow' } },
+      ],
+    };
+    const out = compile(def);
+    expect(out.ok ? [] : out.problems).toEqual([
+      expect.objectContaining({ flowId: 'f2', path: 'flows[1].trigger.duration' }),
+    ]);
+  });
+});
