@@ -73,6 +73,11 @@ describe('userTask: assignees', () => {
     const r = run({}, { role: 'Accounting' });
     expect(created(r)[0]).toMatchObject({ assignees: ['role:Accounting'], role: 'Accounting' });
   });
+
+  it("falls back to the node's role when its assignee expressions give nobody", () => {
+    const r = run({ assignees: ['""', '[]'] }, { role: 'Accounting' });
+    expect(created(r)[0]).toMatchObject({ assignees: ['role:Accounting'] });
+  });
 });
 
 describe('userTask: mode any', () => {
