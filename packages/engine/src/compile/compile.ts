@@ -4,7 +4,7 @@ import type { Flow } from '../model/flow.ts';
 import type { CompiledDefinition, CompiledNode, CompileOutcome } from './compiled.ts';
 import { checkDurations } from './durations.ts';
 import { collectExpressions, environmentFor } from './expressions.ts';
-import { checkLoops, checkPaths, loopEdges, successors, upstreamOf } from './graph.ts';
+import { checkLoops, checkParallelMerges, checkPaths, loopEdges, successors, upstreamOf } from './graph.ts';
 import type { Problem } from './problem.ts';
 import { checkStructure, issuesToProblems, type ResolvedNode } from './structure.ts';
 
@@ -27,6 +27,7 @@ export function compile(input: unknown): CompileOutcome {
   const next = successors(def);
   checkPaths(def, resolved, next, problems);
   checkLoops(resolved, next, problems);
+  checkParallelMerges(def, resolved, next, problems);
   checkDurations(def, resolved, problems);
 
   const env = environmentFor(def, problems);

@@ -195,3 +195,30 @@ export function upstreamOf(target: string, previous: Map<string, string[]>): Set
   seen.delete(target);
   return seen;
 }
+
+/**
+ * Warns about a parallel gateway with several incoming flows that a loop leads back into: each pass
+ * waits for a token on every incoming flow, so the second pass waits forever. (Merge with an exclusive
+ * gateway first.) A common slip when a process "returns to an earlier block".
+ */
+export function checkParallelMerges(
+  def: Definition,
+  nodes: Map<string, ResolvedNode>,
+  next: Map<string, string[]>,
+  problems: Problem[],
+) {
+  const starts = def.nodes.filter((n) => n.type === 'start').map((n) => n.id);
+  const loops = loopEdges([...starts, ...next.keys()], next);
+  for (const flow of def.flows) {
+    const gateway = nodes.get(flow.target);
+    if (gateway?.kind !== 'parallel' || !loops.has(`${flow.source}\n${flow.target}`)) continue;
+    if (def.flows.filter((f) => f.target === flow.target).length < 2) continue;
+    problems.push({
+      severity: 'warning',
+      code: 'PARALLEL_JOIN_IN_LOOP',
+      message: `parallel gateway "${flow.target}" is entered again through loop flow "${flow.id}"; it waits for every incoming flow, so that pass never continues — merge with an exclusive gateway`,
+      nodeId: flow.target,
+      flowId: flow.id,
+    });
+  }
+}

@@ -25,7 +25,8 @@ export type ProblemCode =
   | 'EXPRESSION_UNKNOWN_NAME'
   | 'EXPRESSION_TYPE'
   | 'LOOP_WITHOUT_WAIT'
-  | 'BAD_STRUCTURE';
+  | 'BAD_STRUCTURE'
+  | 'PARALLEL_JOIN_IN_LOOP';
 
 /** Formats a path of keys and indexes as `nodes[3].config.to`. */
 export function jsonPath(parts: ReadonlyArray<PropertyKey>): string {

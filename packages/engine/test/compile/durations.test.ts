@@ -52,3 +52,31 @@ describe('compile checks durations and cycles', () => {
     ]);
   });
 });
+
+describe('compile warns about parallel joins inside loops', () => {
+  it('names the gateway and the loop flow', () => {
+    const def = {
+      key: 'p',
+      name: 'Loop into a parallel join',
+      variables: [{ id: 'again', type: 'boolean' }],
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'merge', type: 'parallel' },
+        { id: 'work', type: 'userTask' },
+        { id: 'check', type: 'exclusive' },
+        { id: 'end', type: 'end' },
+      ],
+      flows: [
+        { id: 'f1', source: 'start', target: 'merge' },
+        { id: 'f2', source: 'merge', target: 'work' },
+        { id: 'f3', source: 'work', target: 'check' },
+        { id: 'back', source: 'check', target: 'merge', condition: 'again' },
+        { id: 'f5', source: 'check', target: 'end', default: true },
+      ],
+    };
+    const out = compile(def);
+    expect(out.ok ? out.warnings : []).toEqual([
+      expect.objectContaining({ code: 'PARALLEL_JOIN_IN_LOOP', nodeId: 'merge', flowId: 'back' }),
+    ]);
+  });
+});
