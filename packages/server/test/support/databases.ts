@@ -43,8 +43,27 @@ async function createPostgres(): Promise<TestDatabase> {
   return {
     dialect: 'postgres',
     url: url.toString(),
-    drop: () => admin(`drop database if exists ${name} with (force)`),
+    drop: () => dropPostgres(name),
   };
+}
+
+/**
+ * A closed pg pool ends its clients without waiting for their sockets to close; forcing the drop at once
+ * would terminate those sessions and their clients would report it as an unhandled error. So wait for
+ * them to go (bounded), and force only what is still connected after that.
+ */
+async function dropPostgres(name: string): Promise<void> {
+  const deadline = Date.now() + 3_000;
+  while (Date.now() < deadline) {
+    try {
+      return await admin(`drop database if exists ${name}`);
+    } catch (error) {
+      // 55006: the database is being accessed by other users.
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await admin(`drop database if exists ${name} with (force)`);
 }
 
 async function admin(statement: string): Promise<void> {
