@@ -32,14 +32,20 @@ export function announceAdminToken(token: string | null): void {
   );
 }
 
-/** Boots with a worker, tokens from the environment; logs why and answers null when it cannot start. */
-export async function bootFromEnv(databaseUrl: string, log: Logger): Promise<Baton | null> {
+/**
+ * Boots (with a worker unless `worker` is false), tokens and the job lock from the environment; logs why
+ * and answers null when it cannot start. `BATON_JOB_LOCK_MS`: how long a claimed job stays locked, i.e. how
+ * soon another worker takes over the jobs of one that died (default 30 s).
+ */
+export async function bootFromEnv(databaseUrl: string, log: Logger, worker = true): Promise<Baton | null> {
+  const lockMs = Number(process.env.BATON_JOB_LOCK_MS);
   try {
     return await boot({
       databaseUrl,
-      worker: true,
+      worker,
       adminToken: process.env.BATON_ADMIN_TOKEN || undefined,
       webhookSecret: process.env.BATON_WEBHOOK_SECRET || undefined,
+      workerOptions: Number.isInteger(lockMs) && lockMs > 0 ? { lockMs } : {},
       log,
     });
   } catch (error) {

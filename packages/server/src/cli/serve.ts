@@ -10,7 +10,8 @@ import { announceAdminToken, bootFromEnv, createLogger } from './process.ts';
 export async function run(args: string[]): Promise<number> {
   const { port, databaseUrl } = parseServerOptions('serve', args, { port: true });
   const log = createLogger();
-  const baton = await bootFromEnv(databaseUrl, log);
+  // BATON_WORKER=0: the API process of a cluster whose jobs run in `baton worker` processes.
+  const baton = await bootFromEnv(databaseUrl, log, process.env.BATON_WORKER !== '0');
   if (!baton) return 1;
   announceAdminToken(baton.newAdminToken);
   const app = buildApp({ baton });
