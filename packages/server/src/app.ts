@@ -38,7 +38,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
 
-  app.register(registerOpenApi);
+  registerOpenApi(app);
   app.register(async (scope) => {
     scope.get(
       '/health',

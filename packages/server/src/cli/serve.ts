@@ -10,6 +10,8 @@ import { announceAdminToken, bootFromEnv, createLogger } from './process.ts';
 export async function run(args: string[]): Promise<number> {
   const { port, databaseUrl } = parseServerOptions('serve', args, { port: true });
   const log = createLogger();
+  // Listening before boot: a signal that arrives while starting still shuts down cleanly.
+  const stop = nextSignal();
   // BATON_WORKER=0: the API process of a cluster whose jobs run in `baton worker` processes.
   const baton = await bootFromEnv(databaseUrl, log, process.env.BATON_WORKER !== '0');
   if (!baton) return 1;
@@ -22,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
     await baton.close();
     return 1;
   }
-  const signal = await nextSignal();
+  const signal = await stop;
   log.info({ signal }, 'shutting down');
   await app.close();
   await baton.close();

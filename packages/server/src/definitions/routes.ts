@@ -109,7 +109,7 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
         tags,
         summary: 'Compile the posted definition, or the stored draft when the body is empty',
         params: keyParam,
-        body: jsonObject.optional(),
+        body: jsonObject.nullish(),
         response: { 200: checked, ...problems(404) },
       },
     },

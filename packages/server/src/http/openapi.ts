@@ -8,8 +8,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
  * The UI's assets come from @fastify/swagger-ui's own folder (no CDN) and it never calls the public
  * validator service.
  */
-export async function registerOpenApi(app: FastifyInstance): Promise<void> {
-  await app.register(fastifySwagger, {
+export function registerOpenApi(app: FastifyInstance): void {
+  app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -26,7 +26,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, {
+  app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     uiConfig: { validatorUrl: null, persistAuthorization: false },
   });

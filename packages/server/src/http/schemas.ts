@@ -17,9 +17,14 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem' });
 
-/** Error responses a route documents, e.g. `problems(400, 404)`. */
-export function problems<S extends number>(...statuses: S[]): Record<S, typeof problemSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<S, typeof problemSchema>;
+const problemResponse = {
+  description: 'A problem (RFC 9457)',
+  content: { 'application/problem+json': { schema: problemSchema } },
+};
+
+/** Error responses a route documents, e.g. `problems(400, 404)`: application/problem+json bodies. */
+export function problems<S extends number>(...statuses: S[]): Record<S, typeof problemResponse> {
+  return Object.fromEntries(statuses.map((s) => [s, problemResponse])) as Record<S, typeof problemResponse>;
 }
 
 /** Epoch milliseconds as ISO 8601 (every time the API returns). */

@@ -1,0 +1,105 @@
+import { expect, it } from 'vitest';
+import { apiSuite, fixtureJson } from './api-harness.ts';
+
+apiSuite('bad input', (api) => {
+  it('answers 413 problem+json for a body over 1 MiB', async () => {
+    const big = JSON.stringify({ definitionKey: 'vacation', params: { note: 'x'.repeat(1024 * 1024) } });
+    const res = await api().call('POST', '/api/v1/instances', big, { 'content-type': 'application/json' });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 413, code: 'BODY_TOO_LARGE' });
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const res = await api().call('POST', '/api/v1/instances', '{"definitionKey": "vacation",', {
+      'content-type': 'application/json',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
+  });
+
+  it('answers 400 naming the missing field', async () => {
+    const res = await api().call('POST', '/api/v1/instances', { params: {} });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({
+      status: 400,
+      code: 'VALIDATION',
+      errors: [{ path: 'body.definitionKey', message: expect.any(String) }],
+    });
+  });
+
+  it('answers 400 naming a field of the wrong shape, and a bad query value', async () => {
+    const params = await api().call('POST', '/api/v1/instances', { definitionKey: 'vacation', params: [1] });
+    expect(params.statusCode).toBe(400);
+    expect(params.json().errors).toEqual([{ path: 'body.params', message: expect.any(String) }]);
+    const status = await api().call('GET', '/api/v1/instances?status=sleeping');
+    expect(status.statusCode).toBe(400);
+    expect(status.json().errors).toEqual([{ path: 'querystring.status', message: expect.any(String) }]);
+    const cursor = await api().call('GET', '/api/v1/tasks?cursor=bm9wZQ');
+    expect(cursor.statusCode).toBe(400);
+    expect(cursor.json().code).toBe('INVALID_CURSOR');
+  });
+
+  it('answers 404 for unknown ids', async () => {
+    const { call } = api();
+    for (const [method, url, body] of [
+      ['GET', '/api/v1/instances/00000000-0000-0000-0000-000000000000'],
+      ['POST', '/api/v1/instances/nope/terminate', { reason: 'test' }],
+      ['POST', '/api/v1/instances/nope/retry'],
+      ['GET', '/api/v1/tasks/nope:t1'],
+      ['POST', '/api/v1/tasks/nope:t1/complete', { variables: {} }],
+      ['POST', '/api/v1/tasks/nope:t1/delegate', { to: 'bob' }],
+      ['GET', '/api/v1/definitions/nope'],
+      ['GET', '/api/v1/definitions/nope/bpmn'],
+      ['POST', '/api/v1/definitions/nope/publish'],
+      ['POST', '/api/v1/jobs/nope/retry'],
+      ['GET', '/api/v1/nothing-here'],
+    ] as const) {
+      const res = await call(method, url, body);
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    const start = await call('POST', '/api/v1/instances', { definitionKey: 'nope', params: {} });
+    expect(start.statusCode).toBe(404);
+    expect(start.json()).toMatchObject({ code: 'NOT_FOUND', detail: 'published definition nope not found' });
+  });
+
+  it('answers 422 naming params.x for parameters the definition does not accept', async () => {
+    await api().publish(fixtureJson('vacation.json'), 'vacation-params');
+    const res = await api().call('POST', '/api/v1/instances', {
+      definitionKey: 'vacation-params',
+      params: { days: 'five', colour: 'red' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      status: 422,
+      code: 'INVALID_PARAMS',
+      errors: expect.arrayContaining([
+        { path: 'params.days', message: 'expected number, got "five"' },
+        { path: 'params.colour', message: 'not declared by this process' },
+      ]),
+    });
+  });
+
+  it('answers 422 naming variables.x for task variables undeclared or of the wrong type, and leaves the task open', async () => {
+    const { call } = api();
+    await api().publish(fixtureJson('vacation.json'), 'vacation-types');
+    const id = await api().start('vacation-types', { days: 3 });
+    const [task] = await api().openTasks(id);
+    const res = await call('POST', `/api/v1/tasks/${task?.id}/complete`, {
+      variables: { approved: 'yes', days: 4 },
+      outcome: 'maybe',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      status: 422,
+      errors: [
+        { path: 'variables.days', message: 'not declared by this process' },
+        { path: 'variables.approved', message: 'expected boolean, got "yes"' },
+        { path: 'outcome', message: '"maybe" is not one of approved, rejected' },
+      ],
+    });
+    expect(await api().openTasks(id)).toHaveLength(1);
+  });
+});

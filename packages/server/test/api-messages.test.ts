@@ -1,0 +1,98 @@
+import { expect, it } from 'vitest';
+import { apiSuite, fixtureJson } from './api-harness.ts';
+
+apiSuite('messages and the job outbox', (api) => {
+  it('queues the e-mail in the outbox as a pending job with its full payload', async () => {
+    const { call, publish, start } = api();
+    await publish(fixtureJson('api/order.json'));
+    const id = await start('order', { orderId: 'A-1', email: 'ann@example.com' });
+    const res = await call('GET', `/api/v1/jobs?status=pending&kind=sendEmail&instanceId=${id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      items: [
+        {
+          kind: 'sendEmail',
+          instanceId: id,
+          status: 'pending',
+          attempts: 0,
+          lastError: null,
+          payload: {
+            type: 'sendEmail',
+            nodeId: 'confirm',
+            to: ['ann@example.com'],
+            subject: 'Order A-1',
+            body: 'We have your order.',
+          },
+        },
+      ],
+      nextCursor: null,
+    });
+    expect(res.json().items[0].key).toMatch(new RegExp(`^${id}:`));
+  });
+
+  it('delivers a message to the instance waiting with that correlation key', async () => {
+    const { call, publish, start } = api();
+    await publish(fixtureJson('api/order.json'), 'order-pay');
+    const a = await start('order-pay', { orderId: 'B-1', email: 'x' });
+    const b = await start('order-pay', { orderId: 'B-2', email: 'x' });
+    const res = await call('POST', '/api/v1/messages', {
+      name: 'paid',
+      correlationKey: 'B-2',
+      payload: { paid: 120.5 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ instanceId: b });
+
+    const paid = (await call('GET', `/api/v1/instances/${b}`)).json();
+    expect(paid.variables).toMatchObject({ paid: 120.5 });
+    expect(paid.tasks).toMatchObject([{ nodeId: 'ship', status: 'open' }]);
+    expect(paid.history).toContainEqual(
+      expect.objectContaining({
+        type: 'message.received',
+        nodeId: 'payment',
+        data: { name: 'paid', correlationKey: 'B-2' },
+      }),
+    );
+    expect((await call('GET', `/api/v1/instances/${a}`)).json().tasks).toEqual([]);
+
+    const twice = await call('POST', '/api/v1/messages', { name: 'paid', correlationKey: 'B-2' });
+    expect(twice.statusCode).toBe(404);
+    expect(twice.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(twice.json()).toMatchObject({ status: 404, code: 'MESSAGE_NOT_CORRELATED' });
+  });
+
+  it('answers 404 when no one waits for the message', async () => {
+    const res = await api().call('POST', '/api/v1/messages', { name: 'nobody-listens', correlationKey: 'x' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('MESSAGE_NOT_CORRELATED');
+  });
+
+  it('retries a dead job (pending again, attempts zero, due now) and refuses any other', async () => {
+    const { call, publish, start, baton, clock } = api();
+    await publish(fixtureJson('api/order.json'), 'order-dead');
+    const id = await start('order-dead', { orderId: 'C-1', email: 'x' });
+    const [job] = (await call('GET', `/api/v1/jobs?instanceId=${id}&kind=sendEmail`)).json().items;
+    const pending = await call('POST', `/api/v1/jobs/${encodeURIComponent(job.key)}/retry`);
+    expect(pending.statusCode).toBe(409);
+    expect(pending.json().code).toBe('JOB_NOT_DEAD');
+
+    // Given: the job used up its attempts (a transport that kept failing).
+    await baton.rt.db.kysely
+      .updateTable('jobs')
+      .set({ status: 'dead', attempts: 10, last_error: 'smtp: connection refused', due_at: 0 })
+      .where('key', '=', job.key)
+      .execute();
+    const dead = (await call('GET', `/api/v1/jobs?status=dead&instanceId=${id}`)).json().items;
+    expect(dead).toMatchObject([{ key: job.key, attempts: 10, lastError: 'smtp: connection refused' }]);
+
+    const res = await call('POST', `/api/v1/jobs/${encodeURIComponent(job.key)}/retry`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      key: job.key,
+      status: 'pending',
+      attempts: 0,
+      dueAt: new Date(clock.now).toISOString(),
+      lastError: 'smtp: connection refused',
+    });
+  });
+});
