@@ -151,17 +151,25 @@ export function step(
     run(exec);
   } catch (error) {
     if (error instanceof EventRejected) throw error;
-    return failed(state, event, error, ctx.now);
+    return failed(compiled, state, event, error, ctx.now);
   }
   return { state: exec.result(), effects: exec.effects, history: exec.history };
 }
 
-function failed(state: InstanceState, event: EngineEvent, error: unknown, at: number): StepResult {
+function failed(
+  compiled: CompiledDefinition,
+  state: InstanceState,
+  event: EngineEvent,
+  error: unknown,
+  at: number,
+): StepResult {
   const e =
     error instanceof ProcessFailure
       ? { code: error.code, message: error.message, ...(error.nodeId ? { nodeId: error.nodeId } : {}) }
       : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-  const history: HistoryEvent[] = event.type === 'start' ? [{ type: 'instance.started', at }] : [];
+  const { key, version } = compiled.definition;
+  const history: HistoryEvent[] =
+    event.type === 'start' ? [{ type: 'instance.started', at, data: { definition: key, version } }] : [];
   history.push({
     type: 'instance.failed',
     at,
