@@ -109,7 +109,10 @@ apiSuite('definitions', (api) => {
   it("refuses a body whose key is not the URL's", async () => {
     const res = await api().call('PUT', '/api/v1/definitions/other/draft', fixtureJson('vacation.json'));
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ path: 'body.key', message: expect.any(String) }]);
+    expect(res.json()).toMatchObject({
+      code: 'KEY_MISMATCH',
+      errors: [{ path: 'body.key', message: expect.any(String) }],
+    });
   });
 
   it('imports BPMN under another key, keeps the source and exports it back', async () => {

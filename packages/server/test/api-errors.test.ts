@@ -94,6 +94,7 @@ apiSuite('bad input', (api) => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({
       status: 422,
+      code: 'INVALID_VARIABLES',
       errors: [
         { path: 'variables.days', message: 'not declared by this process' },
         { path: 'variables.approved', message: 'expected boolean, got "yes"' },

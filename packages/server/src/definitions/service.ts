@@ -17,7 +17,6 @@ export type DefinitionProblem = Problem | BpmnProblem;
 
 /** A definition that does not compile or import: 422 with every problem, each naming where it is. */
 export class InvalidDefinition extends Unprocessable {
-  readonly code = 'INVALID_DEFINITION';
   constructor(
     message: string,
     readonly problems: DefinitionProblem[],
@@ -27,6 +26,7 @@ export class InvalidDefinition extends Unprocessable {
       problems
         .filter((p) => p.severity === 'error')
         .map((p) => ({ path: locationOf(p), message: `${p.code}: ${p.message}` })),
+      'INVALID_DEFINITION',
     );
   }
 }
@@ -116,9 +116,11 @@ export async function putDraft(
   createdBy: string | null,
 ): Promise<Saved> {
   if (definition.key !== undefined && definition.key !== key)
-    throw new Unprocessable(`the definition's key does not match the URL (${key})`, [
-      { path: 'body.key', message: `expected "${key}" or no key` },
-    ]);
+    throw new Unprocessable(
+      `the definition's key does not match the URL (${key})`,
+      [{ path: 'body.key', message: `expected "${key}" or no key` }],
+      'KEY_MISMATCH',
+    );
   const name = typeof definition.name === 'string' && definition.name !== '' ? definition.name : key;
   const version = await saveDraft(rt.db.kysely, {
     key,

@@ -24,6 +24,8 @@ export class Unprocessable extends Error {
   constructor(
     message: string,
     readonly errors: { path: string; message: string }[],
+    /** Stable code for clients, e.g. INVALID_VARIABLES. */
+    readonly code: string = 'UNPROCESSABLE',
   ) {
     super(message);
     this.name = 'Unprocessable';

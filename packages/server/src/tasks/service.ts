@@ -139,7 +139,11 @@ export async function completeTask(rt: Runtime, id: string, c: Completion): Prom
   if (c.outcome !== undefined && outcomes.length > 0 && !outcomes.includes(c.outcome))
     problems.push({ path: 'outcome', message: `"${c.outcome}" is not one of ${outcomes.join(', ')}` });
   if (problems.length > 0)
-    throw new Unprocessable(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    throw new Unprocessable(
+      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      problems,
+      'INVALID_VARIABLES',
+    );
   const { result } = await applyEvent(rt, row.instance_id, {
     type: 'taskCompleted',
     taskId: engineTaskId(row),
