@@ -77,12 +77,26 @@ export async function failJob(
     .execute();
 }
 
-/** The earliest time a pending job becomes due, to sleep until then. */
+/**
+ * The earliest time a pending job can be claimed, to sleep until then: its due time, or when its lock
+ * expires if that is later (a job held by another worker, or in flight here, is not claimable before).
+ */
 export async function nextDueAt(db: Db, kinds: readonly string[]): Promise<number | null> {
   if (kinds.length === 0) return null;
   const row = await db.kysely
     .selectFrom('jobs')
-    .select((eb) => eb.fn.min('due_at').as('due'))
+    .select((eb) =>
+      eb.fn
+        .min(
+          eb
+            .case()
+            .when('locked_until', '>', eb.ref('due_at'))
+            .then(eb.ref('locked_until'))
+            .else(eb.ref('due_at'))
+            .end(),
+        )
+        .as('due'),
+    )
     .where('status', '=', 'pending')
     .where('kind', 'in', kinds)
     .executeTakeFirst();

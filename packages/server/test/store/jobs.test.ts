@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, type NewJob } from '../../src/jobs/enqueue.ts';
-import { claimJobs, failJob, finishJob, type Job } from '../../src/jobs/queue.ts';
+import { claimJobs, failJob, finishJob, type Job, nextDueAt } from '../../src/jobs/queue.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { openTestRuntime, type TestRuntime } from '../support/runtime.ts';
 
@@ -105,6 +105,15 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     });
     t.clock.advance(3_600_000);
     expect(await claim('w1')).toEqual([]);
+  });
+
+  it('a worker sleeps until a locked job comes free, not until its due time that has passed', async () => {
+    await enqueue(t.db.kysely, [job('held', -5_000), job('later', 60_000)], t.clock.now());
+    await claim('w1', 1);
+
+    // Waking at the past due time would claim nothing, look again, and spin until the lock expires.
+    expect(await nextDueAt(t.db, ['log'])).toBe(t.clock.now() + LOCK_MS);
+    expect(await nextDueAt(t.db, ['timer'])).toBeNull();
   });
 
   // Claimers racing for real needs two connections at once: PostgreSQL, where FOR UPDATE SKIP LOCKED
