@@ -32,3 +32,24 @@ export async function compiledDefinition(
   cache.set(id, outcome.compiled);
   return outcome.compiled;
 }
+
+/**
+ * The newest published version of a definition, compiled: what new instances start from. One indexed
+ * query for the version number on every call (another process may have published since); the
+ * definition itself comes from the cache, since a published version never changes.
+ */
+export async function latestCompiled(
+  db: Kysely<Database>,
+  key: string,
+): Promise<{ version: number; compiled: CompiledDefinition }> {
+  const row = await db
+    .selectFrom('definitions')
+    .select('version')
+    .where('key', '=', key)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw new NotFound('published definition', key);
+  return { version: row.version, compiled: await compiledDefinition(db, key, row.version) };
+}

@@ -1,5 +1,6 @@
 import type { Effect } from '@baton/engine';
 import type { Kysely } from 'kysely';
+import { insertRows } from '../db/insert-rows.ts';
 import type { Database } from '../db/schema.ts';
 import type { NewJob } from '../jobs/enqueue.ts';
 
@@ -8,7 +9,8 @@ export const taskKey = (instanceId: string, taskId: string) => `${instanceId}:${
 
 /**
  * Writes one step's effects inside its transaction: tasks and message subscriptions become rows,
- * timers and outbox effects become jobs (returned, the caller enqueues them).
+ * timers and outbox effects become jobs (returned, the caller enqueues them). New tasks are inserted
+ * together, at the end or before a `cancelTask` (which may name one of them).
  */
 export async function writeEffects(
   trx: Kysely<Database>,
@@ -17,42 +19,14 @@ export async function writeEffects(
   now: number,
 ): Promise<NewJob[]> {
   const jobs: NewJob[] = [];
+  const tasks: CreateTask[] = [];
   for (const e of effects) {
+    if (e.type === 'createTask') {
+      tasks.push(e);
+      continue;
+    }
+    if (e.type === 'cancelTask' && tasks.length > 0) await insertTasks(trx, instanceId, tasks.splice(0), now);
     switch (e.type) {
-      case 'createTask': {
-        const id = taskKey(instanceId, e.taskId);
-        await trx
-          .insertInto('tasks')
-          .values({
-            id,
-            instance_id: instanceId,
-            node_id: e.nodeId,
-            kind: e.kind,
-            title: e.title,
-            status: 'open',
-            assignees: JSON.stringify(e.assignees),
-            role: e.role ?? null,
-            due_at: e.dueAt,
-            created_at: now,
-            completed_at: null,
-            completed_by: null,
-            outcome: null,
-            form: JSON.stringify({
-              description: e.description ?? null,
-              fields: e.fields,
-              outcomes: e.outcomes,
-            }),
-          })
-          .execute();
-        if (e.assignees.length > 0) {
-          await trx
-            .insertInto('task_assignees')
-            .values(e.assignees.map((assignee) => ({ task_id: id, assignee })))
-            .onConflict((oc) => oc.doNothing())
-            .execute();
-        }
-        break;
-      }
       case 'cancelTask':
         await trx
           .updateTable('tasks')
@@ -98,5 +72,45 @@ export async function writeEffects(
         jobs.push({ kind: e.type, key: `${instanceId}:${e.key}`, instanceId, payload: e, dueAt: now });
     }
   }
+  if (tasks.length > 0) await insertTasks(trx, instanceId, tasks, now);
   return jobs;
+}
+
+type CreateTask = Extract<Effect, { type: 'createTask' }>;
+
+/** One insert for the tasks, one for their assignees. */
+async function insertTasks(
+  trx: Kysely<Database>,
+  instanceId: string,
+  tasks: readonly CreateTask[],
+  now: number,
+): Promise<void> {
+  await insertRows(
+    trx,
+    'tasks',
+    tasks.map((e) => ({
+      id: taskKey(instanceId, e.taskId),
+      instance_id: instanceId,
+      node_id: e.nodeId,
+      kind: e.kind,
+      title: e.title,
+      status: 'open' as const,
+      assignees: JSON.stringify(e.assignees),
+      role: e.role ?? null,
+      due_at: e.dueAt,
+      created_at: now,
+      completed_at: null,
+      completed_by: null,
+      outcome: null,
+      form: JSON.stringify({ description: e.description ?? null, fields: e.fields, outcomes: e.outcomes }),
+    })),
+  );
+  await insertRows(
+    trx,
+    'task_assignees',
+    tasks.flatMap((e) =>
+      e.assignees.map((assignee) => ({ task_id: taskKey(instanceId, e.taskId), assignee })),
+    ),
+    { ignoreConflicts: true },
+  );
 }

@@ -1,5 +1,6 @@
 import type { HistoryEvent } from '@baton/engine';
 import type { Kysely } from 'kysely';
+import { insertRows } from '../db/insert-rows.ts';
 import type { Database } from '../db/schema.ts';
 
 /** Appends a step's history after `seq`; one multi-row insert per step (chunked under the SQL parameter limits). */
@@ -20,11 +21,7 @@ export async function appendHistory(
     at: h.at,
     data: h.data === undefined ? null : JSON.stringify(h.data),
   }));
-  for (let i = 0; i < rows.length; i += 500)
-    await trx
-      .insertInto('history')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await insertRows(trx, 'history', rows);
   return seq + rows.length;
 }
 

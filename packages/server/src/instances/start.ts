@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { emptyState, type StepResult, step } from '@baton/engine';
-import { compiledDefinition } from '../definitions/compiled-cache.ts';
-import { latestPublished } from '../definitions/store.ts';
+import { latestCompiled } from '../definitions/compiled-cache.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { writeStepOutputs } from './apply.ts';
 
@@ -40,8 +39,7 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
         .executeTakeFirst();
       if (seen) return { started: JSON.parse(seen.result) as Started, woke: false };
     }
-    const def = await latestPublished(trx, input.definitionKey);
-    const compiled = await compiledDefinition(trx, def.key, def.version);
+    const { version, compiled } = await latestCompiled(trx, input.definitionKey);
     const now = rt.now();
     const event = {
       type: 'start',
@@ -57,8 +55,8 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
       .insertInto('instances')
       .values({
         id,
-        definition_key: def.key,
-        definition_version: def.version,
+        definition_key: input.definitionKey,
+        definition_version: version,
         status: state.status,
         state: JSON.stringify(state),
         version: 1,
@@ -77,8 +75,8 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
     const woke = await writeStepOutputs(rt, trx, id, 0, result, parent);
     const started: Started = {
       id,
-      definitionKey: def.key,
-      definitionVersion: def.version,
+      definitionKey: input.definitionKey,
+      definitionVersion: version,
       status: state.status,
     };
     if (idempotency) {

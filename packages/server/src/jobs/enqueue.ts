@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertRows } from '../db/insert-rows.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface NewJob {
@@ -12,25 +13,23 @@ export interface NewJob {
 
 /** Adds jobs inside the caller's transaction; they become visible to workers when it commits. */
 export async function enqueue(db: Kysely<Database>, jobs: readonly NewJob[], now: number): Promise<void> {
-  if (jobs.length === 0) return;
-  await db
-    .insertInto('jobs')
-    .values(
-      jobs.map((j) => ({
-        key: j.key,
-        kind: j.kind,
-        instance_id: j.instanceId,
-        payload: JSON.stringify(j.payload),
-        status: 'pending' as const,
-        due_at: j.dueAt,
-        locked_by: null,
-        locked_until: null,
-        attempts: 0,
-        last_error: null,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
+  await insertRows(
+    db,
+    'jobs',
+    jobs.map((j) => ({
+      key: j.key,
+      kind: j.kind,
+      instance_id: j.instanceId,
+      payload: JSON.stringify(j.payload),
+      status: 'pending' as const,
+      due_at: j.dueAt,
+      locked_by: null,
+      locked_until: null,
+      attempts: 0,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    })),
+    { ignoreConflicts: ['key'] },
+  );
 }
