@@ -1,9 +1,13 @@
 import { EventRejected } from '@baton/engine';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
 import type { Dialect } from '../../src/db/database.ts';
 import { type AlongWith, applyEvent } from '../../src/instances/apply.ts';
 import { startInstance } from '../../src/instances/start.ts';
-import { DIALECTS } from '../support/databases.ts';
+import { type Baton, boot } from '../../src/runtime/boot.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
 import { countEvents, repeatedCompletions } from '../support/history.ts';
 import { joinProcess, publish, singleTaskProcess } from '../support/processes.ts';
 import { openTaskId, openTestRuntime, type TestRuntime, within } from '../support/runtime.ts';
@@ -114,5 +118,69 @@ describe.each(DIALECTS)('concurrent steps on %s', (dialect) => {
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
     const statuses = await Promise.all(ids.map(statusOf));
     expect(statuses).toEqual(ids.map(() => 'completed'));
+  });
+});
+
+describe.each(DIALECTS)('concurrent requests over HTTP on %s', (dialect) => {
+  const TOKEN = 'concurrency-token';
+  let database: TestDatabase;
+  let baton: Baton;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    baton = await boot({
+      databaseUrl: database.url,
+      worker: false,
+      adminToken: TOKEN,
+      log: pino({ level: 'silent' }),
+    });
+    app = buildApp({ baton });
+    await app.ready();
+    await publish(baton.rt.db.kysely, joinProcess);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await baton?.close();
+    await database?.drop();
+  });
+
+  const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${TOKEN}` }, payload });
+  const startJoin = async () => {
+    const started = await call('POST', '/instances', { definitionKey: 'join' });
+    expect(started.statusCode).toBe(201);
+    const id = started.json<{ id: string }>().id;
+    const tasks = await call('GET', `/tasks?instanceId=${id}&status=open`);
+    const byNode = Object.fromEntries(
+      tasks.json<{ items: { id: string; nodeId: string }[] }>().items.map((t) => [t.nodeId, t.id]),
+    );
+    return { id, a: byNode.a as string, b: byNode.b as string };
+  };
+  const complete = (taskId: string) =>
+    call('POST', `/tasks/${encodeURIComponent(taskId)}/complete`, { variables: {} });
+
+  it('two requests completing the same task: one 200, the other 409 TASK_NOT_OPEN', async () => {
+    const { id, a } = await startJoin();
+
+    const answers = await Promise.all([complete(a), complete(a)]);
+
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const conflict = answers.find((r) => r.statusCode === 409);
+    expect(conflict?.headers['content-type']).toContain('application/problem+json');
+    expect(conflict?.json()).toMatchObject({ status: 409, code: 'TASK_NOT_OPEN' });
+    expect(await countEvents(baton.rt.db.kysely, id, 'task.completed')).toBe(1);
+  });
+
+  it('the last two tasks of a join completed by two requests at once: both 200, the join fires once', async () => {
+    const { id, a, b } = await startJoin();
+
+    const answers = await Promise.all([complete(a), complete(b)]);
+
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+    const instance = await call('GET', `/instances/${id}`);
+    const detail = instance.json<{ status: string; history: { type: string; nodeId?: string }[] }>();
+    expect(detail.status).toBe('completed');
+    expect(detail.history.filter((h) => h.type === 'node.completed' && h.nodeId === 'join')).toHaveLength(1);
+    expect(detail.history.filter((h) => h.type === 'instance.completed')).toHaveLength(1);
   });
 });
