@@ -1,0 +1,206 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../../src/db/database.ts';
+import { ApiClient, type ApiTask, inParallel, sleep } from '../support/api-client.ts';
+import { BatonProcess, freePort } from '../support/baton-process.ts';
+import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { instancesByStatus, jobsByStatus, repeatedCompletions, timerFirings } from '../support/history.ts';
+import { clusterProcess } from '../support/processes.ts';
+
+/**
+ * Many machines on one PostgreSQL: an API process without a worker (`BATON_WORKER=0 baton serve`) and
+ * three `baton worker` processes. Instances with a one-second timer and three parallel tasks are
+ * completed by concurrent clients while one worker is SIGKILLed; its locked jobs must come free and
+ * be done by the others, exactly once.
+ */
+const INSTANCES = 1_000;
+const CLIENTS = 16;
+const WORKERS = 3;
+const TOKEN = 'cluster-test-token';
+const LOCK_MS = 3_000;
+
+describe('cluster test: 1 API process and 3 workers on PostgreSQL, one worker SIGKILLed', () => {
+  let dir: string;
+  let database: TestDatabase;
+  let apiProcess: BatonProcess;
+  let workers: BatonProcess[] = [];
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'baton-cluster-'));
+    database = await createTestDatabase('postgres');
+    const env = { BATON_ADMIN_TOKEN: TOKEN, BATON_JOB_LOCK_MS: String(LOCK_MS), BATON_DB_POOL: '8' };
+    const port = await freePort();
+    apiProcess = new BatonProcess('serve', {
+      database: database.url,
+      port,
+      logFile: join(dir, 'api.log'),
+      env: { ...env, BATON_WORKER: '0' },
+    });
+    workers = Array.from(
+      { length: WORKERS },
+      (_, i) =>
+        new BatonProcess('worker', { database: database.url, logFile: join(dir, `worker-${i}.log`), env }),
+    );
+    api = new ApiClient(`http://127.0.0.1:${port}`, TOKEN);
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled([apiProcess, ...workers].map((p) => p?.kill()));
+    await database?.drop();
+    // BATON_TEST_KEEP=1 keeps the processes' logs for a post-mortem.
+    if (dir && !process.env.BATON_TEST_KEEP) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`${INSTANCES} instances with a timer and three parallel tasks, ${CLIENTS} clients: everything completes exactly once`, async () => {
+    const began = Date.now();
+    await apiProcess.start(30_000);
+    for (const w of workers) await w.start();
+    await api.publish(clusterProcess);
+
+    const unexpected: string[] = [];
+    const taken = new Set<string>();
+    let started = 0;
+    let victim = null as { pid: number | undefined; orphans: string[]; atStarted: number } | null;
+
+    const starter = async () => {
+      await inParallel(
+        Array.from({ length: INSTANCES }, (_, n) => n),
+        CLIENTS / 2,
+        async (n) => {
+          const answer = await api.persist(
+            'POST',
+            '/instances',
+            { definitionKey: 'cluster', params: {} },
+            {
+              'idempotency-key': `cluster-${n}`,
+            },
+          );
+          if (answer.status !== 201)
+            unexpected.push(`start ${n}: ${answer.status} ${JSON.stringify(answer.body)}`);
+          started++;
+        },
+      );
+    };
+
+    // Mid-run — half the instances started, their timers firing — a worker holding jobs dies.
+    const killer = async (db: Db) => {
+      while (started < INSTANCES / 2) await sleep(20);
+      const holders = () =>
+        db.kysely
+          .selectFrom('jobs')
+          .select(['locked_by', sql<number>`count(*)`.as('n')])
+          .where('status', '=', 'pending')
+          .where('locked_by', 'is not', null)
+          .groupBy('locked_by')
+          .execute();
+      const workerOf = (lockedBy: string | null) =>
+        workers.find((w) => w.pid === Number(String(lockedBy).split(':')[1]));
+      let target = workers[0] as BatonProcess;
+      for (const until = Date.now() + 5_000; Date.now() < until; await sleep(10)) {
+        const busiest = (await holders()).sort((a, b) => Number(b.n) - Number(a.n))[0];
+        const holder = busiest && workerOf(busiest.locked_by);
+        if (holder) {
+          target = holder;
+          break;
+        }
+      }
+      const pid = target.pid;
+      await target.kill();
+      const orphans = await db.kysely
+        .selectFrom('jobs')
+        .select('key')
+        .where('status', '=', 'pending')
+        .where('locked_by', 'like', `%:${pid}:%`)
+        .execute();
+      victim = { pid, orphans: orphans.map((o) => o.key), atStarted: started };
+    };
+
+    const completer = async (db: Db) => {
+      const deadline = Date.now() + 80_000;
+      while (Date.now() < deadline) {
+        const open = (await api.openTasks('cluster')).filter((t) => !taken.has(t.id));
+        for (const t of open) taken.add(t.id);
+        if (open.length > 0) await inParallel(open, CLIENTS, complete);
+        else if (started === INSTANCES && (await allEnded(db))) return;
+        else await sleep(200);
+      }
+      throw new Error(
+        `instances still running after 80 s: ${JSON.stringify(await instancesByStatus(db.kysely))}`,
+      );
+    };
+
+    const complete = async (task: ApiTask) => {
+      const answer = await api.persist('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, {
+        variables: {},
+      });
+      if (answer.status !== 200)
+        unexpected.push(`complete ${task.id}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    };
+
+    const db = openDatabase(database.url);
+    try {
+      await Promise.all([starter(), killer(db), completer(db)]);
+      const seconds = (Date.now() - began) / 1000;
+      const k = db.kysely;
+      const locked = await k
+        .selectFrom('jobs')
+        .select(['key', 'status', 'locked_by'])
+        .where((eb) => eb.or([eb('status', '=', 'pending'), eb('locked_by', 'is not', null)]))
+        .execute();
+      console.log(
+        `cluster test: ${INSTANCES} instances, ${taken.size} tasks completed by ${CLIENTS} clients through ` +
+          `1 API process and ${WORKERS} workers in ${seconds.toFixed(1)} s; worker pid ${victim?.pid} ` +
+          `SIGKILLed after ${victim?.atStarted} starts, leaving ${victim?.orphans.length} locked jobs behind`,
+      );
+
+      expect(unexpected).toEqual([]);
+      expect(victim).not.toBeNull();
+      // What the dead worker had claimed was claimed again by another once its lock expired, and done.
+      const orphans = victim?.orphans ?? [];
+      if (orphans.length > 0) {
+        const retaken = await k
+          .selectFrom('jobs')
+          .select(['status', 'attempts'])
+          .where('key', 'in', orphans)
+          .execute();
+        expect(retaken.filter((j) => j.status !== 'done' || j.attempts < 2)).toEqual([]);
+      }
+      expect(await instancesByStatus(k)).toEqual({ completed: INSTANCES });
+      const ends = await k
+        .selectFrom('history')
+        .select(['instance_id', sql<number>`count(*)`.as('n')])
+        .where('type', '=', 'instance.completed')
+        .groupBy('instance_id')
+        .execute();
+      expect(ends).toHaveLength(INSTANCES);
+      expect(ends.filter((e) => Number(e.n) !== 1)).toEqual([]);
+      expect(await repeatedCompletions(k)).toEqual([]);
+      const fired = await timerFirings(k);
+      expect(fired.size).toBe(INSTANCES);
+      expect([...fired].filter(([, n]) => n !== 1)).toEqual([]);
+      expect(await jobsByStatus(k)).toEqual({ done: INSTANCES });
+      expect(locked).toEqual([]);
+      const tasks = await k
+        .selectFrom('tasks')
+        .select(['status', sql<number>`count(*)`.as('n')])
+        .groupBy('status')
+        .execute();
+      expect(tasks.map((t) => [t.status, Number(t.n)])).toEqual([['completed', 3 * INSTANCES]]);
+    } finally {
+      await db.close();
+    }
+  }, 150_000);
+});
+
+async function allEnded(db: Db): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom('instances')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('status', '!=', 'completed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
