@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, type NewJob } from '../../src/jobs/enqueue.ts';
 import { claimJobs, failJob, finishJob, type Job, nextDueAt } from '../../src/jobs/queue.ts';
+import { retryJob } from '../../src/jobs/service.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { openTestRuntime, type TestRuntime } from '../support/runtime.ts';
 
@@ -105,6 +106,27 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     });
     t.clock.advance(3_600_000);
     expect(await claim('w1')).toEqual([]);
+  });
+
+  it('a dead job retried (POST /jobs/{key}/retry) is pending again from attempt zero, due now', async () => {
+    await enqueue(t.db.kysely, [job('doomed')], t.clock.now());
+    const [claimed] = await claim('w1');
+    if (!claimed) throw new Error('nothing claimed');
+    await failJob(t.db.kysely, claimed, 'gone for good', t.clock.now(), 1);
+    expect(await row('doomed')).toMatchObject({ status: 'dead', attempts: 1 });
+    t.clock.advance(60_000);
+
+    const view = await retryJob(t.rt, 'doomed');
+
+    expect(view).toMatchObject({ key: 'doomed', status: 'pending', attempts: 0 });
+    expect(await row('doomed')).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      due_at: t.clock.now(),
+      locked_by: null,
+    });
+    expect(await claim('w2')).toMatchObject([{ key: 'doomed', attempts: 1, locked_by: 'w2' }]);
+    await expect(retryJob(t.rt, 'doomed')).rejects.toMatchObject({ statusCode: 409, code: 'JOB_NOT_DEAD' });
   });
 
   it('a worker sleeps until a locked job comes free, not until its due time that has passed', async () => {
