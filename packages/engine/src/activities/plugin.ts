@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { CompiledNode } from '../compile/compiled.ts';
 import type { Field } from '../model/fields.ts';
-import type { Effect, TaskKind, TaskOutcome } from '../runtime/effects.ts';
+import type { Assignment } from '../runtime/directory.ts';
+import type { Delegation, Effect, TaskKind, TaskOutcome } from '../runtime/effects.ts';
 import type { Actor } from '../runtime/events.ts';
 
 /** Palette group of an activity in the designer. */
@@ -23,6 +24,8 @@ export interface TaskSpec {
   title: string;
   description?: string;
   assignees: string[];
+  redirects: { assignee: string; meantFor: string; reason: string }[];
+  delegation: Delegation;
   dueAt: number | null;
   fields: Field[];
   outcomes: TaskOutcome[];
@@ -52,8 +55,11 @@ export interface ActivityContext<C> {
   documentField(name: string): unknown;
   effect(effect: OutboxEffect): void;
   createTask(spec: TaskSpec): string;
+  /** The people behind assignee references, through the context's directory (absences applied). */
+  expandAssignees(refs: readonly string[]): Assignment[];
   cancelTask(taskId: string, reason: string): void;
   scheduleTimer(dueAt: number): string;
+  cancelTimer(timerId: string): void;
   subscribe(message: string, correlationKey: string | null): string;
   /** Adds an ISO 8601 duration to `from`, in working time when asked and a calendar is given. */
   addDuration(from: number, iso: string, workingTime: boolean): number;

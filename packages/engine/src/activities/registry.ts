@@ -11,7 +11,7 @@ import { setFields } from './set-fields.ts';
 import { setVariables } from './set-variables.ts';
 import { sms } from './sms.ts';
 import { startProcess } from './start-process.ts';
-import { userTask } from './user-task.ts';
+import { userTask } from './user-task/index.ts';
 import { wait } from './wait.ts';
 import { webhook } from './webhook.ts';
 

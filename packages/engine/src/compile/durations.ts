@@ -9,13 +9,23 @@ const CYCLE = /^R(\d*)\/(P.+)$/;
 const DURATION_KEYS: Record<string, readonly string[]> = {
   timer: ['duration'],
   timerBoundary: ['duration'],
-  userTask: ['deadline'],
+  userTask: ['deadline', 'escalation.remindBefore'],
   wait: ['duration', 'checkEvery'],
 };
 const CYCLE_KEYS: Record<string, readonly string[]> = { timer: ['cycle'], timerBoundary: ['cycle'] };
 
 const keysOf = (table: Record<string, readonly string[]>, type: string) =>
   Object.hasOwn(table, type) ? (table[type] as readonly string[]) : [];
+
+/** The value at a dotted path (`escalation.remindBefore`) of a config. */
+const at = (config: Record<string, unknown>, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      config,
+    );
 
 function problemWith(source: string, cycle: boolean): string | null {
   const iso = cycle ? CYCLE.exec(source)?.[2] : source;
@@ -45,9 +55,9 @@ export function checkDurations(def: Definition, nodes: Map<string, ResolvedNode>
     const type = def.nodes[r.index]?.type ?? '';
     const config = r.config as Record<string, unknown>;
     for (const key of keysOf(DURATION_KEYS, type))
-      check(config[key], false, ['nodes', r.index, 'config', key], { nodeId: id });
+      check(at(config, key), false, ['nodes', r.index, 'config', ...key.split('.')], { nodeId: id });
     for (const key of keysOf(CYCLE_KEYS, type))
-      check(config[key], true, ['nodes', r.index, 'config', key], { nodeId: id });
+      check(at(config, key), true, ['nodes', r.index, 'config', ...key.split('.')], { nodeId: id });
   }
   def.flows.forEach((f, i) => {
     if (f.trigger?.kind === 'timer')

@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../expressions/types.ts';
+import type { Directory } from './directory.ts';
 import type { Effect } from './effects.ts';
 import type { HistoryEvent } from './history.ts';
 import type { InstanceState } from './state.ts';
@@ -9,6 +10,8 @@ export interface StepContext {
   now: number;
   /** Working-time calendar for working-time durations and `workDateAdd`. */
   calendar?: WorkCalendar;
+  /** The organisation: expands assignee references (roles, heads, groups) and applies absences. */
+  directory?: Directory;
   /** Node executions allowed in one step before the instance fails as a runaway loop (default 10,000). */
   maxNodeExecutions?: number;
 }

@@ -3,6 +3,9 @@ import type { Field } from '../model/fields.ts';
 export const TASK_KINDS = ['approve', 'review', 'requestInfo', 'acknowledge', 'form'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
+export const DELEGATION_POLICIES = ['anyone', 'subordinate', 'nobody'] as const;
+export type Delegation = (typeof DELEGATION_POLICIES)[number];
+
 export const ASSIGNMENT_MODES = ['any', 'all', 'percent', 'sequential'] as const;
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 
@@ -24,8 +27,12 @@ export type Effect =
       kind: TaskKind;
       title: string;
       description?: string;
-      /** Evaluated assignee references: user ids, `role:Name`, `group:Name`, `head:userId`, … */
+      /** The people (or, without a directory, the references) the task is for. */
       assignees: string[];
+      /** Where the directory redirected a task (absence, deputy, empty seat): who it was meant for and why. */
+      redirects: { assignee: string; meantFor: string; reason: string }[];
+      /** Who the assignees may hand the task to. */
+      delegation: Delegation;
       role?: string;
       /** Deadline as epoch milliseconds, or null. */
       dueAt: number | null;

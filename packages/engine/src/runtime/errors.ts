@@ -8,7 +8,8 @@ export type RejectionCode =
   | 'MESSAGE_NOT_CORRELATED'
   | 'COMMAND_NOT_AVAILABLE'
   | 'COMMAND_NOT_ALLOWED'
-  | 'INVALID_PARAMS';
+  | 'INVALID_PARAMS'
+  | 'COMMENT_REQUIRED';
 
 /** An event that cannot apply to this instance (a task already completed, a timer already fired). */
 export class EventRejected extends Error {

@@ -48,6 +48,8 @@ describe('userTask: kinds and outcomes', () => {
         title: 'Check for sam',
         description: 'Due soon',
         assignees: ['role:processAdministrator'],
+        redirects: [],
+        delegation: 'anyone',
         dueAt: T0 + 8 * HOUR,
         fields,
         outcomes: [{ id: 'submitted' }],

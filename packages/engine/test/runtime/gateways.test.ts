@@ -42,6 +42,8 @@ describe('sequence', () => {
         kind: 'form',
         title: 'b',
         assignees: ['role:processAdministrator'],
+        redirects: [],
+        delegation: 'anyone',
         dueAt: null,
         fields: [],
         outcomes: [{ id: 'submitted' }],

@@ -7,6 +7,7 @@ import type {
   TaskSpec,
 } from '../../activities/plugin.ts';
 import type { CompiledNode } from '../../compile/compiled.ts';
+import { type Assignment, literalDirectory } from '../directory.ts';
 import type { Effect } from '../effects.ts';
 import type { Execution } from '../execution.ts';
 import { throwError } from '../lifecycle.ts';
@@ -74,9 +75,17 @@ class BoundActivity implements ActivityContext<unknown> {
       nodeId,
       tokenId,
       taskId,
-      data: { kind: spec.kind, assignees: spec.assignees },
+      data: {
+        kind: spec.kind,
+        assignees: spec.assignees,
+        ...(spec.redirects.length > 0 ? { redirects: spec.redirects } : {}),
+      },
     });
     return taskId;
+  }
+
+  expandAssignees(refs: readonly string[]): Assignment[] {
+    return (this.exec.ctx.directory ?? literalDirectory).expand(refs, this.now);
   }
 
   cancelTask(taskId: string, reason: string): void {
@@ -85,6 +94,10 @@ class BoundActivity implements ActivityContext<unknown> {
 
   scheduleTimer(dueAt: number): string {
     return scheduleTimer(this.exec, this.tokenId, this.nodeId, { dueAt, repeat: null }, { kind: 'own' });
+  }
+
+  cancelTimer(timerId: string): void {
+    this.exec.cancelWait(timerId, 'no longer needed');
   }
 
   subscribe(message: string, correlationKey: string | null): string {
