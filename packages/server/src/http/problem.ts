@@ -42,6 +42,7 @@ const REJECTION_STATUS: Record<RejectionCode, number> = {
   COMMAND_NOT_AVAILABLE: 409,
   COMMAND_NOT_ALLOWED: 403,
   INVALID_PARAMS: 422,
+  COMMENT_REQUIRED: 422,
 };
 
 /** Fastify's own client errors, under codes of ours. */

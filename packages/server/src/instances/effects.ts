@@ -102,7 +102,13 @@ async function insertTasks(
       completed_at: null,
       completed_by: null,
       outcome: null,
-      form: JSON.stringify({ description: e.description ?? null, fields: e.fields, outcomes: e.outcomes }),
+      form: JSON.stringify({
+        description: e.description ?? null,
+        fields: e.fields,
+        outcomes: e.outcomes,
+        delegation: e.delegation,
+        redirects: e.redirects,
+      }),
     })),
   );
   await insertRows(
