@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../src/db/database.ts';
-import { ApiClient, type ApiTask, inParallel, sleep } from '../support/api-client.ts';
+import { ApiClient, type ApiTask, inParallel, sleep, together, waitUntil } from '../support/api-client.ts';
 import { BatonProcess, freePort } from '../support/baton-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { instancesByStatus, jobsByStatus, repeatedCompletions, timerFirings } from '../support/history.ts';
@@ -66,11 +66,12 @@ describe('cluster test: 1 API process and 3 workers on PostgreSQL, one worker SI
     let started = 0;
     let victim = null as { pid: number | undefined; orphans: string[]; atStarted: number } | null;
 
-    const starter = async () => {
+    const starter = async (halted: () => boolean) => {
       await inParallel(
         Array.from({ length: INSTANCES }, (_, n) => n),
         CLIENTS / 2,
         async (n) => {
+          if (halted()) return;
           const answer = await api.persist(
             'POST',
             '/instances',
@@ -86,42 +87,40 @@ describe('cluster test: 1 API process and 3 workers on PostgreSQL, one worker SI
       );
     };
 
-    // Mid-run — half the instances started, their timers firing — a worker holding jobs dies.
-    const killer = async (db: Db) => {
-      while (started < INSTANCES / 2) await sleep(20);
-      const holders = () =>
-        db.kysely
-          .selectFrom('jobs')
-          .select(['locked_by', sql<number>`count(*)`.as('n')])
-          .where('status', '=', 'pending')
-          .where('locked_by', 'is not', null)
-          .groupBy('locked_by')
-          .execute();
-      const workerOf = (lockedBy: string | null) =>
-        workers.find((w) => w.pid === Number(String(lockedBy).split(':')[1]));
-      let target = workers[0] as BatonProcess;
-      for (const until = Date.now() + 5_000; Date.now() < until; await sleep(10)) {
-        const busiest = (await holders()).sort((a, b) => Number(b.n) - Number(a.n))[0];
-        const holder = busiest && workerOf(busiest.locked_by);
-        if (holder) {
-          target = holder;
-          break;
+    // Mid-run — half the instances started, their timers firing — a worker dies holding jobs: it is frozen
+    // (SIGSTOP) when it holds some, so what it holds cannot change, then SIGKILLed.
+    const killer = async (db: Db, halted: () => boolean) => {
+      await waitUntil(() => started >= INSTANCES / 2, 60_000, 'half the instances started', halted);
+      const heldBy = async (w: BatonProcess) =>
+        (
+          await db.kysely
+            .selectFrom('jobs')
+            .select('key')
+            .where('status', '=', 'pending')
+            .where('locked_by', 'like', `%:${w.pid}:%`)
+            .execute()
+        ).map((j) => j.key);
+      for (const until = Date.now() + 20_000; Date.now() < until && !halted(); await sleep(5)) {
+        for (const w of workers) {
+          if ((await heldBy(w)).length === 0) continue;
+          w.pause();
+          const held = await heldBy(w);
+          if (held.length === 0) {
+            w.resume();
+            continue;
+          }
+          await w.kill();
+          victim = { pid: w.pid, orphans: held, atStarted: started };
+          return;
         }
       }
-      const pid = target.pid;
-      await target.kill();
-      const orphans = await db.kysely
-        .selectFrom('jobs')
-        .select('key')
-        .where('status', '=', 'pending')
-        .where('locked_by', 'like', `%:${pid}:%`)
-        .execute();
-      victim = { pid, orphans: orphans.map((o) => o.key), atStarted: started };
+      throw new Error('no worker held a job to die with');
     };
 
-    const completer = async (db: Db) => {
+    const completer = async (db: Db, halted: () => boolean) => {
       const deadline = Date.now() + 80_000;
       while (Date.now() < deadline) {
+        if (halted()) return;
         const open = (await api.openTasks('cluster')).filter((t) => !taken.has(t.id));
         for (const t of open) taken.add(t.id);
         if (open.length > 0) await inParallel(open, CLIENTS, complete);
@@ -143,7 +142,11 @@ describe('cluster test: 1 API process and 3 workers on PostgreSQL, one worker SI
 
     const db = openDatabase(database.url);
     try {
-      await Promise.all([starter(), killer(db), completer(db)]);
+      await together(
+        starter,
+        (halted) => killer(db, halted),
+        (halted) => completer(db, halted),
+      );
       const seconds = (Date.now() - began) / 1000;
       const k = db.kysely;
       const locked = await k

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
-import { ApiClient, type ApiTask, inParallel, sleep } from '../support/api-client.ts';
+import { ApiClient, type ApiTask, inParallel, sleep, together, waitUntil } from '../support/api-client.ts';
 import { BatonProcess, freePort } from '../support/baton-process.ts';
 import { instancesByStatus, jobsByStatus, repeatedCompletions, timerFirings } from '../support/history.ts';
 import { approvalProcess, timerProcess } from '../support/processes.ts';
@@ -69,8 +69,8 @@ describe('crash test: baton serve on SQLite, SIGKILLed under load', () => {
 
     const uptimes: number[] = [];
     const restarts: number[] = [];
-    const killer = async () => {
-      while (kills < KILLS) {
+    const killer = async (halted: () => boolean) => {
+      while (kills < KILLS && !halted()) {
         const uptime = Math.floor(Math.random() * 1_200);
         uptimes.push(uptime);
         await sleep(uptime);
@@ -83,9 +83,9 @@ describe('crash test: baton serve on SQLite, SIGKILLed under load', () => {
       killing = false;
     };
 
-    const starter = async () => {
+    const starter = async (halted: () => boolean) => {
       await inParallel(plan, 4, async ({ definitionKey, n, life }) => {
-        while (kills < life) await sleep(20);
+        await waitUntil(() => kills >= life, 90_000, `start ${n} in server life ${life}`, halted);
         // The key makes a start that was committed but whose answer was lost in a kill a replay, not a second instance.
         const answer = await api.persist(
           'POST',
@@ -111,13 +111,15 @@ describe('crash test: baton serve on SQLite, SIGKILLed under load', () => {
       answered.add(task.id);
     };
 
-    const completer = async () => {
-      for (;;) {
+    const completer = async (halted: () => boolean) => {
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline && !halted()) {
         const open = (await api.openTasks('approval')).filter((t) => !answered.has(t.id));
         if (open.length > 0) await inParallel(open, 8, complete);
         else if (!starting && !killing && (await settled())) return;
         else await sleep(100);
       }
+      if (!halted()) throw new Error('instances or jobs still pending 120 s into the test');
     };
 
     // Done when no instance runs (or failed) and the outbox is empty: webhooks go out after their step.
@@ -129,11 +131,7 @@ describe('crash test: baton serve on SQLite, SIGKILLed under load', () => {
       return true;
     };
 
-    await Promise.all([
-      killer(),
-      starter(),
-      withDeadline(completer(), 100_000, () => 'instances still running after the last kill'),
-    ]);
+    await together(killer, starter, completer);
     const seconds = (Date.now() - began) / 1000;
     await server.stop();
 
@@ -198,16 +196,4 @@ function shuffle<T>(items: T[]): T[] {
     [items[i], items[j]] = [items[j] as T, items[i] as T];
   }
   return items;
-}
-
-async function withDeadline<T>(work: Promise<T>, ms: number, why: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(why())), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -108,3 +108,38 @@ export async function inParallel<T>(
 }
 
 export { sleep };
+
+type Halted = () => boolean;
+
+/**
+ * Runs the parts of a load test side by side. The first to fail halts the others (each looks at
+ * `halted()` in its loops), and all have ended before this settles: nothing outlives the test.
+ */
+export async function together(...parts: ((halted: Halted) => Promise<unknown>)[]): Promise<void> {
+  let failed = false;
+  const results = await Promise.allSettled(
+    parts.map((part) =>
+      part(() => failed).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+/** Polls until `ready()`; throws once `halted()` or after `ms`. */
+export async function waitUntil(
+  ready: () => boolean,
+  ms: number,
+  what: string,
+  halted: Halted,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ready()) {
+    if (halted()) throw new Error(`${what}: halted`);
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+    await sleep(20);
+  }
+}

@@ -69,6 +69,15 @@ export class BatonProcess {
     return this.signal('SIGKILL', 5_000);
   }
 
+  /** SIGSTOP: frozen where it is (to pick the moment of a kill); `resume` lets it go on. */
+  pause(): void {
+    if (this.running) this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    if (this.running) this.child?.kill('SIGCONT');
+  }
+
   /** SIGTERM and wait for a graceful exit (SIGKILL after `timeoutMs`). */
   async stop(timeoutMs = 10_000): Promise<void> {
     try {
