@@ -50,9 +50,10 @@ describe('cluster test: 1 API process and 3 workers on PostgreSQL, one worker SI
 
   afterAll(async () => {
     await Promise.allSettled([apiProcess, ...workers].map((p) => p?.kill()));
+    // BATON_TEST_KEEP=1 keeps the database and the processes' logs for a post-mortem.
+    if (process.env.BATON_TEST_KEEP) return;
     await database?.drop();
-    // BATON_TEST_KEEP=1 keeps the processes' logs for a post-mortem.
-    if (dir && !process.env.BATON_TEST_KEEP) rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it(`${INSTANCES} instances with a timer and three parallel tasks, ${CLIENTS} clients: everything completes exactly once`, async () => {
