@@ -4,10 +4,10 @@ import pino, { type Logger } from 'pino';
 import { type Db, migrate, openDatabase } from '../db/database.ts';
 import { jobHandlers } from '../jobs/handlers/index.ts';
 import { listenForJobs } from '../jobs/notify-channel.ts';
-import { releaseAllLocks } from '../jobs/queue.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/worker.ts';
 import type { Runtime } from './context.ts';
 import { ensureAdminToken, webhookSecret } from './settings.ts';
+import { claimSqliteWorker } from './sqlite-lease.ts';
 
 export interface BootOptions {
   databaseUrl: string;
@@ -46,7 +46,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       log,
       wake: () => worker?.wake(),
     };
-    let unlisten: (() => Promise<void>) | null = null;
+    let detach: (() => Promise<void>) | null = null;
     if (options.worker) {
       const id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
       worker = new Worker(rt, jobHandlers({ webhookSecret: secret }), {
@@ -54,9 +54,9 @@ export async function boot(options: BootOptions): Promise<Baton> {
         ...options.workerOptions,
         id,
       });
-      if (db.dialect === 'sqlite') await releaseAllLocks(db);
+      if (db.dialect === 'sqlite') detach = await claimSqliteWorker(db, rt.now);
       else
-        unlisten = await listenForJobs(
+        detach = await listenForJobs(
           options.databaseUrl,
           () => worker?.wake(),
           (err) => log.warn({ err }, 'job listener'),
@@ -69,7 +69,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       newAdminToken: token.printOnce,
       async close() {
         await worker?.stop();
-        await unlisten?.();
+        await detach?.();
         await db.close();
       },
     };
