@@ -140,10 +140,13 @@ export function step(
   event: EngineEvent,
   ctx: StepContext,
 ): StepResult {
-  if (state.status !== 'running') throw new EventRejected('NOT_RUNNING', `the instance is ${state.status}`);
+  // A failed instance can still be terminated (an administrator gives up on it), even one that failed at start.
+  const endingFailed = event.type === 'terminate' && state.status === 'failed';
+  if (state.status !== 'running' && !endingFailed)
+    throw new EventRejected('NOT_RUNNING', `the instance is ${state.status}`);
   if (event.type === 'start' && state.seq !== 0)
     throw new EventRejected('ALREADY_STARTED', 'the instance has already started');
-  if (event.type !== 'start' && state.seq === 0)
+  if (event.type !== 'start' && state.seq === 0 && !endingFailed)
     throw new EventRejected('NOT_STARTED', 'the instance has not started');
   const exec = new Execution(compiled, state, ctx);
   try {

@@ -166,3 +166,15 @@ describe('purity', () => {
     expect(first.state).toEqual(snapshot);
   });
 });
+
+describe('terminating a failed instance', () => {
+  it('is allowed, also when the instance failed at its start', () => {
+    const def = line([node('boom', 'wait', { until: '"not a date"' })]);
+    const run = Instance.of(def);
+    run.start();
+    expect(run.state.status).toBe('failed');
+    run.send({ type: 'terminate', reason: 'given up' });
+    expect(run.state.status).toBe('terminated');
+    expect(run.last.history.map((h) => h.type)).toEqual(['instance.terminated']);
+  });
+});
