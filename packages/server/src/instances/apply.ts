@@ -1,4 +1,4 @@
-import { type EngineEvent, type InstanceState, type StepResult, step } from '@baton/engine';
+import { type Effect, type EngineEvent, type InstanceState, type StepResult, step } from '@baton/engine';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, InstancesTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
@@ -75,7 +75,8 @@ export async function persistStep(
     .set({
       state: JSON.stringify(state),
       version: row.version + 1,
-      status: state.status,
+      // Only when it changes: SQLite rewrites an index entry for every assigned column, equal or not.
+      ...(state.status === row.status ? {} : { status: state.status }),
       error: state.error ? JSON.stringify({ ...state.error, event }) : null,
       ended_at: ended ? now : row.ended_at,
       history_seq: row.history_seq + result.history.length,
@@ -124,8 +125,10 @@ export async function writeStepOutputs(
   const now = rt.now();
   const jobs: NewJob[] = await writeEffects(trx, instanceId, result.effects, now);
   // A failed instance keeps its open work: a retry re-applies the failing event to the state before it.
-  if (result.state.status === 'completed' || result.state.status === 'terminated')
-    await closeOpenWork(trx, instanceId, now);
+  // Before its first step (history sequence 0) an instance has no rows, so one ending in that step has
+  // only the work this step opened to close.
+  const ended = result.state.status === 'completed' || result.state.status === 'terminated';
+  if (ended && (historySeq > 0 || result.effects.some(opensWork))) await closeOpenWork(trx, instanceId, now);
   if (endedChild?.parent_id && endedChild.call_id) {
     const payload = {
       parentId: endedChild.parent_id,
@@ -147,6 +150,9 @@ export async function writeStepOutputs(
   if (jobs.length > 0) await announceJobs(rt.db, trx);
   return due;
 }
+
+const opensWork = (e: Effect) =>
+  e.type === 'createTask' || e.type === 'scheduleTimer' || e.type === 'subscribeMessage';
 
 /** An instance that ended leaves no open task, pending timer or subscription behind. */
 async function closeOpenWork(trx: Kysely<Database>, instanceId: string, now: number): Promise<void> {
