@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { prepareDurableBaton } from './durable/baton.ts';
+import { SCRATCH } from './durable/databases.ts';
 import { ENGINES, PREPARE } from './engines.ts';
 import { PROCESSES } from './processes.ts';
 
@@ -11,6 +13,27 @@ describe('benchmark processes', () => {
       const visited: number[] = [];
       for (const engine of ENGINES) visited.push(await (await PREPARE[engine](p))());
       expect(visited).toEqual([p.userTasks, p.userTasks]);
+    });
+  }
+});
+
+// The durable harness: one instance of each process through the service layer on a fresh SQLite file,
+// every task completed in its own transaction; the run throws unless the instance completed.
+describe('durable benchmark processes (SQLite)', () => {
+  for (const [name, build] of Object.entries(PROCESSES)) {
+    it(`${name} completes through startInstance and applyEvent with every user task`, async () => {
+      const p = build();
+      const db = await SCRATCH.sqlite(`smoke-${name}`);
+      try {
+        const baton = await prepareDurableBaton(p, db.url);
+        try {
+          expect(await baton.run()).toBe(p.userTasks);
+        } finally {
+          await baton.close();
+        }
+      } finally {
+        await db.drop();
+      }
     });
   }
 });

@@ -1,29 +1,26 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { ENGINES, type EngineName } from './engines.ts';
-import { measure, planFor, type Result } from './measure.ts';
+import { postgresUnreachable } from './durable/databases.ts';
+import { ENGINES, type EngineName, PREPARE } from './engines.ts';
+import { MODES, type Mode, measure, planFor } from './measure.ts';
 import { PROCESSES } from './processes.ts';
+import { summaries } from './targets.ts';
 
 /**
- * `npm run bench [-- --quick] [-- --bench NAME]`: Baton against bpmn-engine on the same processes.
- * Each engine × process is measured in a fresh child process (its own heap, JIT and peak RSS), one
- * JSON line each, then a summary line per process comparing them with its target.
+ * `npm run bench [-- --mode memory|sqlite|postgres|http|all] [-- --bench NAME] [-- --quick] [-- --full]`:
+ * Baton against bpmn-engine on the same processes, in memory and durably. Each engine × process × mode
+ * is measured in a fresh child process (its own heap, JIT and peak RSS) and prints JSON lines; the
+ * parent passes them on and adds a summary line per process and mode, comparing with the targets.
  */
-const TARGETS: Record<string, { target: string; met: (baton: Result, peer: Result) => boolean }> = {
-  linear10: { target: 'ratio >= 200', met: (b, p) => ratio(b, p) >= 200 },
-  approval: { target: 'ratio >= 200', met: (b, p) => ratio(b, p) >= 200 },
-  construction1800: { target: 'baton p50Ms < 50', met: (b) => b.p50Ms < 50 },
-};
-
-const ratio = (baton: Result, peer: Result) =>
-  Math.round((baton.instancesPerSec / peer.instancesPerSec) * 10) / 10;
-
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    /** bpmn-engine's durable construction1800 too (~a minute for its one instance). */
+    full: { type: 'boolean', default: false },
     bench: { type: 'string' },
-    /** Internal: measure one engine in this process and print its result line. */
+    mode: { type: 'string', default: 'all' },
+    /** Internal: measure one engine in one mode in this process and print its lines. */
     engine: { type: 'string' },
   },
 });
@@ -31,36 +28,79 @@ const names = values.bench === undefined ? Object.keys(PROCESSES) : [values.benc
 for (const name of names)
   if (!Object.hasOwn(PROCESSES, name))
     throw new Error(`unknown --bench ${name}; one of ${Object.keys(PROCESSES).join(', ')}`);
+const modes = values.mode === 'all' ? MODES : MODES.filter((m) => m === values.mode);
+if (modes.length === 0) throw new Error(`unknown --mode ${values.mode}; one of ${MODES.join(', ')}, all`);
+
+/** One JSON line: a Result, a Skipped, a StepCost or a summary. */
+type Line = object;
 
 if (values.engine !== undefined) {
   const engine = ENGINES.find((e) => e === values.engine);
-  const build = PROCESSES[names[0] as string];
-  if (!engine || !build || names.length !== 1) throw new Error('--engine needs --bench NAME and an engine');
-  console.log(
-    JSON.stringify(await measure(build(), engine, planFor(names[0] as string, engine, values.quick))),
-  );
+  const name = names[0] as string;
+  if (!engine || names.length !== 1 || modes.length !== 1)
+    throw new Error('--engine needs --bench NAME, --mode MODE and an engine');
+  for (const line of await measureHere(name, engine, modes[0] as Mode)) console.log(JSON.stringify(line));
 } else {
+  const unreachable = modes.includes('postgres') ? await postgresUnreachable() : null;
   for (const name of names) {
-    const [baton, peer] = [await inChild(name, 'baton'), await inChild(name, 'bpmn-engine')];
-    console.log(JSON.stringify(baton));
-    console.log(JSON.stringify(peer));
-    const { target, met } = TARGETS[name] as (typeof TARGETS)[string];
-    console.log(
-      JSON.stringify({
-        bench: name,
-        summary: true,
-        ratio: ratio(baton, peer),
-        target,
-        met: met(baton, peer),
-      }),
-    );
+    const lines: Line[] = [];
+    const emit = (more: Line[]) => {
+      for (const line of more) console.log(JSON.stringify(line));
+      lines.push(...more);
+    };
+    if (modes.includes('memory'))
+      emit([...(await inChild(name, 'baton', 'memory')), ...(await inChild(name, 'bpmn-engine', 'memory'))]);
+    if (modes.some((m) => m !== 'memory')) emit(await durablePeer(name));
+    for (const mode of modes) {
+      if (mode === 'memory') continue;
+      if (mode === 'postgres' && unreachable) emit([{ bench: name, mode, skipped: unreachable }]);
+      else emit(await inChild(name, 'baton', mode));
+    }
+    for (const line of summaries(name, modes, lines)) console.log(JSON.stringify(line));
   }
 }
 
-async function inChild(bench: string, engine: EngineName): Promise<Result> {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--bench', bench, '--engine', engine];
-  const { stdout } = await promisify(execFile)(process.execPath, values.quick ? [...args, '--quick'] : args, {
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as Result;
+/** bpmn-engine saving its state to SQLite: the durable baseline of every durable mode. */
+async function durablePeer(name: string): Promise<Line[]> {
+  if (name === 'construction1800' && !values.full)
+    return [
+      {
+        bench: name,
+        engine: 'bpmn-engine',
+        mode: 'sqlite',
+        skipped:
+          'bpmn-engine rewrites its whole state (~2.3 MB) at each of 1,800 waits: ~60 s for one instance; run with --full',
+      },
+    ];
+  return inChild(name, 'bpmn-engine', 'sqlite');
+}
+
+/** The lines of one engine × process × mode, measured in this process. */
+async function measureHere(name: string, engine: EngineName, mode: Mode): Promise<Line[]> {
+  const p = (PROCESSES[name] as () => ReturnType<(typeof PROCESSES)[string]>)();
+  const plan = planFor(name, engine, mode, values.quick);
+  if (mode === 'memory') return [await measure(p, engine, mode, await PREPARE[engine](p), plan)];
+  if (mode === 'http') {
+    const { measureHttp } = await import('./http/measure-http.ts');
+    return [await measureHttp(p, values.quick)];
+  }
+  const durable = await import('./durable/measure-durable.ts');
+  if (engine === 'bpmn-engine') return [await durable.measureDurableBpmnEngine(p, plan)];
+  const { result, stepCost } = await durable.measureDurableBaton(p, mode, plan);
+  return stepCost ? [result, stepCost] : [result];
+}
+
+async function inChild(bench: string, engine: EngineName, mode: Mode): Promise<Line[]> {
+  const args = [
+    '--import',
+    'tsx',
+    fileURLToPath(import.meta.url),
+    ...['--bench', bench, '--engine', engine, '--mode', mode],
+    ...(values.quick ? ['--quick'] : []),
+  ];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Line);
 }

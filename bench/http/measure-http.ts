@@ -1,0 +1,50 @@
+import { SCRATCH } from '../durable/databases.ts';
+import { quantile, type Result, significant } from '../measure.ts';
+import type { BenchProcess } from '../processes.ts';
+import { lifecycles, publish } from './lifecycle.ts';
+import { CONNECTIONS } from './load.ts';
+import { startServer } from './server.ts';
+
+/** Instances per measured run (and per warm-up): enough for thousands of requests at 64 connections. */
+const COUNTS: Record<string, { run: number; warmup: number; quick: number }> = {
+  linear10: { run: 5000, warmup: 500, quick: 64 },
+  approval: { run: 1000, warmup: 100, quick: 16 },
+  construction1800: { run: 4, warmup: 1, quick: 1 },
+};
+
+/** What the latency percentiles are of: starts where the process has no task, else completions. */
+export const latencyOf = (p: BenchProcess) =>
+  p.userTasks === 0 ? 'POST /api/v1/instances' : 'POST /api/v1/tasks/{id}/complete';
+
+/**
+ * `baton serve` on a fresh SQLite file, the process published through the API, a warm-up, then the
+ * measured instances (see lifecycle.ts). `p50Ms`/`p95Ms` are response times of `latencyOf` requests;
+ * `instancesPerSec` counts whole lifecycles (starts, listings, completions) over the run's wall time.
+ */
+export async function measureHttp(p: BenchProcess, quick: boolean): Promise<Result & { latencyOf: string }> {
+  const counts = COUNTS[p.name] ?? { run: 100, warmup: 10, quick: 4 };
+  const db = await SCRATCH.sqlite(`http-${p.name}`);
+  const server = await startServer(db.url);
+  try {
+    await publish(server, p);
+    if (!quick) await lifecycles(server, p, counts.warmup);
+    const count = quick ? counts.quick : counts.run;
+    const run = await lifecycles(server, p, count);
+    const latencies = (p.userTasks === 0 ? run.starts : run.completions).sort((a, b) => a - b);
+    return {
+      bench: p.name,
+      engine: 'baton',
+      mode: 'http',
+      instances: count,
+      instancesPerSec: significant(count / run.seconds),
+      p50Ms: significant(quantile(latencies, 0.5)),
+      p95Ms: significant(quantile(latencies, 0.95)),
+      rssMb: server.rssMb(),
+      concurrency: CONNECTIONS,
+      latencyOf: latencyOf(p),
+    };
+  } finally {
+    await server.stop();
+    await db.drop();
+  }
+}

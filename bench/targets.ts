@@ -1,0 +1,73 @@
+import type { StepCost } from './durable/measure-durable.ts';
+import type { Mode, Result } from './measure.ts';
+
+interface Target {
+  target: string;
+  met: (baton: Result, ratio: number | null) => boolean;
+}
+
+/**
+ * The targets of the engine issue (memory: against bpmn-engine in memory) and of the durable-runtime
+ * issue (sqlite, postgres, http: absolute, on the 2-core benchmark machine).
+ */
+const TARGETS: Record<Mode, Record<string, Target>> = {
+  memory: {
+    linear10: { target: 'ratio >= 200', met: (_, r) => (r ?? 0) >= 200 },
+    approval: { target: 'ratio >= 200', met: (_, r) => (r ?? 0) >= 200 },
+    construction1800: { target: 'baton p50Ms < 50', met: (b) => b.p50Ms < 50 },
+  },
+  sqlite: {
+    linear10: { target: 'baton instancesPerSec >= 5000', met: (b) => b.instancesPerSec >= 5000 },
+    approval: { target: 'baton instancesPerSec >= 1000', met: (b) => b.instancesPerSec >= 1000 },
+    construction1800: { target: 'baton p50Ms < 1000', met: (b) => b.p50Ms < 1000 },
+  },
+  postgres: {
+    linear10: { target: 'baton instancesPerSec >= 1000', met: (b) => b.instancesPerSec >= 1000 },
+  },
+  http: {
+    approval: { target: 'baton p95Ms < 15', met: (b) => b.p95Ms < 15 },
+    construction1800: { target: 'baton p95Ms < 15', met: (b) => b.p95Ms < 15 },
+  },
+};
+
+/** A step may not cost more late in a long instance than early (noise allowance 25 %). */
+const STEP_GROWTH_LIMIT = 1.25;
+
+/**
+ * One summary line per mode that has a Baton result: `ratio` = Baton's instances/s over bpmn-engine's
+ * (in memory for memory, the durable SQLite baseline for the durable modes), the target and whether it
+ * is met; plus, where a step-cost check ran, the last-100 over first-100 completion cost.
+ */
+export function summaries(bench: string, modes: readonly Mode[], lines: readonly object[]): object[] {
+  const results = lines.filter((l): l is Result => 'instancesPerSec' in l);
+  const find = (engine: string, mode: Mode) => results.find((r) => r.engine === engine && r.mode === mode);
+  const out: object[] = [];
+  for (const mode of modes) {
+    const baton = find('baton', mode);
+    if (!baton) continue;
+    const peer = find('bpmn-engine', mode === 'memory' ? 'memory' : 'sqlite');
+    const ratio = peer ? Math.round((baton.instancesPerSec / peer.instancesPerSec) * 10) / 10 : null;
+    const target = TARGETS[mode][bench];
+    out.push({
+      bench,
+      mode,
+      summary: true,
+      ...(ratio === null ? {} : { ratio }),
+      ...(target ? { target: target.target, met: target.met(baton, ratio) } : {}),
+    });
+    const cost = lines.find((l): l is StepCost => 'check' in l && (l as StepCost).mode === mode);
+    if (cost) {
+      const growth = Math.round((cost.last100Ms / cost.first100Ms) * 100) / 100;
+      out.push({
+        bench,
+        mode,
+        summary: true,
+        check: 'stepCost',
+        ratio: growth,
+        target: `last100Ms / first100Ms <= ${STEP_GROWTH_LIMIT}`,
+        met: growth <= STEP_GROWTH_LIMIT,
+      });
+    }
+  }
+  return out;
+}
