@@ -12,6 +12,7 @@ export const DECLARATION_KEYS = [
   'parameters',
   'variables',
   'constants',
+  'options',
 ] as const;
 
 /** Declarations from `<baton:definition>`, or variables inferred from the expressions when there is none. */

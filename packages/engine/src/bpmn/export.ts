@@ -51,7 +51,15 @@ function writeProcess(moddle: BpmnModdle, definition: DefinitionInput, doc: Targ
     definition.description === undefined ? docs.slice(1) : [documentation, ...docs.slice(1)],
   );
   const header: JsonObject = {};
-  for (const key of ['key', 'version', 'documentType', 'parameters', 'variables', 'constants'] as const) {
+  for (const key of [
+    'key',
+    'version',
+    'documentType',
+    'parameters',
+    'variables',
+    'constants',
+    'options',
+  ] as const) {
     if (definition[key] !== undefined) header[key] = definition[key];
   }
   writeExtension(moddle, process, 'baton:Definition', header);

@@ -26,6 +26,16 @@ export const definitionSchema = z.strictObject({
   nodes: z.array(nodeSchema),
   flows: z.array(flowSchema).default([]),
   lanes: z.array(laneSchema).optional(),
+  /** How the runtime treats this process's open tasks (the engine itself does not read these). */
+  options: z
+    .strictObject({
+      /**
+       * When an assignee's absence starts while their task is open: `move` hands it on as a new task
+       * would go (deputy, else head), `wait` leaves it with them. Default `move`.
+       */
+      onAbsence: z.enum(['move', 'wait']).optional(),
+    })
+    .optional(),
   /** BPMN elements Baton keeps but does not execute (pools, message flows, annotations, …), owned by bpmn/. */
   bpmn: z.record(z.string(), z.unknown()).optional(),
 });
