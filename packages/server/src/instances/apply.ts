@@ -75,8 +75,7 @@ export async function persistStep(
     .set({
       state: JSON.stringify(state),
       version: row.version + 1,
-      // Only when it changes: SQLite rewrites an index entry for every assigned column, equal or not.
-      ...(state.status === row.status ? {} : { status: state.status }),
+      status: state.status,
       error: state.error ? JSON.stringify({ ...state.error, event }) : null,
       ended_at: ended ? now : row.ended_at,
       history_seq: row.history_seq + result.history.length,
