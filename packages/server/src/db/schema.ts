@@ -13,6 +13,17 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
   settings: SettingsTable;
+  departments: DepartmentsTable;
+  users: UsersTable;
+  roles: RolesTable;
+  user_roles: UserRolesTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  reporting_lines: ReportingLinesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
+  definition_rights: DefinitionRightsTable;
 }
 
 /** Server-wide values that must survive restarts (the admin token's hash, the webhook secret). */
@@ -126,4 +137,108 @@ export interface NotificationsTable {
   node_id: string | null;
   created_at: number;
   read_at: number | null;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  head_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Lower-case; unique. */
+  login: string;
+  email: string | null;
+  name: string;
+  position: string | null;
+  department_id: string | null;
+  /** Overrides the department's head as this user's head. */
+  manager_id: string | null;
+  /** 1 or 0. */
+  active: number;
+  locale: string | null;
+  time_zone: string | null;
+  /** `scrypt$N$r$p$salt$hash` (auth/passwords.ts); null: the user cannot sign in with a password. */
+  password_hash: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RolesTable {
+  /** What processes reference (`role:<name>`, a BPMN lane's name); never changes. */
+  name: string;
+  title: string;
+  description: string | null;
+  /** 1 for administrator, processAdministrator and owner: they cannot be removed. */
+  builtin: number;
+  created_at: number;
+}
+
+export interface UserRolesTable {
+  role: string;
+  /** The department the role is held in; '' when held company-wide. */
+  department_id: string;
+  user_id: string;
+}
+
+export interface GroupsTable {
+  /** What processes reference (`group:<name>`); never changes. */
+  name: string;
+  title: string;
+  description: string | null;
+  created_at: number;
+}
+
+export interface GroupMembersTable {
+  group_name: string;
+  user_id: string;
+}
+
+/** Every head above a user, nearest first (depth 1); derived from users and departments (org/reporting-lines.ts). */
+export interface ReportingLinesTable {
+  user_id: string;
+  depth: number;
+  head_id: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session id the cookie holds: a stolen table opens no session. */
+  id: string;
+  user_id: string;
+  csrf_hash: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the token (256 random bits, so a fast hash is enough). */
+  token_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** One failed sign-in per row, under `login:<login>` and `ip:<address>`; rows older than the window go. */
+export interface LoginFailuresTable {
+  key: string;
+  at: number;
+}
+
+/** Who may start, see and edit a template's instances; no row: the defaults (access/definition-rights.ts). */
+export interface DefinitionRightsTable {
+  definition_key: string;
+  /** JSON `{ start, view, edit }`, each a list of subjects. */
+  rights: string;
+  updated_at: number;
+  updated_by: string | null;
 }
