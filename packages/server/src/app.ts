@@ -2,7 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { type ApiDeps, apiV1 } from './http/api-v1.ts';
+import { type ApiDeps, type AuthSettings, apiV1, DEFAULT_AUTH_SETTINGS } from './http/api-v1.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { problem, problemErrorHandler, sendProblem } from './http/problem.ts';
 import { problems } from './http/schemas.ts';
@@ -16,6 +16,13 @@ export interface AppOptions {
   baton: ApiDeps;
   /** Folder holding the built web app (index.html and its assets); defaults to packages/web/dist. */
   webRoot?: string;
+  /** Sign-in: `Secure` cookies, session lifetime, login limits (defaults in http/api-v1.ts). */
+  auth?: Partial<AuthSettings>;
+  /**
+   * Trust `X-Forwarded-*` from a reverse proxy (Fastify's `trustProxy`: true, or the proxy's addresses):
+   * the client's address for login limits is then the one the proxy saw.
+   */
+  trustProxy?: boolean | string;
 }
 
 /**
@@ -33,6 +40,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -59,7 +67,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
         return { status: 'ok' as const };
       },
     );
-    await scope.register((api) => apiV1(api, options.baton), { prefix: '/api/v1' });
+    const auth = { ...DEFAULT_AUTH_SETTINGS, ...options.auth };
+    await scope.register((api) => apiV1(api, options.baton, auth), { prefix: '/api/v1' });
   });
   registerSpa(app, options.webRoot ?? defaultWebRoot);
   return app;

@@ -9,7 +9,15 @@ export function createLogger(): Logger {
   return pino({
     level: process.env.BATON_LOG_LEVEL ?? 'info',
     redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', 'adminToken'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'headers.authorization',
+        'authorization',
+        'token',
+        'adminToken',
+        'password',
+      ],
       censor: '[redacted]',
     },
   });
@@ -32,6 +40,23 @@ export function announceAdminToken(token: string | null): void {
   );
 }
 
+/** The generated password of the first administrator (`admin`), printed once — it is stored only as a hash. */
+export function announceAdminPassword(password: string | null): void {
+  if (password === null) return;
+  process.stdout.write(
+    [
+      '',
+      '  Baton created the administrator "admin". Its password is shown only this once:',
+      '',
+      `    ${password}`,
+      '',
+      '  Sign in with POST /api/v1/auth/login. Set BATON_ADMIN_PASSWORD before the first start to choose it.',
+      '',
+      '',
+    ].join('\n'),
+  );
+}
+
 /**
  * Boots (with a worker unless `worker` is false), tokens and the job lock from the environment; logs why
  * and answers null when it cannot start. `BATON_JOB_LOCK_MS`: how long a claimed job stays locked, i.e. how
@@ -44,6 +69,7 @@ export async function bootFromEnv(databaseUrl: string, log: Logger, worker = tru
       databaseUrl,
       worker,
       adminToken: process.env.BATON_ADMIN_TOKEN || undefined,
+      adminPassword: process.env.BATON_ADMIN_PASSWORD || undefined,
       webhookSecret: process.env.BATON_WEBHOOK_SECRET || undefined,
       workerOptions: Number.isInteger(lockMs) && lockMs > 0 ? { lockMs } : {},
       log,

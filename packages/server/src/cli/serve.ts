@@ -1,6 +1,6 @@
 import { buildApp } from '../app.ts';
 import { nextSignal, parseServerOptions } from './options.ts';
-import { announceAdminToken, bootFromEnv, createLogger } from './process.ts';
+import { announceAdminPassword, announceAdminToken, bootFromEnv, createLogger } from './process.ts';
 
 /**
  * `baton serve [--port N] [--database URL]`: API, web app and a job worker in one process. On SIGINT or
@@ -16,6 +16,7 @@ export async function run(args: string[]): Promise<number> {
   const baton = await bootFromEnv(databaseUrl, log, process.env.BATON_WORKER !== '0');
   if (!baton) return 1;
   announceAdminToken(baton.newAdminToken);
+  announceAdminPassword(baton.newAdminPassword);
   const app = buildApp({ baton });
   try {
     await app.listen({ port, host: process.env.BATON_HOST ?? '0.0.0.0' });

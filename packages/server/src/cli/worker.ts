@@ -1,5 +1,5 @@
 import { nextSignal, parseServerOptions } from './options.ts';
-import { announceAdminToken, bootFromEnv, createLogger } from './process.ts';
+import { announceAdminPassword, announceAdminToken, bootFromEnv, createLogger } from './process.ts';
 
 /** `baton worker [--database URL]`: runs jobs (timers, outbox, called processes) without serving HTTP. */
 export async function run(args: string[]): Promise<number> {
@@ -11,6 +11,7 @@ export async function run(args: string[]): Promise<number> {
   if (!baton) return 1;
   // The first process on a new database generates the token, whichever kind it is.
   announceAdminToken(baton.newAdminToken);
+  announceAdminPassword(baton.newAdminPassword);
   log.info({ database: baton.rt.db.description }, 'worker started');
   const signal = await stop;
   log.info({ signal }, 'shutting down after the jobs in flight');

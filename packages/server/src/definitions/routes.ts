@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ADMIN_ACTOR, isoTime, jsonObject, problems } from '../http/schemas.ts';
+import { isoTime, jsonObject, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import * as service from './service.ts';
 
@@ -65,18 +65,20 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
   app.get(
     '/definitions',
     {
+      config: { access: 'processes:read' },
       schema: {
         tags,
         summary: 'List definitions (each key with its latest version)',
         response: { 200: z.object({ items: z.array(summary) }) },
       },
     },
-    async () => ({ items: await service.listDefinitions(rt) }),
+    async (request) => ({ items: await service.listDefinitions(rt, request.caller) }),
   );
 
   app.get(
     '/definitions/:key',
     {
+      config: { access: 'processes:read' },
       schema: {
         tags,
         summary: 'Get a definition version',
@@ -85,53 +87,58 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
         response: { 200: view, ...problems(404) },
       },
     },
-    async (request) => service.getDefinition(rt, request.params.key, request.query.version),
+    async (request) => service.getDefinition(rt, request.caller, request.params.key, request.query.version),
   );
 
   app.put(
     '/definitions/:key/draft',
     {
+      config: { access: 'processes:write' },
       schema: {
         tags,
         summary: 'Create or replace the draft (the next version); stored even with problems',
         params: keyParam,
         body: jsonObject.describe('The definition JSON (see docs/MODEL.md)'),
-        response: { 200: saved, ...problems(400, 422) },
+        response: { 200: saved, ...problems(400, 403, 404, 422) },
       },
     },
-    async (request) => service.putDraft(rt, request.params.key, request.body, ADMIN_ACTOR),
+    async (request) => service.putDraft(rt, request.caller, request.params.key, request.body),
   );
 
   app.post(
     '/definitions/:key/validate',
     {
+      config: { access: 'processes:write' },
       schema: {
         tags,
         summary: 'Compile the posted definition, or the stored draft when the body is empty',
         params: keyParam,
         body: jsonObject.nullish(),
-        response: { 200: checked, ...problems(404) },
+        response: { 200: checked, ...problems(403, 404) },
       },
     },
-    async (request) => service.validateDefinition(rt, request.params.key, request.body ?? undefined),
+    async (request) =>
+      service.validateDefinition(rt, request.caller, request.params.key, request.body ?? undefined),
   );
 
   app.post(
     '/definitions/:key/publish',
     {
+      config: { access: 'processes:write' },
       schema: {
         tags,
         summary: 'Publish the draft: new instances start from it; running ones keep their version',
         params: keyParam,
-        response: { 200: view.extend({ warnings: z.array(problemItem) }), ...problems(404, 409, 422) },
+        response: { 200: view.extend({ warnings: z.array(problemItem) }), ...problems(403, 404, 409, 422) },
       },
     },
-    async (request) => service.publishDefinition(rt, request.params.key),
+    async (request) => service.publishDefinition(rt, request.caller, request.params.key),
   );
 
   app.post(
     '/definitions/import',
     {
+      config: { access: 'processes:write' },
       schema: {
         tags,
         summary: 'Import BPMN 2.0 XML (Content-Type: application/xml) as a draft',
@@ -139,11 +146,11 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
           key: keyParam.shape.key.optional().describe("Store under this key (default: the process's id)"),
         }),
         body: z.string().describe('BPMN 2.0 XML'),
-        response: { 201: saved, ...problems(400, 415, 422) },
+        response: { 201: saved, ...problems(400, 403, 404, 415, 422) },
       },
     },
     async (request, reply) => {
-      const saved = await service.importDefinition(rt, request.body, request.query.key, ADMIN_ACTOR);
+      const saved = await service.importDefinition(rt, request.caller, request.body, request.query.key);
       return reply.code(201).send(saved);
     },
   );
@@ -151,6 +158,7 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
   app.get(
     '/definitions/:key/bpmn',
     {
+      config: { access: 'processes:read' },
       schema: {
         tags,
         summary: 'Export a definition version as BPMN 2.0 XML',
@@ -161,7 +169,12 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
       },
     },
     async (request, reply) => {
-      const xml = await service.exportDefinition(rt, request.params.key, request.query.version);
+      const xml = await service.exportDefinition(
+        rt,
+        request.caller,
+        request.params.key,
+        request.query.version,
+      );
       return reply.type('application/xml; charset=utf-8').send(xml);
     },
   );

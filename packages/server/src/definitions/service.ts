@@ -1,7 +1,10 @@
 import { type BpmnProblem, compile, exportBpmn, importBpmn, type Problem } from '@baton/engine';
+import { demand } from '../access/abilities.ts';
+import type { Caller } from '../access/caller.ts';
+import { type TemplateAccess, templateAccess, templateAccessAll } from '../access/definition-rights.ts';
 import type { DefinitionsTable } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { Conflict, NotFound, Unprocessable } from '../runtime/errors.ts';
+import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
 import {
   findLatestPublished,
@@ -71,24 +74,68 @@ export interface Saved {
   problems: DefinitionProblem[];
 }
 
-export async function listDefinitions(rt: Runtime): Promise<DefinitionSummary[]> {
+/**
+ * The templates the caller sees (their rights name them, or they administer processes). Those who may
+ * not edit a template see only its published version: a template with only a draft is not there for them.
+ */
+export async function listDefinitions(rt: Runtime, caller: Caller): Promise<DefinitionSummary[]> {
   const rows = await listLatest(rt.db.kysely);
-  return rows.map((r) => ({
-    key: r.key,
-    name: r.name,
-    version: r.version,
-    status: r.status,
-    publishedVersion: r.published_version,
-    createdAt: toIso(r.created_at),
-  }));
+  const access = await templateAccessAll(
+    rt.db.kysely,
+    caller,
+    rows.map((r) => r.key),
+  );
+  return rows.flatMap((r) => {
+    const may = access.get(r.key);
+    if (!may?.see || (!may.edit && r.published_version === null)) return [];
+    const editor = may.edit;
+    return [
+      {
+        key: r.key,
+        name: r.name,
+        version: editor ? r.version : (r.published_version as number),
+        status: editor ? r.status : 'published',
+        publishedVersion: r.published_version,
+        createdAt: toIso(r.created_at),
+      },
+    ];
+  });
+}
+
+/**
+ * What the caller may do with a template that exists; 404 when they may not see it (exactly as if it
+ * did not exist), also when only a draft exists and they may not edit it.
+ */
+async function accessTo(rt: Runtime, caller: Caller, key: string): Promise<TemplateAccess> {
+  const access = await templateAccess(rt.db.kysely, caller, key);
+  if (!access.see) throw new NotFound('definition', key);
+  if (!access.edit && !(await findLatestPublished(rt.db.kysely, key))) throw new NotFound('definition', key);
+  return access;
+}
+
+/**
+ * Guards a change to `key`: an existing template needs the edit right (403, or 404 when the caller
+ * does not see it); a new key needs `administerProcesses`.
+ */
+async function mayEdit(rt: Runtime, caller: Caller, key: string): Promise<void> {
+  if ((await latestVersion(rt.db.kysely, key)) === null) {
+    demand(caller, 'administerProcesses', 'creating a template');
+    return;
+  }
+  if (!(await accessTo(rt, caller, key)).edit) throw new Forbidden(`you may not edit ${key}`);
 }
 
 export async function getDefinition(
   rt: Runtime,
+  caller: Caller,
   key: string,
   which: VersionSelector,
 ): Promise<DefinitionView> {
+  const access = await accessTo(rt, caller, key);
+  if (!access.edit && which === 'draft') throw new NotFound('draft of definition', key);
   const row = await select(rt, key, which);
+  // Drafts are their editors' business: to everyone else only published versions exist.
+  if (!access.edit && row.status !== 'published') throw new NotFound('definition', `${key}@${row.version}`);
   return {
     key: row.key,
     version: row.version,
@@ -111,10 +158,12 @@ export function check(definition: unknown): { ok: boolean; problems: Problem[] }
 /** Creates or replaces the draft of `key` (the next version); the body's key, if any, must match. */
 export async function putDraft(
   rt: Runtime,
+  caller: Caller,
   key: string,
   definition: Record<string, unknown>,
-  createdBy: string | null,
 ): Promise<Saved> {
+  await mayEdit(rt, caller, key);
+  const createdBy = caller.userId;
   if (definition.key !== undefined && definition.key !== key)
     throw new Unprocessable(
       `the definition's key does not match the URL (${key})`,
@@ -136,9 +185,11 @@ export async function putDraft(
 /** Checks the posted definition, or the stored draft when nothing is posted. */
 export async function validateDefinition(
   rt: Runtime,
+  caller: Caller,
   key: string,
   posted: Record<string, unknown> | undefined,
 ): Promise<{ ok: boolean; problems: Problem[] }> {
+  await mayEdit(rt, caller, key);
   if (posted !== undefined) return check({ ...posted, key });
   const row = await select(rt, key, 'draft');
   return check(JSON.parse(row.json));
@@ -147,8 +198,10 @@ export async function validateDefinition(
 /** Publishes the draft of `key`: it must compile. Running instances keep their version. */
 export async function publishDefinition(
   rt: Runtime,
+  caller: Caller,
   key: string,
 ): Promise<DefinitionView & { warnings: Problem[] }> {
+  await mayEdit(rt, caller, key);
   const db = rt.db.kysely;
   const draft = await latestVersion(db, key);
   if (draft === null) throw new NotFound('definition', key);
@@ -160,20 +213,23 @@ export async function publishDefinition(
   if (!(await markPublished(db, key, draft.version, rt.now())))
     throw new Conflict(`${key} version ${draft.version} changed while publishing`, 'NO_DRAFT');
   rt.log.info({ key, version: draft.version }, 'definition published');
-  return { ...(await getDefinition(rt, key, draft.version)), warnings: checked.problems };
+  return { ...(await getDefinition(rt, caller, key, draft.version)), warnings: checked.problems };
 }
 
 /** Imports BPMN 2.0 XML as the draft of its process id (or `key`), keeping the XML. */
 export async function importDefinition(
   rt: Runtime,
+  caller: Caller,
   xml: string,
   key: string | undefined,
-  createdBy: string | null,
 ): Promise<Saved> {
+  if (key !== undefined) await mayEdit(rt, caller, key);
   const { definition, problems } = await importBpmn(xml);
   if (definition === null || problems.some((p) => p.severity === 'error'))
     throw new InvalidDefinition('the BPMN cannot be imported', problems);
   const target = key ?? definition.key;
+  if (key === undefined) await mayEdit(rt, caller, target);
+  const createdBy = caller.userId;
   const json = { ...definition, key: target } as Record<string, unknown>;
   const name = definition.name || target;
   const version = await saveDraft(rt.db.kysely, {
@@ -189,8 +245,14 @@ export async function importDefinition(
 }
 
 /** The definition as BPMN 2.0 XML (diagram included; elements Baton keeps but does not run, too). */
-export async function exportDefinition(rt: Runtime, key: string, which: VersionSelector): Promise<string> {
-  const row = await select(rt, key, which);
+export async function exportDefinition(
+  rt: Runtime,
+  caller: Caller,
+  key: string,
+  which: VersionSelector,
+): Promise<string> {
+  const view = await getDefinition(rt, caller, key, which);
+  const row = await select(rt, key, view.version);
   try {
     return await exportBpmn(JSON.parse(row.json));
   } catch (error) {

@@ -1,28 +1,55 @@
 import type { FastifyInstance } from 'fastify';
+import { rightsRoutes } from '../access/rights-routes.ts';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../auth/rate-limit.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { DEFAULT_SESSION_TTL_MS } from '../auth/sessions.ts';
 import { definitionRoutes } from '../definitions/routes.ts';
 import { instanceRoutes } from '../instances/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { messageRoutes } from '../messages/routes.ts';
+import { orgRoutes } from '../org/routes.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { taskRoutes } from '../tasks/routes.ts';
-import { bearerAuth } from './auth.ts';
+import { authenticate, requireAccessConfig } from './auth.ts';
 
 export interface ApiDeps {
   rt: Runtime;
   verifyAdminToken: (token: string) => boolean;
 }
 
+/** How sign-in behaves; every field has a default. */
+export interface AuthSettings {
+  /** Mark the session and CSRF cookies `Secure` (Baton is reached over HTTPS). Default false. */
+  secureCookies: boolean;
+  sessionTtlMs: number;
+  loginLimits: LoginLimits;
+}
+
+export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
+  secureCookies: false,
+  sessionTtlMs: DEFAULT_SESSION_TTL_MS,
+  loginLimits: DEFAULT_LOGIN_LIMITS,
+};
+
 /**
- * `/api/v1`: every route behind the bearer token, one plugin per domain. XML bodies (BPMN) are read as
- * strings; JSON uses Fastify's parser (malformed → 400, over the body limit → 413).
+ * `/api/v1`: one plugin per domain, every route declaring who may call it (`config.access`), checked
+ * before the body is read (http/auth.ts). XML bodies (BPMN) and CSV (the organisation import) are read
+ * as strings; JSON uses Fastify's parser (malformed → 400, over the body limit → 413).
  */
-export async function apiV1(app: FastifyInstance, deps: ApiDeps): Promise<void> {
-  app.addHook('onRequest', bearerAuth(deps.verifyAdminToken));
+export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSettings): Promise<void> {
+  app.decorateRequest('caller', null as never);
+  app.decorateRequest('sessionId', null);
+  app.addHook('onRoute', requireAccessConfig);
+  app.addHook('onRequest', authenticate(deps.rt, deps.verifyAdminToken));
   app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),
   );
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   const rt = deps.rt;
+  await app.register(authRoutes, { rt, ...auth });
+  await app.register(orgRoutes, { rt });
   await app.register(definitionRoutes, { rt });
+  await app.register(rightsRoutes, { rt });
   await app.register(instanceRoutes, { rt });
   await app.register(taskRoutes, { rt });
   await app.register(messageRoutes, { rt });

@@ -3,10 +3,12 @@ import { EventRejected, type RejectionCode } from '@baton/engine';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
-/** One offending input value, by its path in the request (`body.params`, `variables.amount`). */
+/** One offending input value, by its path in the request (`body.params`, `variables.amount`, `users.7.department`). */
 export interface FieldError {
   path: string;
   message: string;
+  /** For a CSV import: the row, numbered as a spreadsheet shows it (the header is row 1). */
+  row?: number;
 }
 
 /**
@@ -79,6 +81,8 @@ export function problemErrorHandler(
     return sendProblem(reply, problem(status, error.message, { code: error.code, ...errors }));
   }
   const status = statusOf(error);
+  const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   if (status >= 500) {
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem(status, 'The server could not complete the request.'));

@@ -10,7 +10,7 @@ export const problemSchema = z
     detail: z.string(),
     code: z.string().optional().describe('Stable error code, e.g. TASK_NOT_OPEN, VALIDATION'),
     errors: z
-      .array(z.object({ path: z.string(), message: z.string() }))
+      .array(z.object({ path: z.string(), message: z.string(), row: z.number().int().optional() }))
       .optional()
       .describe('Each failing field, by its path in the request'),
     problems: z.array(z.unknown()).optional().describe('Definition problems (compile or BPMN import)'),
@@ -44,10 +44,12 @@ export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'tr
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-/** Who acts, until users and sessions exist: the admin token may act on behalf of a named user. */
-export const ADMIN_ACTOR = 'admin';
+/**
+ * Someone other than the caller recorded as acting (`startedBy`, `actor`): administrators only (an
+ * integration acting on behalf of a user); anyone else gets 403 unless it is their own id.
+ */
 export const actorField = z
   .string()
   .min(1)
   .optional()
-  .describe(`User id the admin token acts for (default "${ADMIN_ACTOR}")`);
+  .describe('Record this user id as acting instead of the caller (administrators only; default: the caller)');

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ADMIN_ACTOR, actorField, isoTime, jsonObject, page, pageQuery, problems } from '../http/schemas.ts';
+import { actorField, isoTime, jsonObject, page, pageQuery, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { taskSchema } from '../tasks/routes.ts';
 import * as service from './service.ts';
@@ -60,6 +60,7 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
   app.post(
     '/instances',
     {
+      config: { access: 'processes:write' },
       schema: {
         tags,
         summary: 'Start an instance of the latest published version',
@@ -77,17 +78,17 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
           documentRef: z.string().nullable().optional(),
           startedBy: actorField,
         }),
-        response: { 201: started, ...problems(400, 404, 422) },
+        response: { 201: started, ...problems(400, 403, 404, 422) },
       },
     },
     async (request, reply) => {
       const { definitionKey, params, document, documentRef, startedBy } = request.body;
-      const { started, replayed } = await service.start(rt, {
+      const { started, replayed } = await service.start(rt, request.caller, {
         definitionKey,
         params,
         document: document ?? null,
         documentRef: documentRef ?? null,
-        startedBy: startedBy ?? ADMIN_ACTOR,
+        startedBy,
         idempotencyKey: request.headers['idempotency-key'] ?? null,
       });
       if (replayed) reply.header('idempotent-replayed', 'true');
@@ -98,10 +99,12 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
   app.get(
     '/instances',
     {
+      config: { access: 'processes:read' },
       schema: {
         tags,
         summary: 'List instances, newest first',
         querystring: z.object({
+          scope: z.enum(['mine']).optional().describe('mine: the instances I started ("my processes")'),
           definitionKey: z.string().optional(),
           status: status.optional(),
           startedBy: z.string().optional(),
@@ -114,7 +117,7 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
     },
     async (request) => {
       const { startedFrom, startedTo, ...rest } = request.query;
-      return service.listInstances(rt, {
+      return service.listInstances(rt, request.caller, {
         ...rest,
         startedFrom: startedFrom === undefined ? undefined : Date.parse(startedFrom),
         startedTo: startedTo === undefined ? undefined : Date.parse(startedTo),
@@ -125,6 +128,7 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
   app.get(
     '/instances/:id',
     {
+      config: { access: 'processes:read' },
       schema: {
         tags,
         summary: 'Get an instance: variables, tasks and history',
@@ -132,36 +136,38 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
         response: { 200: detail, ...problems(404) },
       },
     },
-    async (request) => service.getInstance(rt, request.params.id),
+    async (request) => service.getInstance(rt, request.caller, request.params.id),
   );
 
   app.post(
     '/instances/:id/terminate',
     {
+      config: { access: 'processes:write' },
       schema: {
         tags,
         summary: 'Terminate a running or failed instance',
         params: idParam,
         body: z.object({ reason: z.string().min(1).max(2000), actor: actorField }),
-        response: { 200: summary, ...problems(400, 404, 409) },
+        response: { 200: summary, ...problems(400, 403, 404, 409) },
       },
     },
     async (request) =>
-      service.terminate(rt, request.params.id, request.body.reason, request.body.actor ?? ADMIN_ACTOR),
+      service.terminate(rt, request.caller, request.params.id, request.body.reason, request.body.actor),
   );
 
   app.post(
     '/instances/:id/retry',
     {
+      config: { access: 'processes:write' },
       schema: {
         tags,
         summary: 'Re-apply the event a failed instance failed on',
         description:
           'Answers the instance: running or completed when the retry got through, failed when it failed again.',
         params: idParam,
-        response: { 200: detail, ...problems(404, 409) },
+        response: { 200: detail, ...problems(403, 404, 409) },
       },
     },
-    async (request) => service.retry(rt, request.params.id),
+    async (request) => service.retry(rt, request.caller, request.params.id),
   );
 };

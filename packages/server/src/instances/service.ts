@@ -1,9 +1,13 @@
 import type { EngineEvent, InstanceError, InstanceState } from '@baton/engine';
+import { actingAs, can } from '../access/abilities.ts';
+import type { Caller } from '../access/caller.ts';
+import { templateAccess, viewableKeys } from '../access/definition-rights.ts';
+import { instanceVisible } from '../access/visibility.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
 import type { InstancesTable } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/unique.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { NotFound } from '../runtime/errors.ts';
+import { Forbidden, NotFound } from '../runtime/errors.ts';
 import { type TaskView, tasksOfInstance } from '../tasks/service.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
 import { applyEvent } from './apply.ts';
@@ -53,11 +57,28 @@ export interface StartOutcome {
 }
 
 /**
- * Starts an instance of the latest published version. With an idempotency key, the first start's result
- * is returned for every later (or concurrent) request with the same key: a concurrent duplicate loses
- * the race on the key's primary key, rolls back, and reads the winner's result.
+ * Starts an instance of the latest published version for the caller, who needs the template's start
+ * right: a template they do not see at all is a 404, one they see (view or edit right) a 403.
+ * `startedBy` is the caller unless an administrator names someone else. With an idempotency key, the
+ * first start's result is returned for every later (or concurrent) request with the same key from the
+ * same user: a concurrent duplicate loses the race on the key's primary key, rolls back, and reads the
+ * winner's result. Keys are per user, so one user's key never answers another's start.
  */
-export async function start(rt: Runtime, input: StartInput): Promise<StartOutcome> {
+export async function start(
+  rt: Runtime,
+  caller: Caller,
+  request: Omit<StartInput, 'startedBy'> & { startedBy?: string | undefined },
+): Promise<StartOutcome> {
+  const db = rt.db.kysely;
+  const access = await templateAccess(db, caller, request.definitionKey);
+  if (!access.see) throw new NotFound('published definition', request.definitionKey);
+  if (!access.start) throw new Forbidden(`you may not start ${request.definitionKey}`);
+  const starter = await actingAs(db, caller, request.startedBy);
+  const input: StartInput = {
+    ...request,
+    startedBy: starter.id,
+    idempotencyKey: request.idempotencyKey ? `${caller.userId}:${request.idempotencyKey}` : null,
+  };
   const key = input.idempotencyKey ?? null;
   if (key !== null) {
     const seen = await storedStart(rt, key);
@@ -83,6 +104,8 @@ async function storedStart(rt: Runtime, key: string): Promise<Started | null> {
 }
 
 export interface InstanceFilter {
+  /** `mine`: the instances the caller started ("my processes"). */
+  scope?: 'mine' | undefined;
   definitionKey?: string | undefined;
   status?: InstanceStatus | undefined;
   startedBy?: string | undefined;
@@ -94,10 +117,19 @@ export interface InstanceFilter {
   limit?: number | undefined;
 }
 
-/** Newest first (started_at desc, id desc), keyset-paginated. */
-export async function listInstances(rt: Runtime, f: InstanceFilter): Promise<Page<InstanceSummary>> {
+/** The instances the caller sees (or, with scope `mine`, started), newest first (started_at desc, id desc), keyset-paginated. */
+export async function listInstances(
+  rt: Runtime,
+  caller: Caller,
+  f: InstanceFilter,
+): Promise<Page<InstanceSummary>> {
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
   let q = rt.db.kysely.selectFrom('instances').selectAll();
+  if (f.scope === 'mine') q = q.where('started_by', '=', caller.userId);
+  else {
+    const visible = await visibleInstances(rt, caller);
+    if (visible) q = q.where(visible);
+  }
   if (f.definitionKey !== undefined) q = q.where('definition_key', '=', f.definitionKey);
   if (f.status !== undefined) q = q.where('status', '=', f.status);
   if (f.startedBy !== undefined) q = q.where('started_by', '=', f.startedBy);
@@ -117,9 +149,9 @@ export async function listInstances(rt: Runtime, f: InstanceFilter): Promise<Pag
   return toPage(rows, limit, summaryOf, (r) => [r.started_at, r.id]);
 }
 
-export async function getInstance(rt: Runtime, id: string): Promise<InstanceDetail> {
-  const row = await rt.db.kysely.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFound('instance', id);
+/** An instance the caller sees, with its variables, tasks and history; any other is a 404. */
+export async function getInstance(rt: Runtime, caller: Caller, id: string): Promise<InstanceDetail> {
+  const row = await findRow(rt, caller, id);
   const state = JSON.parse(row.state) as InstanceState;
   const [tasks, history] = await Promise.all([tasksOfInstance(rt, id), readHistory(rt.db.kysely, id)]);
   return {
@@ -137,31 +169,51 @@ export async function getInstance(rt: Runtime, id: string): Promise<InstanceDeta
 }
 
 /**
- * Terminates a running instance (its open tasks are cancelled, its timers withdrawn). A failed one is
- * terminated from the state before its failure.
+ * Terminates a running instance (its open tasks are cancelled, its timers withdrawn); process
+ * administrators only. A failed one is terminated from the state before its failure.
  */
 export async function terminate(
   rt: Runtime,
+  caller: Caller,
   id: string,
   reason: string,
-  actor: string,
+  actorId: string | undefined,
 ): Promise<InstanceSummary> {
-  const event = { type: 'terminate', reason, actor: { id: actor } } as const;
-  const row = await findRow(rt, id);
+  const row = await administered(rt, caller, id, 'terminating instances');
+  const event = { type: 'terminate', reason, actor: await actingAs(rt.db.kysely, caller, actorId) } as const;
   if (row.status === 'failed') await reapply(rt, id, () => event);
   else await applyEvent(rt, id, event);
-  return summaryOf(await findRow(rt, id));
+  return summaryOf(await findRow(rt, caller, id));
 }
 
-/** Re-applies the event a failed instance failed on; the answer says whether it failed again. */
-export async function retry(rt: Runtime, id: string): Promise<InstanceDetail> {
+/** Re-applies the event a failed instance failed on (process administrators); the answer says whether it failed again. */
+export async function retry(rt: Runtime, caller: Caller, id: string): Promise<InstanceDetail> {
+  await administered(rt, caller, id, 'retrying instances');
   await retryFailed(rt, id);
-  return getInstance(rt, id);
+  return getInstance(rt, caller, id);
 }
 
-async function findRow(rt: Runtime, id: string): Promise<InstancesTable> {
-  const row = await rt.db.kysely.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirst();
+/** The condition for the instances the caller sees, or null when they see all. */
+async function visibleInstances(rt: Runtime, caller: Caller) {
+  const keys = can(caller, 'seeAllWork') ? [] : await viewableKeys(rt.db.kysely, caller);
+  return instanceVisible(rt.db.kysely, caller, keys);
+}
+
+/** The instance row if the caller sees it; otherwise 404, as if it did not exist. */
+async function findRow(rt: Runtime, caller: Caller, id: string): Promise<InstancesTable> {
+  let q = rt.db.kysely.selectFrom('instances').selectAll().where('id', '=', id);
+  const visible = await visibleInstances(rt, caller);
+  if (visible) q = q.where(visible);
+  const row = await q.executeTakeFirst();
   if (!row) throw new NotFound('instance', id);
+  return row;
+}
+
+/** An instance the caller sees (else 404) and may administer (else 403). */
+async function administered(rt: Runtime, caller: Caller, id: string, what: string): Promise<InstancesTable> {
+  const row = await findRow(rt, caller, id);
+  if (!can(caller, 'administerProcesses'))
+    throw new Forbidden(`${what} needs the role administrator or processAdministrator`);
   return row;
 }
 

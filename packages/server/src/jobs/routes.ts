@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoTime, page, pageQuery, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { listJobs, retryJob } from './service.ts';
+import { listJobs, retryDeadJob } from './service.ts';
 
 const status = z.enum(['pending', 'done', 'dead', 'cancelled']);
 const job = z
@@ -34,6 +34,7 @@ export const jobRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
   app.get(
     '/jobs',
     {
+      config: { access: 'processes:read' },
       schema: {
         tags,
         summary: 'List jobs (outbox effects and timers)',
@@ -43,22 +44,23 @@ export const jobRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
           instanceId: z.string().optional(),
           ...pageQuery,
         }),
-        response: { 200: page(job), ...problems(400) },
+        response: { 200: page(job), ...problems(400, 403) },
       },
     },
-    async (request) => listJobs(rt, request.query),
+    async (request) => listJobs(rt, request.caller, request.query),
   );
 
   app.post(
     '/jobs/:key/retry',
     {
+      config: { access: 'processes:write' },
       schema: {
         tags,
         summary: 'Retry a dead job: pending again, attempts from zero, due now',
         params: z.object({ key: z.string() }),
-        response: { 200: job, ...problems(404, 409) },
+        response: { 200: job, ...problems(403, 404, 409) },
       },
     },
-    async (request) => retryJob(rt, request.params.key),
+    async (request) => retryDeadJob(rt, request.caller, request.params.key),
   );
 };

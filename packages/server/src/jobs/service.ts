@@ -1,3 +1,5 @@
+import { demand } from '../access/abilities.ts';
+import type { Caller } from '../access/caller.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
 import type { JobStatus, JobsTable } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
@@ -28,8 +30,12 @@ export interface JobFilter {
   limit?: number | undefined;
 }
 
-/** The outbox and the timers, newest first (created_at desc, key desc), keyset-paginated. */
-export async function listJobs(rt: Runtime, f: JobFilter): Promise<Page<JobView>> {
+/**
+ * The outbox and the timers, newest first (created_at desc, key desc), keyset-paginated; for process
+ * administrators.
+ */
+export async function listJobs(rt: Runtime, caller: Caller, f: JobFilter): Promise<Page<JobView>> {
+  demand(caller, 'administerProcesses', 'the job outbox');
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
   let q = rt.db.kysely.selectFrom('jobs').selectAll();
   if (f.status !== undefined) q = q.where('status', '=', f.status);
@@ -47,6 +53,12 @@ export async function listJobs(rt: Runtime, f: JobFilter): Promise<Page<JobView>
     .limit(limit + 1)
     .execute();
   return toPage(rows, limit, viewOf, (r) => [r.created_at, r.key]);
+}
+
+/** A caller's retry of a dead job: process administrators only. */
+export async function retryDeadJob(rt: Runtime, caller: Caller, key: string): Promise<JobView> {
+  demand(caller, 'administerProcesses', 'retrying jobs');
+  return retryJob(rt, key);
 }
 
 /** A dead job gets another round: pending, attempts from zero, due now. Any other status is a 409. */

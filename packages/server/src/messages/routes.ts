@@ -9,6 +9,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app,
   app.post(
     '/messages',
     {
+      config: { access: 'processes:write' },
       schema: {
         tags: ['messages'],
         summary: 'Correlate a message to the instance waiting for it',
@@ -17,9 +18,9 @@ export const messageRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app,
           correlationKey: z.string().nullable().optional(),
           payload: jsonObject.optional().describe('Becomes variables of the receiving instance'),
         }),
-        response: { 200: z.object({ instanceId: z.string() }), ...problems(400, 404) },
+        response: { 200: z.object({ instanceId: z.string() }), ...problems(400, 403, 404) },
       },
     },
-    async (request) => correlate(rt, request.body),
+    async (request) => correlate(rt, request.caller, request.body),
   );
 };

@@ -1,4 +1,6 @@
 import { EventRejected } from '@baton/engine';
+import { demand } from '../access/abilities.ts';
+import type { Caller } from '../access/caller.ts';
 import { applyEvent } from '../instances/apply.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
@@ -15,9 +17,15 @@ const CANDIDATES = 20;
 
 /**
  * Delivers a message to the instance that subscribed first (by subscription time) and still waits for
- * it. Throws NotFound (404, code MESSAGE_NOT_CORRELATED) when no instance waits.
+ * it. Throws NotFound (404, code MESSAGE_NOT_CORRELATED) when no instance waits. Process administrators
+ * (and integrations acting as one) only: a message can drive any instance.
  */
-export async function correlate(rt: Runtime, message: Message): Promise<{ instanceId: string }> {
+export async function correlate(
+  rt: Runtime,
+  caller: Caller,
+  message: Message,
+): Promise<{ instanceId: string }> {
+  demand(caller, 'administerProcesses', 'sending messages to instances');
   const key = message.correlationKey ?? null;
   const candidates = await rt.db.kysely
     .selectFrom('message_subscriptions')

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { createWorkCalendar } from '@baton/engine';
 import pino, { type Logger } from 'pino';
+import { ensureFirstAdministrator } from '../auth/bootstrap.ts';
 import { type Db, migrate, openDatabase } from '../db/database.ts';
 import { jobHandlers } from '../jobs/handlers/index.ts';
 import { listenForJobs } from '../jobs/notify-channel.ts';
@@ -14,6 +15,8 @@ export interface BootOptions {
   /** Run a job worker in this process (the API-only process of a cluster runs none). */
   worker: boolean;
   adminToken?: string | undefined;
+  /** The first administrator's password (BATON_ADMIN_PASSWORD), used only while there are no users. */
+  adminPassword?: string | undefined;
   webhookSecret?: string | undefined;
   workerOptions?: Partial<WorkerOptions>;
   now?: () => number;
@@ -26,6 +29,8 @@ export interface Baton {
   readonly verifyAdminToken: (token: string) => boolean;
   /** The generated admin token on the very first start, to print once; null afterwards. */
   readonly newAdminToken: string | null;
+  /** The generated password of the administrator `admin` on the very first start, to print once; else null. */
+  readonly newAdminPassword: string | null;
   close(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       log,
       wake: () => worker?.wake(),
     };
+    const firstAdmin = await ensureFirstAdministrator(rt, options.adminPassword);
     let detach: (() => Promise<void>) | null = null;
     if (options.worker) {
       const id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -67,6 +73,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       rt,
       verifyAdminToken: token.verify,
       newAdminToken: token.printOnce,
+      newAdminPassword: firstAdmin.printOnce,
       async close() {
         await worker?.stop();
         await detach?.();

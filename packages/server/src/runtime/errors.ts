@@ -18,6 +18,21 @@ export class Conflict extends Error {
   }
 }
 
+/**
+ * The caller can see the thing but may not do this to it (or the action is reserved to a role). Where
+ * the thing itself is invisible to the caller, services throw NotFound instead: a 403 would tell it exists.
+ */
+export class Forbidden extends Error {
+  readonly statusCode = 403;
+  constructor(
+    message: string,
+    readonly code: string = 'FORBIDDEN',
+  ) {
+    super(message);
+    this.name = 'Forbidden';
+  }
+}
+
 /** Input that is well-formed but wrong for this process (field types, undeclared names). */
 export class Unprocessable extends Error {
   readonly statusCode = 422;

@@ -1,15 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  ADMIN_ACTOR,
-  actorField,
-  isoTime,
-  jsonObject,
-  page,
-  pageQuery,
-  problems,
-  queryBoolean,
-} from '../http/schemas.ts';
+import { actorField, isoTime, jsonObject, page, pageQuery, problems, queryBoolean } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import * as service from './service.ts';
 
@@ -37,6 +28,20 @@ const form = z.object({
   fields: z.array(jsonObject).describe('Field declarations: id, type, required, options, …'),
   outcomes: z.array(z.object({ id: z.string(), label: z.string().optional() })),
 });
+const count = { tasks: z.number().int(), overdue: z.number().int() };
+const inboxCounts = z
+  .object({
+    total: z.object(count),
+    byEmployee: z.array(
+      z.object({ userId: z.string(), name: z.string(), departmentId: z.string().nullable(), ...count }),
+    ),
+    byDepartment: z.array(
+      z.object({ departmentId: z.string().nullable(), name: z.string().nullable(), ...count }),
+    ),
+  })
+  .describe(
+    'scope=all only: tasks under the filters, in total, per employee (personal assignments) and per department',
+  );
 const idParam = z.object({ id: z.string() });
 const tags = ['tasks'];
 
@@ -45,10 +50,23 @@ export const taskRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { 
   app.get(
     '/tasks',
     {
+      config: { access: 'processes:read' },
       schema: {
         tags,
-        summary: 'List tasks',
+        summary: 'List tasks: an inbox (scope) or every task I may see',
+        description:
+          'scope=mine: assigned to me (my id, user:<me>, role:<a role I hold>); scope=subordinates: personally ' +
+          'assigned to anyone below me (userId: one of them); scope=all: every task of every employee, for ' +
+          'administrators and the owner (userId, departmentId filters; the answer has counts). Without a ' +
+          "scope: every task I may see — mine, my subordinates', or all for administrators, process " +
+          'administrators and the owner.',
         querystring: z.object({
+          scope: z.enum(['mine', 'subordinates', 'all']).optional(),
+          userId: z.string().optional().describe('subordinates / all: the tasks of this employee'),
+          departmentId: z
+            .string()
+            .optional()
+            .describe('all: the tasks of the employees of this department and those below it'),
           instanceId: z.string().optional(),
           status: status.optional(),
           assignee: z.string().optional().describe('A user id, or a reference such as role:HR'),
@@ -56,15 +74,16 @@ export const taskRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { 
           definitionKey: z.string().optional(),
           ...pageQuery,
         }),
-        response: { 200: page(taskSchema), ...problems(400) },
+        response: { 200: page(taskSchema).extend({ counts: inboxCounts.optional() }), ...problems(400, 403) },
       },
     },
-    async (request) => service.listTasks(rt, request.query),
+    async (request) => service.listTasks(rt, request.caller, request.query),
   );
 
   app.get(
     '/tasks/:id',
     {
+      config: { access: 'processes:read' },
       schema: {
         tags,
         summary: 'Get a task with its form (fields and outcomes)',
@@ -72,12 +91,13 @@ export const taskRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { 
         response: { 200: taskSchema.extend({ form }), ...problems(404) },
       },
     },
-    async (request) => service.getTask(rt, request.params.id),
+    async (request) => service.getTask(rt, request.caller, request.params.id),
   );
 
   app.post(
     '/tasks/:id/complete',
     {
+      config: { access: 'tasks:write' },
       schema: {
         tags,
         summary: 'Complete an open task',
@@ -95,28 +115,29 @@ export const taskRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { 
               status: z.enum(['running', 'completed', 'failed', 'terminated']),
             }),
           }),
-          ...problems(400, 404, 409, 422),
+          ...problems(400, 403, 404, 409, 422),
         },
       },
     },
     async (request) => {
       const { variables, outcome, actor } = request.body;
-      return service.completeTask(rt, request.params.id, { variables, outcome, actor: actor ?? ADMIN_ACTOR });
+      return service.completeTask(rt, request.caller, request.params.id, { variables, outcome, actor });
     },
   );
 
   app.post(
     '/tasks/:id/delegate',
     {
+      config: { access: 'tasks:write' },
       schema: {
         tags,
         summary: 'Hand an open task to someone else',
         params: idParam,
         body: z.object({ to: z.string().min(1).describe('The new assignee'), actor: actorField }),
-        response: { 200: taskSchema, ...problems(400, 404, 409) },
+        response: { 200: taskSchema, ...problems(400, 403, 404, 409) },
       },
     },
     async (request) =>
-      service.delegateTask(rt, request.params.id, request.body.to, request.body.actor ?? ADMIN_ACTOR),
+      service.delegateTask(rt, request.caller, request.params.id, request.body.to, request.body.actor),
   );
 };

@@ -1,12 +1,22 @@
 import { type Field, type TaskOutcome, validateValues } from '@baton/engine';
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { actingAs, can } from '../access/abilities.ts';
+import { type Caller, personalRefs } from '../access/caller.ts';
+import { assignedBelow, assignedTo, taskVisible } from '../access/visibility.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
 import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { applyEvent } from '../instances/apply.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { Conflict, NotFound, Unprocessable } from '../runtime/errors.ts';
+import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
+import {
+  type InboxCounts,
+  type InboxFilter,
+  inboxCondition,
+  inboxCounts,
+  type TaskCondition,
+} from './inbox.ts';
 
 export type TaskStatus = TasksTable['status'];
 
@@ -47,7 +57,7 @@ function tasks(db: Kysely<Database>) {
     .select(['instances.definition_key', 'instances.definition_version']);
 }
 
-export interface TaskFilter {
+export interface TaskFilter extends InboxFilter {
   instanceId?: string | undefined;
   status?: TaskStatus | undefined;
   assignee?: string | undefined;
@@ -58,22 +68,22 @@ export interface TaskFilter {
   limit?: number | undefined;
 }
 
-/** Newest first (created_at desc, id desc), keyset-paginated. */
-export async function listTasks(rt: Runtime, f: TaskFilter): Promise<Page<TaskView>> {
+/** A page of tasks; the `all` inbox adds counts per employee and department. */
+export interface TaskPage extends Page<TaskView> {
+  counts?: InboxCounts;
+}
+
+/**
+ * The tasks of an inbox (inbox.ts) — without a scope, every task the caller sees — under the filters;
+ * newest first (created_at desc, id desc), keyset-paginated.
+ */
+export async function listTasks(rt: Runtime, caller: Caller, f: TaskFilter): Promise<TaskPage> {
+  const db = rt.db.kysely;
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
-  let q = tasks(rt.db.kysely);
-  if (f.instanceId !== undefined) q = q.where('tasks.instance_id', '=', f.instanceId);
-  if (f.status !== undefined) q = q.where('tasks.status', '=', f.status);
-  if (f.definitionKey !== undefined) q = q.where('instances.definition_key', '=', f.definitionKey);
-  if (f.overdue === true) q = q.where('tasks.status', '=', 'open').where('tasks.due_at', '<', rt.now());
-  if (f.overdue === false)
-    q = q.where((eb) => eb.or([eb('tasks.due_at', 'is', null), eb('tasks.due_at', '>=', rt.now())]));
-  if (f.assignee !== undefined) {
-    const assignee = f.assignee;
-    q = q.where('tasks.id', 'in', (eb) =>
-      eb.selectFrom('task_assignees').select('task_id').where('assignee', '=', assignee),
-    );
-  }
+  const condition = await inboxCondition(db, caller, f);
+  if (condition === false) return { items: [], nextCursor: null };
+  const now = rt.now();
+  let q = filtered(tasks(db), f, now, condition);
   if (f.cursor !== undefined) {
     const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
     q = q.where((eb) =>
@@ -88,7 +98,33 @@ export async function listTasks(rt: Runtime, f: TaskFilter): Promise<Page<TaskVi
     .orderBy('tasks.id', 'desc')
     .limit(limit + 1)
     .execute();
-  return toPage(rows, limit, viewOf, (r) => [r.created_at, r.id]);
+  const page = toPage(rows, limit, viewOf, (r) => [r.created_at, r.id]);
+  if (f.scope !== 'all') return page;
+  return { ...page, counts: await inboxCounts(db, (base) => filtered(base, f, now, condition), now) };
+}
+
+/** The list's filters (not its cursor) on any query over tasks joined with their instances. */
+function filtered<O>(
+  query: SelectQueryBuilder<Database, 'tasks' | 'instances', O>,
+  f: TaskFilter,
+  now: number,
+  condition: TaskCondition | null,
+): SelectQueryBuilder<Database, 'tasks' | 'instances', O> {
+  let q = query;
+  if (condition !== null) q = q.where(condition);
+  if (f.instanceId !== undefined) q = q.where('tasks.instance_id', '=', f.instanceId);
+  if (f.status !== undefined) q = q.where('tasks.status', '=', f.status);
+  if (f.definitionKey !== undefined) q = q.where('instances.definition_key', '=', f.definitionKey);
+  if (f.overdue === true) q = q.where('tasks.status', '=', 'open').where('tasks.due_at', '<', now);
+  if (f.overdue === false)
+    q = q.where((eb) => eb.or([eb('tasks.due_at', 'is', null), eb('tasks.due_at', '>=', now)]));
+  if (f.assignee !== undefined) {
+    const assignee = f.assignee;
+    q = q.where('tasks.id', 'in', (eb) =>
+      eb.selectFrom('task_assignees').select('task_id').where('assignee', '=', assignee),
+    );
+  }
+  return q;
 }
 
 /** Every task of one instance, oldest first (for the instance card). */
@@ -101,15 +137,17 @@ export async function tasksOfInstance(rt: Runtime, instanceId: string): Promise<
   return rows.map(viewOf);
 }
 
-export async function getTask(rt: Runtime, id: string): Promise<TaskDetail> {
-  const row = await findTask(rt.db.kysely, id);
+/** A task the caller sees, with its form; any other is a 404. */
+export async function getTask(rt: Runtime, caller: Caller, id: string): Promise<TaskDetail> {
+  const row = await findVisible(rt.db.kysely, caller, id);
   return { ...viewOf(row), form: JSON.parse(row.form) as TaskForm };
 }
 
 export interface Completion {
   variables: Record<string, unknown>;
   outcome?: string | undefined;
-  actor: string;
+  /** Someone else recorded as completing it (administrators only); default the caller. */
+  actor?: string | undefined;
 }
 
 export interface Completed {
@@ -123,9 +161,17 @@ export interface Completed {
  * an instance no longer running, is a 409. The instance may fail on the step this completion causes:
  * the answer says so, and a retry of the instance re-applies this completion.
  */
-export async function completeTask(rt: Runtime, id: string, c: Completion): Promise<Completed> {
+export async function completeTask(
+  rt: Runtime,
+  caller: Caller,
+  id: string,
+  c: Completion,
+): Promise<Completed> {
   const db = rt.db.kysely;
-  const row = await findTask(db, id);
+  const row = await findVisible(db, caller, id);
+  if (!(await isAssignee(db, caller, id)) && !can(caller, 'completeAnyTask'))
+    throw new Forbidden(`task ${id} is not assigned to you`);
+  const actor = await actingAs(db, caller, c.actor);
   if (row.status !== 'open') throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
   const compiled = await compiledDefinition(db, row.definition_key, row.definition_version);
   const form = JSON.parse(row.form) as TaskForm;
@@ -149,7 +195,7 @@ export async function completeTask(rt: Runtime, id: string, c: Completion): Prom
     taskId: engineTaskId(row),
     variables: values,
     ...(c.outcome === undefined ? {} : { outcome: c.outcome }),
-    actor: { id: c.actor },
+    actor,
   });
   return {
     task: viewOf(await findTask(db, id)),
@@ -162,8 +208,19 @@ export async function completeTask(rt: Runtime, id: string, c: Completion): Prom
  * records who did it. The instance's version is bumped with its history sequence, so a step running
  * at the same moment retries instead of reusing the sequence number.
  */
-export async function delegateTask(rt: Runtime, id: string, to: string, actor: string): Promise<TaskView> {
-  await rt.db.kysely.transaction().execute(async (trx) => {
+export async function delegateTask(
+  rt: Runtime,
+  caller: Caller,
+  id: string,
+  to: string,
+  actorId?: string,
+): Promise<TaskView> {
+  const db = rt.db.kysely;
+  await findVisible(db, caller, id);
+  if (!(await mayDelegate(db, caller, id)))
+    throw new Forbidden(`you may not hand task ${id} to someone else`);
+  const actor = (await actingAs(db, caller, actorId)).id;
+  await db.transaction().execute(async (trx) => {
     const row = await findTask(trx, id);
     const now = rt.now();
     const moved = await trx
@@ -198,6 +255,33 @@ export async function delegateTask(rt: Runtime, id: string, to: string, actor: s
       .execute();
   });
   return viewOf(await findTask(rt.db.kysely, id));
+}
+
+/** The task if the caller sees it; otherwise 404, as if it did not exist. */
+async function findVisible(db: Kysely<Database>, caller: Caller, id: string): Promise<TaskRow> {
+  const visible = taskVisible(db, caller);
+  const row = await (visible ? tasks(db).where(visible) : tasks(db))
+    .where('tasks.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFound('task', id);
+  return row;
+}
+
+/** Whether the task is assigned to the caller: their id, `user:<id>` or a role they hold. */
+async function isAssignee(db: Kysely<Database>, caller: Caller, id: string): Promise<boolean> {
+  const row = await assignedTo(db, personalRefs(caller))
+    .where('task_assignees.task_id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Its assignees, their heads, and those with `delegateAnyTask` may hand a task on. */
+async function mayDelegate(db: Kysely<Database>, caller: Caller, id: string): Promise<boolean> {
+  if (can(caller, 'delegateAnyTask') || (await isAssignee(db, caller, id))) return true;
+  const below = await assignedBelow(db, caller.userId)
+    .where('task_assignees.task_id', '=', id)
+    .executeTakeFirst();
+  return below !== undefined;
 }
 
 async function findTask(db: Kysely<Database>, id: string): Promise<TaskRow> {
