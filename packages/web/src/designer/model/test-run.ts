@@ -1,0 +1,170 @@
+import {
+  type CompiledDefinition,
+  createWorkCalendar,
+  type Effect,
+  type EngineEvent,
+  EventRejected,
+  emptyState,
+  type HistoryEvent,
+  type InstanceState,
+  step,
+} from '@baton/engine';
+import type { RunMark } from './canvas.ts';
+import type { Doc } from './doc.ts';
+
+/**
+ * A test run in the browser with the real engine: `step` on an in-memory instance, driven by the
+ * person at the designer (complete a task with an outcome, skip a timer, send a message). Nothing is
+ * saved. The clock is virtual: it starts at `start` and jumps to a timer when it is skipped.
+ */
+export interface RunSession {
+  readonly compiled: CompiledDefinition;
+  readonly state: InstanceState;
+  readonly now: number;
+  readonly history: readonly HistoryEvent[];
+  /** Open tasks, as the runtime would create them. */
+  readonly tasks: readonly Extract<Effect, { type: 'createTask' }>[];
+  readonly timers: readonly Extract<Effect, { type: 'scheduleTimer' }>[];
+  readonly messages: readonly Extract<Effect, { type: 'subscribeMessage' }>[];
+  /** What the process would have sent or done outside (e-mails, notifications, webhooks, …). */
+  readonly outbox: readonly Effect[];
+  /** The last event the engine refused (a wrong outcome, a message no one waits for), if any. */
+  readonly rejected: string | null;
+}
+
+const calendar = createWorkCalendar();
+const OWN: ReadonlySet<Effect['type']> = new Set([
+  'createTask',
+  'cancelTask',
+  'scheduleTimer',
+  'cancelTimer',
+  'subscribeMessage',
+  'unsubscribeMessage',
+]);
+
+function apply(session: RunSession, event: EngineEvent, now = session.now): RunSession {
+  let result: ReturnType<typeof step>;
+  try {
+    result = step(session.compiled, session.state, event, { now, calendar });
+  } catch (error) {
+    if (error instanceof EventRejected) return { ...session, rejected: error.message };
+    throw error;
+  }
+  let tasks = [...session.tasks];
+  let timers = [...session.timers];
+  let messages = [...session.messages];
+  const outbox = [...session.outbox];
+  for (const e of result.effects) {
+    if (e.type === 'createTask') tasks.push(e);
+    else if (e.type === 'cancelTask') tasks = tasks.filter((t) => t.taskId !== e.taskId);
+    else if (e.type === 'scheduleTimer') timers.push(e);
+    else if (e.type === 'cancelTimer') timers = timers.filter((t) => t.timerId !== e.timerId);
+    else if (e.type === 'subscribeMessage') messages.push(e);
+    else if (e.type === 'unsubscribeMessage') messages = messages.filter((m) => m.waitId !== e.waitId);
+    if (!OWN.has(e.type)) outbox.push(e);
+  }
+  if (event.type === 'taskCompleted') tasks = tasks.filter((t) => t.taskId !== event.taskId);
+  if (event.type === 'timerFired') timers = timers.filter((t) => t.timerId !== event.timerId);
+  if (result.state.status !== 'running') {
+    tasks = [];
+    timers = [];
+    messages = [];
+  }
+  return {
+    ...session,
+    state: result.state,
+    now,
+    history: [...session.history, ...result.history],
+    tasks,
+    timers,
+    messages,
+    outbox,
+    rejected: null,
+  };
+}
+
+/** Monday 2026-01-05 09:00 UTC, the engine simulator's start: inside working hours. */
+export const RUN_START = Date.UTC(2026, 0, 5, 9);
+
+export function startRun(
+  compiled: CompiledDefinition,
+  input: { params?: Record<string, unknown>; document?: Record<string, unknown> | null; starter?: string },
+  now = RUN_START,
+): RunSession {
+  const empty: RunSession = {
+    compiled,
+    state: emptyState(),
+    now,
+    history: [],
+    tasks: [],
+    timers: [],
+    messages: [],
+    outbox: [],
+    rejected: null,
+  };
+  return apply(empty, {
+    type: 'start',
+    params: input.params ?? {},
+    document: input.document ?? null,
+    starter: input.starter ?? 'tester',
+  });
+}
+
+export function completeTask(
+  session: RunSession,
+  taskId: string,
+  outcome: string | undefined,
+  variables: Record<string, unknown> = {},
+): RunSession {
+  return apply(session, {
+    type: 'taskCompleted',
+    taskId,
+    variables,
+    ...(outcome ? { outcome } : {}),
+    actor: { id: 'tester' },
+  });
+}
+
+/** Skips to the timer's due time and fires it. */
+export function fireTimer(session: RunSession, timerId: string): RunSession {
+  const timer = session.timers.find((t) => t.timerId === timerId);
+  return apply(session, { type: 'timerFired', timerId }, Math.max(session.now, timer?.dueAt ?? session.now));
+}
+
+export function sendMessage(
+  session: RunSession,
+  name: string,
+  correlationKey: string | null,
+  payload: Record<string, unknown> = {},
+): RunSession {
+  return apply(session, { type: 'message', name, correlationKey, payload });
+}
+
+/**
+ * Where the run has been, for the canvas: each node's latest mark from the history (a loop makes a node
+ * active again), and the flows taken — a gateway's chosen flows, else a flow whose source completed and
+ * whose target was entered.
+ */
+export function runMarks(doc: Pick<Doc, 'flows'>, history: readonly HistoryEvent[]) {
+  const run = new Map<string, RunMark>();
+  const decided = new Map<string, Set<string>>();
+  for (const h of history) {
+    if (!h.nodeId) continue;
+    if (h.type === 'node.entered') run.set(h.nodeId, 'active');
+    else if (h.type === 'node.completed') run.set(h.nodeId, 'done');
+    else if (h.type === 'node.cancelled') run.set(h.nodeId, 'cancelled');
+    else if (h.type === 'gateway.decided') {
+      const set = decided.get(h.nodeId) ?? new Set<string>();
+      for (const f of (h.data?.flows as string[] | undefined) ?? []) set.add(f);
+      decided.set(h.nodeId, set);
+    }
+  }
+  const completed = new Set(history.filter((h) => h.type === 'node.completed').map((h) => h.nodeId));
+  const entered = new Set(history.filter((h) => h.type === 'node.entered').map((h) => h.nodeId));
+  const taken = new Set<string>();
+  for (const f of doc.flows) {
+    const chosen = decided.get(f.source);
+    if (chosen ? chosen.has(f.id) : completed.has(f.source) && entered.has(f.target)) taken.add(f.id);
+  }
+  return { run, taken };
+}

@@ -1,0 +1,82 @@
+import { compile } from '@baton/engine';
+import { describe, expect, it } from 'vitest';
+import {
+  completeTask,
+  fireTimer,
+  RUN_START,
+  runMarks,
+  sendMessage,
+  startRun,
+} from '../../src/designer/model/test-run.ts';
+import { vacation } from './fixtures.ts';
+
+function compiled() {
+  const out = compile(vacation());
+  if (!out.ok) throw new Error(JSON.stringify(out.problems));
+  return out.compiled;
+}
+
+describe('test run with the real engine', () => {
+  it('approve → both parallel tasks → completed, with the path marked', () => {
+    let run = startRun(compiled(), { params: { days: 5 } });
+    expect(run.state.status).toBe('running');
+    expect(run.tasks.map((t) => [t.nodeId, t.kind, t.outcomes.map((o) => o.id)])).toEqual([
+      ['approve', 'approve', ['approved', 'rejected']],
+    ]);
+    expect(run.tasks[0]?.assignees).toEqual(['head:tester']);
+    expect(run.timers.map((t) => t.nodeId)).toEqual(['timeout']);
+    expect(runMarks(vacation(), run.history).run.get('approve')).toBe('active');
+
+    run = completeTask(run, run.tasks[0]?.taskId ?? '', 'approved');
+    expect(run.tasks.map((t) => t.nodeId).sort()).toEqual(['accounting', 'hr']);
+    expect(run.timers).toEqual([]);
+    const marks = runMarks(vacation(), run.history);
+    expect(marks.run.get('approve')).toBe('done');
+    expect([...marks.taken].sort()).toEqual(['f1', 'f2', 'f3', 'f5', 'f6']);
+
+    for (const task of run.tasks) run = completeTask(run, task.taskId, undefined);
+    expect(run.state.status).toBe('completed');
+    expect(run.tasks).toEqual([]);
+    const end = runMarks(vacation(), run.history);
+    expect(end.run.get('done')).toBe('done');
+    expect(end.taken.has('f4')).toBe(false);
+    expect(end.taken.has('f9')).toBe(true);
+  });
+
+  it('a rejection takes the default flow', () => {
+    let run = startRun(compiled(), { params: { days: 5 } });
+    run = completeTask(run, run.tasks[0]?.taskId ?? '', 'rejected');
+    expect(run.state.status).toBe('completed');
+    const marks = runMarks(vacation(), run.history);
+    expect(marks.run.get('refused')).toBe('done');
+    expect(marks.taken.has('f4')).toBe(true);
+    expect(marks.taken.has('f3')).toBe(false);
+  });
+
+  it('skipping a timer moves the clock to it and fires it', () => {
+    let run = startRun(compiled(), { params: { days: 5 } });
+    const timer = run.timers[0];
+    run = fireTimer(run, timer?.timerId ?? '');
+    expect(run.now).toBe(timer?.dueAt);
+    expect(run.now).toBeGreaterThan(RUN_START);
+    expect(run.state.status).toBe('completed');
+    expect(runMarks(vacation(), run.history).run.get('approve')).toBe('cancelled');
+  });
+
+  it('wrong start parameters are refused; an event the engine refuses is reported and changes nothing', () => {
+    const bad = startRun(compiled(), { params: {} });
+    expect(bad.rejected).toMatch(/days/);
+    expect(bad.history).toEqual([]);
+    const run = startRun(compiled(), { params: { days: 5 } });
+    const refused = sendMessage(run, 'nobody', null);
+    expect(refused.rejected).toMatch(/no one waits/);
+    expect(refused.state).toBe(run.state);
+  });
+
+  it('never writes to the session it was given', () => {
+    const run = startRun(compiled(), { params: { days: 5 } });
+    const copy = structuredClone({ state: run.state, history: run.history, tasks: run.tasks });
+    completeTask(run, run.tasks[0]?.taskId ?? '', 'approved');
+    expect({ state: run.state, history: run.history, tasks: run.tasks }).toEqual(copy);
+  });
+});
