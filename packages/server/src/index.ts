@@ -1,1 +1,2 @@
 export { type AppOptions, buildApp } from './app.ts';
+export { type Baton, type BootOptions, boot } from './runtime/boot.ts';
