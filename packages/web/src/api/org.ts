@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import { call } from './client.ts';
+import type { User } from './types.ts';
+
+export const orgKeys = {
+  users: ['org', 'users'] as const,
+  departments: ['org', 'departments'] as const,
+};
+
+/** Every user (a company of a few hundred fits in a few pages), for names and pickers. */
+export function useUsers() {
+  return useQuery({
+    queryKey: orgKeys.users,
+    queryFn: async ({ signal }) => {
+      const users: User[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call('GET /api/v1/users', {
+          query: { limit: 200, ...(cursor ? { cursor } : {}) },
+          signal,
+        });
+        users.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return users;
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * A display name for an assignee or actor reference: a user's name for `u1` or `user:u1`; a role,
+ * group or head reference as a short label; anything unknown as it is.
+ */
+export function useUserNames(): (ref: string | null | undefined) => string {
+  const users = useUsers().data ?? [];
+  const byId = new Map(users.map((u) => [u.id, u.name]));
+  return (ref) => {
+    if (!ref) return '—';
+    const id = ref.startsWith('user:') ? ref.slice(5) : ref;
+    return byId.get(id) ?? ref;
+  };
+}
+
+export function useDepartments() {
+  return useQuery({
+    queryKey: orgKeys.departments,
+    queryFn: ({ signal }) => call('GET /api/v1/departments', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
