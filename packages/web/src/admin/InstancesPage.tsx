@@ -1,0 +1,143 @@
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDefinitionNames, useDefinitions } from '../api/definitions.ts';
+import { useInstanceList } from '../api/instances.ts';
+import { useUserNames, useUsers } from '../api/org.ts';
+import type { InstanceFilters, InstanceStatus } from '../api/types.ts';
+import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
+import { PageHeader } from '../app/PageHeader.tsx';
+import { InstanceCard } from '../processes/InstanceCard.tsx';
+import { TerminateButton } from '../processes/TerminateButton.tsx';
+
+const STATUSES: InstanceStatus[] = ['running', 'failed', 'completed', 'terminated'];
+
+/** "All active": every instance for administrators — filters, failed ones flagged, terminate with a reason. */
+export function InstancesPage() {
+  const { t } = useTranslation('admin');
+  const [status, setStatus] = useState<string | null>('running');
+  const [definitionKey, setDefinitionKey] = useState<string | null>(null);
+  const [startedBy, setStartedBy] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const processName = useDefinitionNames();
+  const name = useUserNames();
+  const definitions = useDefinitions().data?.items ?? [];
+  const users = useUsers().data ?? [];
+  const filters: InstanceFilters = {
+    ...(status ? { status: status as InstanceStatus } : {}),
+    ...(definitionKey ? { definitionKey } : {}),
+    ...(startedBy ? { startedBy } : {}),
+    ...(from ? { startedFrom: new Date(`${from}T00:00:00`).toISOString() } : {}),
+    ...(to ? { startedTo: new Date(`${to}T00:00:00`).toISOString() } : {}),
+  };
+  const list = useInstanceList(filters);
+  const failed = useInstanceList({ status: 'failed', limit: 100 });
+  const failedCount = failed.data?.pages[0]?.items.length ?? 0;
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('instances.title')} subtitle={t('instances.subtitle')} />
+      {failedCount > 0 && status !== 'failed' && (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle aria-hidden />}
+          mb="md"
+          title={t('instances.failedTitle')}
+        >
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">
+              {t('instances.failedCount', {
+                count: failedCount,
+                more: failed.data?.pages[0]?.nextCursor ? '+' : '',
+              })}
+            </Text>
+            <Button size="xs" color="red" variant="light" onClick={() => setStatus('failed')}>
+              {t('instances.showFailed')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
+        <Select
+          label={t('filters.status')}
+          placeholder={t('filters.any')}
+          data={STATUSES.map((s) => ({ value: s, label: t(`processes:status.${s}`) }))}
+          value={status}
+          onChange={setStatus}
+          clearable
+          w={{ base: '100%', xs: 170 }}
+        />
+        <Select
+          label={t('filters.process')}
+          placeholder={t('filters.any')}
+          data={definitions.map((d) => ({ value: d.key, label: d.name }))}
+          value={definitionKey}
+          onChange={setDefinitionKey}
+          clearable
+          searchable
+          w={{ base: '100%', xs: 200 }}
+        />
+        <Select
+          label={t('filters.startedBy')}
+          placeholder={t('filters.anyone')}
+          data={users.map((u) => ({ value: u.id, label: u.name }))}
+          value={startedBy}
+          onChange={setStartedBy}
+          clearable
+          searchable
+          w={{ base: '100%', xs: 200 }}
+        />
+        <TextInput
+          label={t('filters.from')}
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          w={{ base: '47%', xs: 160 }}
+        />
+        <TextInput
+          label={t('filters.to')}
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          w={{ base: '47%', xs: 160 }}
+        />
+      </Group>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorNotice error={list.error} retry={() => list.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty>{t('instances.empty')}</Empty>
+      ) : (
+        <Stack gap="sm" component="section" aria-label={t('instances.listLabel')}>
+          {items.map((instance) => (
+            <InstanceCard
+              key={instance.id}
+              instance={instance}
+              processName={processName(instance.definitionKey)}
+              starter={name(instance.startedBy)}
+              footer={
+                instance.status === 'running' || instance.status === 'failed' ? (
+                  <Group justify="flex-end">
+                    <TerminateButton
+                      instanceId={instance.id}
+                      processName={processName(instance.definitionKey)}
+                    />
+                  </Group>
+                ) : null
+              }
+            />
+          ))}
+        </Stack>
+      )}
+      <LoadMore
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => list.fetchNextPage()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
+import {
+  IconBuildingCommunity,
+  IconChecklist,
+  IconInbox,
+  IconListDetails,
+  IconPlayerPlay,
+  IconSitemap,
+  IconTimelineEvent,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useMe } from '../api/auth.ts';
+import { useMyOpenTasks } from '../notifications/useMyOpenTasks.ts';
+
+interface Item {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  /** Abilities of which one is needed to see the item; none: everyone. */
+  needs?: string[];
+}
+
+const isActive = (path: string, to: string) =>
+  to === '/' ? path === '/' || path.startsWith('/tasks/') : path.startsWith(to);
+
+/** The side menu: the employee's pages, then the administration pages their roles open. */
+export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const abilities = useMe().data?.abilities ?? [];
+  const open = useMyOpenTasks();
+  const work: Item[] = [
+    { to: '/', label: t('nav.myTasks'), icon: IconInbox },
+    { to: '/start', label: t('nav.start'), icon: IconPlayerPlay },
+    { to: '/processes', label: t('nav.myProcesses'), icon: IconTimelineEvent },
+  ];
+  const admin: Item[] = [
+    { to: '/admin/instances', label: t('nav.allInstances'), icon: IconListDetails, needs: ['seeAllWork'] },
+    { to: '/admin/tasks', label: t('nav.allTasks'), icon: IconChecklist, needs: ['companyInbox'] },
+    { to: '/designer', label: t('nav.designer'), icon: IconSitemap, needs: ['administerProcesses'] },
+    { to: '/admin/org', label: t('nav.org'), icon: IconBuildingCommunity, needs: ['manageOrganisation'] },
+  ].filter((item) => item.needs.some((a) => abilities.includes(a)));
+
+  const link = (item: Item) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      label={item.label}
+      leftSection={<item.icon size={20} aria-hidden />}
+      active={isActive(pathname, item.to)}
+      aria-current={isActive(pathname, item.to) ? 'page' : undefined}
+      onClick={onNavigate}
+      rightSection={
+        item.to === '/' && open.count > 0 ? (
+          <Badge size="sm" circle={open.count < 10} aria-label={t('nav.openTasks', { count: open.count })}>
+            {open.count}
+          </Badge>
+        ) : null
+      }
+    />
+  );
+
+  return (
+    <Stack gap={2} component="nav" aria-label={t('nav.label')}>
+      {work.map(link)}
+      {admin.length > 0 && (
+        <>
+          <Divider my="sm" />
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4}>
+            {t('nav.administration')}
+          </Text>
+          {admin.map(link)}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,48 @@
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireSession } from '../auth/RequireSession.tsx';
+import { SignInPage } from '../auth/SignInPage.tsx';
+import { CataloguePage } from '../start/CataloguePage.tsx';
+import { StartFormPage } from '../start/StartFormPage.tsx';
+import { MyTasksPage } from '../tasks/MyTasksPage.tsx';
+import { TaskPage } from '../tasks/TaskPage.tsx';
+import { Layout } from './Layout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+// Loaded on first visit: the designer (with React Flow and elkjs) and the administration pages are not
+// in the bundle an employee downloads to answer a task.
+const DesignerPage = lazy(() => import('../designer/DesignerPage.tsx'));
+const TemplatesPage = lazy(() => import('../designer/TemplatesPage.tsx'));
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+const MyProcessesPage = named(() => import('../processes/MyProcessesPage.tsx'), 'MyProcessesPage');
+const ProcessCardPage = named(() => import('../processes/ProcessCardPage.tsx'), 'ProcessCardPage');
+const InstancesPage = named(() => import('../admin/InstancesPage.tsx'), 'InstancesPage');
+const AllTasksPage = named(() => import('../admin/AllTasksPage.tsx'), 'AllTasksPage');
+const OrgPage = named(() => import('../admin/OrgPage.tsx'), 'OrgPage');
+
+/** Every page of the app. Pages live in their domain's folder; this file only says where each is. */
+export const router = createBrowserRouter([
+  { path: '/signin', element: <SignInPage /> },
+  {
+    element: (
+      <RequireSession>
+        <Layout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <MyTasksPage /> },
+      { path: 'tasks/:id', element: <TaskPage /> },
+      { path: 'start', element: <CataloguePage /> },
+      { path: 'start/:key', element: <StartFormPage /> },
+      { path: 'processes', element: <MyProcessesPage /> },
+      { path: 'processes/:id', element: <ProcessCardPage /> },
+      { path: 'admin/instances', element: <InstancesPage /> },
+      { path: 'admin/tasks', element: <AllTasksPage /> },
+      { path: 'admin/org', element: <OrgPage /> },
+      { path: 'designer', element: <TemplatesPage /> },
+      { path: 'designer/:key', element: <DesignerPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,217 @@
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useAbility } from '../api/auth.ts';
+import {
+  type DefinitionDocument,
+  indexDefinition,
+  useDefinitionNames,
+  useDefinitionVersion,
+} from '../api/definitions.ts';
+import { useInstance, useRetryInstance } from '../api/instances.ts';
+import { useUserNames } from '../api/org.ts';
+import { ErrorNotice, Loading } from '../app/feedback.tsx';
+import { PageHeader } from '../app/PageHeader.tsx';
+import { formatDateTime, formatDuration } from '../i18n/format.ts';
+import { TaskCard } from '../tasks/TaskCard.tsx';
+import { HistoryTimeline } from './HistoryTimeline.tsx';
+import { currentNodes, participants } from './history.ts';
+import { Responses } from './Responses.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { TerminateButton } from './TerminateButton.tsx';
+
+/** The process card: status, where it is now, participants, open tasks and the whole history. */
+export function ProcessCardPage() {
+  const { t, i18n } = useTranslation('processes');
+  const id = useParams().id ?? '';
+  const instance = useInstance(id);
+  const processName = useDefinitionNames();
+  const name = useUserNames();
+  const administer = useAbility('administerProcesses');
+  const retry = useRetryInstance();
+  const version = useDefinitionVersion(instance.data?.definitionKey, instance.data?.definitionVersion);
+  const index = indexDefinition(version.data?.definition as DefinitionDocument | undefined);
+  const nodeName = index.nodeName;
+
+  if (instance.isPending) return <Loading />;
+  if (instance.isError) return <ErrorNotice error={instance.error} retry={() => instance.refetch()} />;
+  const data = instance.data;
+  const title = processName(data.definitionKey);
+  const live = data.status === 'running' || data.status === 'failed';
+  const openTasks = data.tasks.filter((task) => task.status === 'open');
+  const here = live ? currentNodes(data.history) : [];
+  const people = participants(data.startedBy, data.tasks, data.history);
+  const took = data.endedAt ? Date.parse(data.endedAt) - Date.parse(data.startedAt) : null;
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={
+          <Group gap="xs" wrap="wrap">
+            <StatusBadge status={data.status} />
+            <Text size="sm" c="dimmed">
+              {t('card.version', { version: data.definitionVersion })}
+            </Text>
+          </Group>
+        }
+        actions={
+          administer && live ? (
+            <>
+              {data.status === 'failed' && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  loading={retry.isPending}
+                  onClick={() => retry.mutate(data.id)}
+                >
+                  {t('card.retry')}
+                </Button>
+              )}
+              <TerminateButton instanceId={data.id} processName={title} />
+            </>
+          ) : null
+        }
+      />
+      {data.error && (
+        <Alert color="red" mb="md" title={t('card.failed', { code: data.error.code })} role="alert">
+          <Text size="sm" className="wrap-anywhere">
+            {data.error.message}
+            {data.error.nodeId ? ` (${nodeName(data.error.nodeId)})` : ''}
+          </Text>
+        </Alert>
+      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="md">
+            <Paper
+              withBorder
+              p={{ base: 'sm', sm: 'md' }}
+              radius="md"
+              component="section"
+              aria-labelledby="card-summary"
+            >
+              <Title order={2} size="h4" id="card-summary" mb="xs">
+                {t('card.summary')}
+              </Title>
+              <Stack gap={2}>
+                <Text size="sm">
+                  {t('card.startedBy', {
+                    name: name(data.startedBy),
+                    date: formatDateTime(data.startedAt, i18n.language),
+                  })}
+                </Text>
+                {data.endedAt && (
+                  <Text size="sm">
+                    {t('card.endedAt', { date: formatDateTime(data.endedAt, i18n.language) })}
+                  </Text>
+                )}
+                {took !== null && (
+                  <Text size="sm">{t('card.took', { duration: formatDuration(took, t) })}</Text>
+                )}
+              </Stack>
+              {live && (
+                <>
+                  <Text size="sm" fw={600} mt="sm">
+                    {t('card.whereNow')}
+                  </Text>
+                  <Group gap={6} mt={4} data-testid="current-nodes">
+                    {here.length === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    ) : (
+                      here.map((nodeId) => (
+                        <Badge key={nodeId} variant="dot" size="lg" tt="none">
+                          {nodeName(nodeId)}
+                        </Badge>
+                      ))
+                    )}
+                  </Group>
+                </>
+              )}
+            </Paper>
+            {(live || openTasks.length > 0) && (
+              <Paper
+                withBorder
+                p={{ base: 'sm', sm: 'md' }}
+                radius="md"
+                component="section"
+                aria-labelledby="card-tasks"
+              >
+                <Title order={2} size="h4" id="card-tasks" mb="xs">
+                  {t('card.openTasks', { count: openTasks.length })}
+                </Title>
+                {openTasks.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('card.noOpenTasks')}
+                  </Text>
+                ) : (
+                  <Stack gap="xs">
+                    {openTasks.map((task) => (
+                      <TaskCard
+                        key={task.id}
+                        task={task}
+                        processName={nodeName(task.nodeId)}
+                        assignees={task.assignees.map(name).join(', ')}
+                      />
+                    ))}
+                  </Stack>
+                )}
+              </Paper>
+            )}
+            {data.responses.length > 0 && (
+              <Paper
+                withBorder
+                p={{ base: 'sm', sm: 'md' }}
+                radius="md"
+                component="section"
+                aria-labelledby="card-responses"
+              >
+                <Title order={2} size="h4" id="card-responses" mb="xs">
+                  {t('card.responses')}
+                </Title>
+                <Responses responses={data.responses} nodeName={nodeName} />
+              </Paper>
+            )}
+            <Paper
+              withBorder
+              p={{ base: 'sm', sm: 'md' }}
+              radius="md"
+              component="section"
+              aria-labelledby="card-people"
+            >
+              <Title order={2} size="h4" id="card-people" mb="xs">
+                {t('card.participants')}
+              </Title>
+              <Group gap={6}>
+                {people.map((p) => (
+                  <Badge key={p} variant="outline" color="gray" tt="none" size="lg" className="wrap-anywhere">
+                    {name(p)}
+                  </Badge>
+                ))}
+              </Group>
+            </Paper>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper
+            withBorder
+            p={{ base: 'sm', sm: 'md' }}
+            radius="md"
+            component="section"
+            aria-labelledby="card-history"
+          >
+            <Title order={2} size="h4" id="card-history" mb="xs">
+              {t('card.history')}
+            </Title>
+            <HistoryTimeline history={data.history} tasks={data.tasks} index={index} />
+          </Paper>
+          <Anchor component={Link} to="/processes" size="sm" mt="sm" display="inline-block">
+            {t('card.back')}
+          </Anchor>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

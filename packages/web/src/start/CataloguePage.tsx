@@ -1,0 +1,76 @@
+import { Button, Card, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { IconPlayerPlay, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useDefinitions } from '../api/definitions.ts';
+import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
+import { PageHeader } from '../app/PageHeader.tsx';
+
+/** The templates I may start: published ones the server lists for me (it leaves out what I may not see). */
+export function CataloguePage() {
+  const { t } = useTranslation('start');
+  const definitions = useDefinitions();
+  const [search, setSearch] = useState('');
+  const needle = search.trim().toLowerCase();
+  const startable = (definitions.data?.items ?? [])
+    .filter((d) => d.publishedVersion !== null && canStart(d))
+    .filter((d) => !needle || d.name.toLowerCase().includes(needle) || d.key.toLowerCase().includes(needle))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  return (
+    <>
+      <PageHeader title={t('catalogue.title')} subtitle={t('catalogue.subtitle')} />
+      <TextInput
+        label={t('catalogue.search')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        mb="md"
+        maw={420}
+        type="search"
+      />
+      {definitions.isPending ? (
+        <Loading />
+      ) : definitions.isError ? (
+        <ErrorNotice error={definitions.error} retry={() => definitions.refetch()} />
+      ) : startable.length === 0 ? (
+        <Empty>{needle ? t('catalogue.noMatch') : t('catalogue.empty')}</Empty>
+      ) : (
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="md"
+          component="ul"
+          style={{ listStyle: 'none', padding: 0 }}
+        >
+          {startable.map((d) => (
+            <Card key={d.key} withBorder padding="md" radius="md" component="li">
+              <Text fw={600} className="wrap-anywhere">
+                {d.name}
+              </Text>
+              <Text size="xs" c="dimmed" mb="sm">
+                {t('catalogue.version', { version: d.publishedVersion })}
+              </Text>
+              <Group justify="flex-end" mt="auto">
+                <Button
+                  component={Link}
+                  to={`/start/${encodeURIComponent(d.key)}`}
+                  leftSection={<IconPlayerPlay size={16} aria-hidden />}
+                  aria-label={t('catalogue.startNamed', { name: d.name })}
+                >
+                  {t('catalogue.start')}
+                </Button>
+              </Group>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </>
+  );
+}
+
+/** The server may say per template whether I may start it; when it does not, listing means yes. */
+function canStart(d: object): boolean {
+  const access = (d as { access?: { start?: unknown } }).access;
+  return access?.start !== false;
+}

@@ -1,0 +1,130 @@
+import { Accordion, Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMe } from '../api/auth.ts';
+import {
+  type DefinitionDocument,
+  indexDefinition,
+  useDefinitionNames,
+  useDefinitionVersion,
+} from '../api/definitions.ts';
+import { useInstance } from '../api/instances.ts';
+import { useUserNames } from '../api/org.ts';
+import { useTask } from '../api/tasks.ts';
+import { ErrorNotice, Loading } from '../app/feedback.tsx';
+import { PageHeader } from '../app/PageHeader.tsx';
+import { formatDateTime } from '../i18n/format.ts';
+import { HistoryTimeline } from '../processes/HistoryTimeline.tsx';
+import { DelegateTask } from './DelegateTask.tsx';
+import { TaskActions } from './TaskActions.tsx';
+import { isOverdue } from './TaskCard.tsx';
+
+/** One task: what is asked, the answer buttons, delegation, and the history of its process. */
+export function TaskPage() {
+  const { t, i18n } = useTranslation('tasks');
+  const id = useParams().id ?? '';
+  const task = useTask(id);
+  const me = useMe().data;
+  const processName = useDefinitionNames();
+  const name = useUserNames();
+  const instance = useInstance(task.data?.instanceId ?? '');
+  const version = useDefinitionVersion(instance.data?.definitionKey, instance.data?.definitionVersion);
+  const index = indexDefinition(version.data?.definition as DefinitionDocument | undefined);
+
+  if (task.isPending) return <Loading />;
+  if (task.isError) return <ErrorNotice error={task.error} retry={() => task.refetch()} />;
+  const data = task.data;
+  const overdue = isOverdue(data);
+  const open = data.status === 'open';
+
+  return (
+    <>
+      <PageHeader
+        title={data.title}
+        subtitle={
+          <Anchor component={Link} to={`/processes/${encodeURIComponent(data.instanceId)}`} size="sm">
+            {processName(data.definitionKey)}
+          </Anchor>
+        }
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="md">
+            <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
+              <Group gap="xs" mb="sm" wrap="wrap">
+                <Badge
+                  color={open ? (overdue ? 'red' : 'indigo') : data.status === 'completed' ? 'green' : 'gray'}
+                >
+                  {overdue ? t('overdue') : t(`status.${data.status}`)}
+                </Badge>
+                <Badge variant="light" color="gray">
+                  {t(`kinds.${data.kind}`, { defaultValue: data.kind })}
+                </Badge>
+              </Group>
+              <Stack gap={2} mb="sm">
+                {data.dueAt && (
+                  <Text size="sm" c={overdue ? 'red' : undefined}>
+                    {t('due', { date: formatDateTime(data.dueAt, i18n.language) })}
+                  </Text>
+                )}
+                <Text size="sm" c="dimmed">
+                  {t('created', { date: formatDateTime(data.createdAt, i18n.language) })}
+                </Text>
+                <Text size="sm" c="dimmed" className="wrap-anywhere">
+                  {t('assignees', { names: data.assignees.map(name).join(', ') })}
+                </Text>
+                {!open && data.completedBy && (
+                  <Text size="sm" className="wrap-anywhere">
+                    {t('completedBy', {
+                      name: name(data.completedBy),
+                      date: formatDateTime(data.completedAt, i18n.language),
+                      outcome: data.outcome
+                        ? t(`outcomes.${data.outcome}`, { defaultValue: data.outcome })
+                        : '—',
+                    })}
+                  </Text>
+                )}
+              </Stack>
+              {data.form.description && (
+                <Text mb="md" style={{ whiteSpace: 'pre-wrap' }} className="wrap-anywhere">
+                  {data.form.description}
+                </Text>
+              )}
+              {open ? <TaskActions task={data} /> : null}
+            </Paper>
+            {open && me && (
+              <Accordion variant="contained" radius="md">
+                <Accordion.Item value="delegate">
+                  <Accordion.Control>{t('delegate.title')}</Accordion.Control>
+                  <Accordion.Panel>
+                    <DelegateTask taskId={data.id} me={me.user.id} />
+                  </Accordion.Panel>
+                </Accordion.Item>
+              </Accordion>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper
+            withBorder
+            p={{ base: 'sm', sm: 'md' }}
+            radius="md"
+            component="section"
+            aria-labelledby="task-history"
+          >
+            <Title order={2} size="h4" id="task-history" mb="sm">
+              {t('history')}
+            </Title>
+            {instance.isPending ? (
+              <Loading />
+            ) : instance.isError ? (
+              <ErrorNotice error={instance.error} />
+            ) : (
+              <HistoryTimeline history={instance.data.history} tasks={instance.data.tasks} index={index} />
+            )}
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
