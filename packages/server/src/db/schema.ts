@@ -24,6 +24,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
   definition_rights: DefinitionRightsTable;
+  absences: AbsencesTable;
+  calendar_days: CalendarDaysTable;
 }
 
 /** Server-wide values that must survive restarts (the admin token's hash, the webhook secret). */
@@ -77,6 +79,8 @@ export interface TasksTable {
   outcome: string | null;
   /** Description, fields and outcomes as JSON. */
   form: string;
+  /** The comment the task was completed with (also the `comment` variable). */
+  comment: string | null;
 }
 
 export interface TaskAssigneesTable {
@@ -241,4 +245,31 @@ export interface DefinitionRightsTable {
   rights: string;
   updated_at: number;
   updated_by: string | null;
+}
+
+/** A user away from work between two instants; their tasks go to the deputy, else to their head. */
+export interface AbsencesTable {
+  id: string;
+  user_id: string;
+  /** vacation, sickLeave, businessTrip, timeOff, other. */
+  kind: string;
+  /** As given: `YYYY-MM-DD` (a whole local day) or an ISO 8601 instant. */
+  from_text: string;
+  to_text: string;
+  /** Absent from `from_at` (inclusive) to `to_at` (exclusive). */
+  from_at: number;
+  to_at: number;
+  deputy_id: string | null;
+  comment: string | null;
+  created_by: string;
+  created_at: number;
+}
+
+/** A date of the company calendar that differs from its weekday (calendar/days.ts). */
+export interface CalendarDaysTable {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  year: number;
+  kind: 'holiday' | 'workday' | 'short';
+  name: string | null;
 }

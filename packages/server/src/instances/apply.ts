@@ -5,6 +5,7 @@ import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { enqueue, type NewJob } from '../jobs/enqueue.ts';
 import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { stepContext } from '../runtime/step-context.ts';
 import { NotFound, VersionConflict } from '../runtime/errors.ts';
 import { taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
@@ -40,10 +41,12 @@ export async function applyEvent(
           .executeTakeFirst();
         if (!row) throw new NotFound('instance', instanceId);
         const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
-        const result = step(compiled, JSON.parse(row.state) as InstanceState, event, {
-          now: rt.now(),
-          calendar: rt.calendar,
-        });
+        const result = step(
+          compiled,
+          JSON.parse(row.state) as InstanceState,
+          event,
+          await stepContext(rt, trx),
+        );
         await along?.(trx);
         const woke = await persistStep(rt, trx, row, result, event);
         return { applied: { instanceId, result }, woke };

@@ -2,6 +2,7 @@ import { type EngineEvent, type InstanceState, step } from '@baton/engine';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound, VersionConflict } from '../runtime/errors.ts';
+import { stepContext } from '../runtime/step-context.ts';
 import { type Applied, persistStep } from './apply.ts';
 
 const MAX_ATTEMPTS = 20;
@@ -48,7 +49,7 @@ export async function reapply(
         const failed = JSON.parse(row.state) as InstanceState;
         const reopened: InstanceState = { ...failed, status: 'running', error: null };
         const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
-        const result = step(compiled, reopened, event, { now: rt.now(), calendar: rt.calendar });
+        const result = step(compiled, reopened, event, await stepContext(rt, trx));
         // Written as a step of a running instance, so an end now sets ended_at and tells a waiting parent.
         const woke = await persistStep(rt, trx, { ...row, status: 'running' }, result, event);
         return { applied: { instanceId, result }, woke };

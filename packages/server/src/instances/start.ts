@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { emptyState, type StepResult, step } from '@baton/engine';
 import { latestCompiled } from '../definitions/compiled-cache.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { stepContext } from '../runtime/step-context.ts';
 import { writeStepOutputs } from './apply.ts';
 
 export interface StartInput {
@@ -47,7 +48,7 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
       document: input.document ?? null,
       starter: input.startedBy ?? null,
     } as const;
-    const result = step(compiled, emptyState(), event, { now, calendar: rt.calendar });
+    const result = step(compiled, emptyState(), event, await stepContext(rt, trx, now));
     const id = randomUUID();
     const { state } = result;
     const ended = state.status === 'completed' || state.status === 'terminated';

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { createWorkCalendar } from '@baton/engine';
 import pino, { type Logger } from 'pino';
 import { ensureFirstAdministrator } from '../auth/bootstrap.ts';
 import { type Db, migrate, openDatabase } from '../db/database.ts';
@@ -9,6 +8,7 @@ import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/work
 import type { Runtime } from './context.ts';
 import { ensureAdminToken, webhookSecret } from './settings.ts';
 import { claimSqliteWorker } from './sqlite-lease.ts';
+import { liveCalendar } from './step-context.ts';
 
 export interface BootOptions {
   databaseUrl: string;
@@ -47,7 +47,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
     const rt: Runtime = {
       db,
       now: options.now ?? Date.now,
-      calendar: createWorkCalendar(),
+      calendar: liveCalendar(db),
       log,
       wake: () => worker?.wake(),
     };

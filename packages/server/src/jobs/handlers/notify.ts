@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '@baton/engine';
+import { currentDirectory } from '../../runtime/step-context.ts';
 import { type JobHandler, payloadOf } from '../handler.ts';
 
 type Notify = Extract<Effect, { type: 'notify' }>;
 
-/** In-app notifications are stored for their recipients, together with the job's completion. */
+/** In-app notifications are stored for their recipients (references resolved), together with the job's completion. */
 export const notifyHandler: JobHandler = {
   kind: 'notify',
   async run(rt, job, finish) {
     const e = payloadOf<Notify>(job);
     await rt.db.kysely.transaction().execute(async (trx) => {
       const now = rt.now();
-      const rows = e.to.map((recipient) => ({
+      // `head:ann`, `role:HR`: the people they name now, absences applied (a deputy is told instead).
+      const recipients = (await currentDirectory(rt, trx, now)).recipients(e.to, now);
+      const rows = recipients.map((recipient) => ({
         id: randomUUID(),
         recipient,
         text: e.text,
