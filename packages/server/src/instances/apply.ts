@@ -6,6 +6,7 @@ import { enqueue, type NewJob } from '../jobs/enqueue.ts';
 import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { stepContext } from '../runtime/step-context.ts';
+import { commentOf } from '../tasks/completion.ts';
 import { NotFound, VersionConflict } from '../runtime/errors.ts';
 import { taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
@@ -95,6 +96,7 @@ export async function persistStep(
         completed_at: now,
         completed_by: event.actor?.id ?? null,
         outcome: event.outcome ?? null,
+        comment: commentOf(event.variables),
       })
       .where('id', '=', taskKey(row.id, event.taskId))
       .execute();

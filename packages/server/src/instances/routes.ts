@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorField, isoTime, jsonObject, page, pageQuery, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { taskSchema } from '../tasks/routes.ts';
+import { nodeResponsesSchema, taskSchema } from '../tasks/routes.ts';
 import * as service from './service.ts';
 
 const status = z.enum(['running', 'completed', 'failed', 'terminated']);
@@ -43,6 +43,7 @@ const detail = summary
       .nullable()
       .describe('Why it failed and the event a retry re-applies'),
     tasks: z.array(taskSchema),
+    responses: z.array(nodeResponsesSchema).describe('Per user task node: who answered and who did not'),
     history: z.array(historyItem),
   })
   .meta({ id: 'Instance' });

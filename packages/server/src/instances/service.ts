@@ -8,6 +8,7 @@ import type { InstancesTable } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/unique.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Forbidden, NotFound } from '../runtime/errors.ts';
+import { type NodeResponses, responsesOf } from '../tasks/responses.ts';
 import { type TaskView, tasksOfInstance } from '../tasks/service.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
 import { applyEvent } from './apply.ts';
@@ -47,6 +48,8 @@ export interface InstanceDetail extends InstanceSummary {
   /** Why it failed, and the event a retry re-applies. */
   error: (InstanceError & { event?: EngineEvent }) | null;
   tasks: TaskView[];
+  /** Per user task node: who answered, who still may, who did not. */
+  responses: NodeResponses[];
   history: HistoryView[];
 }
 
@@ -159,6 +162,7 @@ export async function getInstance(rt: Runtime, caller: Caller, id: string): Prom
     variables: state.variables,
     error: row.error === null ? null : (JSON.parse(row.error) as StoredFailure),
     tasks,
+    responses: responsesOf(tasks, history),
     history: history.map((h, i) => ({
       seq: i + 1,
       ...h,

@@ -21,8 +21,48 @@ export const taskSchema = z
     completedAt: isoTime.nullable(),
     completedBy: z.string().nullable(),
     outcome: z.string().nullable(),
+    comment: z.string().nullable().describe('The comment it was completed with'),
+    redirects: z
+      .array(z.object({ assignee: z.string(), meantFor: z.string(), reason: z.string() }))
+      .describe(
+        'Where it went instead of whom it was meant for, and why (an absence kind, inactive, unresolved)',
+      ),
+    warning: z
+      .string()
+      .nullable()
+      .describe('Set when its assignees matched no one and it went to the process administrators'),
   })
   .meta({ id: 'Task' });
+/** Per user task node: who answered (when, how, with what comment), who still may, who did not. */
+export const nodeResponsesSchema = z
+  .object({
+    nodeId: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    answered: z.array(
+      z.object({
+        taskId: z.string(),
+        by: z.string().nullable(),
+        at: isoTime.nullable(),
+        outcome: z.string().nullable(),
+        comment: z.string().nullable(),
+      }),
+    ),
+    open: z.array(
+      z.object({ taskId: z.string(), assignees: z.array(z.string()), dueAt: isoTime.nullable() }),
+    ),
+    unanswered: z
+      .array(
+        z.object({
+          taskId: z.string(),
+          assignees: z.array(z.string()),
+          reason: z.string().nullable().describe('deadline passed, decided, …'),
+          at: isoTime.nullable(),
+        }),
+      )
+      .describe('Tasks cancelled before an answer: missed the deadline, or the vote was already decided'),
+  })
+  .meta({ id: 'NodeResponses' });
 const form = z.object({
   description: z.string().nullable(),
   fields: z.array(jsonObject).describe('Field declarations: id, type, required, options, …'),
@@ -105,6 +145,11 @@ export const taskRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { 
         body: z.object({
           variables: jsonObject.default({}).describe('Values of process variables and form fields'),
           outcome: z.string().optional().describe("One of the task's outcomes, e.g. approved / rejected"),
+          comment: z
+            .string()
+            .max(10_000)
+            .optional()
+            .describe('Stored with the task and passed to the process as the `comment` variable'),
           actor: actorField,
         }),
         response: {
@@ -120,8 +165,13 @@ export const taskRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { 
       },
     },
     async (request) => {
-      const { variables, outcome, actor } = request.body;
-      return service.completeTask(rt, request.caller, request.params.id, { variables, outcome, actor });
+      const { variables, outcome, actor, comment } = request.body;
+      return service.completeTask(rt, request.caller, request.params.id, {
+        variables,
+        outcome,
+        actor,
+        comment,
+      });
     },
   );
 

@@ -10,6 +10,8 @@ import { applyEvent } from '../instances/apply.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
+import { completionProblems, withComment } from './completion.ts';
+import { checkDelegationPolicy } from './delegation.ts';
 import {
   type InboxCounts,
   type InboxFilter,
@@ -17,6 +19,7 @@ import {
   inboxCounts,
   type TaskCondition,
 } from './inbox.ts';
+import { type Redirect, redirectsOf, warningOf } from './redirects.ts';
 
 export type TaskStatus = TasksTable['status'];
 
@@ -35,6 +38,12 @@ export interface TaskView {
   completedAt: string | null;
   completedBy: string | null;
   outcome: string | null;
+  /** The comment it was completed with. */
+  comment: string | null;
+  /** Where it went instead of whom it was meant for, and why (absence, inactive user, no match). */
+  redirects: Redirect[];
+  /** Set when its assignees matched no one and it went to the process administrators. */
+  warning: string | null;
 }
 
 export interface TaskForm {
@@ -148,6 +157,8 @@ export interface Completion {
   outcome?: string | undefined;
   /** Someone else recorded as completing it (administrators only); default the caller. */
   actor?: string | undefined;
+  /** Stored with the task and passed to the process as the `comment` variable. */
+  comment?: string | undefined;
 }
 
 export interface Completed {
@@ -184,6 +195,7 @@ export async function completeTask(
   const outcomes = form.outcomes.map((o) => o.id);
   if (c.outcome !== undefined && outcomes.length > 0 && !outcomes.includes(c.outcome))
     problems.push({ path: 'outcome', message: `"${c.outcome}" is not one of ${outcomes.join(', ')}` });
+  problems.push(...completionProblems(row.kind, form.fields, c));
   if (problems.length > 0)
     throw new Unprocessable(
       problems.map((p) => `${p.path}: ${p.message}`).join('; '),
@@ -193,7 +205,7 @@ export async function completeTask(
   const { result } = await applyEvent(rt, row.instance_id, {
     type: 'taskCompleted',
     taskId: engineTaskId(row),
-    variables: values,
+    variables: withComment(values, c.comment),
     ...(c.outcome === undefined ? {} : { outcome: c.outcome }),
     actor,
   });
@@ -220,6 +232,7 @@ export async function delegateTask(
   if (!(await mayDelegate(db, caller, id)))
     throw new Forbidden(`you may not hand task ${id} to someone else`);
   const actor = (await actingAs(db, caller, actorId)).id;
+  await checkDelegationPolicy(db, id, actor, to);
   await db.transaction().execute(async (trx) => {
     const row = await findTask(trx, id);
     const now = rt.now();
@@ -309,5 +322,13 @@ function viewOf(row: TaskRow): TaskView {
     completedAt: toIsoOrNull(row.completed_at),
     completedBy: row.completed_by,
     outcome: row.outcome,
+    comment: row.comment,
+    ...assignmentNotes(row.form),
   };
+}
+
+/** Whom the task was meant for where it went elsewhere, and a warning when no one matched. */
+function assignmentNotes(form: string): Pick<TaskView, 'redirects' | 'warning'> {
+  const redirects = redirectsOf(form);
+  return { redirects, warning: warningOf(redirects) };
 }
