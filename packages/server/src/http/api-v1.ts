@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { absenceRoutes } from '../absences/routes.ts';
 import { rightsRoutes } from '../access/rights-routes.ts';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../auth/rate-limit.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { DEFAULT_SESSION_TTL_MS } from '../auth/sessions.ts';
+import { calendarRoutes } from '../calendar/routes.ts';
 import { definitionRoutes } from '../definitions/routes.ts';
 import { instanceRoutes } from '../instances/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
@@ -48,6 +50,8 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   const rt = deps.rt;
   await app.register(authRoutes, { rt, ...auth });
   await app.register(orgRoutes, { rt });
+  await app.register(absenceRoutes, { rt });
+  await app.register(calendarRoutes, { rt });
   await app.register(definitionRoutes, { rt });
   await app.register(rightsRoutes, { rt });
   await app.register(instanceRoutes, { rt });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { moveWorkOfDeactivatedUser } from '../absences/deactivation.ts';
 import type { Database } from '../db/schema.ts';
 import { departmentAncestry, departmentSubtree } from './store.ts';
 
@@ -159,7 +160,9 @@ export interface UserDeactivated {
 /**
  * Runs inside the transaction that deactivates a user, after the user row is written and before the
  * reporting lines are refreshed. The assignment engine listens here: it moves the user's open tasks by
- * the absence rules (deputy, else head) and records the move in each instance's history. Until it
- * does, open tasks stay where they are — visible to the user's heads and to administrators.
+ * the absence rules (deputy, else head, else the process administrators) and records the move in each
+ * instance's history (absences/deactivation.ts).
  */
-export async function onUserDeactivated(_trx: Kysely<Database>, _event: UserDeactivated): Promise<void> {}
+export async function onUserDeactivated(trx: Kysely<Database>, event: UserDeactivated): Promise<void> {
+  await moveWorkOfDeactivatedUser(trx, event);
+}

@@ -1,3 +1,4 @@
+import { absenceStartedHandler } from '../../absences/started-job.ts';
 import type { JobHandler } from '../handler.ts';
 import { callCompletedHandler } from './call-completed.ts';
 import { logHandler } from './log.ts';
@@ -18,5 +19,6 @@ export function jobHandlers(config: { webhookSecret: string }): JobHandler[] {
     notifyHandler,
     logHandler,
     webhookHandler(config.webhookSecret),
+    absenceStartedHandler,
   ];
 }

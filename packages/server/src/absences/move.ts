@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { compiledDefinition } from '../definitions/compiled-cache.ts';
+import type { OrgDirectory } from '../org/directory.ts';
+
+export interface MoveOptions {
+  /** Honour a template's `options.onAbsence: 'wait'` (an absence); a deactivated user's work always moves. */
+  honourWait: boolean;
+  /** Who caused the move, for the history (null: the system, e.g. an absence starting). */
+  actor: string | null;
+}
+
+interface Redirect {
+  assignee: string;
+  meantFor: string;
+  reason: string;
+}
+
+/**
+ * Hands `userId`'s open tasks to whoever stands in for them at `at` (their deputy, else their head —
+ * as a new task would go), inside the caller's transaction: the task's assignees and `task_assignees`
+ * change, and each instance gets a `task.reassigned` history row naming whom the task was meant for
+ * and why. The history sequence is taken by incrementing `instances.history_seq` with `version`, so a
+ * step running at the same moment retries instead of reusing the number. Returns the task ids moved.
+ *
+ * The engine's own record of a task's assignees (used for reminders and escalation) is not changed:
+ * the head notified at a deadline is the head of whom the task was meant for.
+ */
+export async function moveOpenTasks(
+  trx: Kysely<Database>,
+  directory: OrgDirectory,
+  userId: string,
+  at: number,
+  options: MoveOptions,
+): Promise<string[]> {
+  // As a new task for them would go: deputy, else head; for someone gone with no one above, the process administrators.
+  const standIns = directory.expand([userId], at);
+  const to = standIns.map((a) => a.assignee);
+  const reason = standIns[0]?.reason;
+  if (to.length === 0 || to.includes(userId) || reason === undefined) return [];
+  const tasks = await trx
+    .selectFrom('tasks')
+    .innerJoin('task_assignees', 'task_assignees.task_id', 'tasks.id')
+    .innerJoin('instances', 'instances.id', 'tasks.instance_id')
+    .selectAll('tasks')
+    .select(['instances.definition_key', 'instances.definition_version'])
+    .where('task_assignees.assignee', '=', userId)
+    .where('tasks.status', '=', 'open')
+    .orderBy('tasks.created_at')
+    .orderBy('tasks.id')
+    .execute();
+  const moved: string[] = [];
+  for (const task of tasks) {
+    if (options.honourWait) {
+      const compiled = await compiledDefinition(trx, task.definition_key, task.definition_version);
+      if (compiled.definition.options?.onAbsence === 'wait') continue;
+    }
+    const before = JSON.parse(task.assignees) as string[];
+    const after = [...new Set(before.flatMap((a) => (a === userId ? to : [a])))];
+    const added: Redirect[] = to.map((assignee) => ({ assignee, meantFor: userId, reason }));
+    const form = JSON.parse(task.form) as { redirects?: Redirect[] };
+    const redirects = [...(form.redirects ?? []).filter((r) => r.assignee !== userId), ...added];
+    await trx
+      .updateTable('tasks')
+      .set({ assignees: JSON.stringify(after), form: JSON.stringify({ ...form, redirects }) })
+      .where('id', '=', task.id)
+      .execute();
+    await trx
+      .deleteFrom('task_assignees')
+      .where('task_id', '=', task.id)
+      .where('assignee', '=', userId)
+      .execute();
+    await trx
+      .insertInto('task_assignees')
+      .values(to.map((assignee) => ({ task_id: task.id, assignee })))
+      .onConflict((oc) => oc.columns(['assignee', 'task_id']).doNothing())
+      .execute();
+    const { history_seq: seq } = await trx
+      .updateTable('instances')
+      .set((eb) => ({ history_seq: eb('history_seq', '+', 1), version: eb('version', '+', 1) }))
+      .where('id', '=', task.instance_id)
+      .returning('history_seq')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('history')
+      .values({
+        instance_id: task.instance_id,
+        seq,
+        type: 'task.reassigned',
+        node_id: task.node_id,
+        token_id: null,
+        task_id: task.id.slice(task.instance_id.length + 1),
+        actor: options.actor,
+        at,
+        data: JSON.stringify({ from: before, to: after, meantFor: userId, reason }),
+      })
+      .execute();
+    moved.push(task.id);
+  }
+  return moved;
+}
