@@ -16,6 +16,8 @@ export const DIALECTS = ['sqlite', 'postgres'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 export const TOKEN = 'test-admin-token';
+/** The password of the first administrator (login `admin`) every API suite boots with. */
+export const ADMIN_PASSWORD = 'test-admin-password';
 export const PG_ADMIN_URL = process.env.BATON_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const fixturePath = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
@@ -78,6 +80,7 @@ async function openApi(dialect: Dialect): Promise<Api & { close(): Promise<void>
     databaseUrl: db.url,
     worker: false,
     adminToken: TOKEN,
+    adminPassword: ADMIN_PASSWORD,
     now: () => clock.now,
     log: pino({ level: 'silent' }),
   });

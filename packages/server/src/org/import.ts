@@ -177,7 +177,7 @@ function checkUsers(rows: UserRow[], known: Known, departments: DepartmentRow[])
     if (u.department && !department(u.department)) push('department', `no department ${u.department}`);
     if (u.manager && !fileLogins.has(u.manager) && !known.logins.has(u.manager))
       push('manager', `no user with login ${u.manager}`);
-    if (u.manager === u.login) push('manager', 'a user cannot be their own manager');
+    if (u.manager && u.manager === u.login) push('manager', 'a user cannot be their own manager');
     if (u.id !== undefined && known.userIds.has(u.id) && known.userIds.get(u.id) !== u.login)
       push('id', `id ${u.id} belongs to ${known.userIds.get(u.id)}`);
     for (const r of u.roles ?? []) {
