@@ -17,7 +17,11 @@ export async function run(args: string[]): Promise<number> {
   if (!baton) return 1;
   announceAdminToken(baton.newAdminToken);
   announceAdminPassword(baton.newAdminPassword);
-  const app = buildApp({ baton });
+  const app = buildApp({
+    baton,
+    auth: { secureCookies: isOn(process.env.BATON_SECURE_COOKIES) },
+    trustProxy: trustProxyFromEnv(process.env.BATON_TRUST_PROXY),
+  });
   try {
     await app.listen({ port, host: process.env.BATON_HOST ?? '0.0.0.0' });
   } catch (error) {
@@ -31,4 +35,12 @@ export async function run(args: string[]): Promise<number> {
   await baton.close();
   log.info('stopped');
   return 0;
+}
+
+const isOn = (value: string | undefined) => value === '1' || value === 'true';
+
+/** `BATON_TRUST_PROXY`: `true`/`1` trusts any proxy, anything else is the proxies' addresses (comma-separated). */
+function trustProxyFromEnv(value: string | undefined): boolean | string {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  return isOn(value) ? true : value;
 }

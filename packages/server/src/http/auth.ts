@@ -58,9 +58,8 @@ export function authenticate(rt: Runtime, verifyAdminToken: (token: string) => b
     const cookie = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
     const db = rt.db.kysely;
     if (bearer !== undefined) {
-      if (bearer.startsWith(TOKEN_PREFIX)) {
-        const token = await findApiToken(db, bearer, rt.now());
-        if (!token) return unauthorized(reply, 'the bearer token is not valid');
+      const token = bearer.startsWith(TOKEN_PREFIX) ? await findApiToken(db, bearer, rt.now()) : null;
+      if (token)
         request.caller = await callerFor(
           db,
           token.userId,
@@ -68,7 +67,7 @@ export function authenticate(rt: Runtime, verifyAdminToken: (token: string) => b
           'apiToken',
           new Set(token.scopes),
         );
-      } else if (adminToken(bearer)) request.caller = adminTokenCaller();
+      else if (adminToken(bearer)) request.caller = adminTokenCaller();
       else return unauthorized(reply, 'the bearer token is not valid');
     } else if (cookie !== undefined) {
       const session = await findSession(db, cookie, rt.now());
