@@ -1,7 +1,7 @@
 import { BOOTSTRAP_ADMIN_ID } from '../access/caller.ts';
 import { isUniqueViolation } from '../db/unique.ts';
 import { orgTransaction } from '../org/store.ts';
-import { insertUser } from '../org/users.ts';
+import { insertUser } from '../org/user-writes.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 

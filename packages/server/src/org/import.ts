@@ -9,7 +9,7 @@ import { Unprocessable } from '../runtime/errors.ts';
 import { changeDepartment, insertDepartment } from './departments.ts';
 import { type DepartmentRow, departmentColumns, readRows, type UserRow, userColumns } from './import-rows.ts';
 import { orgTransaction } from './store.ts';
-import { changeUser, insertUser } from './users.ts';
+import { changeUser, insertUser } from './user-writes.ts';
 
 export interface ImportInput {
   /** CSV: id, name, parent, head. */
