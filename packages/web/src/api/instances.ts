@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './client.ts';
+import { refresh } from './query-client.ts';
 import type { InstanceFilters } from './types.ts';
 
 export const instanceKeys = {
@@ -38,11 +39,7 @@ export function useStartInstance() {
         body: { definitionKey: input.definitionKey, params: input.params },
         headers: { 'idempotency-key': input.idempotencyKey },
       }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['instances'] }),
-        client.invalidateQueries({ queryKey: ['tasks'] }),
-      ]),
+    onSuccess: () => refresh(client, 'instances', 'tasks'),
   });
 }
 
@@ -54,11 +51,7 @@ export function useTerminateInstance() {
         path: { id: input.id },
         body: { reason: input.reason },
       }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['instances'] }),
-        client.invalidateQueries({ queryKey: ['tasks'] }),
-      ]),
+    onSuccess: () => refresh(client, 'instances', 'tasks'),
   });
 }
 
@@ -66,6 +59,6 @@ export function useRetryInstance() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => call('POST /api/v1/instances/{id}/retry', { path: { id } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['instances'] }),
+    onSuccess: () => refresh(client, 'instances'),
   });
 }

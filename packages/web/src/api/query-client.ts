@@ -12,3 +12,12 @@ export const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+/**
+ * Marks every query under these roots stale and refetches the visible ones, without waiting: a
+ * mutation's own onSuccess must not return this promise, or the caller's callbacks (navigate after
+ * completing a task) would wait for the refetch — and never run if the refetch unmounts the caller.
+ */
+export function refresh(client: QueryClient, ...roots: string[]): void {
+  for (const root of roots) void client.invalidateQueries({ queryKey: [root] });
+}

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './client.ts';
+import { refresh } from './query-client.ts';
 import type { TaskFilters } from './types.ts';
 
 export const taskKeys = {
@@ -40,11 +41,7 @@ export function useCompleteTask(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Completion) => call('POST /api/v1/tasks/{id}/complete', { path: { id }, body }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['tasks'] }),
-        client.invalidateQueries({ queryKey: ['instances'] }),
-      ]),
+    onSuccess: () => refresh(client, 'tasks', 'instances'),
   });
 }
 
@@ -52,6 +49,6 @@ export function useDelegateTask(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (to: string) => call('POST /api/v1/tasks/{id}/delegate', { path: { id }, body: { to } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['tasks'] }),
+    onSuccess: () => refresh(client, 'tasks'),
   });
 }
