@@ -20,7 +20,11 @@ describe('translations', () => {
   const namespaces = readdirSync(join(LOCALES, 'en')).filter((f) => f.endsWith('.json'));
 
   it('Russian and English have the same namespaces', () => {
-    expect(readdirSync(join(LOCALES, 'ru')).filter((f) => f.endsWith('.json')).sort()).toEqual([...namespaces].sort());
+    expect(
+      readdirSync(join(LOCALES, 'ru'))
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual([...namespaces].sort());
   });
 
   for (const file of namespaces) {
@@ -35,12 +39,15 @@ describe('translations', () => {
   it('Russian plurals have the one, few and many forms wherever English has a plural', () => {
     for (const file of namespaces) {
       const flat = (v: unknown, p = ''): string[] =>
-        typeof v === 'object' && v !== null ? Object.entries(v).flatMap(([k, x]) => flat(x, p ? `${p}.${k}` : k)) : [p];
+        typeof v === 'object' && v !== null
+          ? Object.entries(v).flatMap(([k, x]) => flat(x, p ? `${p}.${k}` : k))
+          : [p];
       const en = flat(read('en', file));
       const ru = new Set(flat(read('ru', file)));
       for (const key of en.filter((k) => k.endsWith('_other'))) {
         const base = key.slice(0, -'_other'.length);
-        for (const form of ['one', 'few', 'many']) expect(ru.has(`${base}_${form}`), `${file}: ${base}_${form}`).toBe(true);
+        for (const form of ['one', 'few', 'many'])
+          expect(ru.has(`${base}_${form}`), `${file}: ${base}_${form}`).toBe(true);
       }
     }
   });

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  login,
+  newBrowser,
+  newPage,
+  PHONE,
+  publish,
+  SETUP_TIMEOUT,
+  screenshot,
+  seedCompany,
+  startServer,
+  type TestServer,
+} from './support.ts';
+
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8'));
+
+/** The frame around every page: languages, sign-in, keyboard use, live updates, phone and desktop widths. */
+describe('the app shell', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let instanceId = '';
+  let taskId = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    await seedCompany(server);
+    await publish(server, fixture('vacation.json'));
+    await publish(server, fixture('vacation-ru.json'));
+    const started = await server.api<{ id: string }>('POST', '/api/v1/instances', {
+      definitionKey: 'otpusk',
+      params: { firstDay: '2026-07-01', days: 7, note: 'Семья едет на море, клиентов ведёт Анна.' },
+      startedBy: 'ivan',
+    });
+    instanceId = started.id;
+    const tasks = await server.api<{ items: { id: string }[] }>(
+      'GET',
+      `/api/v1/tasks?instanceId=${instanceId}`,
+    );
+    taskId = tasks.items[0]?.id ?? '';
+    browser = await newBrowser();
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('speaks the browser’s language by default and remembers a switch', async () => {
+    const russian = await newPage(browser, server, { viewport: PHONE, locale: 'ru-RU' });
+    await russian.goto('/');
+    await russian.getByRole('heading', { level: 1, name: 'Вход' }).waitFor();
+    await screenshot(russian, 'sign-in-ru-phone');
+    await russian.context().close();
+
+    const page = await newPage(browser, server, { viewport: PHONE });
+    await login(page, 'olga');
+    await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
+    await page.getByRole('button', { name: 'Language: English' }).click();
+    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Мои задания' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ru');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Мои задания' }).waitFor();
+    await page.getByRole('link', { name: /Согласовать отпуск: 7 дн/ }).click();
+    await page.getByRole('button', { name: 'Согласовать' }).waitFor();
+    await page.getByRole('button', { name: 'Отклонить' }).waitFor();
+    await page.getByText('Семья едет на море').first().waitFor();
+    await screenshot(page, 'task-approve-ru-phone');
+    await page.goto(`/processes/${encodeURIComponent(instanceId)}`);
+    await page.getByText('Где сейчас').waitFor();
+    await screenshot(page, 'process-card-ru-phone', { fullPage: true });
+    await page.context().close();
+  });
+
+  it('is usable with the keyboard: a skip link first, a visible focus ring', async () => {
+    const page = await newPage(browser, server, { viewport: DESKTOP });
+    await login(page, 'ivan');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(skip.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+
+    // Tab to the first menu link: it shows Mantine's focus ring (an outline), not just a colour change.
+    const link = page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Start a process' });
+    await link.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const outline = await link.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Start a process' }).waitFor();
+    await page.context().close();
+  });
+
+  it('announces a new task without a reload (the bell polls every 15 s)', async () => {
+    const page = await newPage(browser, server, { viewport: DESKTOP });
+    await login(page, 'olga');
+    await page.getByRole('button', { name: 'Notifications: 1 task waits for you' }).waitFor();
+    await server.api('POST', '/api/v1/instances', {
+      definitionKey: 'vacation',
+      params: { firstDay: '2026-12-28', days: 4 },
+      startedBy: 'ivan',
+    });
+    await page.getByRole('link', { name: /Approve 4 days of vacation/ }).waitFor({ timeout: 25_000 });
+    await page.getByRole('button', { name: 'Notifications: 2 tasks wait for you' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText(/Approve 4 days of vacation/)
+      .waitFor();
+    await screenshot(page, 'bell-desktop');
+    await page.context().close();
+  }, 40_000);
+
+  it('fits a 375 px phone and a 1440 px desktop on every page', async () => {
+    const pages = [
+      ['/', 'My tasks'],
+      [`/tasks/${encodeURIComponent(taskId)}`, /Согласовать отпуск/],
+      ['/start', 'Start a process'],
+      ['/start/vacation', 'Vacation request'],
+      ['/processes', 'My processes'],
+      [`/processes/${encodeURIComponent(instanceId)}`, 'Заявление на отпуск'],
+      ['/admin/instances', 'All processes'],
+      ['/admin/tasks', 'All tasks'],
+      ['/admin/org', 'Organisation'],
+      ['/no/such/page', 'Page not found'],
+    ] as const;
+    for (const viewport of [PHONE, DESKTOP]) {
+      const page = await newPage(browser, server, { viewport });
+      await login(page, 'admin');
+      for (const [path, heading] of pages) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await horizontalOverflow(page), `${path} at ${viewport.width} px`).toBe(0);
+      }
+      await page.context().close();
+    }
+  }, 90_000);
+});

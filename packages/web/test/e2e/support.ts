@@ -1,0 +1,259 @@
+/**
+ * The browser-test harness: a real Baton server in-process on a temporary SQLite file and a free loopback
+ * port, serving the built web app; headless Debian Chromium driven by playwright-core; sign-in and
+ * screenshot helpers. Any e2e suite (the designer's too) builds on these.
+ *
+ * @example
+ * const server = await startServer();
+ * const browser = await newBrowser();
+ * const page = await newPage(browser, server, { viewport: PHONE });
+ * await login(page, 'olga');
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Baton, boot, buildApp } from '@baton/server';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const WEB_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = join(WEB_ROOT, 'dist');
+export const SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots', import.meta.url));
+export const CHROMIUM = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
+
+export const PHONE = { width: 375, height: 812 } as const;
+export const DESKTOP = { width: 1440, height: 900 } as const;
+
+export const ADMIN_TOKEN = 'e2e-admin-token';
+/** Every seeded user's password (the administrator `admin` included). */
+export const PASSWORD = 'baton-e2e-password';
+
+/** Generous hook timeout for suites that may build the app and launch a browser. */
+export const SETUP_TIMEOUT = 240_000;
+
+// ---------------------------------------------------------------------------------------------- build
+
+const SOURCES = ['src', 'index.html', 'vite.config.ts', 'postcss.config.cjs', 'package.json'];
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Whether dist/ is missing or older than any source of the app. */
+export function webBuildIsStale(): boolean {
+  const manifest = join(DIST, '.vite/manifest.json');
+  if (!existsSync(manifest)) return true;
+  const built = statSync(manifest).mtimeMs;
+  return SOURCES.some((s) => existsSync(join(WEB_ROOT, s)) && newestMtime(join(WEB_ROOT, s)) > built);
+}
+
+const LOCK = join(tmpdir(), `baton-web-build-${Buffer.from(WEB_ROOT).toString('hex').slice(-24)}.lock`);
+
+/**
+ * Builds the web app when dist/ is stale. Test files run in parallel: one builds (holding a lock
+ * directory), the others wait for it and then find dist/ fresh.
+ */
+export async function ensureWebBuilt(): Promise<void> {
+  if (!webBuildIsStale()) return;
+  const deadline = Date.now() + SETUP_TIMEOUT;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock older than five minutes belongs to a build that died.
+      const since = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 300_000) rmSync(LOCK, { force: true, recursive: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for another build (${LOCK})`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (!webBuildIsStale()) return;
+    const vite = join(WEB_ROOT, '../../node_modules/.bin/vite');
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const result = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: WEB_ROOT, encoding: 'utf8', env });
+    if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    rmSync(LOCK, { force: true, recursive: true });
+  }
+}
+
+// --------------------------------------------------------------------------------------------- server
+
+export interface TestServer {
+  readonly url: string;
+  readonly baton: Baton;
+  readonly app: FastifyInstance;
+  /** A JSON request with the admin token; throws on a status other than `expect` (default 2xx). */
+  api<T = unknown>(method: string, path: string, body?: unknown, expect?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Builds the app if needed, boots Baton on a temporary SQLite file and listens on a free loopback port. */
+export async function startServer(): Promise<TestServer> {
+  await ensureWebBuilt();
+  const dir = await mkdtemp(join(tmpdir(), 'baton-e2e-'));
+  const baton = await boot({
+    databaseUrl: `sqlite:${join(dir, 'baton.db')}`,
+    worker: true,
+    adminToken: ADMIN_TOKEN,
+    adminPassword: PASSWORD,
+    log: pino({ level: process.env.BATON_TEST_LOG ?? 'silent' }),
+  });
+  const app = buildApp({ baton, webRoot: DIST });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    baton,
+    app,
+    async api<T>(method: string, path: string, body?: unknown, expect?: number) {
+      const res = await app.inject({
+        method: method as 'GET',
+        url: path,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        ...(body === undefined
+          ? {}
+          : typeof body === 'string'
+            ? { payload: body }
+            : { payload: body as object }),
+      });
+      const ok =
+        expect === undefined ? res.statusCode >= 200 && res.statusCode < 300 : res.statusCode === expect;
+      if (!ok) throw new Error(`${method} ${path} answered ${res.statusCode}: ${res.body}`);
+      return (res.body ? res.json() : null) as T;
+    },
+    async close() {
+      await app.close();
+      await baton.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// -------------------------------------------------------------------------------------------- browser
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export function newBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** The browser's language (the app's default until the user picks one). */
+  locale?: string;
+}
+
+/** A page in a fresh context (own cookies and storage) whose relative URLs resolve against the server. */
+export async function newPage(
+  browser: Browser,
+  server: TestServer,
+  options: PageOptions = {},
+): Promise<Page> {
+  const viewport = options.viewport ?? DESKTOP;
+  const phone = viewport.width < 600;
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport,
+    locale: options.locale ?? 'en-US',
+    timezoneId: 'Europe/Moscow',
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: phone ? 2 : 1,
+  });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+/** Signs in through the sign-in page (English labels) and waits for the first page behind it. */
+export async function login(page: Page, userLogin: string, password = PASSWORD): Promise<void> {
+  await page.goto('/signin');
+  await page.getByRole('textbox', { name: 'Login' }).fill(userLogin);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { waitUntil: 'commit' });
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** Saves a screenshot of the viewport to docs/screenshots/<name>.png (the README shows them). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  // Let fonts, transitions and the notification toasts settle.
+  await page.waitForTimeout(400);
+  await page.screenshot({
+    path,
+    fullPage: options.fullPage ?? false,
+    animations: 'disabled',
+    style: '.mantine-Notifications-root { display: none !important; }',
+  });
+  return path;
+}
+
+/** How far the page is wider than the viewport (0: no horizontal scrolling). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+// --------------------------------------------------------------------------------------------- seeding
+
+export interface SeededCompany {
+  admin: string;
+  head: string;
+  employee: string;
+  accountant: string;
+}
+
+/**
+ * A small company: the administrator `admin`, a sales department headed by Olga with Ivan in it, and an
+ * accountant in finance. Logins equal ids; every password is PASSWORD.
+ */
+export async function seedCompany(server: TestServer): Promise<SeededCompany> {
+  const user = (id: string, name: string, extra: Record<string, unknown> = {}) =>
+    server.api('POST', '/api/v1/users', { id, login: id, name, password: PASSWORD, ...extra });
+  await server.api('POST', '/api/v1/departments', { id: 'management', name: 'Management' });
+  await server.api('POST', '/api/v1/departments', { id: 'sales', name: 'Sales', parentId: 'management' });
+  await server.api('POST', '/api/v1/departments', { id: 'finance', name: 'Finance', parentId: 'management' });
+  await user('olga', 'Olga Smirnova', { position: 'Head of sales', departmentId: 'sales' });
+  await user('ivan', 'Ivan Petrov', { position: 'Sales manager', departmentId: 'sales' });
+  await user('anna', 'Anna Kuznetsova', { position: 'Accountant', departmentId: 'finance' });
+  await server.api('PATCH', '/api/v1/departments/sales', { headId: 'olga' });
+  await server.api('PATCH', '/api/v1/users/admin', { departmentId: 'management' });
+  return { admin: 'admin', head: 'olga', employee: 'ivan', accountant: 'anna' };
+}
+
+/** Stores a definition as a draft and publishes it (what the designer does), returning the version. */
+export async function publish(server: TestServer, definition: Record<string, unknown>): Promise<number> {
+  const key = definition.key as string;
+  await server.api('PUT', `/api/v1/definitions/${key}/draft`, definition);
+  const published = await server.api<{ version: number }>('POST', `/api/v1/definitions/${key}/publish`);
+  return published.version;
+}
