@@ -57,11 +57,7 @@ describe('reporting lines', () => {
 
   it('report the users whose heads go round in a circle', () => {
     const { cycles } = reportingLines(
-      [
-        user('director', 'company', { managerId: 'sasha' }),
-        user('sasha', 'sales'),
-        user('ann', 'sales'),
-      ],
+      [user('director', 'company', { managerId: 'sasha' }), user('sasha', 'sales'), user('ann', 'sales')],
       departments,
     );
     expect(cycles).toEqual(['director', 'sasha']);
