@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useDepartments, useUsers } from '../api/org.ts';
 import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
+import { Absences } from './Absences.tsx';
 import { DepartmentTree } from './DepartmentTree.tsx';
 
 /** The organisation as the server knows it: users and the department tree. */
@@ -27,6 +28,7 @@ export function OrgPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="users">{t('org.users')}</Tabs.Tab>
           <Tabs.Tab value="departments">{t('org.departments')}</Tabs.Tab>
+          <Tabs.Tab value="absences">{t('org.absences')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users">
           <TextInput
@@ -90,6 +92,9 @@ export function OrgPage() {
               <DepartmentTree departments={departments.data.items} users={users.data ?? []} />
             </Paper>
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="absences">
+          <Absences />
         </Tabs.Panel>
       </Tabs>
       <Text size="xs" c="dimmed" mt="lg">

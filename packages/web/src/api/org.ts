@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { call } from './client.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type Body, call } from './client.ts';
+import { refresh } from './query-client.ts';
 import type { User } from './types.ts';
 
 export const orgKeys = {
@@ -47,5 +48,31 @@ export function useDepartments() {
     queryKey: orgKeys.departments,
     queryFn: ({ signal }) => call('GET /api/v1/departments', { signal }),
     staleTime: 5 * 60_000,
+  });
+}
+
+export type AbsenceInput = Body<'POST /api/v1/absences'>;
+
+/** Absences that are not over yet (current and planned), latest start first. */
+export function useAbsences(today: string) {
+  return useQuery({
+    queryKey: ['org', 'absences', today],
+    queryFn: ({ signal }) => call('GET /api/v1/absences', { query: { from: today, limit: 200 }, signal }),
+  });
+}
+
+export function useRecordAbsence() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AbsenceInput) => call('POST /api/v1/absences', { body }),
+    onSuccess: () => refresh(client, 'org', 'tasks'),
+  });
+}
+
+export function useRemoveAbsence() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call('DELETE /api/v1/absences/{id}', { path: { id } }),
+    onSuccess: () => refresh(client, 'org', 'tasks'),
   });
 }

@@ -73,6 +73,25 @@ export function TaskPage() {
                 <Text size="sm" c="dimmed" className="wrap-anywhere">
                   {t('assignees', { names: data.assignees.map(name).join(', ') })}
                 </Text>
+                {data.redirects.map((r) => (
+                  <Text size="sm" c="orange" key={`${r.meantFor}:${r.assignee}`} className="wrap-anywhere">
+                    {t('redirected', {
+                      meantFor: name(r.meantFor),
+                      assignee: name(r.assignee),
+                      reason: t(`reasons.${r.reason}`, { defaultValue: r.reason }),
+                    })}
+                  </Text>
+                ))}
+                {data.warning && (
+                  <Text size="sm" c="orange" className="wrap-anywhere">
+                    {data.warning}
+                  </Text>
+                )}
+                {!open && data.comment && (
+                  <Text size="sm" fs="italic" className="wrap-anywhere">
+                    «{data.comment}»
+                  </Text>
+                )}
                 {!open && data.completedBy && (
                   <Text size="sm" className="wrap-anywhere">
                     {t('completedBy', {

@@ -117,6 +117,23 @@ describe('administration pages', () => {
     await tree.getByText('Sales').waitFor();
     await tree.getByText('Head: Olga Smirnova').waitFor();
     await screenshot(page, 'admin-org-desktop');
+
+    // Anna goes on vacation next month; Ivan stands in for her.
+    await page.getByRole('tab', { name: 'Absences' }).click();
+    const form = page.getByRole('form', { name: 'Record an absence' });
+    await form.getByRole('combobox', { name: 'Who is away' }).click();
+    await page.getByRole('option', { name: 'Anna Kuznetsova' }).click();
+    await form.getByRole('combobox', { name: 'Deputy' }).click();
+    await page.getByRole('option', { name: 'Ivan Petrov' }).click();
+    const month = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 7);
+    await form.getByLabel('From').fill(`${month}-03`);
+    await form.getByLabel('To (inclusive)').fill(`${month}-14`);
+    await form.getByRole('button', { name: 'Record the absence' }).click();
+    const absences = page.getByRole('list', { name: 'Absences' });
+    await absences.getByText('Deputy: Ivan Petrov').waitFor();
+    await screenshot(page, 'admin-absences-desktop');
+    await absences.getByRole('button', { name: 'Remove the absence of Anna Kuznetsova' }).click();
+    await page.getByText('Nobody is away now or soon.').waitFor();
   });
 
   it('works on a phone too', async () => {
