@@ -16,12 +16,19 @@ export function registerOpenApi(app: FastifyInstance): void {
         title: 'Baton API',
         version: '1',
         description:
-          'Process definitions, instances, tasks, messages and the job outbox. Every /api/v1 route needs ' +
-          '`Authorization: Bearer <token>` (the admin token printed on first start, or BATON_ADMIN_TOKEN). ' +
+          'Process definitions, instances, tasks, messages, the job outbox, the organisation and sign-in. ' +
+          'Every /api/v1 route but POST /auth/login needs credentials: a session (the `baton_session` cookie ' +
+          'from POST /auth/login; unsafe methods also send `X-CSRF-Token`), a personal API token ' +
+          '(`Authorization: Bearer baton_…`, limited to its scopes) or the bootstrap admin token. ' +
           'Errors are application/problem+json with a stable `code` and, for bad input, `errors[{ path, message }]`.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'baton_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
