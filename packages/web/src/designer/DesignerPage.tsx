@@ -1,28 +1,188 @@
-import { Container, Loader, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Badge, Center, Loader, Menu } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { definitionsApi } from './api.ts';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ApiError, definitionsApi } from './api.ts';
+import { runCommand } from './model/commands.ts';
+import { type Doc, emptyDoc, toDoc } from './model/doc.ts';
+import { needsLayout, quickLayout } from './model/layout.ts';
+import { Designer } from './ui/Designer.tsx';
+import { NewTemplateModal } from './ui/NewTemplateModal.tsx';
+import '@xyflow/react/dist/style.css';
+import './designer.css';
 
-/** Route `/designer/:key` (`new` = a new template): the visual process designer. */
+/** A definition that arrives without positions (a JSON file, a generated template) is laid out at once. */
+function prepared(doc: Doc): Doc {
+  return needsLayout(doc) ? runCommand(doc, { do: 'layout', moves: quickLayout(doc) }).doc : doc;
+}
+
+/**
+ * Route `/designer/:key` (`new` = a new template; `?version=N` opens an old version read-only): loads the
+ * template and hands it to the designer; saving, publishing and the version list talk to the server here.
+ */
 export default function DesignerPage() {
   const { t } = useTranslation('designer');
   const { key = 'new' } = useParams();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const requested = search.get('version');
+  const isNew = key === 'new';
+  const [created, setCreated] = useState<Doc | null>(null);
+
+  const list = useQuery({ queryKey: ['definitions'], queryFn: definitionsApi.list });
+  const summary = list.data?.find((d) => d.key === key);
+  const version: number | 'draft' | undefined = requested
+    ? requested === 'draft'
+      ? 'draft'
+      : Number(requested)
+    : summary?.status === 'draft'
+      ? 'draft'
+      : undefined;
   const definition = useQuery({
-    queryKey: ['definition', key],
-    queryFn: () => definitionsApi.get(key),
-    enabled: key !== 'new',
+    queryKey: ['definition', key, version ?? 'latest'],
+    queryFn: () => definitionsApi.get(key, version),
+    enabled: !isNew && list.isSuccess,
+    staleTime: Number.POSITIVE_INFINITY,
   });
-  if (key === 'new') return <Title order={1}>{t('designer.newTemplate')}</Title>;
-  return (
-    <Container size="lg" py="md">
-      {definition.isPending ? (
+
+  // The designer keeps its own state (undo history) once open: later refetches must not replace it.
+  const frozen = useRef<{ id: string; doc: Doc } | null>(null);
+  const designerId = `${key}@${requested ?? 'latest'}`;
+  if (frozen.current?.id !== designerId) frozen.current = null;
+  if (!frozen.current && definition.data)
+    frozen.current = { id: designerId, doc: prepared(toDoc({ ...definition.data.definition, key })) };
+  if (!frozen.current && created) frozen.current = { id: designerId, doc: created };
+
+  const latest = summary?.version;
+  const viewed = definition.data?.version;
+  const readOnly = !isNew && requested !== null && viewed !== undefined && viewed !== latest;
+
+  const refresh = () => client.invalidateQueries({ queryKey: ['definitions'] });
+
+  const onSave = async (doc: Doc): Promise<boolean> => {
+    try {
+      const saved = await definitionsApi.saveDraft(doc.key, doc);
+      await refresh();
+      const errors = saved.problems.filter((p) => p.severity === 'error').length;
+      notifications.show({
+        color: errors ? 'yellow' : 'green',
+        message: errors
+          ? t('save.savedWithProblems', { version: saved.version, count: errors })
+          : t('save.saved', { version: saved.version }),
+      });
+      if (isNew) navigate(`/designer/${encodeURIComponent(doc.key)}`, { replace: true });
+      return true;
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: t('save.failed'),
+        message: String((error as Error).message),
+      });
+      return false;
+    }
+  };
+
+  const onPublish = async (doc: Doc): Promise<boolean> => {
+    try {
+      await definitionsApi.saveDraft(doc.key, doc);
+      const published = await definitionsApi.publish(doc.key);
+      await refresh();
+      notifications.show({ color: 'green', message: t('publish.done', { version: published.version }) });
+      if (isNew) navigate(`/designer/${encodeURIComponent(doc.key)}`, { replace: true });
+      return true;
+    } catch (error) {
+      const problems = error instanceof ApiError ? error.problems : [];
+      notifications.show({
+        color: 'red',
+        title: t('publish.failed'),
+        message: problems.length
+          ? t('publish.problems', { count: problems.length })
+          : String((error as Error).message),
+      });
+      return false;
+    }
+  };
+
+  const versions = useMemo(() => {
+    if (!summary) return <Menu.Item disabled>{t('versions.none')}</Menu.Item>;
+    const items = [];
+    for (let v = summary.version; v >= 1; v--) {
+      const draft = v === summary.version && summary.status === 'draft';
+      items.push(
+        <Menu.Item
+          key={v}
+          onClick={() =>
+            navigate(v === summary.version ? `/designer/${encodeURIComponent(key)}` : `?version=${v}`)
+          }
+          data-testid={`version-${v}`}
+          rightSection={v === viewed ? '✓' : null}
+        >
+          {draft ? t('versions.draft', { version: v }) : t('versions.published', { version: v })}
+        </Menu.Item>,
+      );
+    }
+    return items;
+  }, [summary, key, navigate, viewed, t]);
+
+  if (isNew && !created)
+    return (
+      <NewTemplateModal
+        opened
+        taken={(list.data ?? []).map((d) => d.key)}
+        onClose={() => navigate('/designer')}
+        onCreate={(name, newKey) => setCreated(emptyDoc(newKey, name))}
+      />
+    );
+  if (!isNew && (list.isError || definition.isError))
+    return (
+      <Alert color="red" m="md" title={t('load.failed')}>
+        {String((definition.error ?? list.error)?.message)}
+      </Alert>
+    );
+  if (!isNew && list.isSuccess && !summary)
+    return (
+      <Alert color="red" m="md" title={t('load.failed')}>
+        {t('load.notFound', { key })}
+      </Alert>
+    );
+  if (!frozen.current)
+    return (
+      <Center h="60vh">
         <Loader />
-      ) : definition.isError ? (
-        <Text c="red">{String(definition.error)}</Text>
-      ) : (
-        <Title order={1}>{definition.data.name}</Title>
-      )}
-    </Container>
+      </Center>
+    );
+
+  const status = isNew ? (
+    <Badge size="sm" variant="light" color="gray">
+      {t('status.new')}
+    </Badge>
+  ) : readOnly ? (
+    <Badge size="sm" variant="light" color="gray" data-testid="status">
+      {t('status.readOnly', { version: viewed })}
+    </Badge>
+  ) : summary?.status === 'draft' ? (
+    <Badge size="sm" variant="light" color="yellow" data-testid="status">
+      {t('status.draft', { version: summary.version })}
+    </Badge>
+  ) : (
+    <Badge size="sm" variant="light" color="green" data-testid="status">
+      {t('status.published', { version: summary?.version })}
+    </Badge>
+  );
+
+  return (
+    <Designer
+      key={designerId}
+      initial={frozen.current.doc}
+      stored={!isNew}
+      readOnly={readOnly}
+      status={status}
+      versions={versions}
+      onSave={onSave}
+      onPublish={onPublish}
+    />
   );
 }

@@ -58,8 +58,10 @@ const BASE = '/api/v1';
 
 async function call<T>(method: string, path: string, body?: unknown, type = 'application/json'): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = typeof localStorage === 'undefined' ? null : localStorage.getItem('baton.token');
-  if (token) headers.Authorization = `Bearer ${token}`;
+  if (method !== 'GET') {
+    const csrf = /(?:^|;\s*)baton_csrf=([^;]*)/.exec(document.cookie)?.[1];
+    if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
+  }
   if (body !== undefined) headers['Content-Type'] = type;
   const response = await fetch(`${BASE}${path}`, {
     method,
@@ -67,6 +69,7 @@ async function call<T>(method: string, path: string, body?: unknown, type = 'app
     credentials: 'same-origin',
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
+  if (response.status === 204) return null as T;
   const text = await response.text();
   const parsed = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
   if (!response.ok) {
@@ -100,4 +103,54 @@ export const definitionsApi = {
     call<SavedDraft>('POST', `/definitions/import${key ? `?key=${enc(key)}` : ''}`, xml, 'application/xml'),
   exportBpmn: (key: string, version?: number | 'draft') =>
     call<string>('GET', `/definitions/${enc(key)}/bpmn${version === undefined ? '' : `?version=${version}`}`),
+  remove: (key: string) => call<null>('DELETE', `/definitions/${enc(key)}`),
+  rights: (key: string) => call<DefinitionRights>('GET', `/definitions/${enc(key)}/rights`),
+  setRights: (key: string, rights: Pick<DefinitionRights, 'start' | 'view' | 'edit'>) =>
+    call<DefinitionRights>('PUT', `/definitions/${enc(key)}/rights`, rights),
+};
+
+/** Who may start, see and edit a template: subjects `everyone`, `user:<id>`, `role:<name>`, `department:<id>`, `group:<name>`. */
+export interface DefinitionRights {
+  key: string;
+  start: string[];
+  view: string[];
+  edit: string[];
+  explicit: boolean;
+}
+
+export interface OrgUser {
+  id: string;
+  login: string;
+  name: string;
+  position: string | null;
+  departmentId: string | null;
+}
+export interface OrgNamed {
+  name: string;
+  title: string;
+}
+export interface OrgDepartment {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+
+/** The organisation, for the assignee picker. Each list is empty when the API is absent or refuses. */
+export const orgApi = {
+  users: () =>
+    call<{ items: OrgUser[] }>('GET', '/users?limit=200&active=true')
+      .then((r) => r.items)
+      .catch(() => [] as OrgUser[]),
+  roles: () =>
+    call<{ items: OrgNamed[] }>('GET', '/roles')
+      .then((r) => r.items)
+      .catch(() => [] as OrgNamed[]),
+  groups: () =>
+    call<{ items: OrgNamed[] }>('GET', '/groups')
+      .then((r) => r.items)
+      .catch(() => [] as OrgNamed[]),
+  departments: () =>
+    call<{ items: OrgDepartment[] }>('GET', '/departments')
+      .then((r) => r.items)
+      .catch(() => [] as OrgDepartment[]),
 };

@@ -326,3 +326,77 @@ describe('the command stack', () => {
     expect(after.flows).toBe(before.flows);
   });
 });
+
+describe('adding from the palette', () => {
+  it('a drop centres the new node on the point; undo removes it', async () => {
+    const { addAtCommand } = await import('../../src/designer/model/add.ts');
+    const doc = vacation();
+    const cmd = addAtCommand(doc, 'userTask', { x: 1000, y: 500 });
+    expect(cmd).toEqual({
+      do: 'addNodes',
+      nodes: [
+        { id: 'userTask1', type: 'userTask', config: { kind: 'approve' }, position: { x: 925, y: 468 } },
+      ],
+    });
+    const e = execute(createEditor(doc), cmd as Command);
+    expect(undo(e).doc).toEqual(vacation());
+  });
+
+  it('a boundary event dropped on an activity attaches to it; elsewhere it adds nothing', async () => {
+    const { addAtCommand } = await import('../../src/designer/model/add.ts');
+    const cmd = addAtCommand(vacation(), 'messageBoundary', { x: 520, y: 210 });
+    expect(cmd).toEqual({
+      do: 'addNodes',
+      nodes: [
+        { id: 'messageBoundary1', type: 'messageBoundary', attachedTo: 'hr', position: { x: 500, y: 244 } },
+      ],
+    });
+    expect(addAtCommand(vacation(), 'timerBoundary', { x: -500, y: -500 })).toBeNull();
+  });
+
+  it('a click with one node selected adds the new node after it, connected', async () => {
+    const { addAfterCommand } = await import('../../src/designer/model/add.ts');
+    const doc = vacation();
+    const cmd = addAfterCommand(doc, 'notify', 'done');
+    expect(cmd).toBeNull();
+    const after = addAfterCommand(doc, 'notify', 'hr');
+    expect(after).toEqual({
+      do: 'addNodes',
+      nodes: [{ id: 'notify1', type: 'notify', position: { x: 706, y: 200 } }],
+      flows: [{ id: 'flow1', source: 'hr', target: 'notify1' }],
+    });
+    const e = execute(createEditor(doc), after as Command);
+    expect(flow(e.doc, 'flow1')).toEqual({ id: 'flow1', source: 'hr', target: 'notify1' });
+    expect(undo(e).doc).toEqual(vacation());
+  });
+});
+
+describe('behaviours', () => {
+  it('an approve task declares the boolean it decides into, once; undo takes the declaration back', () => {
+    const doc = vacation();
+    doc.variables = [];
+    const before = structuredClone(doc);
+    let e = execute(createEditor(doc), {
+      do: 'addNodes',
+      nodes: [{ id: 'ok', type: 'userTask', config: { kind: 'approve' } }],
+    });
+    expect(e.doc.variables).toEqual([{ id: 'approved', type: 'boolean' }]);
+    e = execute(e, {
+      do: 'setNodeConfig',
+      nodeId: 'ok',
+      config: { kind: 'approve', resultVariable: 'agreed' },
+    });
+    expect(e.doc.variables.map((v) => v.id)).toEqual(['approved', 'agreed']);
+    e = execute(e, { do: 'setNodeConfig', nodeId: 'hr', config: { kind: 'approve' } });
+    expect(e.doc.variables.map((v) => v.id)).toEqual(['approved', 'agreed']);
+    expect(undo(undo(undo(e))).doc).toEqual(before);
+  });
+
+  it('a name declared as a parameter is not declared again', () => {
+    const doc = vacation();
+    doc.variables = [];
+    doc.parameters = [{ id: 'approved', type: 'boolean' }];
+    const e = execute(createEditor(doc), { do: 'setNodeConfig', nodeId: 'hr', config: { kind: 'approve' } });
+    expect(e.doc.variables).toEqual([]);
+  });
+});

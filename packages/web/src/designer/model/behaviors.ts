@@ -128,11 +128,34 @@ export const followHost: Behavior = (doc, applied, all) => {
   return out;
 };
 
-/** In order: removals cascade first, then flow rules, then geometry. */
+/**
+ * A task that decides (approve; request information that may be refused) writes a boolean variable —
+ * `approved` unless renamed. Declare it when it is not, so the conditions after the task can use it and
+ * the condition builder offers it.
+ */
+export const declareDecision: Behavior = (doc, applied) => {
+  const wanted = new Set<string>();
+  for (const o of applied) {
+    const node = o.op === 'addNode' ? o.node : o.op === 'updateNode' ? o.after : null;
+    const c = node?.type === 'userTask' ? (node.config ?? {}) : null;
+    if (!c) continue;
+    const decides = c.kind === 'approve' || (c.kind === 'requestInfo' && c.allowReject === true);
+    const name = typeof c.resultVariable === 'string' ? c.resultVariable : 'approved';
+    if (decides && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) wanted.add(name);
+  }
+  const declared = new Set([...doc.parameters, ...doc.variables, ...doc.constants].map((f) => f.id));
+  const missing = [...wanted].filter((name) => !declared.has(name));
+  if (missing.length === 0) return [];
+  const variables = [...doc.variables, ...missing.map((id) => ({ id, type: 'boolean' as const }))];
+  return [{ op: 'settings', before: { variables: doc.variables }, after: { variables } }];
+};
+
+/** In order: removals cascade first, then flow rules, then data, then geometry. */
 export const BEHAVIORS: readonly Behavior[] = [
   removeAttached,
   removeDanglingFlows,
   unsetDefaultFlow,
   oneDefault,
+  declareDecision,
   followHost,
 ];

@@ -1,4 +1,4 @@
-import type { Edge, EdgeChange, Node, NodeChange, Position, XYPosition } from '@xyflow/react';
+import type { Edge, EdgeChange, MarkerType, Node, NodeChange, Position, XYPosition } from '@xyflow/react';
 import type { Move } from './commands.ts';
 import type { Doc, DocFlow, DocNode } from './doc.ts';
 import { isConditionalGateway, shapeOf, sizeOf } from './kinds.ts';
@@ -59,6 +59,7 @@ export const EMPTY_OVERLAY: Overlay = {
 };
 
 const HANDLE = 10;
+const ARROW = { type: 'arrowclosed' as MarkerType, width: 18, height: 18 };
 const LEFT = 'left' as Position;
 const RIGHT = 'right' as Position;
 
@@ -127,6 +128,7 @@ export function toCanvasEdge(flow: DocFlow, conditional: boolean, overlay: Overl
     selected: overlay.selection.flows.has(flow.id),
     deletable: !overlay.readOnly,
     reconnectable: !overlay.readOnly,
+    markerEnd: ARROW,
     data: { flow, conditional, taken: overlay.taken.has(flow.id), problem: overlay.problems.get(flow.id) },
   };
 }

@@ -179,3 +179,40 @@ export function setAt(
   else out[head] = next;
   return out;
 }
+
+type Config = Record<string, unknown>;
+
+/**
+ * Fields that only matter given other values (presentation, not validation: `compile` still checks
+ * everything). A field not listed is always shown.
+ */
+const RELEVANT: Record<string, Record<string, (c: Config) => boolean>> = {
+  userTask: {
+    percent: (c) => c.mode === 'percent',
+    workingTime: (c) => c.deadline !== undefined,
+    escalation: (c) => c.deadline !== undefined || c.escalation !== undefined,
+    resultVariable: (c) =>
+      (c.kind ?? 'form') === 'approve' || (c.kind === 'requestInfo' && c.allowReject === true),
+    requireCommentOnReject: (c) => c.kind === 'approve',
+    allowReject: (c) => c.kind === 'requestInfo',
+  },
+  wait: {
+    checkEvery: (c) => c.condition !== undefined,
+    workingTime: (c) => c.duration !== undefined,
+  },
+};
+
+/** Whether a top-level field is worth showing for this config. */
+export function isRelevant(type: string, key: string, config: Config | undefined): boolean {
+  const rule = RELEVANT[type]?.[key];
+  return rule ? rule(config ?? {}) : true;
+}
+
+/** Fields shown under "More" (rarely changed): the form stays short for the common case. */
+const ADVANCED: Record<string, ReadonlySet<string>> = {
+  userTask: new Set(['outcomes', 'fields', 'resultVariable', 'delegation', 'description']),
+  webhook: new Set(['headers']),
+  email: new Set(['cc']),
+};
+
+export const isAdvanced = (type: string, key: string) => ADVANCED[type]?.has(key) ?? false;

@@ -1,0 +1,493 @@
+import {
+  ActionIcon,
+  Autocomplete,
+  Button,
+  Fieldset,
+  Group,
+  Input,
+  JsonInput,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  TagsInput,
+  TextInput,
+} from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { type FieldSpec, getAt } from '../model/schema-form.ts';
+import { AssigneePicker } from './fields/AssigneePicker.tsx';
+import { DurationInput } from './fields/DurationInput.tsx';
+import { ExpressionInput } from './fields/ExpressionInput.tsx';
+import { useFormEnv } from './form-env.tsx';
+
+type Value = Record<string, unknown>;
+
+export interface ConfigFormProps {
+  fields: readonly FieldSpec[];
+  value: Value | undefined;
+  /** A new value at a path of `value` (undefined removes it). */
+  onChange: (path: readonly string[], value: unknown) => void;
+  /** Prefix for field labels' test ids (nested lists). */
+  testPrefix?: string;
+  /** The node type, for type-specific labels (`fields.userTask.title`). */
+  type?: string;
+}
+
+/** Renders a config form from its field descriptions (schema-form.ts): one widget per field. */
+export function ConfigForm({ fields, value, onChange, testPrefix = 'field', type }: ConfigFormProps) {
+  return (
+    <Stack gap="sm">
+      {fields.map((spec) => (
+        <Field
+          key={spec.path.join('.')}
+          spec={spec}
+          value={getAt(value, spec.path)}
+          onChange={(v) => onChange(spec.path, v)}
+          testId={`${testPrefix}-${spec.path.join('.')}`}
+          type={type}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+const humanize = (key: string) => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+
+interface FieldProps {
+  spec: FieldSpec;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  testId: string;
+  type: string | undefined;
+}
+
+function Field({ spec, value, onChange, testId, type }: FieldProps) {
+  const { t } = useTranslation('designer');
+  const env = useFormEnv();
+  const generic = t(`fields.${spec.key}`, { defaultValue: humanize(spec.key) });
+  const label = type ? t(`fieldsOf.${type}.${spec.key}`, { defaultValue: generic }) : generic;
+  const error = env.problemAt(spec.path);
+  const common = { label, error, required: spec.required, 'data-testid': testId };
+  const placeholder =
+    spec.default !== undefined && typeof spec.default !== 'object' ? String(spec.default) : undefined;
+  const str = typeof value === 'string' ? value : '';
+  const setText = (v: string) => onChange(v === '' ? undefined : v);
+
+  switch (spec.widget) {
+    case 'text':
+      return (
+        <TextInput
+          {...common}
+          value={str}
+          placeholder={placeholder}
+          readOnly={env.readOnly}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onBlur={env.seal}
+        />
+      );
+    case 'expression':
+    case 'template':
+      return (
+        <ExpressionInput
+          {...common}
+          mode={spec.widget}
+          value={str}
+          names={env.names}
+          multiline={spec.widget === 'template' && /body|text|description/.test(spec.key)}
+          placeholder={placeholder}
+          readOnly={env.readOnly}
+          onChange={setText}
+          onBlur={env.seal}
+        />
+      );
+    case 'duration':
+      return (
+        <DurationInput
+          {...common}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={onChange}
+          onBlur={env.seal}
+          readOnly={env.readOnly}
+        />
+      );
+    case 'number':
+      return (
+        <NumberInput
+          {...common}
+          value={typeof value === 'number' ? value : ''}
+          placeholder={placeholder}
+          {...(spec.minimum === undefined ? {} : { min: spec.minimum })}
+          {...(spec.maximum === undefined ? {} : { max: spec.maximum })}
+          readOnly={env.readOnly}
+          onChange={(v) => onChange(v === '' ? undefined : Number(v))}
+          onBlur={env.seal}
+        />
+      );
+    case 'boolean':
+      return (
+        <Switch
+          label={label}
+          data-testid={testId}
+          checked={typeof value === 'boolean' ? value : spec.default === true}
+          disabled={env.readOnly}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            onChange(on === (spec.default === true) ? undefined : on);
+            env.seal();
+          }}
+        />
+      );
+    case 'enum':
+      return (
+        <Select
+          {...common}
+          data={(spec.options ?? []).map((o) => ({
+            value: o,
+            label: t(`options.${spec.key}.${o}`, { defaultValue: o }),
+          }))}
+          value={typeof value === 'string' ? value : typeof spec.default === 'string' ? spec.default : null}
+          readOnly={env.readOnly}
+          allowDeselect={false}
+          onChange={(v) => {
+            onChange(v === null || v === spec.default ? undefined : v);
+            env.seal();
+          }}
+        />
+      );
+    case 'assignees':
+      return (
+        <AssigneePicker
+          label={label}
+          error={error}
+          required={spec.required}
+          value={Array.isArray(value) ? (value as string[]) : []}
+          onChange={(v) => onChange(v.length === 0 ? undefined : v)}
+        />
+      );
+    case 'list':
+      return (
+        <TagsInput
+          {...common}
+          data={env.names.map((n) => n.name)}
+          value={Array.isArray(value) ? (value as string[]) : []}
+          readOnly={env.readOnly}
+          onChange={(v) => {
+            onChange(v.length === 0 ? undefined : v);
+            env.seal();
+          }}
+        />
+      );
+    case 'expressionList':
+      return (
+        <ExpressionList
+          label={label}
+          error={error}
+          value={Array.isArray(value) ? (value as string[]) : []}
+          onChange={onChange}
+        />
+      );
+    case 'record':
+    case 'expressionRecord':
+      return (
+        <RecordInput
+          label={label}
+          error={error}
+          expression={spec.widget === 'expressionRecord'}
+          keyHint={spec.key}
+          value={value && typeof value === 'object' ? (value as Record<string, string>) : {}}
+          onChange={onChange}
+        />
+      );
+    case 'object':
+      return (
+        <Fieldset
+          legend={
+            <Switch
+              label={label}
+              size="xs"
+              checked={value !== undefined}
+              disabled={env.readOnly}
+              data-testid={testId}
+              onChange={(e) => {
+                onChange(e.currentTarget.checked ? {} : undefined);
+                env.seal();
+              }}
+            />
+          }
+          p="xs"
+        >
+          {value !== undefined && spec.fields && (
+            <ConfigForm
+              fields={spec.fields.map((f) => ({ ...f, path: f.path.slice(spec.path.length) }))}
+              value={value as Value}
+              onChange={(path, v) => onChange(setIn(value as Value, path, v))}
+              testPrefix={testId}
+            />
+          )}
+          {error && <Input.Error>{error}</Input.Error>}
+        </Fieldset>
+      );
+    case 'objectList':
+      return (
+        <ObjectList
+          label={label}
+          error={error}
+          fields={spec.fields ?? []}
+          value={Array.isArray(value) ? (value as Value[]) : []}
+          onChange={(v) => onChange(v.length === 0 ? undefined : v)}
+          testId={testId}
+        />
+      );
+    default:
+      return (
+        <JsonInput
+          {...common}
+          autosize
+          minRows={2}
+          formatOnBlur
+          readOnly={env.readOnly}
+          defaultValue={value === undefined ? '' : JSON.stringify(value, null, 2)}
+          onBlur={(e) => {
+            try {
+              const text = e.currentTarget.value.trim();
+              onChange(text === '' ? undefined : JSON.parse(text));
+            } catch {
+              // JsonInput shows the parse error itself.
+            }
+          }}
+        />
+      );
+  }
+}
+
+function setIn(base: Value, path: readonly string[], value: unknown): Value {
+  const [head, ...rest] = path;
+  if (head === undefined) return base;
+  const out = { ...base };
+  const next = rest.length === 0 ? value : setIn((out[head] as Value) ?? {}, rest, value);
+  if (next === undefined) delete out[head];
+  else out[head] = next;
+  return out;
+}
+
+function ExpressionList(props: {
+  label: string;
+  error?: string | undefined;
+  value: string[];
+  onChange: (v: unknown) => void;
+}) {
+  const { t } = useTranslation('designer');
+  const env = useFormEnv();
+  const set = (list: string[]) => props.onChange(list.length === 0 ? undefined : list);
+  return (
+    <Input.Wrapper label={props.label} error={props.error}>
+      <Stack gap={4}>
+        {props.value.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: list items are edited in place, by position
+          <Group key={i} gap={4} wrap="nowrap">
+            <div style={{ flex: 1 }}>
+              <ExpressionInput
+                mode="expression"
+                aria-label={`${props.label} ${i + 1}`}
+                value={item}
+                names={env.names}
+                readOnly={env.readOnly}
+                onChange={(v) => set(props.value.map((x, j) => (j === i ? v : x)))}
+                onBlur={env.seal}
+              />
+            </div>
+            {!env.readOnly && (
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('actions.remove')}
+                onClick={() => set(props.value.filter((_, j) => j !== i))}
+              >
+                <IconTrash size={14} />
+              </ActionIcon>
+            )}
+          </Group>
+        ))}
+        {!env.readOnly && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => set([...props.value, ''])}
+          >
+            {t('actions.add')}
+          </Button>
+        )}
+      </Stack>
+    </Input.Wrapper>
+  );
+}
+
+/** Name → value rows (variables to set, document fields, webhook headers, child process parameters). */
+function RecordInput(props: {
+  label: string;
+  error?: string | undefined;
+  expression: boolean;
+  keyHint: string;
+  value: Record<string, string>;
+  onChange: (v: unknown) => void;
+}) {
+  const { t } = useTranslation('designer');
+  const env = useFormEnv();
+  const entries = Object.entries(props.value);
+  const set = (list: [string, string][]) =>
+    props.onChange(list.length === 0 ? undefined : Object.fromEntries(list));
+  const keyNames =
+    props.keyHint === 'values'
+      ? env.names.filter((n) => n.source === 'variable').map((n) => n.name)
+      : props.keyHint === 'fields'
+        ? env.names.filter((n) => n.source === 'document').map((n) => n.name.slice('document.'.length))
+        : [];
+  return (
+    <Input.Wrapper label={props.label} error={props.error}>
+      <Stack gap={4}>
+        {entries.map(([k, v], i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row's key is being edited, so position is its identity
+          <Group key={i} gap={4} wrap="nowrap" align="flex-start">
+            <TagsLikeKey
+              value={k}
+              names={keyNames}
+              readOnly={env.readOnly}
+              onChange={(nk) => set(entries.map((e, j) => (j === i ? [nk, e[1]] : e)))}
+            />
+            <div style={{ flex: 1 }}>
+              {props.expression ? (
+                <ExpressionInput
+                  mode="expression"
+                  aria-label={`${props.label}: ${k}`}
+                  value={v}
+                  names={env.names}
+                  readOnly={env.readOnly}
+                  onChange={(nv) => set(entries.map((e, j) => (j === i ? [e[0], nv] : e)))}
+                  onBlur={env.seal}
+                />
+              ) : (
+                <TextInput
+                  aria-label={`${props.label}: ${k}`}
+                  value={v}
+                  readOnly={env.readOnly}
+                  onChange={(e) => {
+                    const nv = e.currentTarget.value;
+                    set(entries.map((x, j) => (j === i ? [x[0], nv] : x)));
+                  }}
+                  onBlur={env.seal}
+                />
+              )}
+            </div>
+            {!env.readOnly && (
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                mt={6}
+                aria-label={t('actions.remove')}
+                onClick={() => set(entries.filter((_, j) => j !== i))}
+              >
+                <IconTrash size={14} />
+              </ActionIcon>
+            )}
+          </Group>
+        ))}
+        {!env.readOnly && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => {
+              let name = keyNames.find((n) => !(n in props.value)) ?? 'name';
+              for (let i = 2; name in props.value; i++) name = `name${i}`;
+              set([...entries, [name, '']]);
+            }}
+          >
+            {t('actions.add')}
+          </Button>
+        )}
+      </Stack>
+    </Input.Wrapper>
+  );
+}
+
+function TagsLikeKey(props: {
+  value: string;
+  names: string[];
+  readOnly: boolean;
+  onChange: (v: string) => void;
+}) {
+  const { t } = useTranslation('designer');
+  return (
+    <Autocomplete
+      aria-label={t('fields.name')}
+      w={130}
+      data={props.names}
+      value={props.value}
+      readOnly={props.readOnly}
+      onChange={props.onChange}
+      classNames={{ input: 'bn-code' }}
+    />
+  );
+}
+
+/** A list of objects (outcomes, form fields): each item its own small form. */
+function ObjectList(props: {
+  label: string;
+  error?: string | undefined;
+  fields: FieldSpec[];
+  value: Value[];
+  onChange: (v: Value[]) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation('designer');
+  const env = useFormEnv();
+  const firstKey = props.fields.find((f) => f.required && f.widget === 'text')?.key ?? 'id';
+  return (
+    <Input.Wrapper label={props.label} error={props.error}>
+      <Stack gap={6}>
+        {props.value.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: items are edited in place, by position
+          <Paper key={i} withBorder p="xs">
+            <Group justify="flex-end" mb={-8}>
+              {!env.readOnly && (
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  color="gray"
+                  aria-label={t('actions.remove')}
+                  onClick={() => props.onChange(props.value.filter((_, j) => j !== i))}
+                >
+                  <IconTrash size={14} />
+                </ActionIcon>
+              )}
+            </Group>
+            <ConfigForm
+              fields={props.fields}
+              value={item}
+              testPrefix={`${props.testId}-${i}`}
+              onChange={(path, v) =>
+                props.onChange(props.value.map((x, j) => (j === i ? setIn(x, path, v) : x)))
+              }
+            />
+          </Paper>
+        ))}
+        {!env.readOnly && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => props.onChange([...props.value, { [firstKey]: '' }])}
+          >
+            {t('actions.add')}
+          </Button>
+        )}
+      </Stack>
+    </Input.Wrapper>
+  );
+}

@@ -1,0 +1,422 @@
+import { exportBpmn } from '@baton/engine';
+import { Badge, Drawer, Menu, Tabs } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addAfterCommand, addAtCommand } from '../model/add.ts';
+import { EMPTY_SELECTION, type Overlay, type Selection } from '../model/canvas.ts';
+import { type Fragment, parseFragment } from '../model/clipboard.ts';
+import type { Doc } from '../model/doc.ts';
+import { elkLayout } from '../model/elk-layout.ts';
+import { sizeOf } from '../model/kinds.ts';
+import { namesOf } from '../model/names.ts';
+import { marksOf, type Target } from '../model/problems.ts';
+import { search as searchNodes } from '../model/search.ts';
+import { type RunSession, runMarks } from '../model/test-run.ts';
+import { ACTIONS, type ActionContext, type ActionPlace, actionForKey, comboOf } from './actions.ts';
+import { Canvas } from './Canvas.tsx';
+import { FormEnvProvider } from './form-env.tsx';
+import { Palette } from './Palette.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { TestRunPanel } from './TestRunPanel.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { useEditor, useValidation } from './useEditor.ts';
+
+export interface DesignerProps {
+  initial: Doc;
+  /** The template exists on the server. */
+  stored: boolean;
+  readOnly: boolean;
+  status: ReactNode;
+  versions: ReactNode;
+  onSave: (doc: Doc) => Promise<boolean>;
+  onPublish: (doc: Doc) => Promise<boolean>;
+}
+
+export function Designer(props: DesignerProps) {
+  return (
+    <ReactFlowProvider>
+      <DesignerInner {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+let memoryClipboard: Fragment | null = null;
+
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function DesignerInner({ initial, stored, readOnly, status, versions, onSave, onPublish }: DesignerProps) {
+  const { t } = useTranslation('designer');
+  const flow = useReactFlow();
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const editor = useEditor(initial);
+  const { doc, selection, setSelection, run } = editor;
+  const { outcome, problems } = useValidation(doc);
+  const [session, setSession] = useState<RunSession | null>(null);
+  const [bottom, setBottom] = useState<'problems' | 'run' | null>(phone ? null : 'problems');
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [sideOpen, setSideOpen] = useState(!phone);
+  const [query, setQuery] = useState('');
+  const [hit, setHit] = useState(0);
+  const [menu, setMenu] = useState<{ x: number; y: number; place: ActionPlace } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => setSideOpen(!phone), [phone]);
+
+  const names = useMemo(() => namesOf(doc), [doc]);
+  const knownRoles = useMemo(() => {
+    const roles = new Set<string>();
+    for (const n of doc.nodes) if (n.role) roles.add(n.role);
+    const text = JSON.stringify(doc.nodes);
+    for (const m of text.matchAll(/role:([^'"@\\]+)/g)) roles.add(m[1] as string);
+    return [...roles].sort();
+  }, [doc.nodes]);
+  const found = useMemo(() => searchNodes(doc.nodes, query), [doc.nodes, query]);
+  const marks = useMemo(() => (session ? runMarks(doc, session.history) : null), [doc, session]);
+  const problemMarks = useMemo(() => marksOf(problems, doc), [problems, doc]);
+  const overlay: Omit<Overlay, 'drag'> = useMemo(
+    () => ({
+      selection,
+      run: marks?.run ?? new Map(),
+      taken: marks?.taken ?? new Set(),
+      problems: problemMarks,
+      found: new Set(found.map((n) => n.id)),
+      readOnly,
+    }),
+    [selection, marks, problemMarks, found, readOnly],
+  );
+
+  const focusNode = useCallback(
+    (id: string) => {
+      const node = doc.nodes.find((n) => n.id === id);
+      if (!node?.position) return;
+      const s = sizeOf(node);
+      void flow.setCenter(node.position.x + s.width / 2, node.position.y + s.height / 2, {
+        zoom: Math.max(flow.getZoom(), 0.9),
+        duration: 250,
+      });
+    },
+    [doc.nodes, flow],
+  );
+
+  const select = useCallback(
+    (next: Selection) => {
+      setSelection(next);
+      if (next.nodes.size + next.flows.size > 0 && phone) setSideOpen(true);
+    },
+    [setSelection, phone],
+  );
+
+  const layout = useCallback(async () => {
+    const id = notifications.show({ loading: true, message: t('layout.running'), autoClose: false });
+    try {
+      const moves = await elkLayout(doc);
+      run({ do: 'layout', moves });
+      requestAnimationFrame(() => void flow.fitView({ duration: 300, maxZoom: 1 }));
+      notifications.hide(id);
+    } catch (error) {
+      notifications.update({ id, loading: false, color: 'red', message: String(error), autoClose: 4000 });
+    }
+  }, [doc, run, flow, t]);
+
+  const save = useCallback(async () => {
+    const seal = editor.markSaved;
+    if (await onSave(doc)) seal();
+  }, [onSave, doc, editor.markSaved]);
+
+  const publish = useCallback(async () => {
+    const seal = editor.markSaved;
+    if (await onPublish(doc)) seal();
+  }, [onPublish, doc, editor.markSaved]);
+
+  const ctx: ActionContext = {
+    doc,
+    selection,
+    readOnly,
+    canUndo: editor.editor.past.length > 0,
+    canRedo: editor.editor.future.length > 0,
+    run,
+    undo: editor.undo,
+    redo: editor.redo,
+    select,
+    clipboard: {
+      write: (fragment) => {
+        memoryClipboard = fragment;
+        void navigator.clipboard?.writeText(JSON.stringify(fragment)).catch(() => {});
+      },
+      read: async () => {
+        try {
+          const text = await navigator.clipboard?.readText();
+          const fromSystem = text ? parseFragment(text) : null;
+          if (fromSystem) return fromSystem;
+        } catch {
+          // No permission to read the system clipboard: this tab's copy still works.
+        }
+        return memoryClipboard;
+      },
+    },
+    view: {
+      fit: () => void flow.fitView({ duration: 250, maxZoom: 1 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+    },
+    layout: () => void layout(),
+    save: () => void save(),
+    publish: () => void publish(),
+    search: () => {
+      if (phone) return;
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    testRun: () => setBottom((b) => (b === 'run' ? 'problems' : 'run')),
+  };
+  const ctxRef = useRef(ctx);
+  ctxRef.current = ctx;
+
+  // Keyboard: every shortcut is an action's; keys typed into fields stay with the fields (except save).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const combo = comboOf(e);
+      const target = e.target as HTMLElement | null;
+      const typing = !!target?.closest('input, textarea, select, [contenteditable="true"]');
+      if (typing && combo !== 'mod+s') return;
+      if (target?.closest('.mantine-Modal-root, .mantine-Drawer-root') && !root.current?.contains(target))
+        return;
+      const action = actionForKey(combo, ctxRef.current);
+      if (!action) return;
+      e.preventDefault();
+      action.perform(ctxRef.current);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Warn before leaving with unsaved edits.
+  useEffect(() => {
+    if (!editor.dirty || readOnly) return;
+    const onLeave = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [editor.dirty, readOnly]);
+
+  const onSearch = (value: string) => {
+    setQuery(value);
+    setHit(0);
+    const first = searchNodes(doc.nodes, value)[0];
+    if (first) focusNode(first.id);
+  };
+  const nextHit = () => {
+    if (found.length === 0) return;
+    const i = (hit + 1) % found.length;
+    setHit(i);
+    const node = found[i];
+    if (node) {
+      focusNode(node.id);
+      setSelection({ nodes: new Set([node.id]), flows: new Set() });
+    }
+  };
+
+  const onPick = (target: Target) => {
+    if (target.kind === 'settings') setSelection(EMPTY_SELECTION);
+    else if (target.kind === 'node') {
+      select({ nodes: new Set([target.id]), flows: new Set() });
+      focusNode(target.id);
+    } else {
+      select({ nodes: new Set(), flows: new Set([target.id]) });
+      const f = doc.flows.find((x) => x.id === target.id);
+      if (f) focusNode(f.source);
+    }
+  };
+
+  const onPaletteAdd = (type: string) => {
+    if (readOnly) return;
+    const only = selection.nodes.size === 1 ? [...selection.nodes][0] : undefined;
+    const after = only ? addAfterCommand(doc, type, only) : null;
+    const center = flow.screenToFlowPosition({
+      x: (root.current?.getBoundingClientRect().left ?? 0) + (root.current?.clientWidth ?? 0) / 2,
+      y: (root.current?.getBoundingClientRect().top ?? 0) + (root.current?.clientHeight ?? 0) / 2,
+    });
+    const cmd = after ?? addAtCommand(doc, type, center);
+    if (!cmd) {
+      notifications.show({ color: 'yellow', message: t('palette.dropOnActivity') });
+      return;
+    }
+    run(cmd);
+    if (cmd.do === 'addNodes') {
+      const id = cmd.nodes[0]?.id;
+      if (id) {
+        setSelection({ nodes: new Set([id]), flows: new Set() });
+        focusNode(id);
+      }
+    }
+    setPaletteOpen(false);
+  };
+
+  const onExport = async (format: 'json' | 'bpmn') => {
+    if (format === 'json')
+      download(`${doc.key}.json`, `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
+    else download(`${doc.key}.bpmn`, await exportBpmn(doc), 'application/xml');
+  };
+
+  const onContextMenu = (e: MouseEvent, target: { kind: 'node' | 'flow' | 'pane'; id?: string }) => {
+    e.preventDefault();
+    if (target.id && target.kind === 'node' && !selection.nodes.has(target.id))
+      setSelection({ nodes: new Set([target.id]), flows: new Set() });
+    if (target.id && target.kind === 'flow' && !selection.flows.has(target.id))
+      setSelection({ nodes: new Set(), flows: new Set([target.id]) });
+    setMenu({ x: e.clientX, y: e.clientY, place: target.kind });
+  };
+
+  const env = useMemo(
+    () => ({ names, knownRoles, readOnly, seal: editor.seal, problemAt: () => undefined }),
+    [names, knownRoles, readOnly, editor.seal],
+  );
+
+  const palette = <Palette onAdd={onPaletteAdd} readOnly={readOnly} />;
+  const side = (
+    <SidePanel doc={doc} selection={selection} problems={problems} run={run} stored={stored} ctx={ctx} />
+  );
+  const errors = problems.filter((p) => p.severity === 'error').length;
+
+  return (
+    <FormEnvProvider value={env}>
+      <div className="bn-designer" ref={root} data-readonly={readOnly || undefined} data-testid="designer">
+        <Toolbar
+          ctx={ctx}
+          name={doc.name}
+          status={status}
+          dirty={editor.dirty && !readOnly}
+          phone={phone}
+          versions={versions}
+          onExport={(f) => void onExport(f)}
+          onTogglePalette={() => setPaletteOpen((o) => !o)}
+          onToggleSide={() => setSideOpen((o) => !o)}
+          search={{
+            value: query,
+            onChange: onSearch,
+            onNext: nextHit,
+            info: query ? `${found.length ? hit + 1 : 0}/${found.length}` : '',
+            inputRef: searchRef,
+          }}
+        />
+        <div className="bn-body">
+          {!phone && !readOnly && <aside className="bn-left">{palette}</aside>}
+          <main className="bn-main">
+            <Canvas
+              doc={doc}
+              overlay={overlay}
+              run={run}
+              setSelection={select}
+              onContextMenu={onContextMenu}
+            />
+            <section className="bn-bottom" data-open={bottom !== null || undefined}>
+              <Tabs
+                value={bottom}
+                onChange={(v) =>
+                  setBottom((v as 'problems' | 'run' | null) === bottom ? null : (v as 'problems' | 'run'))
+                }
+                keepMounted={false}
+              >
+                <Tabs.List>
+                  <Tabs.Tab
+                    value="problems"
+                    data-testid="tab-problems"
+                    rightSection={
+                      problems.length ? (
+                        <Badge size="xs" color={errors ? 'red' : 'yellow'}>
+                          {problems.length}
+                        </Badge>
+                      ) : null
+                    }
+                  >
+                    {t('problems.title')}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="run" data-testid="tab-run">
+                    {t('run.title')}
+                  </Tabs.Tab>
+                </Tabs.List>
+                <Tabs.Panel value="problems" p="xs">
+                  <ProblemsPanel doc={doc} problems={problems} onPick={onPick} />
+                </Tabs.Panel>
+                <Tabs.Panel value="run" p="xs" className="bn-run">
+                  <TestRunPanel
+                    doc={doc}
+                    outcome={outcome}
+                    session={session}
+                    setSession={setSession}
+                    onClose={() => {
+                      setSession(null);
+                      setBottom('problems');
+                    }}
+                  />
+                </Tabs.Panel>
+              </Tabs>
+            </section>
+          </main>
+          {!phone && sideOpen && <aside className="bn-right">{side}</aside>}
+        </div>
+        {phone && (
+          <>
+            <Drawer
+              opened={paletteOpen}
+              onClose={() => setPaletteOpen(false)}
+              title={t('palette.title')}
+              size="80%"
+            >
+              {palette}
+            </Drawer>
+            <Drawer
+              opened={sideOpen}
+              onClose={() => setSideOpen(false)}
+              position="bottom"
+              size="70%"
+              title={t('properties.title')}
+            >
+              {side}
+            </Drawer>
+          </>
+        )}
+        <Menu
+          opened={menu !== null}
+          onChange={(o) => !o && setMenu(null)}
+          withinPortal
+          position="bottom-start"
+        >
+          <Menu.Target>
+            <div style={{ position: 'fixed', left: menu?.x ?? 0, top: menu?.y ?? 0, width: 1, height: 1 }} />
+          </Menu.Target>
+          <Menu.Dropdown data-testid="context-menu">
+            {menu &&
+              ACTIONS.filter((a) => a.places.includes(menu.place)).map((a) => {
+                const Icon = a.icon;
+                return (
+                  <Menu.Item
+                    key={a.id}
+                    leftSection={<Icon size={16} />}
+                    disabled={!a.enabled(ctx)}
+                    onClick={() => {
+                      setMenu(null);
+                      a.perform(ctx);
+                    }}
+                  >
+                    {t(a.label)}
+                  </Menu.Item>
+                );
+              })}
+          </Menu.Dropdown>
+        </Menu>
+      </div>
+    </FormEnvProvider>
+  );
+}
