@@ -60,11 +60,14 @@ export async function moveOpenTasks(
     const added: Redirect[] = to.map((assignee) => ({ assignee, meantFor: userId, reason }));
     const form = JSON.parse(task.form) as { redirects?: Redirect[] };
     const redirects = [...(form.redirects ?? []).filter((r) => r.assignee !== userId), ...added];
-    await trx
+    // Still open: a step may have completed or cancelled it since it was read.
+    const updated = await trx
       .updateTable('tasks')
       .set({ assignees: JSON.stringify(after), form: JSON.stringify({ ...form, redirects }) })
       .where('id', '=', task.id)
-      .execute();
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) continue;
     await trx
       .deleteFrom('task_assignees')
       .where('task_id', '=', task.id)
