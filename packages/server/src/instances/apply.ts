@@ -5,9 +5,9 @@ import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { enqueue, type NewJob } from '../jobs/enqueue.ts';
 import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { NotFound, VersionConflict } from '../runtime/errors.ts';
 import { stepContext } from '../runtime/step-context.ts';
 import { commentOf } from '../tasks/completion.ts';
-import { NotFound, VersionConflict } from '../runtime/errors.ts';
 import { taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
 
@@ -73,7 +73,8 @@ export async function persistStep(
 ): Promise<boolean> {
   const now = rt.now();
   const { state } = result;
-  const ended = (state.status === 'completed' || state.status === 'terminated') && row.status === 'running';
+  const ended =
+    (state.status === 'completed' || state.status === 'terminated') && row.status !== state.status;
   const updated = await trx
     .updateTable('instances')
     .set({
