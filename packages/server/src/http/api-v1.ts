@@ -9,6 +9,7 @@ import { definitionRoutes } from '../definitions/routes.ts';
 import { instanceRoutes } from '../instances/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { messageRoutes } from '../messages/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { taskRoutes } from '../tasks/routes.ts';
@@ -58,4 +59,5 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(taskRoutes, { rt });
   await app.register(messageRoutes, { rt });
   await app.register(jobRoutes, { rt });
+  await app.register(notificationRoutes, { rt });
 }
