@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
+import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
 import type { OrgDirectory } from '../org/directory.ts';
 
 export interface MoveOptions {
@@ -78,6 +79,10 @@ export async function moveOpenTasks(
       .values(to.map((assignee) => ({ task_id: task.id, assignee })))
       .onConflict((oc) => oc.columns(['assignee', 'task_id']).doNothing())
       .execute();
+    await publishUserEvent(
+      trx,
+      ...taskAssigned(to, { id: task.id, title: task.title, instanceId: task.instance_id }),
+    );
     const { history_seq: seq } = await trx
       .updateTable('instances')
       .set((eb) => ({ history_seq: eb('history_seq', '+', 1), version: eb('version', '+', 1) }))

@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { withUserEvents } from '../events/sqlite-events.ts';
+import { UserEventBus } from '../events/user-events.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { BACKSTOP_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
@@ -15,6 +17,11 @@ export interface Db {
   readonly dialect: Dialect;
   /** Where it points, without credentials (for logs). */
   readonly description: string;
+  /**
+   * This process's user events (the `/events` streams): SQLite feeds it after each commit; on
+   * PostgreSQL, boot listens on the events channel (events/pg-listener.ts) and feeds it.
+   */
+  readonly events: UserEventBus;
   close(): Promise<void>;
 }
 
@@ -37,6 +44,7 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
     return {
       kysely,
       dialect: 'postgres',
+      events: new UserEventBus(),
       description: `postgres://${parsed.host}${parsed.pathname}`,
       close: () => kysely.destroy(),
     };
@@ -51,14 +59,15 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
   sqlite.pragma('busy_timeout = 5000');
   const stopCheckpointer = path === ':memory:' ? null : startCheckpointer(resolve(path));
   if (stopCheckpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  const events = new UserEventBus();
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: withUserEvents(new SqliteDialect({ database: withStatementCache(sqlite) }), events),
   });
   const close = async () => {
     await stopCheckpointer?.();
     await kysely.destroy();
   };
-  return { kysely, dialect: 'sqlite', description: `sqlite:${path}`, close };
+  return { kysely, dialect: 'sqlite', description: `sqlite:${path}`, events, close };
 }
 
 /** Brings the schema up to date; safe to run from several processes (PostgreSQL locks the migration table). */

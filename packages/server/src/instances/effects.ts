@@ -2,6 +2,7 @@ import type { Effect } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import { insertRows } from '../db/insert-rows.ts';
 import type { Database } from '../db/schema.ts';
+import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
 import type { NewJob } from '../jobs/enqueue.ts';
 
 /** The API id of a task: the instance id and the engine's task id, so no mapping table is needed. */
@@ -118,5 +119,11 @@ async function insertTasks(
       e.assignees.map((assignee) => ({ task_id: taskKey(instanceId, e.taskId), assignee })),
     ),
     { ignoreConflicts: true },
+  );
+  await publishUserEvent(
+    trx,
+    ...tasks.flatMap((e) =>
+      taskAssigned(e.assignees, { id: taskKey(instanceId, e.taskId), title: e.title, instanceId }),
+    ),
   );
 }

@@ -12,24 +12,38 @@ export async function announceJobs(db: Db, trx: Kysely<Database>): Promise<void>
 }
 
 /** Listens for job announcements on a dedicated connection; reconnects if it drops. */
-export async function listenForJobs(
+export function listenForJobs(
   url: string,
   onJobs: () => void,
   onError: (error: unknown) => void,
+): Promise<() => Promise<void>> {
+  return listenOn(url, JOBS_CHANNEL, onJobs, onError, onJobs);
+}
+
+/**
+ * Listens on a PostgreSQL channel on a dedicated connection, reconnecting if it drops (`onConnected`
+ * after each connect: what was sent while disconnected is lost). Returns the function that stops it.
+ */
+export async function listenOn(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onError: (error: unknown) => void,
+  onConnected: () => void = () => undefined,
 ): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
   let closed = false;
   const connect = async () => {
     const c = new pg.Client({ connectionString: url });
-    c.on('notification', onJobs);
+    c.on('notification', (n) => onPayload(n.payload ?? ''));
     c.on('error', (error) => {
       onError(error);
       if (!closed) setTimeout(() => void connect().catch(onError), 1000);
     });
     await c.connect();
-    await c.query(`listen ${JOBS_CHANNEL}`);
+    await c.query(`listen ${channel}`);
     client = c;
-    onJobs();
+    onConnected();
   };
   await connect();
   return async () => {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import { ensureFirstAdministrator } from '../auth/bootstrap.ts';
 import { type Db, migrate, openDatabase } from '../db/database.ts';
+import { listenForUserEvents } from '../events/pg-listener.ts';
 import { jobHandlers } from '../jobs/handlers/index.ts';
 import { listenForJobs } from '../jobs/notify-channel.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/worker.ts';
@@ -52,6 +53,13 @@ export async function boot(options: BootOptions): Promise<Baton> {
       wake: () => worker?.wake(),
     };
     const firstAdmin = await ensureFirstAdministrator(rt, options.adminPassword);
+    // PostgreSQL: user events committed by any process reach this process's streams.
+    const stopEvents =
+      db.dialect === 'postgres'
+        ? await listenForUserEvents(options.databaseUrl, db.events, (err) =>
+            log.warn({ err }, 'user event listener'),
+          )
+        : null;
     let detach: (() => Promise<void>) | null = null;
     if (options.worker) {
       const id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -77,6 +85,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       async close() {
         await worker?.stop();
         await detach?.();
+        await stopEvents?.();
         await db.close();
       },
     };

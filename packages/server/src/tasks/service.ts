@@ -6,6 +6,7 @@ import { assignedBelow, assignedTo, taskVisible } from '../access/visibility.ts'
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
 import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
+import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
 import { applyEvent } from '../instances/apply.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
@@ -246,6 +247,7 @@ export async function delegateTask(
       throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
     await trx.deleteFrom('task_assignees').where('task_id', '=', id).execute();
     await trx.insertInto('task_assignees').values({ task_id: id, assignee: to }).execute();
+    await publishUserEvent(trx, ...taskAssigned([to], { id, title: row.title, instanceId: row.instance_id }));
     const { history_seq: seq } = await trx
       .updateTable('instances')
       .set((eb) => ({ history_seq: eb('history_seq', '+', 1), version: eb('version', '+', 1) }))

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '@baton/engine';
+import { publishUserEvent } from '../../events/user-events.ts';
 import { currentDirectory } from '../../runtime/step-context.ts';
+import { toIso } from '../../util/time.ts';
 import { type JobHandler, payloadOf } from '../handler.ts';
 
 type Notify = Extract<Effect, { type: 'notify' }>;
@@ -24,6 +26,14 @@ export const notifyHandler: JobHandler = {
         read_at: null,
       }));
       if (rows.length > 0) await trx.insertInto('notifications').values(rows).execute();
+      await publishUserEvent(
+        trx,
+        ...rows.map((r) => ({
+          type: 'notification' as const,
+          userId: r.recipient,
+          data: { id: r.id, text: r.text, instanceId: r.instance_id, createdAt: toIso(r.created_at) },
+        })),
+      );
       await finish(trx);
     });
   },
