@@ -28,11 +28,10 @@ describe('translations', () => {
   });
 
   for (const file of namespaces) {
-    it(`${file}: the same keys in both languages, no empty text`, () => {
+    it(`${file}: the same keys in both languages`, () => {
       const en = read('en', file);
       const ru = read('ru', file);
       expect([...new Set(keys(ru))].sort()).toEqual([...new Set(keys(en))].sort());
-      for (const text of [JSON.stringify(en), JSON.stringify(ru)]) expect(text).not.toContain('""');
     });
   }
 

@@ -69,7 +69,7 @@ export function MyTasksPage() {
           onChange={setDefinitionKey}
           clearable
           searchable
-          w={{ base: '100%', xs: 220 }}
+          w={{ base: 'calc(50% - 6px)', xs: 220 }}
         />
         <TextInput
           label={t('filters.search')}
@@ -77,7 +77,7 @@ export function MyTasksPage() {
           leftSection={<IconSearch size={16} aria-hidden />}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
-          w={{ base: '100%', xs: 220 }}
+          w={{ base: 'calc(50% - 6px)', xs: 220 }}
         />
         {status === 'open' && (
           <Checkbox

@@ -46,7 +46,7 @@ export function TaskCard(props: { task: Task; processName: string; assignees?: s
           {props.processName}
           {props.assignees ? ` · ${props.assignees}` : ''}
         </Text>
-        <Group gap="md" wrap="wrap">
+        <Group gap="md" wrap="wrap" style={{ rowGap: 2 }}>
           {task.dueAt && (
             <Text size="xs" c={overdue ? 'red' : 'dimmed'} component="span">
               <IconClock size={12} aria-hidden style={{ verticalAlign: 'middle' }} />{' '}

@@ -14,6 +14,7 @@ import {
   seedCompany,
   startServer,
   type TestServer,
+  waitForHeading,
 } from './support.ts';
 
 const fixture = (name: string) =>
@@ -138,7 +139,7 @@ describe('the app shell', () => {
       await login(page, 'admin');
       for (const [path, heading] of pages) {
         await page.goto(path);
-        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await waitForHeading(page, heading);
         await page.waitForLoadState('networkidle');
         expect(await horizontalOverflow(page), `${path} at ${viewport.width} px`).toBe(0);
       }

@@ -218,6 +218,29 @@ export async function screenshot(
   return path;
 }
 
+/**
+ * Waits for the page's h1; when it does not come, the error says what the page shows instead (an error
+ * notice, the sign-in page, a spinner) and saves a screenshot under the temp folder.
+ */
+export async function waitForHeading(page: Page, name: string | RegExp, timeout = 15_000): Promise<void> {
+  try {
+    await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
+  } catch (error) {
+    const shown = await page
+      .locator('body')
+      .ariaSnapshot()
+      .catch(() => '(no body)');
+    const shot = join(tmpdir(), `baton-e2e-${Date.now()}.png`);
+    await page.screenshot({ path: shot }).catch(() => {});
+    throw new Error(
+      `no heading ${name} at ${page.url()} (screenshot ${shot}); the page shows:\n${shown.slice(0, 1500)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
 /** How far the page is wider than the viewport (0: no horizontal scrolling). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
