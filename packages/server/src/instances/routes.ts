@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorField, isoTime, jsonObject, page, pageQuery, problems } from '../http/schemas.ts';
+import { actorField, isoTime, jsonObject, page, pageQuery, problems, queryBoolean } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { nodeResponsesSchema, taskSchema } from '../tasks/routes.ts';
 import * as service from './service.ts';
@@ -19,6 +19,26 @@ const summary = z
     parentId: z.string().nullable(),
   })
   .meta({ id: 'InstanceSummary' });
+const stuckReason = z
+  .discriminatedUnion('code', [
+    z.object({
+      code: z.literal('DEAD_JOB'),
+      jobKey: z.string(),
+      kind: z.string(),
+      error: z.string().nullable(),
+    }),
+    z.object({ code: z.literal('NO_ACTIVE_ASSIGNEE'), taskId: z.string(), assignees: z.array(z.string()) }),
+  ])
+  .meta({ id: 'StuckReason' });
+const listed = summary
+  .extend({
+    stuck: z
+      .boolean()
+      .optional()
+      .describe('Those who see all work: running, and waiting on a dead job or a task no active user holds'),
+    stuckReasons: z.array(stuckReason).optional(),
+  })
+  .meta({ id: 'ListedInstance' });
 const historyItem = z.object({
   seq: z.number().int(),
   type: z.string().describe('instance.started, node.entered, task.created, task.delegated, …'),
@@ -111,9 +131,12 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
           startedBy: z.string().optional(),
           startedFrom: z.iso.datetime({ offset: true }).optional().describe('Inclusive'),
           startedTo: z.iso.datetime({ offset: true }).optional().describe('Exclusive'),
+          stuck: queryBoolean
+            .optional()
+            .describe('true: only stuck instances; false: none of them (those who see all work; else 403)'),
           ...pageQuery,
         }),
-        response: { 200: page(summary), ...problems(400) },
+        response: { 200: page(listed), ...problems(400, 403) },
       },
     },
     async (request) => {

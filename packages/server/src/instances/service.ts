@@ -1,5 +1,5 @@
 import type { EngineEvent, InstanceError, InstanceState } from '@baton/engine';
-import { actingAs, can } from '../access/abilities.ts';
+import { actingAs, can, demand } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
 import { templateAccess, viewableKeys } from '../access/definition-rights.ts';
 import { instanceVisible } from '../access/visibility.ts';
@@ -15,6 +15,7 @@ import { applyEvent } from './apply.ts';
 import { readHistory } from './history.ts';
 import { reapply, retryFailed, type StoredFailure } from './retry.ts';
 import { type Started, type StartInput, startInstance } from './start.ts';
+import { isStuck, type StuckReason, stuckReasons } from './stuck.ts';
 
 export type InstanceStatus = InstancesTable['status'];
 
@@ -28,6 +29,12 @@ export interface InstanceSummary {
   startedAt: string;
   endedAt: string | null;
   parentId: string | null;
+}
+
+/** A list item for those who see all work: whether it is stuck and why (instances/stuck.ts). */
+export interface ListedInstance extends InstanceSummary {
+  stuck?: boolean;
+  stuckReasons?: StuckReason[];
 }
 
 export interface HistoryView {
@@ -116,17 +123,25 @@ export interface InstanceFilter {
   startedFrom?: number | undefined;
   /** Epoch ms, exclusive. */
   startedTo?: number | undefined;
+  /** Only stuck instances (true) or none of them (false); for those who see all work. */
+  stuck?: boolean | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
 }
 
-/** The instances the caller sees (or, with scope `mine`, started), newest first (started_at desc, id desc), keyset-paginated. */
+/**
+ * The instances the caller sees (or, with scope `mine`, started), newest first (started_at desc, id
+ * desc), keyset-paginated. Those who see all work (administrators) also get each one's `stuck` flag and
+ * reasons, and may filter on it.
+ */
 export async function listInstances(
   rt: Runtime,
   caller: Caller,
   f: InstanceFilter,
-): Promise<Page<InstanceSummary>> {
+): Promise<Page<ListedInstance>> {
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
+  const flags = can(caller, 'seeAllWork');
+  if (f.stuck !== undefined) demand(caller, 'seeAllWork', 'filtering stuck instances');
   let q = rt.db.kysely.selectFrom('instances').selectAll();
   if (f.scope === 'mine') q = q.where('started_by', '=', caller.userId);
   else {
@@ -138,6 +153,8 @@ export async function listInstances(
   if (f.startedBy !== undefined) q = q.where('started_by', '=', f.startedBy);
   if (f.startedFrom !== undefined) q = q.where('started_at', '>=', f.startedFrom);
   if (f.startedTo !== undefined) q = q.where('started_at', '<', f.startedTo);
+  if (f.stuck === true) q = q.where(isStuck(rt.db.kysely));
+  if (f.stuck === false) q = q.where((eb) => eb.not(isStuck(rt.db.kysely)(eb)));
   if (f.cursor !== undefined) {
     const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
     q = q.where((eb) =>
@@ -149,7 +166,17 @@ export async function listInstances(
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();
-  return toPage(rows, limit, summaryOf, (r) => [r.started_at, r.id]);
+  const page = toPage(rows, limit, summaryOf, (r) => [r.started_at, r.id]);
+  if (!flags) return page;
+  const running = page.items.filter((i) => i.status === 'running').map((i) => i.id);
+  const reasons = await stuckReasons(rt.db.kysely, running);
+  return {
+    ...page,
+    items: page.items.map((i) => {
+      const why = reasons.get(i.id) ?? [];
+      return { ...i, stuck: why.length > 0, stuckReasons: why };
+    }),
+  };
 }
 
 /** An instance the caller sees, with its variables, tasks and history; any other is a 404. */
