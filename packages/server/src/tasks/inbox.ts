@@ -76,6 +76,33 @@ export interface InboxCounts {
   byDepartment: (TaskCount & { departmentId: string | null; name: string | null })[];
 }
 
+/** The `mine` inbox's numbers: open tasks, those past their deadline, those due before today ends. */
+export interface MyCounts {
+  open: number;
+  overdue: number;
+  /** Due before the end of today in the company's time zone (overdue ones included). */
+  dueToday: number;
+}
+
+/** Counts the open tasks `condition` (the `mine` inbox) selects, at `now` with today ending at `dayEnd`. */
+export async function myCounts(
+  db: Kysely<Database>,
+  condition: TaskCondition | null,
+  now: number,
+  dayEnd: number,
+): Promise<MyCounts> {
+  let q = db.selectFrom('tasks').where('tasks.status', '=', 'open');
+  if (condition !== null) q = q.where(condition);
+  const row = await q
+    .select([
+      sql<number>`count(*)`.as('open'),
+      sql<number>`count(case when tasks.due_at < ${now} then 1 end)`.as('overdue'),
+      sql<number>`count(case when tasks.due_at < ${dayEnd} then 1 end)`.as('dueToday'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { open: Number(row.open), overdue: Number(row.overdue), dueToday: Number(row.dueToday) };
+}
+
 type TaskQuery = ReturnType<typeof baseForCounts>;
 const baseForCounts = (db: Kysely<Database>) =>
   db.selectFrom('tasks').innerJoin('instances', 'instances.id', 'tasks.instance_id');

@@ -82,6 +82,13 @@ const inboxCounts = z
   .describe(
     'scope=all only: tasks under the filters, in total, per employee (personal assignments) and per department',
   );
+const myCounts = z
+  .object({
+    open: z.number().int(),
+    overdue: z.number().int(),
+    dueToday: z.number().int().describe("Due before the end of today in the company calendar's time zone"),
+  })
+  .describe('scope=mine only: my open tasks, whatever the list is narrowed to');
 const idParam = z.object({ id: z.string() });
 const tags = ['tasks'];
 
@@ -111,10 +118,18 @@ export const taskRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { 
           status: status.optional(),
           assignee: z.string().optional().describe('A user id, or a reference such as role:HR'),
           overdue: queryBoolean.optional().describe('true: open tasks past their deadline'),
+          dueToday: queryBoolean
+            .optional()
+            .describe(
+              "true: open tasks due before the end of today in the company calendar's time zone (overdue included)",
+            ),
           definitionKey: z.string().optional(),
           ...pageQuery,
         }),
-        response: { 200: page(taskSchema).extend({ counts: inboxCounts.optional() }), ...problems(400, 403) },
+        response: {
+          200: page(taskSchema).extend({ counts: z.union([inboxCounts, myCounts]).optional() }),
+          ...problems(400, 403),
+        },
       },
     },
     async (request) => service.listTasks(rt, request.caller, request.query),

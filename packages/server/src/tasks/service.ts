@@ -3,6 +3,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { actingAs, can } from '../access/abilities.ts';
 import { type Caller, personalRefs } from '../access/caller.ts';
 import { assignedBelow, assignedTo, taskVisible } from '../access/visibility.ts';
+import { endOfToday } from '../calendar/today.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
 import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
@@ -18,6 +19,8 @@ import {
   type InboxFilter,
   inboxCondition,
   inboxCounts,
+  type MyCounts,
+  myCounts,
   type TaskCondition,
 } from './inbox.ts';
 import { type Redirect, redirectsOf, warningOf } from './redirects.ts';
@@ -73,14 +76,23 @@ export interface TaskFilter extends InboxFilter {
   assignee?: string | undefined;
   /** Open tasks whose deadline has passed. */
   overdue?: boolean | undefined;
+  /** Open tasks due before the end of today in the company's time zone (true), or the others (false). */
+  dueToday?: boolean | undefined;
   definitionKey?: string | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
 }
 
-/** A page of tasks; the `all` inbox adds counts per employee and department. */
+/** A page of tasks; the `all` inbox adds counts per employee and department, `mine` my open ones. */
 export interface TaskPage extends Page<TaskView> {
-  counts?: InboxCounts;
+  counts?: InboxCounts | MyCounts;
+}
+
+/** The instants the list's time filters compare with. */
+interface Moment {
+  now: number;
+  /** The end of the company's current day (calendar/today.ts). */
+  dayEnd: number;
 }
 
 /**
@@ -93,7 +105,11 @@ export async function listTasks(rt: Runtime, caller: Caller, f: TaskFilter): Pro
   const condition = await inboxCondition(db, caller, f);
   if (condition === false) return { items: [], nextCursor: null };
   const now = rt.now();
-  let q = filtered(tasks(db), f, now, condition);
+  const at: Moment = {
+    now,
+    dayEnd: f.dueToday !== undefined || f.scope === 'mine' ? await endOfToday(db, now) : now,
+  };
+  let q = filtered(tasks(db), f, at, condition);
   if (f.cursor !== undefined) {
     const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
     q = q.where((eb) =>
@@ -109,15 +125,17 @@ export async function listTasks(rt: Runtime, caller: Caller, f: TaskFilter): Pro
     .limit(limit + 1)
     .execute();
   const page = toPage(rows, limit, viewOf, (r) => [r.created_at, r.id]);
+  // My counts are of my whole inbox (the bell's numbers), not of the list's narrowing.
+  if (f.scope === 'mine') return { ...page, counts: await myCounts(db, condition, at.now, at.dayEnd) };
   if (f.scope !== 'all') return page;
-  return { ...page, counts: await inboxCounts(db, (base) => filtered(base, f, now, condition), now) };
+  return { ...page, counts: await inboxCounts(db, (base) => filtered(base, f, at, condition), now) };
 }
 
 /** The list's filters (not its cursor) on any query over tasks joined with their instances. */
 function filtered<O>(
   query: SelectQueryBuilder<Database, 'tasks' | 'instances', O>,
   f: TaskFilter,
-  now: number,
+  { now, dayEnd }: Moment,
   condition: TaskCondition | null,
 ): SelectQueryBuilder<Database, 'tasks' | 'instances', O> {
   let q = query;
@@ -128,6 +146,9 @@ function filtered<O>(
   if (f.overdue === true) q = q.where('tasks.status', '=', 'open').where('tasks.due_at', '<', now);
   if (f.overdue === false)
     q = q.where((eb) => eb.or([eb('tasks.due_at', 'is', null), eb('tasks.due_at', '>=', now)]));
+  if (f.dueToday === true) q = q.where('tasks.status', '=', 'open').where('tasks.due_at', '<', dayEnd);
+  if (f.dueToday === false)
+    q = q.where((eb) => eb.or([eb('tasks.due_at', 'is', null), eb('tasks.due_at', '>=', dayEnd)]));
   if (f.assignee !== undefined) {
     const assignee = f.assignee;
     q = q.where('tasks.id', 'in', (eb) =>
