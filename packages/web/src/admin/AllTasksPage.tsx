@@ -38,7 +38,9 @@ export function AllTasksPage() {
   };
   const list = useTaskList(filters);
   const tasks = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const counts = list.data?.pages[0]?.counts;
+  // scope=all answers the company counts (scope=mine would answer { open, overdue, dueToday }).
+  const answered = list.data?.pages[0]?.counts;
+  const counts = answered && 'total' in answered ? answered : undefined;
 
   return (
     <>
