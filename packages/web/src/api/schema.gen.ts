@@ -270,6 +270,15 @@ export type JobInput = {
   updatedAt: string;
 };
 
+export type NotificationInput = {
+  id: string;
+  text: string;
+  instanceId: string | null;
+  nodeId: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
 export type Problem = {
   type: string;
   title: string;
@@ -537,6 +546,15 @@ export type Job = {
   payload: unknown;
   createdAt: string;
   updatedAt: string;
+};
+
+export type Notification = {
+  id: string;
+  text: string;
+  instanceId: string | null;
+  nodeId: string | null;
+  createdAt: string;
+  readAt: string | null;
 };
 
 export interface Operations {
@@ -1378,5 +1396,50 @@ export interface Operations {
     query: never;
     body: never;
     response: Job;
+  };
+  /** My notifications, newest first, with the number unread */
+  'GET /api/v1/notifications': {
+    path: never;
+    query: {
+      /** true: only unread; false: only read */
+      unread?: 'true' | 'false';
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: Notification[];
+      nextCursor: string | null;
+      /** All my unread notifications, whatever the page */
+      unreadCount: number;
+    };
+  };
+  /** Mark all my notifications read */
+  'POST /api/v1/notifications/read-all': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      /** How many were unread */
+      marked: number;
+    };
+  };
+  /** Mark one of my notifications read */
+  'POST /api/v1/notifications/{id}/read': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: Notification;
+  };
+  /** My live events (Server-Sent Events): task.created, notification */
+  'GET /api/v1/events': {
+    path: never;
+    query: never;
+    body: never;
+    response: null;
   };
 }

@@ -9,11 +9,11 @@ export const taskKeys = {
   one: (id: string) => ['tasks', 'one', id] as const,
 };
 
-/** How often inboxes look for new work (there is no server push yet, see notifications/). */
+/** How often inboxes look for new work while the event stream is down (notifications/live.ts). */
 export const INBOX_POLL_MS = 15_000;
 
 /** A task list page by page (keyset cursors), newest first. */
-export function useTaskList(filters: TaskFilters, options: { poll?: boolean } = {}) {
+export function useTaskList(filters: TaskFilters, options: { pollMs?: number | false } = {}) {
   return useInfiniteQuery({
     queryKey: taskKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
@@ -23,7 +23,7 @@ export function useTaskList(filters: TaskFilters, options: { poll?: boolean } = 
       }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    ...(options.poll ? { refetchInterval: INBOX_POLL_MS } : {}),
+    refetchInterval: options.pollMs ?? false,
   });
 }
 

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { LiveEvents } from '../notifications/LiveEvents.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { Loading } from './feedback.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -19,6 +20,7 @@ export function Layout() {
       navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'sm', sm: 'md' }}
     >
+      <LiveEvents />
       <a href="#main" className="skip-link">
         {t('nav.skip')}
       </a>

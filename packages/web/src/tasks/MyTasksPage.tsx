@@ -6,6 +6,7 @@ import { useDefinitionNames, useDefinitions } from '../api/definitions.ts';
 import { useTaskList } from '../api/tasks.ts';
 import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
+import { useLivePoll } from '../notifications/useMyOpenTasks.ts';
 import { isOverdue, TaskCard } from './TaskCard.tsx';
 
 type Status = 'open' | 'completed';
@@ -18,6 +19,7 @@ export function MyTasksPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [search, setSearch] = useState('');
   const processName = useDefinitionNames();
+  const poll = useLivePoll();
   const definitions = useDefinitions().data?.items ?? [];
   const list = useTaskList(
     {
@@ -26,7 +28,7 @@ export function MyTasksPage() {
       ...(definitionKey ? { definitionKey } : {}),
       ...(overdueOnly && status === 'open' ? { overdue: 'true' as const } : {}),
     },
-    { poll: status === 'open' },
+    { pollMs: status === 'open' ? poll : false },
   );
   const needle = search.trim().toLowerCase();
   const tasks = (list.data?.pages.flatMap((p) => p.items) ?? []).filter(

@@ -10,7 +10,16 @@
  * await login(page, 'olga');
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,14 +88,45 @@ export async function ensureWebBuilt(): Promise<void> {
   }
   try {
     if (!webBuildIsStale()) return;
-    const vite = join(WEB_ROOT, '../../node_modules/.bin/vite');
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    const env = { ...process.env, NODE_ENV: 'production' };
-    const result = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: WEB_ROOT, encoding: 'utf8', env });
-    if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+    buildInto(DIST);
   } finally {
     rmSync(LOCK, { force: true, recursive: true });
   }
+}
+
+/**
+ * Builds into a fresh folder beside dist/ and swaps it in, keeping the old hashed assets: a server of
+ * another test run may be serving dist/ right now, and a page it served earlier may still load a lazy
+ * chunk by its old name. Vite's own build would empty dist/ first and answer 404s meanwhile.
+ */
+function buildInto(dist: string): void {
+  const fresh = `${dist}.${process.pid}.new`;
+  rmSync(fresh, { recursive: true, force: true });
+  const vite = join(WEB_ROOT, '../../node_modules/.bin/vite');
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const args = ['build', '--logLevel', 'warn', '--outDir', fresh, '--emptyOutDir'];
+  const result = spawnSync(vite, args, { cwd: WEB_ROOT, encoding: 'utf8', env });
+  if (result.status !== 0) {
+    rmSync(fresh, { recursive: true, force: true });
+    throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  // Old assets are kept for an hour (their times preserved), long enough for any test run.
+  const oldAssets = join(dist, 'assets');
+  const keepSince = Date.now() - 3_600_000;
+  if (existsSync(oldAssets))
+    for (const file of readdirSync(oldAssets)) {
+      const from = join(oldAssets, file);
+      const to = join(fresh, 'assets', file);
+      const stat = statSync(from);
+      if (existsSync(to) || stat.mtimeMs < keepSince) continue;
+      copyFileSync(from, to);
+      utimesSync(to, stat.atime, stat.mtime);
+    }
+  const old = `${dist}.${process.pid}.old`;
+  if (existsSync(dist)) renameSync(dist, old);
+  renameSync(fresh, dist);
+  rmSync(old, { recursive: true, force: true });
 }
 
 // --------------------------------------------------------------------------------------------- server

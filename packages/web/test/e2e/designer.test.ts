@@ -1,0 +1,241 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  login,
+  newBrowser,
+  newPage,
+  PHONE,
+  SETUP_TIMEOUT,
+  screenshot,
+  seedCompany,
+  startServer,
+  type TestServer,
+} from './support.ts';
+
+const KEY = 'vacation-request';
+
+/** Drags a palette block onto the canvas at (x, y) relative to the canvas; returns the new node's id. */
+async function drop(page: Page, type: string, x: number, y: number): Promise<string> {
+  const before = await nodeIds(page);
+  await page
+    .getByTestId(`palette-${type}`)
+    .dragTo(page.getByTestId('designer-canvas'), { targetPosition: { x, y } });
+  const after = await nodeIds(page);
+  const added = after.filter((id) => !before.includes(id));
+  expect(added).toHaveLength(1);
+  return added[0] as string;
+}
+
+const nodeIds = (page: Page) =>
+  page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** Draws a flow by dragging from one node's source handle to another's target handle. */
+async function connect(page: Page, from: string, to: string) {
+  const count = await page.locator('.react-flow__edge').count();
+  const source = await box(node(page, from).locator('.react-flow__handle.source'));
+  const target = await box(node(page, to).locator('.react-flow__handle.target'));
+  await page.mouse.move(source.x, source.y);
+  await page.mouse.down();
+  await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 6 });
+  await page.mouse.move(target.x, target.y, { steps: 6 });
+  await page.screenshot({ path: `/tmp/dz/conn-${from}-${to}.png` });
+  await page.mouse.up();
+  try {
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(count + 1);
+  } catch (e) {
+    await page.screenshot({ path: '/tmp/dz/fail.png' });
+    throw e;
+  }
+}
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('element is not visible');
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Selects a node and names it in the property panel. */
+async function name(page: Page, id: string, text: string) {
+  await node(page, id).click();
+  await page.getByTestId('node-name').fill(text);
+  await page.getByTestId('node-name').blur();
+}
+
+/** The id of the flow between two nodes, read from React Flow's edge elements. */
+async function flowBetween(page: Page, source: string, target: string): Promise<string> {
+  return page.evaluate(
+    ([s, t]) => {
+      for (const el of document.querySelectorAll('.react-flow__edge')) {
+        const label = el.getAttribute('aria-label') ?? '';
+        if (label.includes(`from ${s} to ${t}`)) return el.getAttribute('data-id') ?? '';
+      }
+      return '';
+    },
+    [source, target],
+  );
+}
+
+describe('the process designer in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    await seedCompany(server);
+    browser = await newBrowser();
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an administrator draws the vacation process by drag and drop, test-runs it and publishes it', async () => {
+    const page = await newPage(browser, server, { viewport: DESKTOP });
+    await login(page, 'admin');
+    await page.goto('/designer');
+    await page.getByRole('heading', { level: 1, name: 'Process templates' }).waitFor();
+
+    // A new template: name → key suggested from it; the designer opens on a start event.
+    await page.getByTestId('templates-create').click();
+    await page.getByTestId('new-name').fill('Vacation request');
+    await expect(page.getByTestId('new-key').inputValue()).resolves.toBe(KEY);
+    await page.getByTestId('new-create').click();
+    await page.waitForURL(`**/designer/${KEY}`);
+    await page.getByTestId('designer-title').getByText('Vacation request').waitFor();
+    await expect(nodeIds(page)).resolves.toEqual(['start']);
+
+    // Blocks from the palette, dropped where they go (the start event sits at 80,160).
+    // Handles stay 50 px clear of the canvas edges, where dragging a connection pans the view.
+    const approve = await drop(page, 'userTask', 230, 180);
+    await name(page, approve, 'Head approves');
+    const decision = await drop(page, 'exclusive', 350, 180);
+    const split = await drop(page, 'parallel', 430, 180);
+    const accounting = await drop(page, 'userTask', 520, 100);
+    await name(page, accounting, 'Accounting pays');
+    const hr = await drop(page, 'userTask', 520, 260);
+    await name(page, hr, 'HR registers');
+    const join = await drop(page, 'parallel', 470, 400);
+    const done = await drop(page, 'end', 560, 400);
+    const refused = await drop(page, 'end', 350, 320);
+    await name(page, refused, 'Refused');
+
+    // Flows, drawn from handle to handle.
+    await connect(page, 'start', approve);
+    await connect(page, approve, decision);
+    await connect(page, decision, split);
+    await connect(page, decision, refused);
+    await connect(page, split, accounting);
+    await connect(page, split, hr);
+    await connect(page, accounting, join);
+    await connect(page, hr, join);
+    await connect(page, join, done);
+
+    // The head of whoever starts it approves.
+    await node(page, approve).click();
+    await page.getByTestId('assignee-menu').click();
+    await page.getByTestId('assignee-kind-headOfStarter').click();
+    await expect(page.getByTestId('assignee').textContent()).resolves.toBe('Head of the starter');
+
+    // Accounting and HR acknowledge, by role.
+    for (const [id, role] of [
+      [accounting, 'Accountant'],
+      [hr, 'HR'],
+    ] as const) {
+      await node(page, id).click();
+      await page.getByTestId('node-role').fill(role);
+      await page.getByTestId('field-kind').click();
+      await page.getByRole('option', { name: 'Acknowledge' }).click();
+    }
+
+    // The condition on the approve outcome, with the builder: "approved is yes".
+    const toSplit = await flowBetween(page, decision, split);
+    await page.locator(`.react-flow__edge[data-id="${toSplit}"]`).click({ force: true });
+    await page.getByTestId('flow-panel').waitFor();
+    await page.getByTestId('condition-add-rule').click();
+    await page.getByTestId('condition-field').fill('approved');
+    await page.getByTestId('condition-operator').click();
+    await page.getByRole('option', { name: 'is yes' }).click();
+    await expect(page.getByTestId('flow-cel').textContent()).resolves.toBe('approved');
+
+    // The other way is the default: from the flow's context menu (the same action as everywhere).
+    const toRefused = await flowBetween(page, decision, refused);
+    await page.locator(`.react-flow__edge[data-id="${toRefused}"]`).click({ button: 'right', force: true });
+    await page.getByTestId('context-menu').getByText('Make default flow').click();
+    await expect(page.getByTestId('flow-default').isChecked()).resolves.toBe(true);
+
+    // Keyboard: Delete removes the selected step, Ctrl+Z brings it back; Ctrl+C / Ctrl+V copy it.
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await node(page, hr).click();
+    await page.keyboard.press('Delete');
+    await expect(node(page, hr).count()).resolves.toBe(0);
+    await page.keyboard.press('Control+z');
+    await node(page, hr).waitFor();
+    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(9);
+    await node(page, hr).click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => nodeIds(page).then((ids) => ids.length)).toBe(10);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => nodeIds(page).then((ids) => ids.length)).toBe(9);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => nodeIds(page).then((ids) => ids.length)).toBe(10);
+    await page.keyboard.press('Control+z');
+
+    // Validation by the engine: nothing left to fix. Then ELK tidies the drawing (one undoable step).
+    await page.getByTestId('problems-none').waitFor();
+    await page.getByTestId('action-layout').click();
+    await expect
+      .poll(() =>
+        node(page, done)
+          .boundingBox()
+          .then((b) => b?.x ?? 0),
+      )
+      .toBeGreaterThan((await node(page, join).boundingBox())?.x ?? 0);
+
+    // Test run with the real engine: approve → both parallel tasks → completed, the path lit.
+    await page.getByTestId('action-testRun').click();
+    await page.getByTestId('run-start').click();
+    await expect(page.getByTestId('run-task').count()).resolves.toBe(1);
+    await expect(node(page, approve).locator('.bn-node').getAttribute('data-run')).resolves.toBe('active');
+    await page.getByTestId('run-task').getByTestId('run-outcome-approved').click();
+    await expect.poll(() => page.getByTestId('run-task').count()).toBe(2);
+    await expect(node(page, approve).locator('.bn-node').getAttribute('data-run')).resolves.toBe('done');
+    await page.getByTestId('run-task').first().getByTestId('run-outcome-acknowledged').click();
+    await page.getByTestId('run-task').first().getByTestId('run-outcome-acknowledged').click();
+    await expect(page.getByTestId('run-status').getAttribute('data-status')).resolves.toBe('completed');
+    await expect(node(page, done).locator('.bn-node').getAttribute('data-run')).resolves.toBe('done');
+    await expect(node(page, refused).locator('.bn-node').getAttribute('data-run')).resolves.toBeNull();
+    await node(page, approve).click();
+    await page.getByTestId('palette').evaluate((el) => el.closest('aside')?.scrollTo(0, 0));
+    await screenshot(page, 'designer-desktop');
+
+    // Publish: version 1.
+    await page.getByTestId('action-publish').click();
+    await page.getByTestId('status').getByText('Published v1').waitFor();
+    const stored = await server.api<{ version: number; status: string; definition: { nodes: unknown[] } }>(
+      'GET',
+      `/api/v1/definitions/${KEY}`,
+    );
+    expect(stored.version).toBe(1);
+    expect(stored.status).toBe('published');
+    expect(stored.definition.nodes).toHaveLength(9);
+  }, 180_000);
+
+  it('opens the published process on a phone: canvas to pan and zoom, properties in a drawer', async () => {
+    const page = await newPage(browser, server, { viewport: PHONE });
+    await login(page, 'admin');
+    await page.goto(`/designer/${KEY}`);
+    await page.getByTestId('designer-title').waitFor();
+    await page.locator('.react-flow__node').first().waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'designer-phone');
+    await page.locator('.react-flow__node').nth(1).click();
+    await page.getByTestId('node-panel').waitFor();
+    await screenshot(page, 'designer-phone-properties');
+  }, 60_000);
+});
