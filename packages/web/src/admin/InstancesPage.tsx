@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { TerminateButton } from '../processes/TerminateButton.tsx';
 
 const STATUSES: InstanceStatus[] = ['running', 'failed', 'completed', 'terminated'];
 
-/** "All active": every instance for administrators — filters, failed ones flagged, terminate with a reason. */
+/** "All active": every instance for administrators — filters, failed and stuck ones flagged, terminate with a reason. */
 export function InstancesPage() {
   const { t } = useTranslation('admin');
   const [status, setStatus] = useState<string | null>('running');
@@ -21,6 +21,7 @@ export function InstancesPage() {
   const [startedBy, setStartedBy] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [stuckOnly, setStuckOnly] = useState(false);
   const processName = useDefinitionNames();
   const name = useUserNames();
   const definitions = useDefinitions().data?.items ?? [];
@@ -31,10 +32,13 @@ export function InstancesPage() {
     ...(startedBy ? { startedBy } : {}),
     ...(from ? { startedFrom: new Date(`${from}T00:00:00`).toISOString() } : {}),
     ...(to ? { startedTo: new Date(`${to}T00:00:00`).toISOString() } : {}),
+    ...(stuckOnly ? { stuck: 'true' as const } : {}),
   };
   const list = useInstanceList(filters);
   const failed = useInstanceList({ status: 'failed', limit: 100 });
   const failedCount = failed.data?.pages[0]?.items.length ?? 0;
+  const stuck = useInstanceList({ status: 'running', stuck: 'true', limit: 100 });
+  const stuckCount = stuck.data?.pages[0]?.items.length ?? 0;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -56,6 +60,34 @@ export function InstancesPage() {
             </Text>
             <Button size="xs" color="red" variant="light" onClick={() => setStatus('failed')}>
               {t('instances.showFailed')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {stuckCount > 0 && !stuckOnly && (
+        <Alert
+          color="orange"
+          icon={<IconAlertTriangle aria-hidden />}
+          mb="md"
+          title={t('instances.stuckTitle')}
+        >
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">
+              {t('instances.stuckCount', {
+                count: stuckCount,
+                more: stuck.data?.pages[0]?.nextCursor ? '+' : '',
+              })}
+            </Text>
+            <Button
+              size="xs"
+              color="orange"
+              variant="light"
+              onClick={() => {
+                setStatus('running');
+                setStuckOnly(true);
+              }}
+            >
+              {t('instances.showStuck')}
             </Button>
           </Group>
         </Alert>
@@ -103,6 +135,12 @@ export function InstancesPage() {
           value={to}
           onChange={(e) => setTo(e.currentTarget.value)}
           w={{ base: '47%', xs: 160 }}
+        />
+        <Checkbox
+          label={t('filters.stuckOnly')}
+          checked={stuckOnly}
+          onChange={(e) => setStuckOnly(e.currentTarget.checked)}
+          mb={8}
         />
       </Group>
       {list.isPending ? (

@@ -218,6 +218,34 @@ export type InstanceSummaryInput = {
   parentId: string | null;
 };
 
+export type StuckReasonInput =
+  | {
+      code: 'DEAD_JOB';
+      jobKey: string;
+      kind: string;
+      error: string | null;
+    }
+  | {
+      code: 'NO_ACTIVE_ASSIGNEE';
+      taskId: string;
+      assignees: string[];
+    };
+
+export type ListedInstanceInput = {
+  id: string;
+  status: 'running' | 'completed' | 'failed' | 'terminated';
+  definitionKey: string;
+  definitionVersion: number;
+  documentRef: string | null;
+  startedBy: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  parentId: string | null;
+  /** Those who see all work: running, and waiting on a dead job or a task no active user holds */
+  stuck?: boolean;
+  stuckReasons?: StuckReasonInput[];
+};
+
 export type InstanceInput = {
   id: string;
   status: 'running' | 'completed' | 'failed' | 'terminated';
@@ -494,6 +522,34 @@ export type InstanceSummary = {
   startedAt: string;
   endedAt: string | null;
   parentId: string | null;
+};
+
+export type StuckReason =
+  | {
+      code: 'DEAD_JOB';
+      jobKey: string;
+      kind: string;
+      error: string | null;
+    }
+  | {
+      code: 'NO_ACTIVE_ASSIGNEE';
+      taskId: string;
+      assignees: string[];
+    };
+
+export type ListedInstance = {
+  id: string;
+  status: 'running' | 'completed' | 'failed' | 'terminated';
+  definitionKey: string;
+  definitionVersion: number;
+  documentRef: string | null;
+  startedBy: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  parentId: string | null;
+  /** Those who see all work: running, and waiting on a dead job or a task no active user holds */
+  stuck?: boolean;
+  stuckReasons?: StuckReason[];
 };
 
 export type Instance = {
@@ -1164,6 +1220,8 @@ export interface Operations {
       startedFrom?: string;
       /** Exclusive */
       startedTo?: string;
+      /** true: only stuck instances; false: none of them (those who see all work; else 403) */
+      stuck?: 'true' | 'false';
       /** nextCursor of the previous page */
       cursor?: string;
       /** Items per page (default 50) */
@@ -1171,7 +1229,7 @@ export interface Operations {
     };
     body: never;
     response: {
-      items: InstanceSummary[];
+      items: ListedInstance[];
       nextCursor: string | null;
     };
   };
@@ -1241,6 +1299,8 @@ export interface Operations {
       assignee?: string;
       /** true: open tasks past their deadline */
       overdue?: 'true' | 'false';
+      /** true: open tasks due before the end of today in the company calendar's time zone (overdue included) */
+      dueToday?: 'true' | 'false';
       definitionKey?: string;
       /** nextCursor of the previous page */
       cursor?: string;
@@ -1251,26 +1311,32 @@ export interface Operations {
     response: {
       items: Task[];
       nextCursor: string | null;
-      /** scope=all only: tasks under the filters, in total, per employee (personal assignments) and per department */
-      counts?: {
-        total: {
-          tasks: number;
-          overdue: number;
-        };
-        byEmployee: {
-          userId: string;
-          name: string;
-          departmentId: string | null;
-          tasks: number;
-          overdue: number;
-        }[];
-        byDepartment: {
-          departmentId: string | null;
-          name: string | null;
-          tasks: number;
-          overdue: number;
-        }[];
-      };
+      counts?:
+        | {
+            total: {
+              tasks: number;
+              overdue: number;
+            };
+            byEmployee: {
+              userId: string;
+              name: string;
+              departmentId: string | null;
+              tasks: number;
+              overdue: number;
+            }[];
+            byDepartment: {
+              departmentId: string | null;
+              name: string | null;
+              tasks: number;
+              overdue: number;
+            }[];
+          }
+        | {
+            open: number;
+            overdue: number;
+            /** Due before the end of today in the company calendar's time zone */
+            dueToday: number;
+          };
     };
   };
   /** Get a task with its form (fields and outcomes) */

@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,7 +16,12 @@ export function InstanceCard(props: {
   const { t, i18n } = useTranslation('processes');
   const { instance } = props;
   return (
-    <Paper withBorder p="sm" radius="md" className={instance.status === 'failed' ? 'overdue' : undefined}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      className={instance.status === 'failed' || instance.stuck ? 'overdue' : undefined}
+    >
       <Stack gap={4}>
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
           <Text
@@ -27,7 +32,14 @@ export function InstanceCard(props: {
           >
             {props.processName}
           </Text>
-          <StatusBadge status={instance.status} />
+          <Group gap={4} wrap="nowrap">
+            {instance.stuck && (
+              <Badge color="orange" style={{ flexShrink: 0 }}>
+                {t('stuck.badge')}
+              </Badge>
+            )}
+            <StatusBadge status={instance.status} />
+          </Group>
         </Group>
         <Text size="xs" c="dimmed">
           {t('list.started', { date: formatDateTime(instance.startedAt, i18n.language) })}
@@ -36,6 +48,18 @@ export function InstanceCard(props: {
             ? ` · ${t('list.ended', { date: formatDateTime(instance.endedAt, i18n.language) })}`
             : ''}
         </Text>
+        {instance.stuckReasons?.map((reason) => (
+          <Text
+            size="sm"
+            c="orange"
+            key={reason.code === 'DEAD_JOB' ? reason.jobKey : reason.taskId}
+            className="wrap-anywhere"
+          >
+            {reason.code === 'DEAD_JOB'
+              ? t('stuck.deadJob', { kind: reason.kind, error: reason.error ?? '—' })
+              : t('stuck.noAssignee', { assignees: reason.assignees.join(', ') || '—' })}
+          </Text>
+        ))}
         {props.footer}
       </Stack>
     </Paper>

@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,16 +7,17 @@ import { useTaskList } from '../api/tasks.ts';
 import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { useLivePoll } from '../notifications/useMyOpenTasks.ts';
-import { isOverdue, TaskCard } from './TaskCard.tsx';
+import { TaskCard } from './TaskCard.tsx';
 
 type Status = 'open' | 'completed';
+type When = 'overdue' | 'dueToday' | null;
 
 /** "My tasks": what waits for me (assigned to me or to a role I hold), newest first; filters and counts. */
 export function MyTasksPage() {
   const { t } = useTranslation('tasks');
   const [status, setStatus] = useState<Status>('open');
   const [definitionKey, setDefinitionKey] = useState<string | null>(null);
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [when, setWhen] = useState<When>(null);
   const [search, setSearch] = useState('');
   const processName = useDefinitionNames();
   const poll = useLivePoll();
@@ -26,7 +27,7 @@ export function MyTasksPage() {
       scope: 'mine',
       status,
       ...(definitionKey ? { definitionKey } : {}),
-      ...(overdueOnly && status === 'open' ? { overdue: 'true' as const } : {}),
+      ...(when && status === 'open' ? { [when]: 'true' as const } : {}),
     },
     { pollMs: status === 'open' ? poll : false },
   );
@@ -37,18 +38,27 @@ export function MyTasksPage() {
       task.title.toLowerCase().includes(needle) ||
       processName(task.definitionKey).toLowerCase().includes(needle),
   );
-  const overdue = tasks.filter((task) => isOverdue(task)).length;
-  const more = list.hasNextPage ? '+' : '';
+  // With scope=mine the server counts all my open work (not just this page): open, overdue, due today.
+  const answered = list.data?.pages[0]?.counts;
+  const counts = answered && 'open' in answered ? answered : undefined;
+  const toggle = (next: When) => setWhen((current) => (current === next ? null : next));
 
   return (
     <>
       <PageHeader
         title={t('mine.title')}
         subtitle={
-          status === 'open' && list.data ? (
+          counts ? (
             <Group gap="xs">
-              <Badge variant="light">{t('mine.openCount', { count: tasks.length, more })}</Badge>
-              {overdue > 0 && <Badge color="red">{t('mine.overdueCount', { count: overdue })}</Badge>}
+              <Badge variant="light">{t('mine.openCount', { count: counts.open })}</Badge>
+              {counts.overdue > 0 && (
+                <Badge color="red">{t('mine.overdueCount', { count: counts.overdue })}</Badge>
+              )}
+              {counts.dueToday > 0 && (
+                <Badge color="orange" variant="light">
+                  {t('mine.dueTodayCount', { count: counts.dueToday })}
+                </Badge>
+              )}
             </Group>
           ) : null
         }
@@ -82,12 +92,26 @@ export function MyTasksPage() {
           w={{ base: 'calc(50% - 6px)', xs: 220 }}
         />
         {status === 'open' && (
-          <Checkbox
-            label={t('filters.overdueOnly')}
-            checked={overdueOnly}
-            onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
-            mb={8}
-          />
+          <Group gap="xs" mb={4}>
+            <Button
+              size="xs"
+              color="red"
+              variant={when === 'overdue' ? 'filled' : 'light'}
+              aria-pressed={when === 'overdue'}
+              onClick={() => toggle('overdue')}
+            >
+              {t('filters.overdue')}
+            </Button>
+            <Button
+              size="xs"
+              color="orange"
+              variant={when === 'dueToday' ? 'filled' : 'light'}
+              aria-pressed={when === 'dueToday'}
+              onClick={() => toggle('dueToday')}
+            >
+              {t('filters.dueToday')}
+            </Button>
+          </Group>
         )}
       </Group>
       {list.isPending ? (

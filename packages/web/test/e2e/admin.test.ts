@@ -42,6 +42,14 @@ describe('administration pages', () => {
     await start('monthly-report', {}, 'olga');
     const failed = await start('purchase', { amount: 1500 }, 'ivan');
     expect(failed.status).toBe('failed');
+    // A task handed to someone who is not an employee (any more): nobody can move that process on.
+    const orphan = await start('vacation', { firstDay: '2026-10-05', days: 2 }, 'olga');
+    const [task] = (
+      await server.api<{ items: { id: string }[] }>('GET', `/api/v1/tasks?instanceId=${orphan.id}`)
+    ).items;
+    await server.api('POST', `/api/v1/tasks/${encodeURIComponent(task?.id ?? '')}/delegate`, {
+      to: 'boris.left',
+    });
     browser = await newBrowser();
     page = await newPage(browser, server, { viewport: DESKTOP });
     await login(page, 'admin');
@@ -60,12 +68,17 @@ describe('administration pages', () => {
   it('lists running instances, flags the failed one, and terminates one with a reason', async () => {
     await open('All processes', 'All processes');
     const list = page.getByRole('region', { name: 'Processes' });
-    await expect(list.getByRole('link', { name: 'Vacation request' }).count()).resolves.toBe(2);
+    await expect(list.getByRole('link', { name: 'Vacation request' }).count()).resolves.toBe(3);
     await list.getByRole('link', { name: 'Monthly sales report' }).waitFor();
     await page.getByText('1 process failed and waits for a retry or termination.').waitFor();
+    await page.getByText('1 running process cannot move on by itself.').waitFor();
+    await list.getByText('A task no active employee holds (boris.left)').waitFor();
     await screenshot(page, 'admin-instances-desktop');
+    await page.getByRole('checkbox', { name: 'Stuck only' }).check();
+    await expect(list.getByRole('link').count()).resolves.toBe(1);
+    await page.getByRole('checkbox', { name: 'Stuck only' }).uncheck();
 
-    await page.getByRole('button', { name: 'Show them' }).click();
+    await page.getByRole('button', { name: 'Show the failed ones' }).click();
     await list.getByRole('link', { name: 'Purchase of goods' }).waitFor();
     await expect(list.getByText('Failed').count()).resolves.toBe(1);
 
@@ -78,7 +91,7 @@ describe('administration pages', () => {
     await dialog.getByRole('button', { name: 'Terminate' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await list.getByRole('link', { name: 'Monthly sales report' }).waitFor({ state: 'detached' });
-    await expect(list.getByRole('link', { name: 'Vacation request' }).count()).resolves.toBe(2);
+    await expect(list.getByRole('link', { name: 'Vacation request' }).count()).resolves.toBe(3);
   });
 
   it('shows every task of every employee with counts per department and employee, overdue highlighted', async () => {
@@ -88,7 +101,7 @@ describe('administration pages', () => {
     const list = page.getByRole('region', { name: 'Tasks' });
     await list.getByRole('link', { name: /Send the monthly sales report/ }).waitFor();
     await expect(list.getByRole('link', { name: /Send the monthly sales report/ }).count()).resolves.toBe(1);
-    await expect(list.getByRole('link', { name: /Approve \d+ days of vacation/ }).count()).resolves.toBe(2);
+    await expect(list.getByRole('link', { name: /Approve \d+ days of vacation/ }).count()).resolves.toBe(3);
     await list.getByText('Overdue').first().waitFor();
     const byEmployee = page.getByRole('table', { name: 'By employee' });
     await byEmployee.getByRole('row', { name: /Olga Smirnova 1 0/ }).waitFor();

@@ -31,7 +31,13 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const WEB_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(WEB_ROOT, 'dist');
-export const SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots', import.meta.url));
+/**
+ * Where screenshot() writes: docs/screenshots (the README's images) when BATON_SCREENSHOTS=1, else a
+ * temporary folder, so an ordinary test run leaves the working tree as it was.
+ */
+export const SCREENSHOTS = process.env.BATON_SCREENSHOTS
+  ? fileURLToPath(new URL('../../../../docs/screenshots', import.meta.url))
+  : join(tmpdir(), 'baton-screenshots');
 export const CHROMIUM = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
 
 export const PHONE = { width: 375, height: 812 } as const;
@@ -239,7 +245,7 @@ export async function login(page: Page, userLogin: string, password = PASSWORD):
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
-/** Saves a screenshot of the viewport to docs/screenshots/<name>.png (the README shows them). */
+/** Saves a screenshot of the viewport as <name>.png in SCREENSHOTS (docs/screenshots with BATON_SCREENSHOTS=1). */
 export async function screenshot(
   page: Page,
   name: string,
