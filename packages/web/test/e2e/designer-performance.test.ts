@@ -4,7 +4,15 @@ import { PROCESSES } from '../../../../bench/processes.ts';
 import { runCommand } from '../../src/designer/model/commands.ts';
 import { toDoc } from '../../src/designer/model/doc.ts';
 import { quickLayout } from '../../src/designer/model/layout.ts';
-import { DESKTOP, login, newBrowser, newPage, SETUP_TIMEOUT, startServer, type TestServer } from './support.ts';
+import {
+  DESKTOP,
+  login,
+  newBrowser,
+  newPage,
+  SETUP_TIMEOUT,
+  startServer,
+  type TestServer,
+} from './support.ts';
 
 /** What the designer must manage with the 1,800-task template (60 stages × 30 parallel tasks). */
 const OPEN_BUDGET_MS = 2000;
@@ -37,10 +45,12 @@ async function frames(page: Page, interact: () => Promise<void>): Promise<Frames
     w.__recording = false;
     return w.__frames;
   });
-  const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
+  // Two callbacks can share a frame's timestamp: count frames, not callbacks.
+  const unique = times.filter((t, i) => i === 0 || t !== times[i - 1]);
+  const gaps = unique.slice(1).map((t, i) => t - (unique[i] as number));
   const sorted = [...gaps].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+  const span = (unique.at(-1) ?? 0) - (unique[0] ?? 0);
   return {
     frames: gaps.length,
     fps: Math.round((gaps.length / span) * 1000 * 10) / 10,
@@ -82,7 +92,10 @@ describe('the designer with the 1,800-task template', () => {
     // The template as it is stored after its first save: with positions (the layout is precomputed).
     const raw = toDoc(PROCESSES.construction1800?.().baton ?? { key: 'x', name: 'x', nodes: [] });
     const laid = runCommand(raw, { do: 'layout', moves: quickLayout(raw) }).doc;
-    await server.api('PUT', '/api/v1/definitions/construction1800/draft', { ...laid, name: 'New house (1,800 tasks)' });
+    await server.api('PUT', '/api/v1/definitions/construction1800/draft', {
+      ...laid,
+      name: 'New house (1,800 tasks)',
+    });
     browser = await newBrowser();
   }, SETUP_TIMEOUT);
 
@@ -119,8 +132,12 @@ describe('the designer with the 1,800-task template', () => {
 
     console.log(`designer construction1800 ${JSON.stringify(results)}`);
     expect(results.openMs).toBeLessThan(OPEN_BUDGET_MS);
+    // Only what is on screen is in the DOM.
     expect(results.renderedNodes).toBeLessThan(200);
-    for (const key of ['panNear', 'zoomNear', 'panAll', 'zoomAll'])
-      expect((results[key] as Frames).p50, key).toBeLessThan(50);
+    for (const key of ['panNear', 'zoomNear', 'panAll', 'zoomAll']) {
+      const f = results[key] as Frames;
+      expect(f.p50, key).toBeLessThan(50);
+      expect(f.janky / f.frames, key).toBeLessThan(0.15);
+    }
   }, 180_000);
 });

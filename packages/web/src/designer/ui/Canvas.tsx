@@ -5,7 +5,6 @@ import {
   type EdgeChange,
   type EdgeTypes,
   type IsValidConnection,
-  MiniMap,
   type NodeChange,
   type NodeTypes,
   ReactFlow,
@@ -14,6 +13,7 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { addAtCommand } from '../model/add.ts';
 import {
   applySelect,
@@ -28,24 +28,32 @@ import {
 import { type Command, connectionProblem } from '../model/commands.ts';
 import type { Doc } from '../model/doc.ts';
 import { nextId } from '../model/ids.ts';
+import { sizeOf } from '../model/kinds.ts';
 import { FlowEdge } from './FlowEdge.tsx';
-import { NodeView } from './NodeView.tsx';
+import { type NodeTexts, NodeTextsContext, NodeView } from './NodeView.tsx';
+import { Overview } from './Overview.tsx';
+import { StaticFlows } from './StaticFlows.tsx';
 
 /** The MIME type a palette item puts on the drag: the node type to add. */
 export const DRAG_TYPE = 'application/x-baton-node';
+const NO_EDGES: CanvasEdge[] = [];
+const FIT_ON_OPEN = { maxZoom: 1, padding: 0.12 };
 
 const nodeTypes: NodeTypes = { baton: NodeView };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
 /** Below this zoom, labels and handles are hidden by CSS: unreadable anyway, and cheaper to paint. */
-const LOW_ZOOM = 0.45;
+const LOW_ZOOM = 0.3;
 /** Above this many nodes the canvas opens on the beginning of the process instead of all of it. */
 const LARGE = 300;
+/** Above this many flows, far-out zoom draws them as one static path instead of React Flow edges. */
+const MANY_FLOWS = 400;
 
 export interface CanvasProps {
   doc: Doc;
   overlay: Omit<Overlay, 'drag'>;
   run: (cmd: Command) => void;
-  setSelection: (selection: Selection) => void;
+  /** Functional, because React Flow reports node and edge selection in separate calls of one event. */
+  updateSelection: (update: (previous: Selection) => Selection) => void;
   onContextMenu?: (event: MouseEvent, target: { kind: 'node' | 'flow' | 'pane'; id?: string }) => void;
 }
 
@@ -55,52 +63,78 @@ export interface CanvasProps {
  * positions and ends in one move command. React Flow's own Delete key handling is off: Delete is a
  * designer action like any other (actions.ts).
  */
-export function Canvas({ doc, overlay, run, setSelection, onContextMenu }: CanvasProps) {
+export function Canvas({ doc, overlay, run, updateSelection, onContextMenu }: CanvasProps) {
   const flow = useReactFlow();
+  const { t, i18n } = useTranslation('designer');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the texts change with the language
+  const texts: NodeTexts = useMemo(
+    () => ({
+      type: (type) => t(`types.${type}`, { defaultValue: type }),
+      multiInstance: t('node.multiInstance'),
+    }),
+    [t, i18n.language],
+  );
   const mapper = useMemo(() => new CanvasMapper(), []);
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(new Map());
   const wrapper = useRef<HTMLDivElement>(null);
   const full: Overlay = useMemo(() => ({ ...overlay, drag }), [overlay, drag]);
+  const [far, setFar] = useState(false);
+  const staticFlows = far && doc.flows.length > MANY_FLOWS;
   const nodes = useMemo(() => mapper.mapNodes(doc, full), [mapper, doc, full]);
-  const edges = useMemo(() => mapper.mapEdges(doc, full), [mapper, doc, full]);
+  const mapped = useMemo(() => mapper.mapEdges(doc, full), [mapper, doc, full]);
+  const edges = staticFlows ? NO_EDGES : mapped;
 
-  // On open: fit the whole diagram, or for a very large one its beginning (readable, and only a few
-  // dozen nodes to draw); "zoom to fit" shows everything.
-  const [initialFit] = useState(() => {
-    if (doc.nodes.length <= LARGE) return { maxZoom: 1, padding: 0.12 };
-    const first = [...doc.nodes].sort((a, b) => (a.position?.x ?? 0) - (b.position?.x ?? 0)).slice(0, 40);
-    return { maxZoom: 1, padding: 0.12, nodes: first.map((n) => ({ id: n.id })) };
+  // On open: fit the whole diagram; a very large one, or any on a phone, opens on its start event at a
+  // readable size instead (and only a few dozen nodes to draw); "zoom to fit" shows everything.
+  const [opening] = useState(() => {
+    const narrow = typeof window !== 'undefined' && window.innerWidth < 600;
+    const start = doc.nodes.find((n) => n.type === 'start' && !n.parent) ?? doc.nodes[0];
+    if ((narrow || doc.nodes.length > LARGE) && start?.position)
+      return { kind: 'start' as const, node: start, zoom: narrow ? 0.6 : 0.8 };
+    return { kind: doc.nodes.length > 1 ? ('fit' as const) : ('none' as const) };
   });
+  const onInit = useCallback(() => {
+    if (opening.kind !== 'start' || !opening.node.position) return;
+    const height = wrapper.current?.clientHeight ?? 600;
+    const { zoom } = opening;
+    const size = sizeOf(opening.node);
+    void flow.setViewport({
+      x: 40 - opening.node.position.x * zoom,
+      y: height / 2 - (opening.node.position.y + size.height / 2) * zoom,
+      zoom,
+    });
+  }, [opening, flow]);
 
   const latest = useRef({ doc, overlay, drag });
   latest.current = { doc, overlay, drag };
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
-      const { overlay: o, drag: d } = latest.current;
+      const { drag: d } = latest.current;
       const intent = mapNodeChanges(changes, d);
       if (intent.drag.size > 0 || d.size > 0) setDrag(intent.drag);
       if (intent.moves.length > 0) run({ do: 'moveNodes', moves: intent.moves });
-      if (intent.select.size > 0) {
-        const next = applySelect(o.selection.nodes, intent.select);
-        if (next !== o.selection.nodes) setSelection({ nodes: next, flows: o.selection.flows });
-      }
+      if (intent.select.size > 0)
+        updateSelection((prev) => {
+          const nodes = applySelect(prev.nodes, intent.select);
+          return nodes === prev.nodes ? prev : { nodes, flows: prev.flows };
+        });
       if (intent.remove.length > 0) run({ do: 'removeElements', nodeIds: intent.remove, flowIds: [] });
     },
-    [run, setSelection],
+    [run, updateSelection],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<CanvasEdge>[]) => {
-      const { overlay: o } = latest.current;
       const intent = mapEdgeChanges(changes);
-      if (intent.select.size > 0) {
-        const next = applySelect(o.selection.flows, intent.select);
-        if (next !== o.selection.flows) setSelection({ nodes: o.selection.nodes, flows: next });
-      }
+      if (intent.select.size > 0)
+        updateSelection((prev) => {
+          const flows = applySelect(prev.flows, intent.select);
+          return flows === prev.flows ? prev : { nodes: prev.nodes, flows };
+        });
       if (intent.remove.length > 0) run({ do: 'removeElements', nodeIds: [], flowIds: intent.remove });
     },
-    [run, setSelection],
+    [run, updateSelection],
   );
 
   const onConnect = useCallback(
@@ -139,51 +173,59 @@ export function Canvas({ doc, overlay, run, setSelection, onContextMenu }: Canva
       if (!cmd) return;
       run(cmd);
       if (cmd.do === 'addNodes')
-        setSelection({ nodes: new Set(cmd.nodes.map((n) => n.id)), flows: new Set() });
+        updateSelection(() => ({ nodes: new Set(cmd.nodes.map((n) => n.id)), flows: new Set() }));
     },
-    [flow, run, setSelection],
+    [flow, run, updateSelection],
   );
 
+  // Crossing the far-out threshold toggles a class (CSS hides labels and icons, no re-render) and, for
+  // large diagrams, swaps the edges for one static path: the only state change, once per crossing.
   const onMove = useCallback((_: unknown, viewport: Viewport) => {
-    wrapper.current?.classList.toggle('bn-lowzoom', viewport.zoom < LOW_ZOOM);
+    const isFar = viewport.zoom < LOW_ZOOM;
+    wrapper.current?.classList.toggle('bn-lowzoom', isFar);
+    setFar(isFar);
   }, []);
 
   return (
-    <div className="bn-canvas" ref={wrapper} data-testid="designer-canvas">
-      <ReactFlow<CanvasNode, CanvasEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onReconnect={onReconnect}
-        isValidConnection={isValidConnection}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        onMove={onMove}
-        onNodeContextMenu={(e, n) => onContextMenu?.(e, { kind: 'node', id: n.id })}
-        onEdgeContextMenu={(e, ed) => onContextMenu?.(e, { kind: 'flow', id: ed.id })}
-        onPaneContextMenu={(e) => onContextMenu?.(e as MouseEvent, { kind: 'pane' })}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-        nodesDraggable={!overlay.readOnly}
-        nodesConnectable={!overlay.readOnly}
-        edgesReconnectable={!overlay.readOnly}
-        onlyRenderVisibleElements
-        fitView
-        fitViewOptions={initialFit}
-        minZoom={0.05}
-        maxZoom={2}
-        connectionRadius={28}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} size={1} />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} className="bn-minimap" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </div>
+    <NodeTextsContext.Provider value={texts}>
+      <div className="bn-canvas" ref={wrapper} data-testid="designer-canvas">
+        <ReactFlow<CanvasNode, CanvasEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onReconnect={onReconnect}
+          isValidConnection={isValidConnection}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          onMove={onMove}
+          onNodeContextMenu={(e, n) => onContextMenu?.(e, { kind: 'node', id: n.id })}
+          onEdgeContextMenu={(e, ed) => onContextMenu?.(e, { kind: 'flow', id: ed.id })}
+          onPaneContextMenu={(e) => onContextMenu?.(e as MouseEvent, { kind: 'pane' })}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+          nodesDraggable={!overlay.readOnly}
+          nodesConnectable={!overlay.readOnly}
+          edgesReconnectable={!overlay.readOnly}
+          onlyRenderVisibleElements
+          fitView={opening.kind === 'fit'}
+          fitViewOptions={FIT_ON_OPEN}
+          onInit={onInit}
+          minZoom={0.02}
+          maxZoom={2}
+          connectionRadius={28}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} size={1} />
+          <Overview doc={doc} />
+          {staticFlows && <StaticFlows doc={doc} />}
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+    </NodeTextsContext.Provider>
   );
 }

@@ -6,7 +6,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addAfterCommand, addAtCommand } from '../model/add.ts';
-import { EMPTY_SELECTION, type Overlay, type Selection } from '../model/canvas.ts';
+import { EMPTY_SELECTION, type Overlay } from '../model/canvas.ts';
 import { type Fragment, parseFragment } from '../model/clipboard.ts';
 import type { Doc } from '../model/doc.ts';
 import { elkLayout } from '../model/elk-layout.ts';
@@ -58,9 +58,15 @@ function download(name: string, text: string, type: string) {
 function DesignerInner({ initial, stored, readOnly, status, versions, onSave, onPublish }: DesignerProps) {
   const { t } = useTranslation('designer');
   const flow = useReactFlow();
-  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false }) ?? false;
   const editor = useEditor(initial);
   const { doc, selection, setSelection, run } = editor;
+  const { updateSelection } = editor;
+  const selected = selection.nodes.size + selection.flows.size;
+  // On a phone the properties are a drawer: it opens when something is picked on the canvas.
+  useEffect(() => {
+    if (phone && selected > 0) setSideOpen(true);
+  }, [phone, selected]);
   const { outcome, problems } = useValidation(doc);
   const [session, setSession] = useState<RunSession | null>(null);
   const [bottom, setBottom] = useState<'problems' | 'run' | null>(phone ? null : 'problems');
@@ -110,13 +116,7 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
     [doc.nodes, flow],
   );
 
-  const select = useCallback(
-    (next: Selection) => {
-      setSelection(next);
-      if (next.nodes.size + next.flows.size > 0 && phone) setSideOpen(true);
-    },
-    [setSelection, phone],
-  );
+  const select = setSelection;
 
   const layout = useCallback(async () => {
     const id = notifications.show({ loading: true, message: t('layout.running'), autoClose: false });
@@ -317,15 +317,14 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
               doc={doc}
               overlay={overlay}
               run={run}
-              setSelection={select}
+              updateSelection={updateSelection}
               onContextMenu={onContextMenu}
             />
             <section className="bn-bottom" data-open={bottom !== null || undefined}>
               <Tabs
                 value={bottom}
-                onChange={(v) =>
-                  setBottom((v as 'problems' | 'run' | null) === bottom ? null : (v as 'problems' | 'run'))
-                }
+                onChange={(v) => setBottom(v as 'problems' | 'run' | null)}
+                allowTabDeactivation
                 keepMounted={false}
               >
                 <Tabs.List>

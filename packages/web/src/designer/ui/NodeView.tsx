@@ -1,9 +1,15 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { createContext, memo, useContext } from 'react';
 import type { CanvasNode } from '../model/canvas.ts';
 import { shapeOf } from '../model/kinds.ts';
 import { iconOf } from './icons.ts';
+
+/** Translated type names and texts for nodes: one context for all, not one i18n subscription per node. */
+export interface NodeTexts {
+  type: (type: string) => string;
+  multiInstance: string;
+}
+export const NodeTextsContext = createContext<NodeTexts>({ type: (t) => t, multiInstance: '' });
 
 /**
  * One node on the canvas. Memoised on its data object, which the canvas mapper keeps identical while
@@ -11,11 +17,11 @@ import { iconOf } from './icons.ts';
  * mapper (React Flow does not measure), so this component fills its box and nothing more.
  */
 export const NodeView = memo(function NodeView({ data, selected }: NodeProps<CanvasNode>) {
-  const { t } = useTranslation('designer');
+  const texts = useContext(NodeTextsContext);
   const { node } = data;
   const shape = shapeOf(node.type);
   const Icon = iconOf(node.type);
-  const typeName = t(`types.${node.type}`, { defaultValue: node.type });
+  const typeName = texts.type(node.type);
   const label = node.name ?? (shape === 'activity' || shape === 'container' ? typeName : '');
   const boundary = node.attachedTo !== undefined;
   return (
@@ -39,7 +45,7 @@ export const NodeView = memo(function NodeView({ data, selected }: NodeProps<Can
         </span>
       )}
       {node.multiInstance && (
-        <span className="bn-multi" title={t('node.multiInstance')}>
+        <span className="bn-multi" title={texts.multiInstance}>
           {node.multiInstance.sequential ? '≡' : '⦀'}
         </span>
       )}

@@ -164,7 +164,15 @@ export function Toolbar({
             <IconLayoutSidebar size={18} />
           </ActionIcon>
         )}
-        <Text fw={600} truncate="end" className="bn-title" data-testid="designer-title">
+        <Text
+          component="h1"
+          fw={600}
+          size="md"
+          m={0}
+          truncate="end"
+          className="bn-title"
+          data-testid="designer-title"
+        >
           {name}
         </Text>
         {status}

@@ -46,12 +46,17 @@ export function useEditor(initial: Doc) {
     dispatch({ type: 'execute', cmd, ...(mergeKey === undefined ? {} : { mergeKey }) });
   }, []);
   const setSelection = useCallback((next: Selection) => setSelectionState(next), []);
+  const updateSelection = useCallback(
+    (update: (previous: Selection) => Selection) => setSelectionState(update),
+    [],
+  );
 
   return {
     editor,
     doc,
     selection: current,
     setSelection,
+    updateSelection,
     run,
     undo: useCallback(() => dispatch({ type: 'undo' }), []),
     redo: useCallback(() => dispatch({ type: 'redo' }), []),
