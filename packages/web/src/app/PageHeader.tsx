@@ -9,7 +9,7 @@ export function PageHeader(props: { title: string; subtitle?: ReactNode; actions
   return (
     <Group justify="space-between" align="flex-start" mb="md" gap="sm" wrap="wrap">
       <Stack gap={2} style={{ minWidth: 0, flex: '1 1 16rem' }}>
-        <Title order={1} size="h2" className="page-title wrap-anywhere">
+        <Title order={1} fz={{ base: '1.35rem', sm: '1.75rem' }} lh={1.3} className="wrap-anywhere">
           {props.title}
         </Title>
         {props.subtitle && (

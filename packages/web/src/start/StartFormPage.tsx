@@ -102,6 +102,7 @@ function StartForm({ definitionKey, document }: { definitionKey: string; documen
               onChange={(id, value) => {
                 setValues((v) => ({ ...v, [id]: value }));
                 setErrors(({ [id]: _, ...rest }) => rest);
+                setProblem(null);
               }}
             />
           )}

@@ -2,22 +2,30 @@ import { Alert, Button, Group, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useUsers } from '../api/org.ts';
 import { useDelegateTask } from '../api/tasks.ts';
 
-/** Hands the task to a colleague (the template's delegation policy may refuse: the server says why). */
-export function DelegateTask({ taskId, me }: { taskId: string; me: string }) {
+/**
+ * Hands the task to a colleague (the template's delegation policy may refuse: the server says why).
+ * Someone handing on their own task goes back to their list: the task is no longer theirs to see.
+ */
+export function DelegateTask({ taskId, me, mine }: { taskId: string; me: string; mine: boolean }) {
   const { t } = useTranslation('tasks');
   const users = useUsers().data ?? [];
   const [to, setTo] = useState<string | null>(null);
   const delegate = useDelegateTask(taskId);
+  const navigate = useNavigate();
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
         if (to)
           delegate.mutate(to, {
-            onSuccess: () => notifications.show({ color: 'indigo', message: t('delegate.done') }),
+            onSuccess: () => {
+              notifications.show({ color: 'indigo', message: t('delegate.done') });
+              if (mine) navigate('/');
+            },
           });
       }}
     >

@@ -92,6 +92,7 @@ export function TaskActions({ task }: { task: TaskDetail }) {
             onChange={(id, value) => {
               setValues((v) => ({ ...v, [id]: value }));
               setErrors(({ [id]: _, ...rest }) => rest);
+              setProblem(null);
             }}
           />
         )}

@@ -116,7 +116,11 @@ export function TaskPage() {
                 <Accordion.Item value="delegate">
                   <Accordion.Control>{t('delegate.title')}</Accordion.Control>
                   <Accordion.Panel>
-                    <DelegateTask taskId={data.id} me={me.user.id} />
+                    <DelegateTask
+                      taskId={data.id}
+                      me={me.user.id}
+                      mine={data.assignees.some((a) => a === me.user.id || a === `user:${me.user.id}`)}
+                    />
                   </Accordion.Panel>
                 </Accordion.Item>
               </Accordion>

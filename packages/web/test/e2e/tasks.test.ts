@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  login,
+  newBrowser,
+  newPage,
+  PHONE,
+  publish,
+  SETUP_TIMEOUT,
+  screenshot,
+  seedCompany,
+  startServer,
+  type TestServer,
+} from './support.ts';
+
+const contract = JSON.parse(readFileSync(new URL('fixtures/contract.json', import.meta.url), 'utf8'));
+
+/**
+ * Every kind of answer on the task page: a rejection the template wants a comment for, delegation, an
+ * acknowledgment, and an information request with required fields — on a phone where people do it.
+ */
+describe('answering tasks', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let instanceId = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    await seedCompany(server);
+    await publish(server, contract);
+    const started = await server.api<{ id: string }>('POST', '/api/v1/instances', {
+      definitionKey: 'contract',
+      params: { supplier: 'Kirpich LLC' },
+      startedBy: 'ivan',
+    });
+    instanceId = started.id;
+    browser = await newBrowser();
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a rejection without the comment the template asks for is refused, with one it goes through', async () => {
+    const page = await newPage(browser, server, { viewport: PHONE });
+    await login(page, 'olga');
+    await page.getByRole('link', { name: /Approve the contract with Kirpich LLC/ }).click();
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.getByRole('alert').filter({ hasText: 'A rejection needs a comment.' }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Comment' }).getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await page.getByRole('textbox', { name: 'Comment' }).fill('The price is 20% above the market.');
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.getByText('Nothing waits for you.').waitFor();
+    await page.context().close();
+  });
+
+  it('the accountant hands her acknowledgment to a colleague', async () => {
+    const page = await newPage(browser, server, { viewport: DESKTOP });
+    await login(page, 'anna');
+    await page.getByRole('link', { name: /Read the contract with Kirpich LLC/ }).click();
+    await page.getByRole('button', { name: 'I have read it' }).waitFor();
+    await page.getByRole('button', { name: 'Delegate to a colleague' }).click();
+    await page.getByRole('combobox', { name: 'Colleague' }).click();
+    await page.getByRole('option', { name: 'Ivan Petrov' }).click();
+    await page.getByRole('button', { name: 'Delegate', exact: true }).click();
+    await page.getByText('Nothing waits for you.').waitFor();
+    await page.context().close();
+  });
+
+  it('the manager acknowledges, then fills in the requested fields on a phone', async () => {
+    const page = await newPage(browser, server, { viewport: PHONE });
+    await login(page, 'ivan');
+    await page.getByRole('link', { name: /Read the contract with Kirpich LLC/ }).click();
+    await page.getByRole('button', { name: 'I have read it' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
+
+    // The next step arrives by itself (the event stream): an information request with two required fields.
+    await page.getByRole('link', { name: /Send the signed scan/ }).click();
+    await page.getByText('Upload the scan to the shared drive and paste the link.').waitFor();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Check the highlighted fields.' }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Pages' }).getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await page
+      .getByRole('textbox', { name: 'Link to the scan' })
+      .fill('https://drive.example/contracts/kirpich.pdf');
+    await page.getByRole('textbox', { name: 'Pages' }).fill('12');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'task-fields-phone');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText('Nothing waits for you.').waitFor();
+
+    await page.goto(`/processes/${encodeURIComponent(instanceId)}`);
+    await page.getByText('Completed', { exact: true }).first().waitFor();
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('Task delegated: Accounting reads it').waitFor();
+    await history.getByText('«The price is 20% above the market.»').waitFor();
+    await page.getByRole('region', { name: 'Answers' }).getByText('rejected').waitFor();
+    await page.context().close();
+    const instance = await server.api<{ variables: Record<string, unknown> }>(
+      'GET',
+      `/api/v1/instances/${instanceId}`,
+    );
+    expect(instance.variables).toMatchObject({
+      approved: false,
+      scanLink: 'https://drive.example/contracts/kirpich.pdf',
+      pages: 12,
+    });
+  });
+});
