@@ -1,15 +1,15 @@
 import { Alert, Badge, Center, Loader, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, definitionsApi } from './api.ts';
+import { ApiError, definitionsApi, useDefinitions } from './api.ts';
 import { runCommand } from './model/commands.ts';
 import { type Doc, emptyDoc, toDoc } from './model/doc.ts';
 import { needsLayout, quickLayout } from './model/layout.ts';
 import { Designer } from './ui/Designer.tsx';
 import { NewTemplateModal } from './ui/NewTemplateModal.tsx';
+import { notify } from './ui/notify.ts';
 import '@xyflow/react/dist/style.css';
 import './designer.css';
 
@@ -32,8 +32,9 @@ export default function DesignerPage() {
   const isNew = key === 'new';
   const [created, setCreated] = useState<Doc | null>(null);
 
-  const list = useQuery({ queryKey: ['definitions'], queryFn: definitionsApi.list });
-  const summary = list.data?.find((d) => d.key === key);
+  const list = useDefinitions();
+  const all = list.data?.items;
+  const summary = all?.find((d) => d.key === key);
   const version: number | 'draft' | undefined = requested
     ? requested === 'draft'
       ? 'draft'
@@ -67,7 +68,7 @@ export default function DesignerPage() {
       const saved = await definitionsApi.saveDraft(doc.key, doc);
       await refresh();
       const errors = saved.problems.filter((p) => p.severity === 'error').length;
-      notifications.show({
+      notify({
         color: errors ? 'yellow' : 'green',
         message: errors
           ? t('save.savedWithProblems', { version: saved.version, count: errors })
@@ -76,7 +77,7 @@ export default function DesignerPage() {
       if (isNew) navigate(`/designer/${encodeURIComponent(doc.key)}`, { replace: true });
       return true;
     } catch (error) {
-      notifications.show({
+      notify({
         color: 'red',
         title: t('save.failed'),
         message: String((error as Error).message),
@@ -90,17 +91,16 @@ export default function DesignerPage() {
       await definitionsApi.saveDraft(doc.key, doc);
       const published = await definitionsApi.publish(doc.key);
       await refresh();
-      notifications.show({ color: 'green', message: t('publish.done', { version: published.version }) });
+      notify({ color: 'green', message: t('publish.done', { version: published.version }) });
       if (isNew) navigate(`/designer/${encodeURIComponent(doc.key)}`, { replace: true });
       return true;
     } catch (error) {
-      const problems = error instanceof ApiError ? error.problems : [];
-      notifications.show({
+      // A definition that does not compile is refused (422): the problems panel already lists why.
+      const invalid = error instanceof ApiError && error.code === 'INVALID_DEFINITION';
+      notify({
         color: 'red',
         title: t('publish.failed'),
-        message: problems.length
-          ? t('publish.problems', { count: problems.length })
-          : String((error as Error).message),
+        message: invalid ? t('publish.problems') : String((error as Error).message),
       });
       return false;
     }
@@ -131,7 +131,7 @@ export default function DesignerPage() {
     return (
       <NewTemplateModal
         opened
-        taken={(list.data ?? []).map((d) => d.key)}
+        taken={(all ?? []).map((d) => d.key)}
         onClose={() => navigate('/designer')}
         onCreate={(name, newKey) => setCreated(emptyDoc(newKey, name))}
       />

@@ -16,7 +16,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   IconCopy,
   IconDots,
@@ -26,14 +25,15 @@ import {
   IconSearch,
   IconTrash,
 } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, type DefinitionSummary, definitionsApi } from './api.ts';
+import { ApiError, type DefinitionSummary, definitionsApi, useDefinitions } from './api.ts';
 import { emptyDoc, toDoc } from './model/doc.ts';
 import { KEY_PATTERN, uniqueKey } from './model/keys.ts';
 import { NewTemplateModal } from './ui/NewTemplateModal.tsx';
+import { notify } from './ui/notify.ts';
 
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -49,18 +49,19 @@ export default function TemplatesPage() {
   const { t, i18n } = useTranslation('designer');
   const navigate = useNavigate();
   const client = useQueryClient();
-  const list = useQuery({ queryKey: ['definitions'], queryFn: definitionsApi.list });
+  const list = useDefinitions();
+  const all = list.data?.items;
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const [duplicating, setDuplicating] = useState<DefinitionSummary | null>(null);
   const [deleting, setDeleting] = useState<DefinitionSummary | null>(null);
   const [busy, setBusy] = useState(false);
-  const taken = (list.data ?? []).map((d) => d.key);
+  const taken = (all ?? []).map((d) => d.key);
   const refresh = () => client.invalidateQueries({ queryKey: ['definitions'] });
   const fail = (title: string, error: unknown) =>
-    notifications.show({ color: 'red', title, message: String((error as Error).message) });
+    notify({ color: 'red', title, message: String((error as Error).message) });
 
-  const items = (list.data ?? []).filter((d) => {
+  const items = (all ?? []).filter((d) => {
     const q = query.trim().toLowerCase();
     return !q || d.name.toLowerCase().includes(q) || d.key.toLowerCase().includes(q);
   });
@@ -82,7 +83,7 @@ export default function TemplatesPage() {
       const source = await definitionsApi.get(from.key, from.status === 'draft' ? 'draft' : undefined);
       await definitionsApi.saveDraft(key, { ...toDoc({ ...source.definition, key }), key, name, version: 1 });
       await refresh();
-      notifications.show({ color: 'green', message: t('templates.duplicated', { name }) });
+      notify({ color: 'green', message: t('templates.duplicated', { name }) });
     } catch (error) {
       fail(t('templates.duplicateFailed'), error);
     }
@@ -93,7 +94,7 @@ export default function TemplatesPage() {
     try {
       await definitionsApi.remove(d.key);
       await refresh();
-      notifications.show({ color: 'green', message: t('templates.deleted', { name: d.name }) });
+      notify({ color: 'green', message: t('templates.deleted', { name: d.name }) });
     } catch (error) {
       const unsupported = error instanceof ApiError && (error.status === 404 || error.status === 405);
       fail(t('templates.deleteFailed'), unsupported ? new Error(t('templates.deleteUnsupported')) : error);
@@ -130,7 +131,7 @@ export default function TemplatesPage() {
         key = uniqueKey(wanted.replace(/[^A-Za-z0-9_.-]/g, '-'), taken);
         const saved = await definitionsApi.saveDraft(key, { ...json, key } as never);
         if (saved.problems.some((p) => p.severity === 'error'))
-          notifications.show({
+          notify({
             color: 'yellow',
             message: t('templates.importedWithProblems', { count: saved.problems.length }),
           });
@@ -138,13 +139,13 @@ export default function TemplatesPage() {
         const saved = await definitionsApi.importBpmn(text);
         key = saved.key;
         if (saved.problems.length > 0)
-          notifications.show({
+          notify({
             color: 'yellow',
             message: t('templates.importedWithProblems', { count: saved.problems.length }),
           });
       }
       await refresh();
-      notifications.show({ color: 'green', message: t('templates.imported', { key }) });
+      notify({ color: 'green', message: t('templates.imported', { key }) });
       navigate(`/designer/${encodeURIComponent(key)}`);
     } catch (error) {
       fail(t('templates.importFailed'), error);
@@ -202,7 +203,7 @@ export default function TemplatesPage() {
         <Alert color="red">{String(list.error.message)}</Alert>
       ) : items.length === 0 ? (
         <Text c="dimmed" py="lg" ta="center">
-          {list.data.length === 0 ? t('templates.empty') : t('templates.noMatch')}
+          {list.data.items.length === 0 ? t('templates.empty') : t('templates.noMatch')}
         </Text>
       ) : (
         <Table highlightOnHover verticalSpacing="xs" data-testid="templates-table">

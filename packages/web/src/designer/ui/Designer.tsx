@@ -1,7 +1,6 @@
 import { exportBpmn } from '@baton/engine';
 import { Badge, Drawer, Menu, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +17,7 @@ import { type RunSession, runMarks } from '../model/test-run.ts';
 import { ACTIONS, type ActionContext, type ActionPlace, actionForKey, comboOf } from './actions.ts';
 import { Canvas } from './Canvas.tsx';
 import { FormEnvProvider } from './form-env.tsx';
+import { notify, notifyHide, notifyUpdate } from './notify.ts';
 import { Palette } from './Palette.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { SidePanel } from './SidePanel.tsx';
@@ -119,14 +119,14 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
   const select = setSelection;
 
   const layout = useCallback(async () => {
-    const id = notifications.show({ loading: true, message: t('layout.running'), autoClose: false });
+    const id = notify({ loading: true, message: t('layout.running'), autoClose: false });
     try {
       const moves = await elkLayout(doc);
       run({ do: 'layout', moves });
       requestAnimationFrame(() => void flow.fitView({ duration: 300, maxZoom: 1 }));
-      notifications.hide(id);
+      notifyHide(id);
     } catch (error) {
-      notifications.update({ id, loading: false, color: 'red', message: String(error), autoClose: 4000 });
+      notifyUpdate({ id, loading: false, color: 'red', message: String(error), autoClose: 4000 });
     }
   }, [doc, run, flow, t]);
 
@@ -249,7 +249,7 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
     });
     const cmd = after ?? addAtCommand(doc, type, center);
     if (!cmd) {
-      notifications.show({ color: 'yellow', message: t('palette.dropOnActivity') });
+      notify({ color: 'yellow', message: t('palette.dropOnActivity') });
       return;
     }
     run(cmd);
