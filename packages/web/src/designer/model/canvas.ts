@@ -46,6 +46,11 @@ export interface Overlay {
   problems: ReadonlyMap<string, 'error' | 'warning'>;
   found: ReadonlySet<string>;
   readOnly: boolean;
+  /**
+   * Far out on a large diagram the canvas draws nodes statically (StaticFlows): React Flow's nodes are
+   * hidden then, except selected ones.
+   */
+  far?: boolean;
 }
 
 export const EMPTY_OVERLAY: Overlay = {
@@ -110,6 +115,7 @@ export function toCanvasNode(node: DocNode, overlay: Overlay): CanvasNode {
     deletable: !overlay.readOnly,
     zIndex: shape === 'container' ? -1 : boundary ? 2 : 0,
     ...(drag ? { dragging: true } : {}),
+    ...(overlay.far && !overlay.selection.nodes.has(node.id) ? { hidden: true } : {}),
     data: {
       node,
       run: overlay.run.get(node.id),
@@ -141,7 +147,8 @@ const sameNode = (a: CanvasNode, node: DocNode, overlay: Overlay) =>
   a.data.problem === overlay.problems.get(node.id) &&
   a.data.found === overlay.found.has(node.id) &&
   !overlay.drag.has(node.id) &&
-  a.dragging !== true;
+  a.dragging !== true &&
+  (a.hidden === true) === (overlay.far === true && !overlay.selection.nodes.has(node.id));
 
 /**
  * Maps the definition to React Flow nodes and edges, reusing the previous object for every element

@@ -48,3 +48,32 @@ export function flowPaths(doc: Pick<Doc, 'nodes' | 'flows'>): string {
   }
   return parts.join('');
 }
+
+/** Every node's box as one SVG path (the far-out drawing of a large diagram, with `flowPaths`). */
+export function nodePaths(doc: Pick<Doc, 'nodes'>): string {
+  const parts: string[] = [];
+  for (const n of doc.nodes) {
+    if (!n.position) continue;
+    const s = sizeOf(n);
+    parts.push(
+      `M${Math.round(n.position.x)} ${Math.round(n.position.y)}h${s.width}v${s.height}h${-s.width}z`,
+    );
+  }
+  return parts.join('');
+}
+
+/** The node whose box holds a point (the smallest, so a task wins over its sub-process), if any. */
+export function nodeAt(doc: Pick<Doc, 'nodes'>, x: number, y: number, slack = 0): string | undefined {
+  let best: { id: string; area: number } | undefined;
+  for (const n of doc.nodes) {
+    if (!n.position) continue;
+    const s = sizeOf(n);
+    const inside =
+      x >= n.position.x - slack &&
+      x <= n.position.x + s.width + slack &&
+      y >= n.position.y - slack &&
+      y <= n.position.y + s.height + slack;
+    if (inside && (!best || s.width * s.height < best.area)) best = { id: n.id, area: s.width * s.height };
+  }
+  return best?.id;
+}

@@ -29,6 +29,7 @@ import { type Command, connectionProblem } from '../model/commands.ts';
 import type { Doc } from '../model/doc.ts';
 import { nextId } from '../model/ids.ts';
 import { sizeOf } from '../model/kinds.ts';
+import { nodeAt } from '../model/overview.ts';
 import { FlowEdge } from './FlowEdge.tsx';
 import { type NodeTexts, NodeTextsContext, NodeView } from './NodeView.tsx';
 import { Overview } from './Overview.tsx';
@@ -38,6 +39,7 @@ import { StaticFlows } from './StaticFlows.tsx';
 export const DRAG_TYPE = 'application/x-baton-node';
 const NO_EDGES: CanvasEdge[] = [];
 const FIT_ON_OPEN = { maxZoom: 1, padding: 0.12 };
+const CONTROLS_FIT = { maxZoom: 1, includeHiddenNodes: true };
 
 const nodeTypes: NodeTypes = { baton: NodeView };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
@@ -77,9 +79,9 @@ export function Canvas({ doc, overlay, run, updateSelection, onContextMenu }: Ca
   const mapper = useMemo(() => new CanvasMapper(), []);
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(new Map());
   const wrapper = useRef<HTMLDivElement>(null);
-  const full: Overlay = useMemo(() => ({ ...overlay, drag }), [overlay, drag]);
   const [far, setFar] = useState(false);
   const staticFlows = far && doc.flows.length > MANY_FLOWS;
+  const full: Overlay = useMemo(() => ({ ...overlay, drag, far: staticFlows }), [overlay, drag, staticFlows]);
   const nodes = useMemo(() => mapper.mapNodes(doc, full), [mapper, doc, full]);
   const mapped = useMemo(() => mapper.mapEdges(doc, full), [mapper, doc, full]);
   const edges = staticFlows ? NO_EDGES : mapped;
@@ -178,6 +180,24 @@ export function Canvas({ doc, overlay, run, updateSelection, onContextMenu }: Ca
     [flow, run, updateSelection],
   );
 
+  // Far out, nodes are drawn statically: a click on one selects it and zooms in on it.
+  const onPaneClick = useCallback(
+    (e: MouseEvent) => {
+      if (!staticFlows) return;
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const id = nodeAt(latest.current.doc, at.x, at.y, 12 / flow.getZoom());
+      const node = latest.current.doc.nodes.find((n) => n.id === id);
+      if (!node?.position) return;
+      updateSelection(() => ({ nodes: new Set([node.id]), flows: new Set() }));
+      const s = sizeOf(node);
+      void flow.setCenter(node.position.x + s.width / 2, node.position.y + s.height / 2, {
+        zoom: 0.8,
+        duration: 300,
+      });
+    },
+    [staticFlows, flow, updateSelection],
+  );
+
   // Crossing the far-out threshold toggles a class (CSS hides labels and icons, no re-render) and, for
   // large diagrams, swaps the edges for one static path: the only state change, once per crossing.
   const onMove = useCallback((_: unknown, viewport: Viewport) => {
@@ -205,6 +225,7 @@ export function Canvas({ doc, overlay, run, updateSelection, onContextMenu }: Ca
           onNodeContextMenu={(e, n) => onContextMenu?.(e, { kind: 'node', id: n.id })}
           onEdgeContextMenu={(e, ed) => onContextMenu?.(e, { kind: 'flow', id: ed.id })}
           onPaneContextMenu={(e) => onContextMenu?.(e as MouseEvent, { kind: 'pane' })}
+          onPaneClick={onPaneClick}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
@@ -223,7 +244,7 @@ export function Canvas({ doc, overlay, run, updateSelection, onContextMenu }: Ca
           <Background gap={24} size={1} />
           <Overview doc={doc} />
           {staticFlows && <StaticFlows doc={doc} />}
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} fitViewOptions={CONTROLS_FIT} />
         </ReactFlow>
       </div>
     </NodeTextsContext.Provider>

@@ -123,7 +123,7 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
     try {
       const moves = await elkLayout(doc);
       run({ do: 'layout', moves });
-      requestAnimationFrame(() => void flow.fitView({ duration: 300, maxZoom: 1 }));
+      requestAnimationFrame(() => void flow.fitView({ duration: 300, maxZoom: 1, includeHiddenNodes: true }));
       notifyHide(id);
     } catch (error) {
       notifyUpdate({ id, loading: false, color: 'red', message: String(error), autoClose: 4000 });
@@ -167,7 +167,7 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
       },
     },
     view: {
-      fit: () => void flow.fitView({ duration: 250, maxZoom: 1 }),
+      fit: () => void flow.fitView({ duration: 250, maxZoom: 1, includeHiddenNodes: true }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
     },
