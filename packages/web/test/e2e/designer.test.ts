@@ -163,6 +163,17 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('condition-operator').click();
     await page.getByRole('option', { name: 'is yes' }).click();
     await expect(page.getByTestId('flow-cel').textContent()).resolves.toBe('approved');
+    // The same condition as CEL: a misspelt name is flagged by compiling; autocomplete offers the right one.
+    await page.getByText('Expression', { exact: true }).click();
+    await page.getByTestId('flow-condition').fill('aproved');
+    await page.getByTestId('flow-panel').getByText("Unknown name 'aproved'", { exact: false }).waitFor();
+    await page.getByTestId('flow-condition').fill('appr');
+    await page.getByRole('option', { name: /^approved/ }).click();
+    await expect(page.getByTestId('flow-condition').inputValue()).resolves.toBe('approved');
+    await page
+      .getByTestId('flow-panel')
+      .getByText("Unknown name 'aproved'", { exact: false })
+      .waitFor({ state: 'detached' });
 
     // The other way is the default: from the flow's context menu (the same action as everywhere).
     const toRefused = await flowBetween(page, decision, refused);
@@ -187,6 +198,14 @@ describe('the process designer in the browser', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => nodeIds(page).then((ids) => ids.length)).toBe(10);
     await page.keyboard.press('Control+z');
+
+    // Search a step by name: it is highlighted, Enter selects it.
+    await page.getByTestId('search').fill('accounting');
+    await expect(node(page, accounting).locator('.bn-node').getAttribute('data-found')).resolves.toBe('true');
+    await page.getByTestId('search').press('Enter');
+    await page.getByTestId('node-name').waitFor();
+    await expect(page.getByTestId('node-name').inputValue()).resolves.toBe('Accounting pays');
+    await page.getByTestId('search').fill('');
 
     // Validation by the engine: nothing left to fix. Then ELK tidies the drawing (one undoable step).
     await page.getByTestId('problems-none').waitFor();
