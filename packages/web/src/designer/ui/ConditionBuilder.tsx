@@ -203,10 +203,10 @@ function RuleRow(props: {
   };
   const numeric = name?.type === 'number' || name?.type === 'money';
   return (
-    <Group gap={4} wrap="wrap" align="flex-start" data-testid="condition-rule">
+    <Group gap={4} wrap="nowrap" align="flex-start" data-testid="condition-rule">
       <Autocomplete
         aria-label={t('condition.field')}
-        w={140}
+        style={{ flex: '1 1 100px', minWidth: 0 }}
         data={props.names.map((n) => n.name)}
         value={rule.field}
         readOnly={props.readOnly}
@@ -216,7 +216,7 @@ function RuleRow(props: {
       />
       <Select
         aria-label={t('condition.operator')}
-        w={130}
+        w={124}
         data={ops.map((o) => ({ value: o, label: t(`condition.ops.${o}`) }))}
         value={op}
         readOnly={props.readOnly}
@@ -227,7 +227,7 @@ function RuleRow(props: {
       {UNARY.has(op) ? null : op === 'in' ? (
         <TagsInput
           aria-label={t('condition.value')}
-          style={{ flex: 1, minWidth: 120 }}
+          style={{ flex: '1 1 80px', minWidth: 0 }}
           data={name?.options ?? []}
           value={Array.isArray(rule.value) ? rule.value : []}
           readOnly={props.readOnly}
@@ -236,7 +236,7 @@ function RuleRow(props: {
       ) : name?.options ? (
         <Select
           aria-label={t('condition.value')}
-          style={{ flex: 1, minWidth: 120 }}
+          style={{ flex: '1 1 80px', minWidth: 0 }}
           data={name.options}
           value={typeof rule.value === 'string' ? rule.value : null}
           readOnly={props.readOnly}
@@ -245,7 +245,7 @@ function RuleRow(props: {
       ) : numeric ? (
         <NumberInput
           aria-label={t('condition.value')}
-          style={{ flex: 1, minWidth: 90 }}
+          style={{ flex: '1 1 80px', minWidth: 0 }}
           value={typeof rule.value === 'number' ? rule.value : ''}
           readOnly={props.readOnly}
           onChange={(v) => props.onChange({ ...rule, op, value: Number(v) || 0 })}
@@ -254,7 +254,7 @@ function RuleRow(props: {
       ) : (
         <TextInput
           aria-label={t('condition.value')}
-          style={{ flex: 1, minWidth: 120 }}
+          style={{ flex: '1 1 80px', minWidth: 0 }}
           value={typeof rule.value === 'string' ? rule.value : String(rule.value ?? '')}
           readOnly={props.readOnly}
           onChange={(e) => props.onChange({ ...rule, op, value: e.currentTarget.value })}

@@ -83,7 +83,7 @@ export function NodePanel({ doc, node, problems, run }: NodePanelProps) {
         onBlur={env.seal}
         data-testid="node-name"
       />
-      {isActivity(node.type) && (
+      {node.type === 'userTask' && (
         <Autocomplete
           label={t('node.role')}
           description={t('node.roleHint')}
