@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Autocomplete,
   Button,
   Fieldset,
   Group,
@@ -20,6 +19,7 @@ import { type FieldSpec, getAt } from '../model/schema-form.ts';
 import { AssigneePicker } from './fields/AssigneePicker.tsx';
 import { DurationInput } from './fields/DurationInput.tsx';
 import { ExpressionInput } from './fields/ExpressionInput.tsx';
+import { ExpressionList, RecordInput } from './fields/ListInputs.tsx';
 import { useFormEnv } from './form-env.tsx';
 
 type Value = Record<string, unknown>;
@@ -270,169 +270,6 @@ function setIn(base: Value, path: readonly string[], value: unknown): Value {
   if (next === undefined) delete out[head];
   else out[head] = next;
   return out;
-}
-
-function ExpressionList(props: {
-  label: string;
-  error?: string | undefined;
-  value: string[];
-  onChange: (v: unknown) => void;
-}) {
-  const { t } = useTranslation('designer');
-  const env = useFormEnv();
-  const set = (list: string[]) => props.onChange(list.length === 0 ? undefined : list);
-  return (
-    <Input.Wrapper label={props.label} error={props.error}>
-      <Stack gap={4}>
-        {props.value.map((item, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: list items are edited in place, by position
-          <Group key={i} gap={4} wrap="nowrap">
-            <div style={{ flex: 1 }}>
-              <ExpressionInput
-                mode="expression"
-                aria-label={`${props.label} ${i + 1}`}
-                value={item}
-                names={env.names}
-                readOnly={env.readOnly}
-                onChange={(v) => set(props.value.map((x, j) => (j === i ? v : x)))}
-                onBlur={env.seal}
-              />
-            </div>
-            {!env.readOnly && (
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={t('actions.remove')}
-                onClick={() => set(props.value.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={14} />
-              </ActionIcon>
-            )}
-          </Group>
-        ))}
-        {!env.readOnly && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} />}
-            style={{ alignSelf: 'flex-start' }}
-            onClick={() => set([...props.value, ''])}
-          >
-            {t('actions.add')}
-          </Button>
-        )}
-      </Stack>
-    </Input.Wrapper>
-  );
-}
-
-/** Name → value rows (variables to set, document fields, webhook headers, child process parameters). */
-function RecordInput(props: {
-  label: string;
-  error?: string | undefined;
-  expression: boolean;
-  keyHint: string;
-  value: Record<string, string>;
-  onChange: (v: unknown) => void;
-}) {
-  const { t } = useTranslation('designer');
-  const env = useFormEnv();
-  const entries = Object.entries(props.value);
-  const set = (list: [string, string][]) =>
-    props.onChange(list.length === 0 ? undefined : Object.fromEntries(list));
-  const keyNames =
-    props.keyHint === 'values'
-      ? env.names.filter((n) => n.source === 'variable').map((n) => n.name)
-      : props.keyHint === 'fields'
-        ? env.names.filter((n) => n.source === 'document').map((n) => n.name.slice('document.'.length))
-        : [];
-  return (
-    <Input.Wrapper label={props.label} error={props.error}>
-      <Stack gap={4}>
-        {entries.map(([k, v], i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a row's key is being edited, so position is its identity
-          <Group key={i} gap={4} wrap="nowrap" align="flex-start">
-            <TagsLikeKey
-              value={k}
-              names={keyNames}
-              readOnly={env.readOnly}
-              onChange={(nk) => set(entries.map((e, j) => (j === i ? [nk, e[1]] : e)))}
-            />
-            <div style={{ flex: 1 }}>
-              {props.expression ? (
-                <ExpressionInput
-                  mode="expression"
-                  aria-label={`${props.label}: ${k}`}
-                  value={v}
-                  names={env.names}
-                  readOnly={env.readOnly}
-                  onChange={(nv) => set(entries.map((e, j) => (j === i ? [e[0], nv] : e)))}
-                  onBlur={env.seal}
-                />
-              ) : (
-                <TextInput
-                  aria-label={`${props.label}: ${k}`}
-                  value={v}
-                  readOnly={env.readOnly}
-                  onChange={(e) => {
-                    const nv = e.currentTarget.value;
-                    set(entries.map((x, j) => (j === i ? [x[0], nv] : x)));
-                  }}
-                  onBlur={env.seal}
-                />
-              )}
-            </div>
-            {!env.readOnly && (
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                mt={6}
-                aria-label={t('actions.remove')}
-                onClick={() => set(entries.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={14} />
-              </ActionIcon>
-            )}
-          </Group>
-        ))}
-        {!env.readOnly && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} />}
-            style={{ alignSelf: 'flex-start' }}
-            onClick={() => {
-              let name = keyNames.find((n) => !(n in props.value)) ?? 'name';
-              for (let i = 2; name in props.value; i++) name = `name${i}`;
-              set([...entries, [name, '']]);
-            }}
-          >
-            {t('actions.add')}
-          </Button>
-        )}
-      </Stack>
-    </Input.Wrapper>
-  );
-}
-
-function TagsLikeKey(props: {
-  value: string;
-  names: string[];
-  readOnly: boolean;
-  onChange: (v: string) => void;
-}) {
-  const { t } = useTranslation('designer');
-  return (
-    <Autocomplete
-      aria-label={t('fields.name')}
-      w={130}
-      data={props.names}
-      value={props.value}
-      readOnly={props.readOnly}
-      onChange={props.onChange}
-      classNames={{ input: 'bn-code' }}
-    />
-  );
 }
 
 /** A list of objects (outcomes, form fields): each item its own small form. */

@@ -1,12 +1,11 @@
 import { exportBpmn } from '@baton/engine';
-import { Badge, Drawer, Menu, Tabs } from '@mantine/core';
+import { Badge, Drawer, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addAfterCommand, addAtCommand } from '../model/add.ts';
 import { EMPTY_SELECTION, type Overlay } from '../model/canvas.ts';
-import { type Fragment, parseFragment } from '../model/clipboard.ts';
 import type { Doc } from '../model/doc.ts';
 import { elkLayout } from '../model/elk-layout.ts';
 import { sizeOf } from '../model/kinds.ts';
@@ -14,13 +13,14 @@ import { namesOf } from '../model/names.ts';
 import { marksOf, type Target } from '../model/problems.ts';
 import { search as searchNodes } from '../model/search.ts';
 import { type RunSession, runMarks } from '../model/test-run.ts';
-import { ACTIONS, type ActionContext, type ActionPlace, actionForKey, comboOf } from './actions.ts';
+import type { ActionContext } from './actions.ts';
 import { Canvas } from './Canvas.tsx';
 import { FormEnvProvider } from './form-env.tsx';
 import { notify, notifyHide, notifyUpdate } from './notify.ts';
 import { Palette } from './Palette.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { SidePanel } from './SidePanel.tsx';
+import { ContextMenu, clipboard, type MenuAt, useShortcuts } from './shortcuts.tsx';
 import { TestRunPanel } from './TestRunPanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditor, useValidation } from './useEditor.ts';
@@ -43,8 +43,6 @@ export function Designer(props: DesignerProps) {
     </ReactFlowProvider>
   );
 }
-
-let memoryClipboard: Fragment | null = null;
 
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -74,7 +72,7 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
   const [sideOpen, setSideOpen] = useState(!phone);
   const [query, setQuery] = useState('');
   const [hit, setHit] = useState(0);
-  const [menu, setMenu] = useState<{ x: number; y: number; place: ActionPlace } | null>(null);
+  const [menu, setMenu] = useState<MenuAt | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const root = useRef<HTMLDivElement>(null);
 
@@ -150,22 +148,7 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
     undo: editor.undo,
     redo: editor.redo,
     select,
-    clipboard: {
-      write: (fragment) => {
-        memoryClipboard = fragment;
-        void navigator.clipboard?.writeText(JSON.stringify(fragment)).catch(() => {});
-      },
-      read: async () => {
-        try {
-          const text = await navigator.clipboard?.readText();
-          const fromSystem = text ? parseFragment(text) : null;
-          if (fromSystem) return fromSystem;
-        } catch {
-          // No permission to read the system clipboard: this tab's copy still works.
-        }
-        return memoryClipboard;
-      },
-    },
+    clipboard,
     view: {
       fit: () => void flow.fitView({ duration: 250, maxZoom: 1, includeHiddenNodes: true }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
@@ -181,26 +164,7 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
     },
     testRun: () => setBottom((b) => (b === 'run' ? 'problems' : 'run')),
   };
-  const ctxRef = useRef(ctx);
-  ctxRef.current = ctx;
-
-  // Keyboard: every shortcut is an action's; keys typed into fields stay with the fields (except save).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const combo = comboOf(e);
-      const target = e.target as HTMLElement | null;
-      const typing = !!target?.closest('input, textarea, select, [contenteditable="true"]');
-      if (typing && combo !== 'mod+s') return;
-      if (target?.closest('.mantine-Modal-root, .mantine-Drawer-root') && !root.current?.contains(target))
-        return;
-      const action = actionForKey(combo, ctxRef.current);
-      if (!action) return;
-      e.preventDefault();
-      action.perform(ctxRef.current);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcuts(ctx, root);
 
   // Warn before leaving with unsaved edits.
   useEffect(() => {
@@ -386,35 +350,7 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
             </Drawer>
           </>
         )}
-        <Menu
-          opened={menu !== null}
-          onChange={(o) => !o && setMenu(null)}
-          withinPortal
-          position="bottom-start"
-        >
-          <Menu.Target>
-            <div style={{ position: 'fixed', left: menu?.x ?? 0, top: menu?.y ?? 0, width: 1, height: 1 }} />
-          </Menu.Target>
-          <Menu.Dropdown data-testid="context-menu">
-            {menu &&
-              ACTIONS.filter((a) => a.places.includes(menu.place)).map((a) => {
-                const Icon = a.icon;
-                return (
-                  <Menu.Item
-                    key={a.id}
-                    leftSection={<Icon size={16} />}
-                    disabled={!a.enabled(ctx)}
-                    onClick={() => {
-                      setMenu(null);
-                      a.perform(ctx);
-                    }}
-                  >
-                    {t(a.label)}
-                  </Menu.Item>
-                );
-              })}
-          </Menu.Dropdown>
-        </Menu>
+        <ContextMenu at={menu} ctx={ctx} onClose={() => setMenu(null)} />
       </div>
     </FormEnvProvider>
   );
