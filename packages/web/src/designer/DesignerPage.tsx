@@ -55,7 +55,7 @@ export default function DesignerPage() {
   if (frozen.current?.id !== designerId) frozen.current = null;
   if (!frozen.current && definition.data)
     frozen.current = { id: designerId, doc: prepared(toDoc({ ...definition.data.definition, key })) };
-  if (!frozen.current && created) frozen.current = { id: designerId, doc: created };
+  if (!frozen.current && created && isNew) frozen.current = { id: designerId, doc: created };
 
   const latest = summary?.version;
   const viewed = definition.data?.version;

@@ -327,6 +327,29 @@ describe('the process designer in the browser', () => {
       .toBe(true);
   }, 120_000);
 
+  it('/designer/new asks for a name, suggests a key, and the first save stores the template', async () => {
+    const page = await newPage(browser, server, { viewport: DESKTOP });
+    await login(page, 'admin');
+    await page.goto('/designer/new');
+    await page.getByTestId('new-name').fill('Заявка на отпуск');
+    await expect(page.getByTestId('new-key').inputValue()).resolves.toBe('zayavka-na-otpusk');
+    await page.getByTestId('new-create').click();
+    // A click on the palette with a step selected adds the block after it, connected.
+    await node(page, 'start').click();
+    await page.getByTestId('palette-userTask').click();
+    await page.getByTestId('palette-end').click();
+    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(2);
+    await page.getByTestId('action-save').click();
+    await page.waitForURL('**/designer/zayavka-na-otpusk');
+    await page.getByTestId('status').getByText('Draft v1').waitFor();
+    await expect.poll(() => nodeIds(page).then((ids) => ids.length)).toBe(3);
+    const stored = await server.api<{ definition: { nodes: unknown[]; flows: unknown[] } }>(
+      'GET',
+      '/api/v1/definitions/zayavka-na-otpusk?version=draft',
+    );
+    expect([stored.definition.nodes.length, stored.definition.flows.length]).toEqual([3, 2]);
+  }, 60_000);
+
   it('opens the published process on a phone: canvas to pan and zoom, properties in a drawer', async () => {
     const page = await newPage(browser, server, { viewport: PHONE });
     await login(page, 'admin');

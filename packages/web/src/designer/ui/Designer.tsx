@@ -60,11 +60,10 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
   const editor = useEditor(initial);
   const { doc, selection, setSelection, run } = editor;
   const { updateSelection } = editor;
-  const selected = selection.nodes.size + selection.flows.size;
-  // On a phone the properties are a drawer: it opens when something is picked on the canvas.
+  // On a phone the properties are a drawer: it opens whenever something is picked on the canvas.
   useEffect(() => {
-    if (phone && selected > 0) setSideOpen(true);
-  }, [phone, selected]);
+    if (phone && selection.nodes.size + selection.flows.size > 0) setSideOpen(true);
+  }, [phone, selection]);
   const { outcome, problems } = useValidation(doc);
   const [session, setSession] = useState<RunSession | null>(null);
   const [bottom, setBottom] = useState<'problems' | 'run' | null>(phone ? null : 'problems');
