@@ -1,10 +1,11 @@
-import { Badge, Checkbox, Grid, Group, Paper, Select, Stack } from '@mantine/core';
+import { Badge, Checkbox, Grid, Group, Paper, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDefinitionNames, useDefinitions } from '../api/definitions.ts';
 import { useDepartments, useUserNames, useUsers } from '../api/org.ts';
 import { useTaskList } from '../api/tasks.ts';
 import type { TaskFilters } from '../api/types.ts';
+import { FilterSelect } from '../app/FilterSelect.tsx';
 import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { TaskCard } from '../tasks/TaskCard.tsx';
@@ -60,7 +61,7 @@ export function AllTasksPage() {
         }
       />
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
-        <Select
+        <FilterSelect
           label={t('filters.status')}
           placeholder={t('filters.any')}
           data={(['open', 'completed', 'cancelled'] as const).map((s) => ({
@@ -69,38 +70,31 @@ export function AllTasksPage() {
           }))}
           value={status}
           onChange={setStatus}
-          clearable
-          w={{ base: '100%', xs: 160 }}
+          width={160}
         />
-        <Select
+        <FilterSelect
           label={t('filters.department')}
           placeholder={t('filters.any')}
           data={departments.map((d) => ({ value: d.id, label: d.name }))}
           value={departmentId}
           onChange={setDepartmentId}
-          clearable
           searchable
-          w={{ base: '100%', xs: 200 }}
         />
-        <Select
+        <FilterSelect
           label={t('filters.employee')}
           placeholder={t('filters.anyone')}
           data={users.map((u) => ({ value: u.id, label: u.name }))}
           value={userId}
           onChange={setUserId}
-          clearable
           searchable
-          w={{ base: '100%', xs: 200 }}
         />
-        <Select
+        <FilterSelect
           label={t('filters.process')}
           placeholder={t('filters.any')}
           data={definitions.map((d) => ({ value: d.key, label: d.name }))}
           value={definitionKey}
           onChange={setDefinitionKey}
-          clearable
           searchable
-          w={{ base: '100%', xs: 200 }}
         />
         <Checkbox
           label={t('filters.overdueOnly')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useDefinitionNames, useDefinitions } from '../api/definitions.ts';
 import { useInstanceList } from '../api/instances.ts';
 import { useUserNames, useUsers } from '../api/org.ts';
 import type { InstanceFilters, InstanceStatus } from '../api/types.ts';
+import { FilterSelect } from '../app/FilterSelect.tsx';
 import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { InstanceCard } from '../processes/InstanceCard.tsx';
@@ -93,34 +94,29 @@ export function InstancesPage() {
         </Alert>
       )}
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
-        <Select
+        <FilterSelect
           label={t('filters.status')}
           placeholder={t('filters.any')}
           data={STATUSES.map((s) => ({ value: s, label: t(`processes:status.${s}`) }))}
           value={status}
           onChange={setStatus}
-          clearable
-          w={{ base: '100%', xs: 170 }}
+          width={170}
         />
-        <Select
+        <FilterSelect
           label={t('filters.process')}
           placeholder={t('filters.any')}
           data={definitions.map((d) => ({ value: d.key, label: d.name }))}
           value={definitionKey}
           onChange={setDefinitionKey}
-          clearable
           searchable
-          w={{ base: '100%', xs: 200 }}
         />
-        <Select
+        <FilterSelect
           label={t('filters.startedBy')}
           placeholder={t('filters.anyone')}
           data={users.map((u) => ({ value: u.id, label: u.name }))}
           value={startedBy}
           onChange={setStartedBy}
-          clearable
           searchable
-          w={{ base: '100%', xs: 200 }}
         />
         <TextInput
           label={t('filters.from')}
