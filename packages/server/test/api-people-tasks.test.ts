@@ -158,6 +158,38 @@ apiSuite('people tasks end to end', (api) => {
     expect((await tasksOf(api(), id, 'open')).map((t) => t.assignees)).toEqual([['ivan']]);
   });
 
+  it('escalation follows a delegated task: the new holder is reminded and their head is told', async () => {
+    const started = await api().call('POST', '/api/v1/instances', {
+      definitionKey: 'deal-call',
+      document: { title: 'Deal 4712', manager: 'ivan', responsible: 'petr' },
+      documentRef: 'deal:4712',
+    });
+    const id = started.json().id as string;
+    const [task] = await tasksOf(api(), id, 'open');
+    const handed = await api().call('POST', `/api/v1/tasks/${task?.id}/delegate`, {
+      to: 'boris',
+      actor: 'ivan',
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+
+    for (const step of [3 * HOUR + 60_000, HOUR]) {
+      api().clock.now += step;
+      await runDueJobs(api().baton.rt);
+    }
+    const notes = await api()
+      .baton.rt.db.kysely.selectFrom('notifications')
+      .select(['recipient', 'text'])
+      .where('instance_id', '=', id)
+      .orderBy('recipient')
+      .execute();
+    expect(notes.filter((n) => n.text.startsWith('Reminder')).map((n) => n.recipient)).toEqual(['boris']);
+    // boris heads sales; his head is vera, who heads the company.
+    expect(notes.filter((n) => n.text.startsWith('Overdue')).map((n) => n.recipient)).toEqual([
+      'petr',
+      'vera',
+    ]);
+  });
+
   it('request for information: required fields are enforced, the answer and comment are stored; it may be refused', async () => {
     await api().publish(fixtureJson('people/request-info.json'));
     const id = await api().start('supplier-prices');
@@ -223,7 +255,7 @@ apiSuite('people tasks end to end', (api) => {
     expect(history.find((h: { type: string }) => h.type === 'task.delegated')).toMatchObject({
       actor: 'boris',
       taskId: task?.id,
-      data: { from: ['boris'], to: 'petr' },
+      data: { from: ['boris'], to: ['petr'] },
     });
 
     await api().publish(fixtureJson('people/review.json'));

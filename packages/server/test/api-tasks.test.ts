@@ -105,7 +105,7 @@ apiSuite('tasks', (api) => {
       nodeId: 'legal',
       taskId: legal?.id,
       actor: 'alice',
-      data: { from: ['alice'], to: 'carol' },
+      data: { from: ['alice'], to: ['carol'] },
     });
     expect(
       history.find(

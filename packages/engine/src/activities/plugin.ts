@@ -82,6 +82,8 @@ export interface ActivityPlugin<C = unknown> {
   start(ctx: ActivityContext<C>): ActivityOutcome;
   /** Called when a task, timer or message the activity created resolves. */
   resume?(ctx: ActivityContext<C>, why: Resumption): ActivityOutcome;
+  /** A task the activity created changed hands; returns who held it before. */
+  reassigned?(ctx: ActivityContext<C>, taskId: string, assignees: string[]): string[];
 }
 
 /** Type helper so each plugin file gets its config type inferred from its schema. */

@@ -19,6 +19,19 @@ export type EngineEvent =
       variables?: Record<string, unknown>;
       actor?: Actor;
     }
+  | {
+      /**
+       * An open task changed hands: `delegated` by a person, or `redirected` because its holder is away
+       * or gone (`meantFor` whom, `reason` why). Reminders and escalation then address the new holders.
+       */
+      type: 'taskReassigned';
+      taskId: string;
+      assignees: string[];
+      cause: 'delegated' | 'redirected';
+      meantFor?: string;
+      reason?: string;
+      actor?: Actor;
+    }
   | { type: 'timerFired'; timerId: string }
   | { type: 'message'; name: string; correlationKey?: string | null; payload?: Record<string, unknown> }
   | { type: 'command'; command: string; actor?: Actor; payload?: Record<string, unknown> }

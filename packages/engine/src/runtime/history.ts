@@ -10,6 +10,8 @@ export const HISTORY_TYPES = [
   'gateway.decided',
   'task.created',
   'task.completed',
+  'task.delegated',
+  'task.reassigned',
   'task.cancelled',
   'timer.scheduled',
   'timer.fired',

@@ -4,7 +4,7 @@ import { EventRejected, ProcessFailure } from './errors.ts';
 import type { EngineEvent } from './events.ts';
 import { Execution } from './execution.ts';
 import type { HistoryEvent } from './history.ts';
-import { run } from './interpreter.ts';
+import { BEHAVIOURS, run } from './interpreter.ts';
 import { cancelContents } from './lifecycle.ts';
 import { checkParams } from './params.ts';
 import { leaveState, resolve } from './resolve.ts';
@@ -49,6 +49,27 @@ const HANDLERS: Handlers = {
       variables: event.variables ?? {},
       ...(event.outcome ? { outcome: event.outcome } : {}),
       ...(event.actor ? { actor: event.actor } : {}),
+    });
+  },
+  taskReassigned(exec, event) {
+    const wait = exec.waits.get(event.taskId);
+    if (wait?.kind !== 'task') throw new EventRejected('TASK_NOT_OPEN', `task ${event.taskId} is not open`);
+    if (event.assignees.length === 0)
+      throw new EventRejected('NO_ASSIGNEES', `task ${event.taskId} cannot be handed to nobody`);
+    const token = exec.token(wait.tokenId);
+    const node = exec.node(token.nodeId);
+    const from = BEHAVIOURS[node.kind].reassign?.(exec, token, node, wait.id, event.assignees) ?? [];
+    exec.record(event.cause === 'delegated' ? 'task.delegated' : 'task.reassigned', {
+      nodeId: wait.nodeId,
+      tokenId: wait.tokenId,
+      taskId: wait.id,
+      ...(event.actor ? { actor: event.actor.id } : {}),
+      data: {
+        from,
+        to: event.assignees,
+        ...(event.meantFor === undefined ? {} : { meantFor: event.meantFor }),
+        ...(event.reason === undefined ? {} : { reason: event.reason }),
+      },
     });
   },
   timerFired(exec, event) {
@@ -140,13 +161,15 @@ export function step(
   event: EngineEvent,
   ctx: StepContext,
 ): StepResult {
-  // A failed instance can still be terminated (an administrator gives up on it), even one that failed at start.
-  const endingFailed = event.type === 'terminate' && state.status === 'failed';
-  if (state.status !== 'running' && !endingFailed)
+  // A failed instance can still be terminated (an administrator gives up on it), even one that failed at
+  // start, and its open tasks can change hands (their holder went on leave while it waits for a retry).
+  const failedButAllowed =
+    (event.type === 'terminate' || event.type === 'taskReassigned') && state.status === 'failed';
+  if (state.status !== 'running' && !failedButAllowed)
     throw new EventRejected('NOT_RUNNING', `the instance is ${state.status}`);
   if (event.type === 'start' && state.seq !== 0)
     throw new EventRejected('ALREADY_STARTED', 'the instance has already started');
-  if (event.type !== 'start' && state.seq === 0 && !endingFailed)
+  if (event.type !== 'start' && state.seq === 0 && !failedButAllowed)
     throw new EventRejected('NOT_STARTED', 'the instance has not started');
   const exec = new Execution(compiled, state, ctx);
   try {

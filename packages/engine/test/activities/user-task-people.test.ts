@@ -128,3 +128,60 @@ describe('userTask: deadlines and escalation', () => {
     expect(effectsOf(r.effects, 'cancelTimer')).toHaveLength(2);
   });
 });
+
+describe('userTask: a task that changes hands', () => {
+  const reassign = (r: Instance, taskId: string, assignees: string[], extra = {}) =>
+    r.send({ type: 'taskReassigned', taskId, assignees, cause: 'redirected', ...extra });
+
+  it('reminds and escalates to whoever holds the task now', () => {
+    const r = run({
+      kind: 'acknowledge',
+      mode: 'all',
+      assignees: ['"ann"', '"bob"'],
+      deadline: 'PT8H',
+      escalation: { remindBefore: 'PT2H' },
+    });
+    const [, bobs] = r.tasks('t') as [string, string];
+    const { history } = reassign(r, bobs, ['dan'], { meantFor: 'bob', reason: 'vacation' });
+    expect(history).toEqual([
+      {
+        type: 'task.reassigned',
+        at: T0,
+        nodeId: 't',
+        tokenId: expect.any(String),
+        taskId: bobs,
+        data: { from: ['bob'], to: ['dan'], meantFor: 'bob', reason: 'vacation' },
+      },
+    ]);
+    r.fireNext();
+    r.fireNext();
+    expect(notified(r)).toEqual([
+      ['ann', 'dan'],
+      ['head:ann', 'head:dan'],
+    ]);
+  });
+
+  it('records a delegation with who did it', () => {
+    const r = run({ kind: 'approve', assignees: ['"bob"'] });
+    const { history } = r.send({
+      type: 'taskReassigned',
+      taskId: r.task('t'),
+      assignees: ['cat'],
+      cause: 'delegated',
+      actor: { id: 'bob' },
+    });
+    expect(history.map((h) => [h.type, h.actor, h.data])).toEqual([
+      ['task.delegated', 'bob', { from: ['bob'], to: ['cat'] }],
+    ]);
+    r.complete('t', 'approved');
+    expect(r.state.status).toBe('completed');
+  });
+
+  it('refuses a task that is not open, or handing it to nobody, changing nothing', () => {
+    const r = run({ kind: 'approve', assignees: ['"bob"'] });
+    const before = r.state;
+    expect(() => reassign(r, 'nope', ['cat'])).toThrow(/task nope is not open/);
+    expect(() => reassign(r, r.task('t'), [])).toThrow(/cannot be handed to nobody/);
+    expect(r.state).toBe(before);
+  });
+});

@@ -98,6 +98,22 @@ describe('error events', () => {
     expect(effects).toEqual([]);
   });
 
+  it("lets a failed instance's open task change hands while it waits for a retry", () => {
+    const run = Instance.of(withErrorEnd(null));
+    run.start();
+    const judge = run.task('judge');
+    run.complete('judge');
+    // The failed state is the one before the failing event: the task is still open in it.
+    const { state, history } = run.send({
+      type: 'taskReassigned',
+      taskId: judge,
+      assignees: ['deputy'],
+      cause: 'redirected',
+    });
+    expect(state.status).toBe('failed');
+    expect(trace(history)).toEqual(['task.reassigned judge']);
+  });
+
   it('fails the instance on an uncaught error', () => {
     const run = Instance.of(withErrorEnd(null));
     run.start();

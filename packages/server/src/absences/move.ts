@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
+import { recordReassignment } from '../instances/reassign.ts';
 import type { OrgDirectory } from '../org/directory.ts';
 
 export interface MoveOptions {
@@ -20,12 +21,9 @@ interface Redirect {
 /**
  * Hands `userId`'s open tasks to whoever stands in for them at `at` (their deputy, else their head —
  * as a new task would go), inside the caller's transaction: the task's assignees and `task_assignees`
- * change, and each instance gets a `task.reassigned` history row naming whom the task was meant for
- * and why. The history sequence is taken by incrementing `instances.history_seq` with `version`, so a
- * step running at the same moment retries instead of reusing the number. Returns the task ids moved.
- *
- * The engine's own record of a task's assignees (used for reminders and escalation) is not changed:
- * the head notified at a deadline is the head of whom the task was meant for.
+ * change, and the engine records the move (reminders and escalation then address the stand-in; each
+ * instance gets a `task.reassigned` history row naming whom the task was meant for and why). Returns
+ * the task ids moved.
  */
 export async function moveOpenTasks(
   trx: Kysely<Database>,
@@ -83,26 +81,20 @@ export async function moveOpenTasks(
       trx,
       ...taskAssigned(to, { id: task.id, title: task.title, instanceId: task.instance_id }),
     );
-    const { history_seq: seq } = await trx
-      .updateTable('instances')
-      .set((eb) => ({ history_seq: eb('history_seq', '+', 1), version: eb('version', '+', 1) }))
-      .where('id', '=', task.instance_id)
-      .returning('history_seq')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('history')
-      .values({
-        instance_id: task.instance_id,
-        seq,
-        type: 'task.reassigned',
-        node_id: task.node_id,
-        token_id: null,
-        task_id: task.id.slice(task.instance_id.length + 1),
-        actor: options.actor,
-        at,
-        data: JSON.stringify({ from: before, to: after, meantFor: userId, reason }),
-      })
-      .execute();
+    await recordReassignment(
+      trx,
+      task.instance_id,
+      {
+        type: 'taskReassigned',
+        taskId: task.id.slice(task.instance_id.length + 1),
+        assignees: after,
+        cause: 'redirected',
+        meantFor: userId,
+        reason,
+        ...(options.actor ? { actor: { id: options.actor } } : {}),
+      },
+      at,
+    );
     moved.push(task.id);
   }
   return moved;

@@ -9,6 +9,7 @@ import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
 import { applyEvent } from '../instances/apply.ts';
+import { recordReassignment } from '../instances/reassign.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
@@ -238,9 +239,8 @@ export async function completeTask(
 }
 
 /**
- * Hands an open task to someone else: its assignees become `[to]`, and a `task.delegated` history row
- * records who did it. The instance's version is bumped with its history sequence, so a step running
- * at the same moment retries instead of reusing the sequence number.
+ * Hands an open task to someone else: its assignees become `[to]`, and the engine records the change
+ * (reminders and escalation follow the task; a `task.delegated` history row says who did it).
  */
 export async function delegateTask(
   rt: Runtime,
@@ -269,26 +269,18 @@ export async function delegateTask(
     await trx.deleteFrom('task_assignees').where('task_id', '=', id).execute();
     await trx.insertInto('task_assignees').values({ task_id: id, assignee: to }).execute();
     await publishUserEvent(trx, ...taskAssigned([to], { id, title: row.title, instanceId: row.instance_id }));
-    const { history_seq: seq } = await trx
-      .updateTable('instances')
-      .set((eb) => ({ history_seq: eb('history_seq', '+', 1), version: eb('version', '+', 1) }))
-      .where('id', '=', row.instance_id)
-      .returning('history_seq')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('history')
-      .values({
-        instance_id: row.instance_id,
-        seq,
-        type: 'task.delegated',
-        node_id: row.node_id,
-        token_id: null,
-        task_id: engineTaskId(row),
-        actor,
-        at: now,
-        data: JSON.stringify({ from: JSON.parse(row.assignees), to }),
-      })
-      .execute();
+    await recordReassignment(
+      trx,
+      row.instance_id,
+      {
+        type: 'taskReassigned',
+        taskId: engineTaskId(row),
+        assignees: [to],
+        cause: 'delegated',
+        actor: { id: actor },
+      },
+      now,
+    );
   });
   return viewOf(await findTask(rt.db.kysely, id));
 }

@@ -149,6 +149,14 @@ export const userTask = defineActivity({
     if (result === 'wait') ctx.setData(p);
     return result;
   },
+  reassigned(ctx, taskId, assignees) {
+    // Reminders and the deadline's escalation read the holders from here.
+    const p = copyProgress(ctx.data<Progress>() as Progress);
+    const held = p.open.find((t) => t.taskId === taskId);
+    p.open = p.open.map((t) => (t.taskId === taskId ? { taskId, assignees } : t));
+    ctx.setData(p);
+    return held?.assignees ?? [];
+  },
 });
 
 /** Progress is plain JSON kept in the state: copy before changing it (the engine never mutates its input). */

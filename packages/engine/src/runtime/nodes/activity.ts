@@ -150,4 +150,8 @@ export const activity: NodeBehaviour = {
     const plugin = node.plugin as ActivityPlugin<unknown>;
     settle(exec, token, plugin.resume ? plugin.resume(bound, why) : 'complete', bound);
   },
+  reassign(exec, token, node, taskId, assignees) {
+    const plugin = node.plugin as ActivityPlugin<unknown>;
+    return plugin.reassigned?.(new BoundActivity(exec, token.id, node, node.config), taskId, assignees) ?? [];
+  },
 };

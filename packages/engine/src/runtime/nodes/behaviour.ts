@@ -9,4 +9,6 @@ export interface NodeBehaviour {
   enter(exec: Execution, token: Token, node: CompiledNode): void;
   /** A task, timer or message of the token's own resolved. */
   resume?(exec: Execution, token: Token, node: CompiledNode, why: Resumption): void;
+  /** A task of the token's own now goes to `assignees`; returns who held it before, as far as the node knows. */
+  reassign?(exec: Execution, token: Token, node: CompiledNode, taskId: string, assignees: string[]): string[];
 }
