@@ -99,6 +99,12 @@ apiSuite('the working calendar', (api) => {
     });
   });
 
+  it('ends a shortened pre-holiday day an hour early', async () => {
+    // Thursday 11 June 2026, before Russia Day, is worked until 17:00: a day from Wednesday 17:30 ends there.
+    const { dueAt } = await deadlineFrom(api(), moscow('2026-06-10T17:30:00'), '2026-06-10');
+    expect(dueAt).toBe(new Date(moscow('2026-06-11T17:00:00')).toISOString());
+  });
+
   it('is edited through the API by administrators, and every process computes with the new days at once', async () => {
     const second = await boot({
       databaseUrl: databaseUrl(api()),

@@ -13,6 +13,10 @@ export interface WorkCalendarOptions {
   holidays?: string[];
   /** Dates worked although their weekday is not a working day (a Saturday moved by decree). */
   extraWorkdays?: string[];
+  /** Dates worked but ending early, whatever their weekday (the day before a public holiday). */
+  shortDays?: string[];
+  /** How much earlier a short day ends, in minutes. Default 60 (Russian Labour Code, art. 95). */
+  shortByMinutes?: number;
   /** The company's fixed offset from UTC in minutes (Moscow: 180). Default 0. */
   utcOffsetMinutes?: number;
 }
@@ -37,7 +41,7 @@ const MINUTE_MS = 60_000;
  *   Saturday 12:00 + P1D = Monday 12:00). W = as many working days as the week pattern has (5 by default).
  * - H/M/S parts count working time: from the next working moment, skipping nights, weekends and
  *   holidays (Friday 17:00 + PT2H = Monday 10:00). A result exactly at the end of a working day stays
- *   there (Friday 17:00 + PT1H = Friday 18:00).
+ *   there (Friday 17:00 + PT1H = Friday 18:00). A short day ends `shortByMinutes` early.
  * - A zero duration returns `from` unchanged; negative parts are rejected.
  *
  * @example
@@ -58,10 +62,18 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}): Configure
   if (start >= end) throw new RangeError('Work calendar: start must be before end');
   const holidays = dayNumbers(options.holidays ?? [], 'holidays');
   const extraWorkdays = dayNumbers(options.extraWorkdays ?? [], 'extraWorkdays');
+  const shortDays = dayNumbers(options.shortDays ?? [], 'shortDays');
   for (const day of holidays) {
     if (extraWorkdays.has(day)) {
       throw new RangeError(`Work calendar: ${isoOfDay(day)} is both a holiday and an extra workday`);
     }
+    if (shortDays.has(day)) {
+      throw new RangeError(`Work calendar: ${isoOfDay(day)} is both a holiday and a short day`);
+    }
+  }
+  const shortMs = (options.shortByMinutes ?? 60) * MINUTE_MS;
+  if (!Number.isInteger(shortMs) || shortMs < 0 || shortMs >= end - start) {
+    throw new RangeError('Work calendar: shortByMinutes must be a whole number of minutes shorter than the working day');
   }
   const utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
   if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 14 * 60) {
@@ -73,7 +85,8 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}): Configure
   const maxGap = 7 * (holidays.size + 1);
 
   const isWorkingLocalDay = (day: number): boolean =>
-    extraWorkdays.has(day) || (!holidays.has(day) && workdays.has(isoWeekday(day)));
+    extraWorkdays.has(day) || shortDays.has(day) || (!holidays.has(day) && workdays.has(isoWeekday(day)));
+  const endOf = (day: number): number => (shortDays.has(day) ? end - shortMs : end);
 
   const nextWorkingDay = (day: number): number => {
     for (let next = day + 1; next <= day + maxGap; next++) if (isWorkingLocalDay(next)) return next;
@@ -97,18 +110,18 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}): Configure
       let day = Math.floor(local / DAY_MS);
       let clock = local - day * DAY_MS;
       if (workingDays > 0) {
-        clock = Math.min(Math.max(clock, start), end);
         for (let i = 0; i < workingDays; i++) day = nextWorkingDay(day);
+        clock = Math.min(Math.max(clock, start), endOf(day));
       }
       // Move to the next working moment, then spend the time part day by day.
-      if (!isWorkingLocalDay(day) || clock > end) {
+      if (!isWorkingLocalDay(day) || clock > endOf(day)) {
         day = nextWorkingDay(day);
         clock = start;
       } else if (clock < start) {
         clock = start;
       }
-      while (remaining > end - clock) {
-        remaining -= end - clock;
+      while (remaining > endOf(day) - clock) {
+        remaining -= endOf(day) - clock;
         day = nextWorkingDay(day);
         clock = start;
       }

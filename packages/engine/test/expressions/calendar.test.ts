@@ -189,3 +189,35 @@ describe('properties', () => {
 });
 
 const ZERO: Duration = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
+
+describe('short days: the day before a holiday ends an hour early', () => {
+  // 2026: Thursday 30 April is short, 1 May a holiday; Saturday 2 May made a short working day here.
+  const calendar = createWorkCalendar({ holidays: ['2026-05-01'], shortDays: ['2026-04-30', '2026-05-02'] });
+  const add = (from: string, duration: string) =>
+    iso(calendar.addWorkingTime(at(from), parseDuration(duration)));
+
+  it('counts hours only up to 17:00 on a short day', () => {
+    expect(add('2026-04-30T16:00:00Z', 'PT1H')).toBe('2026-04-30T17:00:00.000Z');
+    expect(add('2026-04-30T16:00:00Z', 'PT2H')).toBe('2026-05-02T10:00:00.000Z');
+    expect(add('2026-04-30T17:30:00Z', 'PT1H')).toBe('2026-05-02T10:00:00.000Z');
+  });
+
+  it('works a short day even on a weekend, and clamps a kept clock time to its early end', () => {
+    expect(calendar.isWorkingDay(at('2026-05-02T12:00:00Z'))).toBe(true);
+    expect(add('2026-04-29T17:30:00Z', 'P1D')).toBe('2026-04-30T17:00:00.000Z');
+  });
+
+  it('takes another shortening, and refuses one that leaves no working time or a short holiday', () => {
+    const two = createWorkCalendar({ shortDays: ['2026-04-30'], shortByMinutes: 120 });
+    expect(iso(two.addWorkingTime(at('2026-04-30T15:00:00Z'), parseDuration('PT1H')))).toBe(
+      '2026-04-30T16:00:00.000Z',
+    );
+    expect(() => createWorkCalendar({ shortDays: ['2026-04-30'], shortByMinutes: 540 })).toThrow(
+      /shortByMinutes/,
+    );
+    expect(() => createWorkCalendar({ holidays: ['2026-05-01'], shortDays: ['2026-05-01'] })).toThrow(
+      /2026-05-01 is both a holiday and a short day/,
+    );
+  });
+});
+

@@ -4,8 +4,8 @@ import { type ConfiguredWorkCalendar, createWorkCalendar } from '@baton/engine';
  * What a date of the company calendar can be besides an ordinary day of its weekday:
  * - `holiday`: not worked (a public holiday, or a day off moved by decree);
  * - `workday`: worked although its weekday is not (a Saturday moved by decree);
- * - `short`: worked, an hour shorter (the day before a holiday). Kept as data: the working-time
- *   arithmetic counts it as a full day.
+ * - `short`: worked, an hour shorter (the day before a holiday), whatever its weekday; working-time
+ *   deadlines end that day an hour early.
  */
 export const DAY_KINDS = ['holiday', 'workday', 'short'] as const;
 export type DayKind = (typeof DAY_KINDS)[number];
@@ -44,5 +44,6 @@ export function workCalendarOf(
     ...settings,
     holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.date),
     extraWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.date),
+    shortDays: days.filter((d) => d.kind === 'short').map((d) => d.date),
   });
 }

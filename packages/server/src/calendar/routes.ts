@@ -22,7 +22,7 @@ const day = z.object({
   date: z.string().describe('YYYY-MM-DD'),
   kind: z
     .enum(DAY_KINDS)
-    .describe('holiday: not worked; workday: a weekend day worked; short: an hour shorter'),
+    .describe('holiday: not worked; workday: a weekend day worked; short: worked, ending an hour early'),
   name: z.string().max(200).nullable().optional(),
 });
 const year = z.object({ year: z.number().int(), days: z.array(day) }).meta({ id: 'CalendarYear' });

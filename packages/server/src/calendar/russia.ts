@@ -15,8 +15,7 @@ import type { CalendarDay } from './days.ts';
  * 2027 is statutory only: the government decree for 2027 decides where Saturday 2 and Sunday 3 January
  * (inside the New Year holidays) move, and that decree is not encoded here. Those two days stay ordinary
  * weekend days until an administrator adds the decree's transfers.
- *
- * `short` days are kept as data; the working-time arithmetic does not shorten them yet.
+
  */
 export const RUSSIAN_PRODUCTION_CALENDAR: readonly CalendarDay[] = [
   // 2026

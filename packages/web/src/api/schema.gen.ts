@@ -121,7 +121,7 @@ export type CalendarYearInput = {
   days: {
     /** YYYY-MM-DD */
     date: string;
-    /** holiday: not worked; workday: a weekend day worked; short: an hour shorter */
+    /** holiday: not worked; workday: a weekend day worked; short: worked, ending an hour early */
     kind: 'holiday' | 'workday' | 'short';
     name?: string | null;
   }[];
@@ -427,7 +427,7 @@ export type CalendarYear = {
   days: {
     /** YYYY-MM-DD */
     date: string;
-    /** holiday: not worked; workday: a weekend day worked; short: an hour shorter */
+    /** holiday: not worked; workday: a weekend day worked; short: worked, ending an hour early */
     kind: 'holiday' | 'workday' | 'short';
     name?: string | null;
   }[];
@@ -1074,7 +1074,7 @@ export interface Operations {
       days: {
         /** YYYY-MM-DD */
         date: string;
-        /** holiday: not worked; workday: a weekend day worked; short: an hour shorter */
+        /** holiday: not worked; workday: a weekend day worked; short: worked, ending an hour early */
         kind: 'holiday' | 'workday' | 'short';
         name?: string | null;
       }[];
