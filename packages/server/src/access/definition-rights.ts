@@ -136,7 +136,12 @@ export async function setRights(
 }
 
 async function requireTemplate(db: Kysely<Database>, key: string): Promise<void> {
-  const row = await db.selectFrom('definitions').select('key').where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('definitions')
+    .select('key')
+    .where('key', '=', key)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new NotFound('definition', key);
 }
 

@@ -44,6 +44,9 @@ export interface DefinitionsTable {
   created_by: string | null;
   created_at: number;
   published_at: number | null;
+  /** Set on every version when the template is deleted; deleted versions exist only for their instances. */
+  deleted_at: number | null;
+  deleted_by: string | null;
 }
 
 export interface InstancesTable {

@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { NotFound } from '../runtime/errors.ts';
 
-/** Compiled published definitions by key@version. A published version never changes, so entries never go stale. */
+/**
+ * Compiled published definitions by key@version. A published version never changes, so entries never go
+ * stale; a deleted template's versions are still found here, for the instances running on them.
+ */
 const cache = new Map<string, CompiledDefinition>();
 const LIMIT = 500;
 
@@ -34,7 +37,7 @@ export async function compiledDefinition(
 }
 
 /**
- * The newest published version of a definition, compiled: what new instances start from. One indexed
+ * The newest published version of a template that is not deleted, compiled: what new instances start from. One indexed
  * query for the version number on every call (another process may have published since); the
  * definition itself comes from the cache, since a published version never changes.
  */
@@ -47,6 +50,7 @@ export async function latestCompiled(
     .select('version')
     .where('key', '=', key)
     .where('status', '=', 'published')
+    .where('deleted_at', 'is', null)
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -60,7 +60,7 @@ const checked = z.object({ ok: z.boolean(), problems: z.array(problemItem) });
 
 const tags = ['definitions'];
 
-/** Process definitions: drafts, validation, publishing, BPMN import and export. */
+/** Process definitions: drafts, validation, publishing, deletion, BPMN import and export. */
 export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   app.get(
     '/definitions',
@@ -133,6 +133,23 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
       },
     },
     async (request) => service.publishDefinition(rt, request.caller, request.params.key),
+  );
+
+  app.delete(
+    '/definitions/:key',
+    {
+      config: { access: 'processes:write' },
+      schema: {
+        tags,
+        summary: 'Delete a template (every version); running instances keep running on theirs',
+        params: keyParam,
+        response: { 204: z.null(), ...problems(403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await service.deleteDefinition(rt, request.caller, request.params.key);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

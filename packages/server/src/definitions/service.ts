@@ -11,6 +11,7 @@ import {
   findVersion,
   latestVersion,
   listLatest,
+  markDeleted,
   markPublished,
   saveDraft,
 } from './store.ts';
@@ -214,6 +215,21 @@ export async function publishDefinition(
     throw new Conflict(`${key} version ${draft.version} changed while publishing`, 'NO_DRAFT');
   rt.log.info({ key, version: draft.version }, 'definition published');
   return { ...(await getDefinition(rt, caller, key, draft.version)), warnings: checked.problems };
+}
+
+/**
+ * Deletes a template, every version of it: it leaves the lists, reads, exports and starts (404 there),
+ * while instances already running keep running on their version and stay visible as before. Needs the
+ * edit right (403; 404 when the caller does not see the template). A draft saved later under the same
+ * key begins a new template, numbered after the deleted versions (which stay taken for their instances);
+ * the template's rights belong to the key and still apply.
+ */
+export async function deleteDefinition(rt: Runtime, caller: Caller, key: string): Promise<void> {
+  const db = rt.db.kysely;
+  if ((await latestVersion(db, key)) === null) throw new NotFound('definition', key);
+  if (!(await accessTo(rt, caller, key)).edit) throw new Forbidden(`you may not delete ${key}`);
+  if (!(await markDeleted(db, key, caller.userId, rt.now()))) throw new NotFound('definition', key);
+  rt.log.info({ key, by: caller.userId }, 'definition deleted');
 }
 
 /** Imports BPMN 2.0 XML as the draft of its process id (or `key`), keeping the XML. */

@@ -18,13 +18,14 @@ export async function findLatestPublished(
     .selectAll()
     .where('key', '=', key)
     .where('status', '=', 'published')
+    .where('deleted_at', 'is', null)
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
   return row ?? null;
 }
 
-/** A stored version, or null. */
+/** A stored version of a template that is not deleted, or null. */
 export async function findVersion(
   db: Kysely<Database>,
   key: string,
@@ -35,12 +36,19 @@ export async function findVersion(
     .selectAll()
     .where('key', '=', key)
     .where('version', '=', version)
+    .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return row ?? null;
 }
 
-/** The highest version of a key, draft or published, or null when the key is unknown. */
+/** The highest version of a template, draft or published, or null when there is none (or it was deleted). */
 export async function latestVersion(db: Kysely<Database>, key: string): Promise<DefinitionsTable | null> {
+  const row = await highestVersion(db, key);
+  return row && row.deleted_at === null ? row : null;
+}
+
+/** The highest version ever stored under a key, deleted or not: versions are never reused. */
+async function highestVersion(db: Kysely<Database>, key: string): Promise<DefinitionsTable | null> {
   const row = await db
     .selectFrom('definitions')
     .selectAll()
@@ -58,7 +66,7 @@ export type DefinitionSummaryRow = Pick<
   published_version: number | null;
 };
 
-/** Every key with its highest version (and the highest published one), by key. */
+/** Every template that is not deleted with its highest version (and the highest published one), by key. */
 export async function listLatest(db: Kysely<Database>): Promise<DefinitionSummaryRow[]> {
   const rows = await db
     .selectFrom('definitions as d')
@@ -66,6 +74,7 @@ export async function listLatest(db: Kysely<Database>): Promise<DefinitionSummar
       (eb) =>
         eb
           .selectFrom('definitions')
+          .where('deleted_at', 'is', null)
           .select((s) => [
             'key',
             s.fn.max('version').as('latest'),
@@ -97,13 +106,15 @@ export interface DraftInput {
 }
 
 /**
- * Creates or replaces the draft of a key: the version after the newest published one. Replacing is
- * last-writer-wins; a draft published meanwhile is never overwritten (the next version is used instead).
+ * Creates or replaces the draft of a key: the version after the newest published or deleted one.
+ * Replacing is last-writer-wins; a draft published or deleted meanwhile is never overwritten (the next
+ * version is used instead).
  */
 export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promise<number> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const latest = await latestVersion(db, input.key);
-    const version = latest === null ? 1 : latest.status === 'draft' ? latest.version : latest.version + 1;
+    const latest = await highestVersion(db, input.key);
+    const replaces = latest?.status === 'draft' && latest.deleted_at === null;
+    const version = latest === null ? 1 : replaces ? latest.version : latest.version + 1;
     const json = JSON.stringify({ ...input.definition, key: input.key, version });
     const result = await db
       .insertInto('definitions')
@@ -128,7 +139,8 @@ export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promis
             created_by: input.createdBy,
             created_at: input.now,
           })
-          .where('definitions.status', '=', 'draft'),
+          .where('definitions.status', '=', 'draft')
+          .where('definitions.deleted_at', 'is', null),
       )
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return version;
@@ -151,4 +163,20 @@ export async function markPublished(
     .where('status', '=', 'draft')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Marks every version of a template deleted; false when there was nothing left to delete. */
+export async function markDeleted(
+  db: Kysely<Database>,
+  key: string,
+  by: string,
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('definitions')
+    .set({ deleted_at: now, deleted_by: by })
+    .where('key', '=', key)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -1109,6 +1109,15 @@ export interface Operations {
     body: never;
     response: Definition;
   };
+  /** Delete a template (every version); running instances keep running on theirs */
+  'DELETE /api/v1/definitions/{key}': {
+    path: {
+      key: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
   /** Create or replace the draft (the next version); stored even with problems */
   'PUT /api/v1/definitions/{key}/draft': {
     path: {

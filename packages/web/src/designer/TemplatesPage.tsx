@@ -29,7 +29,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, type DefinitionSummary, definitionsApi, useDefinitions } from './api.ts';
+import { type DefinitionSummary, definitionsApi, useDefinitions } from './api.ts';
 import { emptyDoc, toDoc } from './model/doc.ts';
 import { KEY_PATTERN, uniqueKey } from './model/keys.ts';
 import { NewTemplateModal } from './ui/NewTemplateModal.tsx';
@@ -96,8 +96,7 @@ export default function TemplatesPage() {
       await refresh();
       notify({ color: 'green', message: t('templates.deleted', { name: d.name }) });
     } catch (error) {
-      const unsupported = error instanceof ApiError && (error.status === 404 || error.status === 405);
-      fail(t('templates.deleteFailed'), unsupported ? new Error(t('templates.deleteUnsupported')) : error);
+      fail(t('templates.deleteFailed'), error);
     }
   };
 

@@ -1,5 +1,5 @@
 import type { DefinitionInput } from '@baton/engine';
-import { type Answer, ApiError, type Body, call, csrfToken } from '../api/client.ts';
+import { type Answer, ApiError, type Body, call } from '../api/client.ts';
 
 /**
  * The designer's calls to the server, on the app's typed client (`src/api/client.ts`, generated from the
@@ -37,25 +37,8 @@ export const definitionsApi = {
   rights: (key: string) => call('GET /api/v1/definitions/{key}/rights', { path: { key } }),
   setRights: (key: string, rights: RightsBody) =>
     call('PUT /api/v1/definitions/{key}/rights', { path: { key }, body: rights }),
-  /**
-   * Deletes a template. The server has no such endpoint yet (it is not in the OpenAPI description), so
-   * this is a plain request: today it answers 404, which the templates page reports as unsupported.
-   */
-  remove: async (key: string): Promise<void> => {
-    const token = csrfToken();
-    const response = await fetch(`/api/v1/definitions/${encodeURIComponent(key)}`, {
-      method: 'DELETE',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
-    });
-    if (response.ok) return;
-    const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
-    throw new ApiError(
-      response.status,
-      problem.code ?? `HTTP_${response.status}`,
-      problem.detail ?? response.statusText,
-    );
-  },
+  /** Deletes a template, every version; processes already running keep running on theirs. */
+  remove: (key: string) => call('DELETE /api/v1/definitions/{key}', { path: { key } }),
 };
 
 export type OrgUser = Answer<'GET /api/v1/users'>['items'][number];

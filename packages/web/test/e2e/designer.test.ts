@@ -311,7 +311,7 @@ describe('the process designer in the browser', () => {
     await expect.poll(() => rows.count()).toBe(before + 3);
     await screenshot(page, 'designer-templates');
 
-    // Delete asks first. (The server has no DELETE endpoint yet: the page then says so and keeps the row.)
+    // Delete asks first, then the row goes and the server no longer has the template.
     const copy = page.locator('[data-testid="template-row"][data-key="vacation-request-2026-copy"]');
     await copy.getByTestId('template-menu').click();
     await page.getByTestId('template-delete').click();
@@ -319,12 +319,9 @@ describe('the process designer in the browser', () => {
       .getByText('“Vacation request (2026) (copy)” and all its versions will be deleted.', { exact: false })
       .waitFor();
     await page.getByTestId('template-delete-confirm').click();
-    await expect
-      .poll(
-        async () =>
-          (await copy.count()) === 0 || (await page.getByText('cannot delete templates yet').count()) > 0,
-      )
-      .toBe(true);
+    await expect.poll(() => copy.count()).toBe(0);
+    await expect.poll(() => rows.count()).toBe(before + 2);
+    await server.api('GET', '/api/v1/definitions/vacation-request-2026-copy', undefined, 404);
   }, 120_000);
 
   it('/designer/new asks for a name, suggests a key, and the first save stores the template', async () => {

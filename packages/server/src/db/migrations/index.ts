@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as organisation from './002-organisation.ts';
 import * as assignment from './003-assignment.ts';
+import * as deletedDefinitions from './004-deleted-definitions.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-organisation': organisation,
   '003-assignment': assignment,
+  '004-deleted-definitions': deletedDefinitions,
 };
 
 export const migrationProvider: MigrationProvider = {
