@@ -75,15 +75,18 @@ export async function persistStep(
   const { state } = result;
   const ended =
     (state.status === 'completed' || state.status === 'terminated') && row.status !== state.status;
+  const error = state.error ? JSON.stringify({ ...state.error, event }) : null;
+  // Only what changed: SQLite rewrites an index for every column set, even to the same value, and most
+  // steps leave the status (indexed) as it was.
   const updated = await trx
     .updateTable('instances')
     .set({
       state: JSON.stringify(state),
       version: row.version + 1,
-      status: state.status,
-      error: state.error ? JSON.stringify({ ...state.error, event }) : null,
-      ended_at: ended ? now : row.ended_at,
       history_seq: row.history_seq + result.history.length,
+      ...(state.status === row.status ? {} : { status: state.status }),
+      ...(error === row.error ? {} : { error }),
+      ...(ended ? { ended_at: now } : {}),
     })
     .where('id', '=', row.id)
     .where('version', '=', row.version)

@@ -203,7 +203,7 @@ export async function completeTask(
 ): Promise<Completed> {
   const db = rt.db.kysely;
   const row = await findVisible(db, caller, id);
-  if (!(await isAssignee(db, caller, id)) && !can(caller, 'completeAnyTask'))
+  if (!can(caller, 'completeAnyTask') && !(await isAssignee(db, caller, id)))
     throw new Forbidden(`task ${id} is not assigned to you`);
   const actor = await actingAs(db, caller, c.actor);
   if (row.status !== 'open') throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
