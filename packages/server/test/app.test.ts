@@ -108,3 +108,35 @@ describe('errors', () => {
     });
   });
 });
+
+describe('request log', () => {
+  it('writes one line per answered request, without headers or body', async () => {
+    const lines: string[] = [];
+    const logged = await boot({
+      databaseUrl: 'sqlite::memory:',
+      worker: false,
+      log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }),
+    });
+    try {
+      const app = build({ baton: logged, webRoot });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { authorization: 'Bearer tok-never-logged' },
+        payload: { login: 'admin', password: 'pw-never-logged' },
+      });
+      const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+      expect(requests).toEqual([
+        expect.objectContaining({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          status: response.statusCode,
+          ms: expect.any(Number),
+        }),
+      ]);
+      expect(lines.join('\n')).not.toMatch(/never-logged/);
+    } finally {
+      await logged.close();
+    }
+  });
+});
