@@ -6,6 +6,8 @@ import type { User } from './types.ts';
 export const orgKeys = {
   users: ['org', 'users'] as const,
   departments: ['org', 'departments'] as const,
+  roles: ['org', 'roles'] as const,
+  groups: ['org', 'groups'] as const,
 };
 
 /** Every user (a company of a few hundred fits in a few pages), for names and pickers. */
@@ -47,6 +49,22 @@ export function useDepartments() {
   return useQuery({
     queryKey: orgKeys.departments,
     queryFn: ({ signal }) => call('GET /api/v1/departments', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useRoles() {
+  return useQuery({
+    queryKey: orgKeys.roles,
+    queryFn: ({ signal }) => call('GET /api/v1/roles', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useGroups() {
+  return useQuery({
+    queryKey: orgKeys.groups,
+    queryFn: ({ signal }) => call('GET /api/v1/groups', { signal }),
     staleTime: 5 * 60_000,
   });
 }

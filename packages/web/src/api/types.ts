@@ -16,3 +16,5 @@ export type DefinitionSummary = Answer<'GET /api/v1/definitions'>['items'][numbe
 export type DefinitionVersion = Answer<'GET /api/v1/definitions/{key}'>;
 export type Department = Answer<'GET /api/v1/departments'>['items'][number];
 export type InstanceStatus = InstanceSummary['status'];
+export type Role = Answer<'GET /api/v1/roles'>['items'][number];
+export type Group = Answer<'GET /api/v1/groups'>['items'][number];

@@ -149,6 +149,160 @@ describe('administration pages', () => {
     await page.getByText('Nobody is away now or soon.').waitFor();
   });
 
+  it('lets an administrator create a role, a department and an employee in it, edit and deactivate them', async () => {
+    await open('Organisation', 'Organisation');
+    await page.getByRole('tab', { name: 'Roles' }).click();
+    await page.getByRole('button', { name: 'New role' }).click();
+    let dialog = page.getByRole('dialog', { name: 'New role' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('buyer');
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Buyer');
+    await dialog.getByRole('button', { name: 'Create the role' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('listitem', { name: 'Buyer' }).getByText('Nobody holds it.').waitFor();
+
+    await page.getByRole('tab', { name: 'Departments' }).click();
+    await page.getByRole('button', { name: 'New department' }).click();
+    dialog = page.getByRole('dialog', { name: 'New department' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Purchasing');
+    await dialog.getByRole('combobox', { name: 'Inside the department' }).click();
+    await page.getByRole('option', { name: 'Management', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Create the department' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const tree = page.getByRole('tree', { name: 'Departments' });
+    await tree.getByRole('treeitem', { name: /Purchasing/ }).waitFor();
+    const purchasing = (
+      await server.api<{ items: { id: string; name: string; parentId: string }[] }>(
+        'GET',
+        '/api/v1/departments',
+      )
+    ).items.find((d) => d.name === 'Purchasing');
+    expect(purchasing?.parentId).toBe('management');
+
+    // Management cannot move under Purchasing, which is inside it: the server's reason shows at the field.
+    await page.getByRole('button', { name: 'Actions for the department Management' }).click();
+    await page.getByRole('menuitem', { name: 'Rename, move or set the head' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Management' });
+    await dialog.getByRole('combobox', { name: 'Inside the department' }).click();
+    await page.getByRole('option', { name: 'Management / Purchasing' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText(/cannot be placed under "Purchasing".*which is inside it/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('tab', { name: 'Employees' }).click();
+    await page.getByRole('button', { name: 'New employee' }).click();
+    dialog = page.getByRole('dialog', { name: 'New employee' });
+    await dialog.getByRole('textbox', { name: 'Full name' }).fill('Pavel Orlov');
+    await dialog.getByRole('textbox', { name: 'Login' }).fill('Pavel');
+    await dialog.getByRole('textbox', { name: 'E-mail' }).fill('pavel@example.com');
+    await dialog.getByRole('textbox', { name: 'Password' }).fill('short');
+    await dialog.getByRole('textbox', { name: 'Position' }).fill('Buyer');
+    await dialog.getByRole('combobox', { name: 'Department' }).click();
+    await page.getByRole('option', { name: 'Management / Purchasing' }).click();
+    await dialog.getByRole('combobox', { name: 'Add a role' }).click();
+    await page.getByRole('option', { name: 'Buyer (buyer)' }).click();
+    await dialog.getByRole('button', { name: 'Create the employee' }).click();
+    // Too short a password: the server says so beside the field, and nothing is created.
+    await dialog.getByText(/at least 8/i).waitFor();
+    await dialog.getByRole('textbox', { name: 'Password' }).fill('pavel-password-1');
+    await dialog.getByRole('button', { name: 'Create the employee' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('listitem', { name: 'Pavel Orlov' });
+    await row.getByText('pavel · Buyer · Purchasing').waitFor();
+    await row.getByText('buyer', { exact: true }).waitFor();
+    const [pavel] = (
+      await server.api<{ items: { id: string; login: string; departmentId: string; active: boolean }[] }>(
+        'GET',
+        '/api/v1/users?role=buyer',
+      )
+    ).items;
+    expect(pavel).toMatchObject({ login: 'pavel', departmentId: purchasing?.id, active: true });
+    const signIn = (password: string) =>
+      server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'pavel', password } });
+    expect((await signIn('pavel-password-1')).statusCode).toBe(200);
+
+    await row.getByRole('button', { name: 'Actions for Pavel Orlov' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Pavel Orlov' });
+    await dialog.getByRole('textbox', { name: 'Position' }).fill('Senior buyer');
+    await dialog.getByRole('combobox', { name: 'Where Buyer is held' }).click();
+    await page.getByRole('option', { name: 'Management / Purchasing' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('pavel · Senior buyer · Purchasing').waitFor();
+    await row.getByText('buyer · Purchasing', { exact: true }).waitFor();
+    const edited = await server.api<{ position: string; roles: unknown[] }>(
+      'GET',
+      `/api/v1/users/${pavel?.id}`,
+    );
+    expect(edited).toMatchObject({
+      position: 'Senior buyer',
+      roles: [{ role: 'buyer', departmentId: purchasing?.id }],
+    });
+
+    await row.getByRole('button', { name: 'Actions for Pavel Orlov' }).click();
+    await page.getByRole('menuitem', { name: 'Set a password' }).click();
+    dialog = page.getByRole('dialog', { name: 'Password of Pavel Orlov' });
+    await dialog.getByRole('textbox', { name: 'New password' }).fill('pavel-password-2');
+    await dialog.getByRole('button', { name: 'Set a password' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await signIn('pavel-password-1')).statusCode).toBe(401);
+    expect((await signIn('pavel-password-2')).statusCode).toBe(200);
+
+    await row.getByRole('button', { name: 'Actions for Pavel Orlov' }).click();
+    await page.getByRole('menuitem', { name: 'Deactivate' }).click();
+    dialog = page.getByRole('dialog', { name: 'Deactivate Pavel Orlov?' });
+    await dialog.getByText(/open tasks move to their deputy/).waitFor();
+    await screenshot(page, 'admin-deactivate-desktop');
+    await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('Inactive').waitFor();
+    expect((await server.api<{ active: boolean }>('GET', `/api/v1/users/${pavel?.id}`)).active).toBe(false);
+    expect((await signIn('pavel-password-2')).statusCode).toBe(401);
+  });
+
+  it('lets an administrator create a group with members, change them and remove the group', async () => {
+    await page.goto('/admin/org?tab=groups');
+    await page.getByRole('tab', { name: 'Groups', selected: true }).waitFor();
+    await page.getByText('No groups yet.').waitFor();
+    await page.getByRole('button', { name: 'New group' }).click();
+    let dialog = page.getByRole('dialog', { name: 'New group' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('auditors');
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Auditors');
+    for (const member of ['Anna Kuznetsova', 'Ivan Petrov']) {
+      await dialog.getByRole('combobox', { name: 'Members' }).click();
+      await page.getByRole('option', { name: member }).click();
+    }
+    await page.keyboard.press('Tab'); // leaves the list, which closes it
+    await dialog.getByRole('button', { name: 'Create the group' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const group = page.getByRole('listitem', { name: 'Auditors' });
+    await group.getByText(/^Members: (Anna Kuznetsova, Ivan Petrov|Ivan Petrov, Anna Kuznetsova)$/).waitFor();
+    expect(
+      (await server.api<{ members: string[] }>('GET', '/api/v1/groups/auditors')).members.sort(),
+    ).toEqual(['anna', 'ivan']);
+
+    await group.getByRole('button', { name: 'Edit the group Auditors' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit the group Auditors' });
+    // A picked member is unpicked from the list, as a keyboard user would.
+    await dialog.getByRole('combobox', { name: 'Members' }).click();
+    await page.getByRole('option', { name: 'Ivan Petrov' }).click();
+    await page.keyboard.press('Tab');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await group.getByText('Members: Anna Kuznetsova', { exact: true }).waitFor();
+    expect((await server.api<{ members: string[] }>('GET', '/api/v1/groups/auditors')).members).toEqual([
+      'anna',
+    ]);
+    await screenshot(page, 'admin-groups-desktop');
+
+    await group.getByRole('button', { name: 'Remove the group Auditors' }).click();
+    dialog = page.getByRole('dialog', { name: 'Remove the group Auditors?' });
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await page.getByText('No groups yet.').waitFor();
+    await server.api('GET', '/api/v1/groups/auditors', undefined, 404);
+  });
+
   it('works on a phone too', async () => {
     const phone = await newPage(browser, server, { viewport: PHONE });
     await login(phone, 'admin');

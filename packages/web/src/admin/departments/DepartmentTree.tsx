@@ -1,36 +1,22 @@
 import { Badge, Box, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Department, User } from '../api/types.ts';
+import type { Department, User } from '../../api/types.ts';
+import { buildTree, type DepartmentNode } from './tree.ts';
 
-interface Node {
-  department: Department;
-  children: Node[];
-}
-
-/** Departments as a tree (roots: no parent, or a parent that is not listed), each level sorted by name. */
-export function buildTree(departments: readonly Department[]): Node[] {
-  const nodes = new Map(departments.map((d) => [d.id, { department: d, children: [] as Node[] }]));
-  const roots: Node[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.department.parentId ? nodes.get(node.department.parentId) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  const sort = (list: Node[]) => {
-    list.sort((a, b) => a.department.name.localeCompare(b.department.name));
-    for (const n of list) sort(n.children);
-  };
-  sort(roots);
-  return roots;
-}
-
-export function DepartmentTree(props: { departments: readonly Department[]; users: readonly User[] }) {
+/** The department tree with each head and head count; `actions` adds controls to a department's row. */
+export function DepartmentTree(props: {
+  departments: readonly Department[];
+  users: readonly User[];
+  actions?: (department: Department) => ReactNode;
+}) {
   const { t } = useTranslation('admin');
   const names = new Map(props.users.map((u) => [u.id, u.name]));
   const members = new Map<string, number>();
   for (const u of props.users)
-    if (u.departmentId) members.set(u.departmentId, (members.get(u.departmentId) ?? 0) + 1);
+    if (u.departmentId && u.active) members.set(u.departmentId, (members.get(u.departmentId) ?? 0) + 1);
 
-  const render = (nodes: Node[], depth: number) => (
+  const render = (nodes: DepartmentNode[], depth: number) => (
     <Box
       component="ul"
       role={depth === 0 ? 'tree' : 'group'}
@@ -48,18 +34,21 @@ export function DepartmentTree(props: { departments: readonly Department[]; user
           pl={depth === 0 ? 0 : 'md'}
           style={depth > 0 ? { borderLeft: '1px solid var(--mantine-color-default-border)' } : undefined}
         >
-          <Group gap="xs" py={6} wrap="wrap">
-            <Text fw={600} size="sm">
-              {department.name}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {department.headId
-                ? t('org.head', { name: names.get(department.headId) ?? department.headId })
-                : t('org.noHead')}
-            </Text>
-            <Badge size="sm" variant="light" color="gray">
-              {t('org.members', { count: members.get(department.id) ?? 0 })}
-            </Badge>
+          <Group gap="xs" py={6} wrap="nowrap" justify="space-between" align="flex-start">
+            <Group gap="xs" wrap="wrap" style={{ minWidth: 0 }}>
+              <Text fw={600} size="sm" className="wrap-anywhere">
+                {department.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {department.headId
+                  ? t('org.head', { name: names.get(department.headId) ?? department.headId })
+                  : t('org.noHead')}
+              </Text>
+              <Badge size="sm" variant="light" color="gray">
+                {t('org.members', { count: members.get(department.id) ?? 0 })}
+              </Badge>
+            </Group>
+            {props.actions?.(department)}
           </Group>
           {children.length > 0 && render(children, depth + 1)}
         </Box>
