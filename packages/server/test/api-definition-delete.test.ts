@@ -67,10 +67,17 @@ apiSuite('deleting a template', (api) => {
     });
     expect(refused.statusCode, refused.body).toBe(404);
 
-    // The instance started before keeps running: its card opens for the people in it, its task completes.
+    // The instance started before keeps running: its card opens for the people in it, with the diagram of
+    // its version; its task completes.
     const card = await user('bob').call('GET', `/api/v1/instances/${instanceId}`);
     expect(card.statusCode, card.body).toBe(200);
     expect(card.json()).toMatchObject({ definitionKey: 'chores', definitionVersion: 1, status: 'running' });
+    const drawn = await user('bob').call('GET', `/api/v1/instances/${instanceId}/definition`);
+    expect(drawn.statusCode, drawn.body).toBe(200);
+    expect(drawn.json()).toMatchObject({ key: 'chores', version: 1, status: 'published' });
+    expect(drawn.json().definition.nodes.map((n: { id: string }) => n.id)).toEqual(['start', 'do', 'end']);
+    const outsider = await user('kim').call('GET', `/api/v1/instances/${instanceId}/definition`);
+    expect(outsider.statusCode, outsider.body).toBe(404);
     const [task] = await api().openTasks(instanceId);
     const done = await user('bob').call('POST', `/api/v1/tasks/${task?.id}/complete`, { variables: {} });
     expect(done.statusCode, done.body).toBe(200);

@@ -8,6 +8,8 @@ import { inferVariables } from './variables.ts';
 export const DECLARATION_KEYS = [
   'key',
   'version',
+  'sort',
+  'icon',
   'documentType',
   'parameters',
   'variables',

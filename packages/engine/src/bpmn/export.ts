@@ -54,6 +54,8 @@ function writeProcess(moddle: BpmnModdle, definition: DefinitionInput, doc: Targ
   for (const key of [
     'key',
     'version',
+    'sort',
+    'icon',
     'documentType',
     'parameters',
     'variables',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { constantSchema, fieldSchema } from './fields.ts';
 import { flowSchema } from './flow.ts';
+import { TEMPLATE_ICONS } from './icons.ts';
 import { nodeSchema } from './node.ts';
 
 export const laneSchema = z.strictObject({
@@ -18,6 +19,15 @@ export const definitionSchema = z.strictObject({
   version: z.number().int().positive().default(1),
   name: z.string().min(1),
   description: z.string().optional(),
+  /** Place in the catalogue of processes: lower first; templates without one follow, by name. */
+  sort: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(-1_000_000, 'must be between -1000000 and 1000000')
+    .max(1_000_000, 'must be between -1000000 and 1000000')
+    .optional(),
+  /** The catalogue's picture for the template, one of `TEMPLATE_ICONS`. */
+  icon: z.enum(TEMPLATE_ICONS, { error: `must be one of: ${TEMPLATE_ICONS.join(', ')}` }).optional(),
   /** The CRM document kind this process is attached to (deal, lead, …); absent for standalone processes. */
   documentType: z.string().optional(),
   parameters: z.array(fieldSchema).default([]),

@@ -1,5 +1,6 @@
 export * from './definition.ts';
 export * from './fields.ts';
 export * from './flow.ts';
+export * from './icons.ts';
 export * from './kinds.ts';
 export * from './node.ts';

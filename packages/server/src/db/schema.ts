@@ -1,3 +1,5 @@
+import type { TemplateIcon } from '@baton/engine';
+
 /**
  * Tables as Kysely sees them. Times are epoch milliseconds (bigint in PostgreSQL, read back as numbers);
  * JSON is stored as text so both dialects share one code path.
@@ -47,6 +49,9 @@ export interface DefinitionsTable {
   /** Set on every version when the template is deleted; deleted versions exist only for their instances. */
   deleted_at: number | null;
   deleted_by: string | null;
+  /** The JSON's `sort` and `icon` (null when absent or invalid), for the catalogue. */
+  sort: number | null;
+  icon: TemplateIcon | null;
 }
 
 export interface InstancesTable {

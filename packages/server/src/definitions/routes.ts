@@ -1,3 +1,4 @@
+import { TEMPLATE_ICONS } from '@baton/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoTime, jsonObject, problems } from '../http/schemas.ts';
@@ -36,6 +37,12 @@ const summary = z.object({
   status,
   publishedVersion: z.number().int().nullable(),
   createdAt: isoTime,
+  sort: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Catalogue order, lower first; the list comes sorted by it, then name'),
+  icon: z.enum(TEMPLATE_ICONS).nullable(),
 });
 const view = z
   .object({
@@ -68,7 +75,7 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
       config: { access: 'processes:read' },
       schema: {
         tags,
-        summary: 'List definitions (each key with its latest version)',
+        summary: 'List definitions (each key with its latest version), in catalogue order',
         response: { 200: z.object({ items: z.array(summary) }) },
       },
     },
@@ -88,6 +95,21 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
       },
     },
     async (request) => service.getDefinition(rt, request.caller, request.params.key, request.query.version),
+  );
+
+  // Under /instances because the instance names the version; here because what it answers is a definition.
+  app.get(
+    '/instances/:id/definition',
+    {
+      config: { access: 'processes:read' },
+      schema: {
+        tags,
+        summary: 'The definition version an instance runs on (for whoever sees the instance)',
+        params: z.object({ id: z.string() }),
+        response: { 200: view, ...problems(404) },
+      },
+    },
+    async (request) => service.instanceDefinition(rt, request.caller, request.params.id),
   );
 
   app.put(

@@ -1,13 +1,27 @@
-import { type BpmnProblem, compile, exportBpmn, importBpmn, type Problem } from '@baton/engine';
-import { demand } from '../access/abilities.ts';
+import {
+  type BpmnProblem,
+  compile,
+  exportBpmn,
+  importBpmn,
+  type Problem,
+  type TemplateIcon,
+} from '@baton/engine';
+import { can, demand } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
-import { type TemplateAccess, templateAccess, templateAccessAll } from '../access/definition-rights.ts';
+import {
+  type TemplateAccess,
+  templateAccess,
+  templateAccessAll,
+  viewableKeys,
+} from '../access/definition-rights.ts';
+import { instanceVisible } from '../access/visibility.ts';
 import type { DefinitionsTable } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
 import {
   findLatestPublished,
+  findRunVersion,
   findVersion,
   latestVersion,
   listLatest,
@@ -52,6 +66,9 @@ export interface DefinitionSummary {
   status: DefinitionsTable['status'];
   publishedVersion: number | null;
   createdAt: string;
+  /** Catalogue order of the version listed (lower first); null when it sets none. */
+  sort: number | null;
+  icon: TemplateIcon | null;
 }
 
 export interface DefinitionView {
@@ -76,8 +93,10 @@ export interface Saved {
 }
 
 /**
- * The templates the caller sees (their rights name them, or they administer processes). Those who may
- * not edit a template see only its published version: a template with only a draft is not there for them.
+ * The templates the caller sees (their rights name them, or they administer processes), in catalogue
+ * order: by `sort` (templates without one after those with one), then name, then key. Those who may not
+ * edit a template see only its published version — its name, sort and icon too: a template with only a
+ * draft is not there for them.
  */
 export async function listDefinitions(rt: Runtime, caller: Caller): Promise<DefinitionSummary[]> {
   const rows = await listLatest(rt.db.kysely);
@@ -86,21 +105,25 @@ export async function listDefinitions(rt: Runtime, caller: Caller): Promise<Defi
     caller,
     rows.map((r) => r.key),
   );
-  return rows.flatMap((r) => {
+  const items = rows.flatMap((r): DefinitionSummary[] => {
     const may = access.get(r.key);
-    if (!may?.see || (!may.edit && r.published_version === null)) return [];
-    const editor = may.edit;
-    return [
-      {
-        key: r.key,
-        name: r.name,
-        version: editor ? r.version : (r.published_version as number),
-        status: editor ? r.status : 'published',
-        publishedVersion: r.published_version,
-        createdAt: toIso(r.created_at),
-      },
-    ];
+    if (!may?.see) return [];
+    const base = { key: r.key, publishedVersion: r.published_version, createdAt: toIso(r.created_at) };
+    if (may.edit)
+      return [{ ...base, name: r.name, version: r.version, status: r.status, sort: r.sort, icon: r.icon }];
+    if (r.published === null || r.published_version === null) return [];
+    return [{ ...base, ...r.published, version: r.published_version, status: 'published' }];
   });
+  return items.sort(catalogueOrder);
+}
+
+function catalogueOrder(a: DefinitionSummary, b: DefinitionSummary): number {
+  if (a.sort !== b.sort) {
+    if (a.sort === null) return 1;
+    if (b.sort === null) return -1;
+    return a.sort - b.sort;
+  }
+  return a.name.localeCompare(b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 /**
@@ -137,6 +160,38 @@ export async function getDefinition(
   const row = await select(rt, key, which);
   // Drafts are their editors' business: to everyone else only published versions exist.
   if (!access.edit && row.status !== 'published') throw new NotFound('definition', `${key}@${row.version}`);
+  return viewOf(row);
+}
+
+/**
+ * The version an instance runs on, for whoever sees the instance (its card draws it): the template's
+ * rights do not matter here, and neither does its deletion — the instance goes on running on it.
+ * 404 when the caller does not see the instance, exactly as for the instance itself.
+ */
+export async function instanceDefinition(
+  rt: Runtime,
+  caller: Caller,
+  instanceId: string,
+): Promise<DefinitionView> {
+  const db = rt.db.kysely;
+  let q = db
+    .selectFrom('instances')
+    .select(['definition_key', 'definition_version'])
+    .where('id', '=', instanceId);
+  const visible = instanceVisible(
+    db,
+    caller,
+    can(caller, 'seeAllWork') ? [] : await viewableKeys(db, caller),
+  );
+  if (visible) q = q.where(visible);
+  const instance = await q.executeTakeFirst();
+  if (!instance) throw new NotFound('instance', instanceId);
+  const row = await findRunVersion(db, instance.definition_key, instance.definition_version);
+  if (!row) throw new NotFound('definition', `${instance.definition_key}@${instance.definition_version}`);
+  return viewOf(row);
+}
+
+function viewOf(row: DefinitionsTable): DefinitionView {
   return {
     key: row.key,
     version: row.version,

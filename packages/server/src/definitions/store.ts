@@ -1,3 +1,4 @@
+import { definitionSchema, type TemplateIcon } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database, DefinitionsTable } from '../db/schema.ts';
 import { NotFound } from '../runtime/errors.ts';
@@ -41,6 +42,22 @@ export async function findVersion(
   return row ?? null;
 }
 
+/** A published version as stored, deleted or not: the one an instance runs on. */
+export async function findRunVersion(
+  db: Kysely<Database>,
+  key: string,
+  version: number,
+): Promise<DefinitionsTable | null> {
+  const row = await db
+    .selectFrom('definitions')
+    .selectAll()
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return row ?? null;
+}
+
 /** The highest version of a template, draft or published, or null when there is none (or it was deleted). */
 export async function latestVersion(db: Kysely<Database>, key: string): Promise<DefinitionsTable | null> {
   const row = await highestVersion(db, key);
@@ -61,9 +78,11 @@ async function highestVersion(db: Kysely<Database>, key: string): Promise<Defini
 
 export type DefinitionSummaryRow = Pick<
   DefinitionsTable,
-  'key' | 'version' | 'status' | 'name' | 'created_at'
+  'key' | 'version' | 'status' | 'name' | 'created_at' | 'sort' | 'icon'
 > & {
   published_version: number | null;
+  /** The highest published version's name and catalogue settings (null when none is published). */
+  published: Pick<DefinitionsTable, 'name' | 'sort' | 'icon'> | null;
 };
 
 /** Every template that is not deleted with its highest version (and the highest published one), by key. */
@@ -86,12 +105,29 @@ export async function listLatest(db: Kysely<Database>): Promise<DefinitionSummar
           .as('m'),
       (join) => join.onRef('m.key', '=', 'd.key').onRef('m.latest', '=', 'd.version'),
     )
-    .select(['d.key', 'd.version', 'd.status', 'd.name', 'd.created_at', 'm.published'])
+    .leftJoin('definitions as p', (join) =>
+      join.onRef('p.key', '=', 'd.key').onRef('p.version', '=', 'm.published'),
+    )
+    .select([
+      'd.key',
+      'd.version',
+      'd.status',
+      'd.name',
+      'd.created_at',
+      'd.sort',
+      'd.icon',
+      'm.published',
+      'p.name as published_name',
+      'p.sort as published_sort',
+      'p.icon as published_icon',
+    ])
     .orderBy('d.key')
     .execute();
-  return rows.map(({ published, ...r }) => ({
+  return rows.map(({ published, published_name, published_sort, published_icon, ...r }) => ({
     ...r,
     published_version: published === null ? null : Number(published),
+    published:
+      published_name === null ? null : { name: published_name, sort: published_sort, icon: published_icon },
   }));
 }
 
@@ -116,6 +152,7 @@ export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promis
     const replaces = latest?.status === 'draft' && latest.deleted_at === null;
     const version = latest === null ? 1 : replaces ? latest.version : latest.version + 1;
     const json = JSON.stringify({ ...input.definition, key: input.key, version });
+    const catalogue = catalogueOf(input.definition);
     const result = await db
       .insertInto('definitions')
       .values({
@@ -128,6 +165,7 @@ export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promis
         created_by: input.createdBy,
         created_at: input.now,
         published_at: null,
+        ...catalogue,
       })
       .onConflict((oc) =>
         oc
@@ -138,6 +176,7 @@ export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promis
             bpmn: input.bpmn,
             created_by: input.createdBy,
             created_at: input.now,
+            ...catalogue,
           })
           .where('definitions.status', '=', 'draft')
           .where('definitions.deleted_at', 'is', null),
@@ -146,6 +185,16 @@ export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promis
     if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return version;
   }
   throw new Error(`could not save a draft of ${input.key}: versions kept changing`);
+}
+
+/** A definition's catalogue settings as the model accepts them; null for absent or invalid ones. */
+export function catalogueOf(definition: Record<string, unknown>): {
+  sort: number | null;
+  icon: TemplateIcon | null;
+} {
+  const sort = definitionSchema.shape.sort.safeParse(definition.sort);
+  const icon = definitionSchema.shape.icon.safeParse(definition.icon);
+  return { sort: sort.data ?? null, icon: icon.data ?? null };
 }
 
 /** Turns a draft into a published version; false when it is no longer a draft. */

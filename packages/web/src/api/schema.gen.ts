@@ -1081,7 +1081,7 @@ export interface Operations {
     };
     response: CalendarYear;
   };
-  /** List definitions (each key with its latest version) */
+  /** List definitions (each key with its latest version), in catalogue order */
   'GET /api/v1/definitions': {
     path: never;
     query: never;
@@ -1094,6 +1094,35 @@ export interface Operations {
         status: 'draft' | 'published';
         publishedVersion: number | null;
         createdAt: string;
+        /** Catalogue order, lower first; the list comes sorted by it, then name */
+        sort: number | null;
+        icon:
+          | (
+              | 'beach'
+              | 'briefcase'
+              | 'building'
+              | 'calendar'
+              | 'cash'
+              | 'certificate'
+              | 'clipboard-check'
+              | 'device-laptop'
+              | 'file-text'
+              | 'flag'
+              | 'gavel'
+              | 'headset'
+              | 'heart'
+              | 'mail'
+              | 'package'
+              | 'plane'
+              | 'receipt'
+              | 'school'
+              | 'shopping-cart'
+              | 'tool'
+              | 'truck'
+              | 'user-plus'
+              | 'users'
+            )
+          | null;
       }[];
     };
   };
@@ -1117,6 +1146,15 @@ export interface Operations {
     query: never;
     body: never;
     response: null;
+  };
+  /** The definition version an instance runs on (for whoever sees the instance) */
+  'GET /api/v1/instances/{id}/definition': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: Definition;
   };
   /** Create or replace the draft (the next version); stored even with problems */
   'PUT /api/v1/definitions/{key}/draft': {

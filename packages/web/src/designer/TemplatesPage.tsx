@@ -29,6 +29,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { TemplateIcon } from '../app/TemplateIcon.tsx';
 import { type DefinitionSummary, definitionsApi, useDefinitions } from './api.ts';
 import { emptyDoc, toDoc } from './model/doc.ts';
 import { KEY_PATTERN, uniqueKey } from './model/keys.ts';
@@ -44,7 +45,10 @@ function download(name: string, text: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Route `/designer`: the process templates — search, create, import, export, duplicate, delete. */
+/**
+ * Route `/designer`: the process templates in catalogue order (as the server lists them) — search,
+ * create, import, export, duplicate, delete.
+ */
 export default function TemplatesPage() {
   const { t, i18n } = useTranslation('designer');
   const navigate = useNavigate();
@@ -219,9 +223,12 @@ export default function TemplatesPage() {
             {items.map((d) => (
               <Table.Tr key={d.key} data-testid="template-row" data-key={d.key}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/designer/${encodeURIComponent(d.key)}`} fw={500}>
-                    {d.name}
-                  </Anchor>
+                  <Group gap="xs" wrap="nowrap">
+                    <TemplateIcon icon={d.icon} size="md" />
+                    <Anchor component={Link} to={`/designer/${encodeURIComponent(d.key)}`} fw={500}>
+                      {d.name}
+                    </Anchor>
+                  </Group>
                 </Table.Td>
                 <Table.Td visibleFrom="sm">
                   <Text size="sm" ff="monospace">

@@ -6,8 +6,12 @@ import { Link } from 'react-router';
 import { useDefinitions } from '../api/definitions.ts';
 import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
+import { TemplateIcon } from '../app/TemplateIcon.tsx';
 
-/** The templates I may start: published ones the server lists for me (it leaves out what I may not see). */
+/**
+ * The templates I may start: published ones the server lists for me (it leaves out what I may not see),
+ * in the order it lists them — the templates' `sort`, then name.
+ */
 export function CataloguePage() {
   const { t } = useTranslation('start');
   const definitions = useDefinitions();
@@ -15,8 +19,7 @@ export function CataloguePage() {
   const needle = search.trim().toLowerCase();
   const startable = (definitions.data?.items ?? [])
     .filter((d) => d.publishedVersion !== null && canStart(d))
-    .filter((d) => !needle || d.name.toLowerCase().includes(needle) || d.key.toLowerCase().includes(needle))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .filter((d) => !needle || d.name.toLowerCase().includes(needle) || d.key.toLowerCase().includes(needle));
 
   return (
     <>
@@ -44,13 +47,26 @@ export function CataloguePage() {
           style={{ listStyle: 'none', padding: 0 }}
         >
           {startable.map((d) => (
-            <Card key={d.key} withBorder padding="md" radius="md" component="li">
-              <Text fw={600} className="wrap-anywhere">
-                {d.name}
-              </Text>
-              <Text size="xs" c="dimmed" mb="sm">
-                {t('catalogue.version', { version: d.publishedVersion })}
-              </Text>
+            <Card
+              key={d.key}
+              withBorder
+              padding="md"
+              radius="md"
+              component="li"
+              data-testid="catalogue-item"
+              data-key={d.key}
+            >
+              <Group gap="sm" wrap="nowrap" align="flex-start" mb="sm">
+                <TemplateIcon icon={d.icon} />
+                <div style={{ minWidth: 0 }}>
+                  <Text fw={600} className="wrap-anywhere">
+                    {d.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('catalogue.version', { version: d.publishedVersion })}
+                  </Text>
+                </div>
+              </Group>
               <Group justify="flex-end" mt="auto">
                 <Button
                   component={Link}

@@ -270,6 +270,13 @@ describe('commands, each undone and redone', () => {
         expect(after.constants).toEqual([{ id: 'maxDays', type: 'number', value: 28 }]);
       },
     ));
+
+  it('setSettings sets the catalogue order and icon', () =>
+    roundTrip({ do: 'setSettings', settings: { sort: 20, icon: 'beach' } }, (after, before) => {
+      expect(after).toMatchObject({ sort: 20, icon: 'beach' });
+      expect(before).not.toHaveProperty('sort');
+      expect(before).not.toHaveProperty('icon');
+    }));
 });
 
 describe('the command stack', () => {

@@ -3,6 +3,7 @@ import * as initial from './001-initial.ts';
 import * as organisation from './002-organisation.ts';
 import * as assignment from './003-assignment.ts';
 import * as deletedDefinitions from './004-deleted-definitions.ts';
+import * as templateCatalogue from './005-template-catalogue.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-organisation': organisation,
   '003-assignment': assignment,
   '004-deleted-definitions': deletedDefinitions,
+  '005-template-catalogue': templateCatalogue,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,6 +12,8 @@ export type DocFlow = Flow;
 export const SETTINGS_KEYS = [
   'name',
   'description',
+  'sort',
+  'icon',
   'documentType',
   'parameters',
   'variables',

@@ -1,6 +1,17 @@
-import type { Problem } from '@baton/engine';
-import { Accordion, Alert, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { type TemplateIcon as IconName, type Problem, TEMPLATE_ICONS } from '@baton/engine';
+import {
+  Accordion,
+  Alert,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { TEMPLATE_ICON_COMPONENTS, TemplateIcon } from '../../app/TemplateIcon.tsx';
 import type { Command } from '../model/commands.ts';
 import type { Doc } from '../model/doc.ts';
 import { targetOf } from '../model/problems.ts';
@@ -16,7 +27,10 @@ export interface SettingsPanelProps {
   stored: boolean;
 }
 
-/** Template settings, shown when nothing is selected: name, description, document type, data, rights. */
+/**
+ * Template settings, shown when nothing is selected: name, description, catalogue place and icon,
+ * document type, data, rights.
+ */
 export function SettingsPanel({ doc, problems, run, stored }: SettingsPanelProps) {
   const { t } = useTranslation('designer');
   const env = useFormEnv();
@@ -59,6 +73,33 @@ export function SettingsPanel({ doc, problems, run, stored }: SettingsPanelProps
         onChange={(e) => set({ description: e.currentTarget.value || undefined }, 'description')}
         onBlur={env.seal}
       />
+      <Group grow align="flex-start">
+        <NumberInput
+          label={t('settings.sort')}
+          description={t('settings.sortHint')}
+          value={doc.sort ?? ''}
+          allowDecimal={false}
+          min={-1_000_000}
+          max={1_000_000}
+          readOnly={env.readOnly}
+          onChange={(v) => set({ sort: typeof v === 'number' ? v : undefined }, 'sort')}
+          onBlur={env.seal}
+          data-testid="settings-sort"
+        />
+        <Select
+          label={t('settings.icon')}
+          description={t('settings.iconHint')}
+          data={TEMPLATE_ICONS.map((v) => ({ value: v, label: t(`settings.icons.${v}`) }))}
+          value={doc.icon ?? null}
+          clearable
+          searchable
+          readOnly={env.readOnly}
+          leftSection={<TemplateIcon icon={doc.icon} size="md" />}
+          renderOption={({ option }) => <IconOption icon={option.value as IconName} label={option.label} />}
+          onChange={(v) => set({ icon: (v as IconName | null) ?? undefined }, 'icon')}
+          data-testid="settings-icon"
+        />
+      </Group>
       <Select
         label={t('settings.documentType')}
         description={t('settings.documentTypeHint')}
@@ -109,6 +150,16 @@ export function SettingsPanel({ doc, problems, run, stored }: SettingsPanelProps
         )}
       </Accordion>
     </Stack>
+  );
+}
+
+function IconOption({ icon, label }: { icon: IconName; label: string }) {
+  const Picture = TEMPLATE_ICON_COMPONENTS[icon];
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Picture size={16} aria-hidden />
+      {label}
+    </Group>
   );
 }
 

@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  login,
+  newBrowser,
+  newPage,
+  PHONE,
+  publish,
+  SETUP_TIMEOUT,
+  type SeededCompany,
+  seedCompany,
+  startServer,
+  type TestServer,
+} from './support.ts';
+
+const template = (key: string, name: string, settings: { sort?: number; icon?: string } = {}) => ({
+  key,
+  name,
+  ...settings,
+  nodes: [
+    { id: 'start', type: 'start' },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [{ id: 'f1', source: 'start', target: 'end' }],
+});
+
+/** The catalogue's cards in page order: each template's key and the icon it shows. */
+async function cards(page: Page): Promise<string[][]> {
+  const items = page.getByTestId('catalogue-item');
+  await items.first().waitFor();
+  return items.evaluateAll((els) =>
+    els.map((el) => [
+      el.getAttribute('data-key') ?? '',
+      el.querySelector('[data-icon]')?.getAttribute('data-icon') ?? '',
+    ]),
+  );
+}
+
+/**
+ * Catalogue settings: templates appear in the start catalogue and the designer's list by their `sort`,
+ * then name, each with its icon; an administrator changes both in the designer's template settings.
+ */
+describe('template order and icons', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let company: SeededCompany;
+
+  beforeAll(async () => {
+    server = await startServer();
+    company = await seedCompany(server);
+    await publish(server, template('alpha', 'Alpha'));
+    await publish(server, template('beta', 'Beta', { sort: 2, icon: 'truck' }));
+    await publish(server, template('zeta', 'Zeta', { sort: 1, icon: 'cash' }));
+    browser = await newBrowser();
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the catalogue lists templates by sort, then name, each with its icon', async () => {
+    const page = await newPage(browser, server, { viewport: PHONE });
+    await login(page, company.employee);
+    await page.goto('/start');
+    await expect(cards(page)).resolves.toEqual([
+      ['zeta', 'cash'],
+      ['beta', 'truck'],
+      ['alpha', 'none'],
+    ]);
+    await expect(horizontalOverflow(page)).resolves.toBe(0);
+  });
+
+  it('an administrator moves a template to the top and gives it an icon in the designer', async () => {
+    const admin = await newPage(browser, server, { viewport: DESKTOP });
+    await login(admin, company.admin);
+    await admin.goto('/designer');
+    const rows = admin.getByTestId('template-row');
+    await rows.first().waitFor();
+    await expect(rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-key')))).resolves.toEqual([
+      'zeta',
+      'beta',
+      'alpha',
+    ]);
+
+    await admin.goto('/designer/alpha');
+    await admin.getByTestId('status').getByText('Published v1').waitFor();
+    await admin.getByTestId('settings-sort').fill('0');
+    await admin.getByTestId('settings-icon').click();
+    await admin.getByRole('option', { name: 'Travel' }).click();
+    await admin.getByTestId('action-save').click();
+    await admin.getByTestId('status').getByText('Draft v2').waitFor();
+    await admin.getByTestId('action-publish').click();
+    await admin.getByTestId('status').getByText('Published v2').waitFor();
+    const stored = await server.api<{ definition: Record<string, unknown> }>(
+      'GET',
+      '/api/v1/definitions/alpha',
+    );
+    expect(stored.definition).toMatchObject({ sort: 0, icon: 'plane' });
+
+    const page = await newPage(browser, server, { viewport: DESKTOP });
+    await login(page, company.employee);
+    await page.goto('/start');
+    await expect(cards(page)).resolves.toEqual([
+      ['alpha', 'plane'],
+      ['zeta', 'cash'],
+      ['beta', 'truck'],
+    ]);
+  });
+});
