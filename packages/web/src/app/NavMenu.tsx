@@ -1,6 +1,7 @@
 import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconChecklist,
   IconInbox,
   IconListDetails,
@@ -41,6 +42,12 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/admin/tasks', label: t('nav.allTasks'), icon: IconChecklist, needs: ['companyInbox'] },
     { to: '/designer', label: t('nav.designer'), icon: IconSitemap, needs: ['administerProcesses'] },
     { to: '/admin/org', label: t('nav.org'), icon: IconBuildingCommunity, needs: ['manageOrganisation'] },
+    {
+      to: '/admin/calendar',
+      label: t('nav.calendar'),
+      icon: IconCalendarEvent,
+      needs: ['manageOrganisation'],
+    },
   ].filter((item) => item.needs.some((a) => abilities.includes(a)));
 
   const link = (item: Item) => (

@@ -20,6 +20,7 @@ const ProcessCardPage = named(() => import('../processes/ProcessCardPage.tsx'), 
 const InstancesPage = named(() => import('../admin/InstancesPage.tsx'), 'InstancesPage');
 const AllTasksPage = named(() => import('../admin/AllTasksPage.tsx'), 'AllTasksPage');
 const OrgPage = named(() => import('../admin/OrgPage.tsx'), 'OrgPage');
+const CalendarPage = named(() => import('../admin/calendar/CalendarPage.tsx'), 'CalendarPage');
 
 /** Every page of the app. Pages live in their domain's folder; this file only says where each is. */
 export const router = createBrowserRouter([
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'admin/instances', element: <InstancesPage /> },
       { path: 'admin/tasks', element: <AllTasksPage /> },
       { path: 'admin/org', element: <OrgPage /> },
+      { path: 'admin/calendar', element: <CalendarPage /> },
       { path: 'designer', element: <TemplatesPage /> },
       { path: 'designer/:key', element: <DesignerPage /> },
       { path: '*', element: <NotFoundPage /> },
