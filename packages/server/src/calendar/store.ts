@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { bumpCounter } from '../db/counters.ts';
 import type { Database } from '../db/schema.ts';
 import { type CalendarDay, type CalendarSettings, DEFAULT_CALENDAR_SETTINGS } from './days.ts';
 
@@ -23,9 +24,5 @@ export async function readCalendarDays(db: Kysely<Database>, year?: number): Pro
 
 /** Bumps `calendar_version` inside the changing transaction, so every process reloads the calendar. */
 export async function bumpCalendarVersion(trx: Kysely<Database>): Promise<void> {
-  await trx
-    .updateTable('settings')
-    .set({ value: sql<string>`cast(cast(value as integer) + 1 as text)` })
-    .where('key', '=', 'calendar_version')
-    .execute();
+  await bumpCounter(trx, 'calendar_version');
 }

@@ -1,5 +1,6 @@
 import { definitionSchema, type TemplateIcon } from '@baton/engine';
 import type { Kysely } from 'kysely';
+import { bumpCounter } from '../db/counters.ts';
 import type { Database, DefinitionsTable } from '../db/schema.ts';
 import { NotFound } from '../runtime/errors.ts';
 
@@ -204,14 +205,18 @@ export async function markPublished(
   version: number,
   now: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('definitions')
-    .set({ status: 'published', published_at: now })
-    .where('key', '=', key)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('definitions')
+      .set({ status: 'published', published_at: now })
+      .where('key', '=', key)
+      .where('version', '=', version)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    // Every process drops the newest version it cached for starts.
+    await bumpCounter(trx, 'definitions_version');
+    return Number(result.numUpdatedRows) === 1;
+  });
 }
 
 /** Marks every version of a template deleted; false when there was nothing left to delete. */
@@ -221,11 +226,14 @@ export async function markDeleted(
   by: string,
   now: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('definitions')
-    .set({ deleted_at: now, deleted_by: by })
-    .where('key', '=', key)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('definitions')
+      .set({ deleted_at: now, deleted_by: by })
+      .where('key', '=', key)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    await bumpCounter(trx, 'definitions_version');
+    return Number(result.numUpdatedRows) > 0;
+  });
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { emptyState, type StepResult, step } from '@baton/engine';
-import { latestCompiled } from '../definitions/compiled-cache.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { stepContext } from '../runtime/step-context.ts';
+import { startContext } from '../runtime/step-context.ts';
 import { writeStepOutputs } from './apply.ts';
 
 export interface StartInput {
@@ -40,15 +39,15 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
         .executeTakeFirst();
       if (seen) return { started: JSON.parse(seen.result) as Started, woke: false };
     }
-    const { version, compiled } = await latestCompiled(trx, input.definitionKey);
     const now = rt.now();
+    const { ctx, version, compiled } = await startContext(rt, trx, input.definitionKey, now);
     const event = {
       type: 'start',
       params: input.params ?? {},
       document: input.document ?? null,
       starter: input.startedBy ?? null,
     } as const;
-    const result = step(compiled, emptyState(), event, await stepContext(rt, trx, now));
+    const result = step(compiled, emptyState(), event, ctx);
     const id = randomUUID();
     const { state } = result;
     const ended = state.status === 'completed' || state.status === 'terminated';

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { bumpCounter } from '../db/counters.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Unprocessable } from '../runtime/errors.ts';
@@ -9,11 +10,7 @@ import { refreshReportingLines } from './reporting-lines.ts';
  * a second writer waits for the first to commit and then derives reporting lines from what it wrote.
  */
 export async function lockOrganisation(trx: Kysely<Database>): Promise<void> {
-  await trx
-    .updateTable('settings')
-    .set({ value: sql<string>`cast(cast(value as integer) + 1 as text)` })
-    .where('key', '=', 'org_version')
-    .execute();
+  await bumpCounter(trx, 'org_version');
 }
 
 export interface OrgWriteOptions {

@@ -1,9 +1,10 @@
-import type { ConfiguredWorkCalendar, Duration, StepContext } from '@baton/engine';
+import type { CompiledDefinition, ConfiguredWorkCalendar, Duration, StepContext } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import { DEFAULT_CALENDAR_SETTINGS, workCalendarOf } from '../calendar/days.ts';
 import { readCalendarDays, readCalendarSettings } from '../calendar/store.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { compiledDefinition, latestCompiled } from '../definitions/compiled-cache.ts';
 import { createDirectory, type OrgDirectory } from '../org/directory.ts';
 import { readOrgSnapshot } from '../org/snapshot.ts';
 import type { Runtime } from './context.ts';
@@ -14,7 +15,8 @@ import type { Runtime } from './context.ts';
  * Every change to users, departments, roles, groups or absences bumps `org_version` in its own
  * transaction, every calendar change `calendar_version`; a step reads both counters (one query, in the
  * step's transaction) and reloads only what moved. So a change made through any process is seen by the
- * next step in every process.
+ * next step in every process. Starts also cache the newest published version of each template the same
+ * way, keyed by `definitions_version` (`startContext`).
  */
 interface Loaded<T> {
   version: string;
@@ -24,6 +26,8 @@ interface Loaded<T> {
 interface Cache {
   org?: Loaded<OrgDirectory>;
   calendar?: Loaded<ConfiguredWorkCalendar>;
+  /** The newest published version of each template started here. */
+  latest?: Loaded<Map<string, number>>;
 }
 
 const caches = new WeakMap<Db, Cache>();
@@ -37,14 +41,20 @@ function cacheOf(db: Db): Cache {
   return cache;
 }
 
-async function versions(db: Kysely<Database>): Promise<{ org: string; calendar: string }> {
+interface Versions {
+  org: string;
+  calendar: string;
+  definitions: string;
+}
+
+async function versions(db: Kysely<Database>): Promise<Versions> {
   const rows = await db
     .selectFrom('settings')
     .select(['key', 'value'])
-    .where('key', 'in', ['org_version', 'calendar_version'])
+    .where('key', 'in', ['org_version', 'calendar_version', 'definitions_version'])
     .execute();
   const of = (key: string) => rows.find((r) => r.key === key)?.value ?? '0';
-  return { org: of('org_version'), calendar: of('calendar_version') };
+  return { org: of('org_version'), calendar: of('calendar_version'), definitions: of('definitions_version') };
 }
 
 /**
@@ -54,7 +64,10 @@ async function versions(db: Kysely<Database>): Promise<{ org: string; calendar: 
  * const result = step(compiled, state, event, await stepContext(rt, trx));
  */
 export async function stepContext(rt: Runtime, db: Kysely<Database>, now = rt.now()): Promise<StepContext> {
-  const v = await versions(db);
+  return contextAt(rt, db, await versions(db), now);
+}
+
+async function contextAt(rt: Runtime, db: Kysely<Database>, v: Versions, now: number): Promise<StepContext> {
   const cache = cacheOf(rt.db);
   if (cache.org?.version !== v.org)
     cache.org = { version: v.org, value: createDirectory(await readOrgSnapshot(db, now)) };
@@ -63,6 +76,29 @@ export async function stepContext(rt: Runtime, db: Kysely<Database>, now = rt.no
     cache.calendar = { version: v.calendar, value: workCalendarOf(settings, days) };
   }
   return { now, calendar: cache.calendar.value, directory: cache.org.value };
+}
+
+/**
+ * What a start needs, read in `db` (the start's transaction): the step context and the newest published
+ * version of `key`. The version is cached per process like the directory, keyed by
+ * `definitions_version`, which every publication and deletion bumps: a start makes no query of its own
+ * for it while nothing was published.
+ */
+export async function startContext(
+  rt: Runtime,
+  db: Kysely<Database>,
+  key: string,
+  now = rt.now(),
+): Promise<{ ctx: StepContext; version: number; compiled: CompiledDefinition }> {
+  const v = await versions(db);
+  const ctx = await contextAt(rt, db, v, now);
+  const cache = cacheOf(rt.db);
+  if (cache.latest?.version !== v.definitions) cache.latest = { version: v.definitions, value: new Map() };
+  const known = cache.latest.value.get(key);
+  if (known !== undefined) return { ctx, version: known, compiled: await compiledDefinition(db, key, known) };
+  const latest = await latestCompiled(db, key);
+  cache.latest.value.set(key, latest.version);
+  return { ctx, ...latest };
 }
 
 /** The current directory (refreshed like a step's), for notification recipients and moving tasks. */

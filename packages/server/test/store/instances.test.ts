@@ -1,7 +1,9 @@
 import { EventRejected } from '@baton/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markDeleted, markPublished, saveDraft } from '../../src/definitions/store.ts';
 import { applyEvent } from '../../src/instances/apply.ts';
 import { startInstance } from '../../src/instances/start.ts';
+import { NotFound } from '../../src/runtime/errors.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { countEvents } from '../support/history.ts';
 import { joinProcess, publish, singleTaskProcess } from '../support/processes.ts';
@@ -117,5 +119,22 @@ describe.each(DIALECTS)('instances on %s', (dialect) => {
     expect(row).toMatchObject({ version: 3, status: 'completed' });
     expect(await historySeqs(id)).toEqual(range(row.history_seq));
     expect(await countEvents(t.db.kysely, id, 'node.completed', 'join')).toBe(1);
+  });
+
+  it('a start takes the version another process published or deleted since the last start here', async () => {
+    const other = await t.openSecond();
+    const definition = { ...singleTaskProcess, key: 'republished' };
+    await publish(t.db.kysely, definition);
+    expect((await startInstance(t.rt, { definitionKey: 'republished' })).definitionVersion).toBe(1);
+
+    const draft = { key: 'republished', name: 'v2', definition, bpmn: null, createdBy: 'test', now: 0 };
+    expect(await saveDraft(other.db.kysely, draft)).toBe(2);
+    // A draft is not started from; its publication is.
+    expect((await startInstance(t.rt, { definitionKey: 'republished' })).definitionVersion).toBe(1);
+    expect(await markPublished(other.db.kysely, 'republished', 2, 0)).toBe(true);
+    expect((await startInstance(t.rt, { definitionKey: 'republished' })).definitionVersion).toBe(2);
+
+    expect(await markDeleted(other.db.kysely, 'republished', 'test', 0)).toBe(true);
+    await expect(startInstance(t.rt, { definitionKey: 'republished' })).rejects.toThrow(NotFound);
   });
 });

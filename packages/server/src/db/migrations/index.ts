@@ -4,6 +4,7 @@ import * as organisation from './002-organisation.ts';
 import * as assignment from './003-assignment.ts';
 import * as deletedDefinitions from './004-deleted-definitions.ts';
 import * as templateCatalogue from './005-template-catalogue.ts';
+import * as definitionsVersion from './006-definitions-version.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-assignment': assignment,
   '004-deleted-definitions': deletedDefinitions,
   '005-template-catalogue': templateCatalogue,
+  '006-definitions-version': definitionsVersion,
 };
 
 export const migrationProvider: MigrationProvider = {
