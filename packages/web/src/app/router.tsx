@@ -21,6 +21,7 @@ const InstancesPage = named(() => import('../admin/InstancesPage.tsx'), 'Instanc
 const AllTasksPage = named(() => import('../admin/AllTasksPage.tsx'), 'AllTasksPage');
 const OrgPage = named(() => import('../admin/OrgPage.tsx'), 'OrgPage');
 const CalendarPage = named(() => import('../admin/calendar/CalendarPage.tsx'), 'CalendarPage');
+const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
 
 /** Every page of the app. Pages live in their domain's folder; this file only says where each is. */
 export const router = createBrowserRouter([
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'admin/tasks', element: <AllTasksPage /> },
       { path: 'admin/org', element: <OrgPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },
+      { path: 'account/tokens', element: <TokensPage /> },
       { path: 'designer', element: <TemplatesPage /> },
       { path: 'designer/:key', element: <DesignerPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -117,6 +117,8 @@ describe('administration pages', () => {
       .getByRole('link', { name: /Approve \d+ days of vacation/ })
       .first()
       .waitFor({ state: 'detached' });
+    // The filtered list may be between answers (empty) right then: wait for its one task.
+    await list.getByRole('link').first().waitFor();
     await expect(list.getByRole('link').count()).resolves.toBe(1);
   });
 
@@ -362,6 +364,51 @@ describe('administration pages', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('on a phone, creates an API token shown once, which works over HTTP until it is revoked', async () => {
+    const phone = await newPage(browser, server, { viewport: PHONE });
+    await login(phone, 'admin');
+    await phone.getByRole('button', { name: /^Account of / }).click();
+    await phone.getByRole('menuitem', { name: 'API tokens' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    await phone.getByText('No tokens yet.').waitFor();
+    const form = phone.getByRole('form', { name: 'New token' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Reporting script');
+    await form.getByRole('checkbox', { name: /^tasks:write/ }).check();
+    await form.getByRole('button', { name: 'Create the token' }).click();
+    const secretBox = phone.getByRole('textbox', { name: 'Your new token' });
+    const secret = await secretBox.inputValue();
+    expect(secret).toMatch(/^baton_/);
+    await phone.getByRole('button', { name: 'Copy' }).waitFor();
+    const tokens = phone.getByRole('list', { name: 'My tokens' });
+    await tokens.getByRole('listitem', { name: 'Reporting script' }).getByText('tasks:write').waitFor();
+    expect(await horizontalOverflow(phone)).toBe(0);
+    await screenshot(phone, 'account-tokens-phone');
+
+    const me = () =>
+      fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+    const answer = await me();
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({
+      user: { login: 'admin' },
+      via: 'apiToken',
+      scopes: ['processes:read', 'tasks:write'],
+    });
+
+    // Shown once: gone when dismissed, and not there after a reload either.
+    await phone.getByRole('button', { name: 'I have copied it' }).click();
+    await secretBox.waitFor({ state: 'detached' });
+    await phone.reload();
+    await tokens.getByRole('listitem', { name: 'Reporting script' }).waitFor();
+    expect(await phone.content()).not.toContain(secret);
+
+    await tokens.getByRole('button', { name: 'Revoke the token Reporting script' }).click();
+    const dialog = phone.getByRole('dialog', { name: 'Revoke the token Reporting script?' });
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await phone.getByText('No tokens yet.').waitFor();
+    expect((await me()).status).toBe(401);
+    await phone.context().close();
+  });
+
   it('works on a phone too', async () => {
     const phone = await newPage(browser, server, { viewport: PHONE });
     await login(phone, 'admin');
@@ -369,12 +416,28 @@ describe('administration pages', () => {
       ['/admin/instances', 'All processes'],
       ['/admin/tasks', 'All tasks'],
       ['/admin/org', 'Organisation'],
+      ['/admin/org?tab=roles', 'Organisation'],
+      ['/admin/org?tab=groups', 'Organisation'],
+      ['/admin/calendar', 'Working calendar'],
+      ['/account/tokens', 'API tokens'],
     ] as const) {
       await phone.goto(path);
       await phone.getByRole('heading', { level: 1, name: heading }).waitFor();
       await phone.getByRole('link').nth(3).waitFor();
       expect(await horizontalOverflow(phone), path).toBe(0);
     }
+    await phone.goto('/admin/calendar?year=2026');
+    await phone.getByRole('button', { name: 'Thursday, January 1, 2026 · Holiday' }).waitFor();
+    expect(await horizontalOverflow(phone), 'the year view').toBe(0);
+    await screenshot(phone, 'admin-calendar-phone');
+    await phone.goto('/admin/org');
+    await phone.getByRole('button', { name: 'New employee' }).click();
+    await phone
+      .getByRole('dialog', { name: 'New employee' })
+      .getByRole('button', { name: 'Create the employee' })
+      .waitFor();
+    expect(await horizontalOverflow(phone), 'the employee form').toBe(0);
+    await screenshot(phone, 'admin-user-form-phone');
     await phone.goto('/admin/tasks');
     await phone.getByRole('table', { name: 'By employee' }).waitFor();
     await screenshot(phone, 'admin-all-tasks-phone');
