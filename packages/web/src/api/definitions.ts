@@ -40,18 +40,17 @@ export interface DefinitionDocument {
   flows?: { id: string; source: string; target: string; name?: string }[];
 }
 
-/** One exact version of a template (the one an instance runs), for node names. */
-export function useDefinitionVersion(key: string | undefined, version: number | undefined) {
+/**
+ * The version an instance runs on, for whoever sees the instance — whatever the template's rights, and
+ * after it was deleted (the process card's names and diagram).
+ */
+export function useInstanceDefinition(instanceId: string) {
   return useQuery({
-    queryKey: ['definitions', 'version', key, version],
+    queryKey: ['definitions', 'instance', instanceId],
     queryFn: ({ signal }) =>
-      call('GET /api/v1/definitions/{key}', {
-        path: { key: key ?? '' },
-        query: { version: version ?? 1 },
-        signal,
-      }),
-    enabled: key !== undefined && version !== undefined,
-    staleTime: Number.POSITIVE_INFINITY, // a published version never changes
+      call('GET /api/v1/instances/{id}/definition', { path: { id: instanceId }, signal }),
+    enabled: instanceId !== '',
+    staleTime: Number.POSITIVE_INFINITY, // an instance keeps its version, and a published version never changes
   });
 }
 

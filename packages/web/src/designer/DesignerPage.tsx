@@ -4,19 +4,13 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, definitionsApi, useDefinitions } from './api.ts';
-import { runCommand } from './model/commands.ts';
 import { type Doc, emptyDoc, toDoc } from './model/doc.ts';
-import { needsLayout, quickLayout } from './model/layout.ts';
+import { withLayout } from './model/layout.ts';
 import { Designer } from './ui/Designer.tsx';
 import { NewTemplateModal } from './ui/NewTemplateModal.tsx';
 import { notify } from './ui/notify.ts';
 import '@xyflow/react/dist/style.css';
 import './designer.css';
-
-/** A definition that arrives without positions (a JSON file, a generated template) is laid out at once. */
-function prepared(doc: Doc): Doc {
-  return needsLayout(doc) ? runCommand(doc, { do: 'layout', moves: quickLayout(doc) }).doc : doc;
-}
 
 /**
  * Route `/designer/:key` (`new` = a new template; `?version=N` opens an old version read-only): loads the
@@ -54,7 +48,7 @@ export default function DesignerPage() {
   const designerId = `${key}@${requested ?? 'latest'}`;
   if (frozen.current?.id !== designerId) frozen.current = null;
   if (!frozen.current && definition.data)
-    frozen.current = { id: designerId, doc: prepared(toDoc({ ...definition.data.definition, key })) };
+    frozen.current = { id: designerId, doc: withLayout(toDoc({ ...definition.data.definition, key })) };
   if (!frozen.current && created && isNew) frozen.current = { id: designerId, doc: created };
 
   const latest = summary?.version;

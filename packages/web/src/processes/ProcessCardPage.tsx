@@ -6,7 +6,7 @@ import {
   type DefinitionDocument,
   indexDefinition,
   useDefinitionNames,
-  useDefinitionVersion,
+  useInstanceDefinition,
 } from '../api/definitions.ts';
 import { useInstance, useRetryInstance } from '../api/instances.ts';
 import { useUserNames } from '../api/org.ts';
@@ -16,11 +16,15 @@ import { formatDateTime, formatDuration } from '../i18n/format.ts';
 import { TaskCard } from '../tasks/TaskCard.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { currentNodes, participants } from './history.ts';
+import { InstanceDiagram } from './InstanceDiagram.tsx';
 import { Responses } from './Responses.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TerminateButton } from './TerminateButton.tsx';
 
-/** The process card: status, where it is now, participants, open tasks and the whole history. */
+/**
+ * The process card: status, where it is now (also on the diagram of its version), participants, open
+ * tasks and the whole history.
+ */
 export function ProcessCardPage() {
   const { t, i18n } = useTranslation('processes');
   const id = useParams().id ?? '';
@@ -29,14 +33,15 @@ export function ProcessCardPage() {
   const name = useUserNames();
   const administer = useAbility('administerProcesses');
   const retry = useRetryInstance();
-  const version = useDefinitionVersion(instance.data?.definitionKey, instance.data?.definitionVersion);
+  const version = useInstanceDefinition(id);
   const index = indexDefinition(version.data?.definition as DefinitionDocument | undefined);
   const nodeName = index.nodeName;
 
   if (instance.isPending) return <Loading />;
   if (instance.isError) return <ErrorNotice error={instance.error} retry={() => instance.refetch()} />;
   const data = instance.data;
-  const title = processName(data.definitionKey);
+  // The name of the version it runs, which is there also after the template was deleted.
+  const title = version.data?.name ?? processName(data.definitionKey);
   const live = data.status === 'running' || data.status === 'failed';
   const openTasks = data.tasks.filter((task) => task.status === 'open');
   const here = live ? currentNodes(data.history) : [];
@@ -82,6 +87,11 @@ export function ProcessCardPage() {
         </Alert>
       )}
       <Grid gap="md">
+        {version.data && (
+          <Grid.Col span={12}>
+            <InstanceDiagram definition={version.data.definition} history={data.history} current={here} />
+          </Grid.Col>
+        )}
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
             <Paper

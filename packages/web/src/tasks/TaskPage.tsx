@@ -6,7 +6,7 @@ import {
   type DefinitionDocument,
   indexDefinition,
   useDefinitionNames,
-  useDefinitionVersion,
+  useInstanceDefinition,
 } from '../api/definitions.ts';
 import { useInstance } from '../api/instances.ts';
 import { useUserNames } from '../api/org.ts';
@@ -28,7 +28,7 @@ export function TaskPage() {
   const processName = useDefinitionNames();
   const name = useUserNames();
   const instance = useInstance(task.data?.instanceId ?? '');
-  const version = useDefinitionVersion(instance.data?.definitionKey, instance.data?.definitionVersion);
+  const version = useInstanceDefinition(task.data?.instanceId ?? '');
   const index = indexDefinition(version.data?.definition as DefinitionDocument | undefined);
 
   if (task.isPending) return <Loading />;

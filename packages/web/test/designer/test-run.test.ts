@@ -1,10 +1,10 @@
 import { compile } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
+import { runMarks } from '../../src/designer/model/run-marks.ts';
 import {
   completeTask,
   fireTimer,
   RUN_START,
-  runMarks,
   sendMessage,
   startRun,
 } from '../../src/designer/model/test-run.ts';

@@ -1,4 +1,4 @@
-import type { Move } from './commands.ts';
+import { type Move, runCommand } from './commands.ts';
 import type { Doc, DocNode } from './doc.ts';
 import { sizeOf } from './kinds.ts';
 
@@ -189,3 +189,8 @@ export function quickLayout(doc: Pick<Doc, 'nodes' | 'flows'>): Move[] {
 
 /** True when some node has no position: the definition needs a layout before it can be drawn. */
 export const needsLayout = (doc: Pick<Doc, 'nodes'>) => doc.nodes.some((n) => n.position === undefined);
+
+/** A definition that arrives without positions (a JSON file, a generated template), laid out at once. */
+export function withLayout(doc: Doc): Doc {
+  return needsLayout(doc) ? runCommand(doc, { do: 'layout', moves: quickLayout(doc) }).doc : doc;
+}

@@ -1,0 +1,89 @@
+import { Controls, type EdgeTypes, type NodeTypes, ReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type CanvasEdge,
+  CanvasMapper,
+  type CanvasNode,
+  EMPTY_OVERLAY,
+  type Overlay,
+} from '../model/canvas.ts';
+import { toDoc } from '../model/doc.ts';
+import { withLayout } from '../model/layout.ts';
+import { type MarkedEntry, runMarks } from '../model/run-marks.ts';
+import { FlowEdge } from './FlowEdge.tsx';
+import { type NodeTexts, NodeTextsContext, NodeView } from './NodeView.tsx';
+import '@xyflow/react/dist/style.css';
+import '../designer.css';
+
+const nodeTypes: NodeTypes = { baton: NodeView };
+const edgeTypes: EdgeTypes = { flow: FlowEdge };
+const FIT = { maxZoom: 1, padding: 0.08 };
+
+export interface DiagramViewProps {
+  /** The definition JSON as stored (laid out here when it has no positions). */
+  definition: Record<string, unknown>;
+  /** What happened so far: completed nodes and taken flows are marked from it. */
+  history: readonly MarkedEntry[];
+  /** The nodes the instance is at now, highlighted. */
+  current: readonly string[];
+}
+
+/**
+ * A read-only diagram of a definition with where a run is and has been: the designer's own mapping and
+ * node and flow components (so a step looks the same in both), without editing. Pans and zooms within
+ * its box; the mouse wheel scrolls the page (Ctrl + wheel, pinch or the buttons zoom). The default
+ * export, for `React.lazy`: React Flow stays out of the pages that only link here.
+ */
+export default function DiagramView({ definition, history, current }: DiagramViewProps) {
+  const { t, i18n } = useTranslation('designer');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the texts change with the language
+  const texts: NodeTexts = useMemo(
+    () => ({
+      type: (type) => t(`types.${type}`, { defaultValue: type }),
+      multiInstance: t('node.multiInstance'),
+    }),
+    [t, i18n.language],
+  );
+  const doc = useMemo(() => withLayout(toDoc(definition)), [definition]);
+  const overlay: Overlay = useMemo(() => {
+    const { run, taken } = runMarks(doc, history);
+    for (const id of current) run.set(id, 'active');
+    return { ...EMPTY_OVERLAY, run, taken, readOnly: true };
+  }, [doc, history, current]);
+  const mapper = useMemo(() => new CanvasMapper(), []);
+  const nodes = useMemo(() => mapper.mapNodes(doc, overlay), [mapper, doc, overlay]);
+  const edges = useMemo(() => mapper.mapEdges(doc, overlay), [mapper, doc, overlay]);
+
+  return (
+    <NodeTextsContext.Provider value={texts}>
+      <div className="bn-diagram" data-readonly data-testid="instance-diagram">
+        <div className="bn-canvas">
+          <ReactFlow<CanvasNode, CanvasEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            elementsSelectable={false}
+            edgesReconnectable={false}
+            deleteKeyCode={null}
+            zoomOnScroll={false}
+            preventScrolling={false}
+            onlyRenderVisibleElements
+            fitView
+            fitViewOptions={FIT}
+            minZoom={0.05}
+            maxZoom={2}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Controls showInteractive={false} fitViewOptions={FIT} />
+          </ReactFlow>
+        </div>
+      </div>
+    </NodeTextsContext.Provider>
+  );
+}

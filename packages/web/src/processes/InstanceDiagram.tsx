@@ -1,0 +1,53 @@
+import { Group, Paper, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryEntry } from '../api/types.ts';
+import { Loading } from '../app/feedback.tsx';
+
+// React Flow and the designer's node views load only when a card shows its diagram.
+const DiagramView = lazy(() => import('../designer/ui/DiagramView.tsx'));
+
+export interface InstanceDiagramProps {
+  /** The definition JSON of the instance's version. */
+  definition: Record<string, unknown>;
+  history: readonly HistoryEntry[];
+  current: readonly string[];
+}
+
+/** The process card's diagram: where the instance is now, what it has done and the flows it took. */
+export function InstanceDiagram({ definition, history, current }: InstanceDiagramProps) {
+  const { t } = useTranslation('processes');
+  return (
+    <Paper
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      radius="md"
+      component="section"
+      aria-labelledby="card-diagram"
+    >
+      <Group justify="space-between" align="baseline" mb="xs" gap="xs">
+        <Title order={2} size="h4" id="card-diagram">
+          {t('card.diagram')}
+        </Title>
+        <Group gap="md">
+          <Legend color="var(--mantine-color-orange-5)" label={t('card.diagramNow')} />
+          <Legend color="var(--mantine-color-green-6)" label={t('card.diagramDone')} />
+        </Group>
+      </Group>
+      <Suspense fallback={<Loading />}>
+        <DiagramView definition={definition} history={history} current={current} />
+      </Suspense>
+    </Paper>
+  );
+}
+
+function Legend({ color, label }: { color: string; label: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <span aria-hidden style={{ width: 10, height: 10, borderRadius: 3, border: `2px solid ${color}` }} />
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+    </Group>
+  );
+}
