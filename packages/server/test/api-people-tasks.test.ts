@@ -29,6 +29,15 @@ async function organisation(api: Api): Promise<void> {
   });
 }
 
+/** The in-app notifications an instance sent, by recipient. */
+const notificationsOf = (api: Api, instanceId: string) =>
+  api.baton.rt.db.kysely
+    .selectFrom('notifications')
+    .select(['recipient', 'text'])
+    .where('instance_id', '=', instanceId)
+    .orderBy('recipient')
+    .execute();
+
 const complete = (api: Api, task: OpenTask, actor: string, body: Record<string, unknown> = {}) =>
   api.call('POST', `/api/v1/tasks/${task.id}/complete`, { actor, ...body });
 
@@ -143,12 +152,7 @@ apiSuite('people tasks end to end', (api) => {
     api().clock.now += 24 * HOUR;
     await runDueJobs(api().baton.rt);
 
-    const notes = await api()
-      .baton.rt.db.kysely.selectFrom('notifications')
-      .select(['recipient', 'text'])
-      .where('instance_id', '=', id)
-      .orderBy('recipient')
-      .execute();
+    const notes = await notificationsOf(api(), id);
     const overdue = notes.filter((n) => n.text.startsWith('Overdue'));
     expect(overdue.map((n) => n.recipient)).toEqual(['boris', 'petr']);
     expect(notes.filter((n) => n.text.startsWith('Reminder')).map((n) => n.recipient)).toEqual(['ivan']);
@@ -176,12 +180,7 @@ apiSuite('people tasks end to end', (api) => {
       api().clock.now += step;
       await runDueJobs(api().baton.rt);
     }
-    const notes = await api()
-      .baton.rt.db.kysely.selectFrom('notifications')
-      .select(['recipient', 'text'])
-      .where('instance_id', '=', id)
-      .orderBy('recipient')
-      .execute();
+    const notes = await notificationsOf(api(), id);
     expect(notes.filter((n) => n.text.startsWith('Reminder')).map((n) => n.recipient)).toEqual(['boris']);
     // boris heads sales; his head is vera, who heads the company.
     expect(notes.filter((n) => n.text.startsWith('Overdue')).map((n) => n.recipient)).toEqual([
