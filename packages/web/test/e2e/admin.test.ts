@@ -255,6 +255,7 @@ describe('administration pages', () => {
     await page.getByRole('menuitem', { name: 'Deactivate' }).click();
     dialog = page.getByRole('dialog', { name: 'Deactivate Pavel Orlov?' });
     await dialog.getByText(/open tasks move to their deputy/).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'admin-deactivate-desktop');
     await dialog.getByRole('button', { name: 'Deactivate' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -337,6 +338,8 @@ describe('administration pages', () => {
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Changes not saved yet.').waitFor();
+    // Another year cannot be opened over unsaved changes.
+    await expect(page.getByRole('combobox', { name: 'Year' }).isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Save 2026' }).click();
     await page.getByText('Everything is saved.').waitFor();
     const saved = await server.api<{ days: { date: string; kind: string; name: string | null }[] }>(
@@ -352,6 +355,7 @@ describe('administration pages', () => {
 
     await page.reload();
     await page.getByRole('button', { name: 'Monday, June 15, 2026 · Holiday · Company day' }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'admin-calendar-desktop');
     // The year is one tab stop: arrows move between days, Enter opens the day.
     await page.getByRole('button', { name: /^Monday, June 15, 2026/ }).click();

@@ -1,4 +1,4 @@
-import { Select, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCalendar, useCalendarYear } from '../../api/calendar.ts';
@@ -40,15 +40,6 @@ export function CalendarPage() {
             <Title order={2} size="h4" id="calendar-year" mb="xs">
               {t('calendar.year')}
             </Title>
-            <Select
-              label={t('calendar.pickYear')}
-              data={years.map(String)}
-              value={String(year)}
-              onChange={(v) => v && setParams({ year: v }, { replace: true })}
-              allowDeselect={false}
-              w={{ base: '100%', xs: 160 }}
-              mb="md"
-            />
             {days.isPending ? (
               <Loading />
             ) : days.isError ? (
@@ -57,6 +48,8 @@ export function CalendarPage() {
               <YearEditor
                 key={year}
                 year={year}
+                years={years}
+                onYear={(next) => setParams({ year: String(next) }, { replace: true })}
                 saved={days.data.days}
                 workdays={calendar.data.workdays}
                 today={today}

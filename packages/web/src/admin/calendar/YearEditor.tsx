@@ -1,4 +1,4 @@
-import { Box, Button, Group, SimpleGrid, Text } from '@mantine/core';
+import { Box, Button, Group, Select, SimpleGrid, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,15 @@ const MONTHS = Array.from({ length: 12 }, (_, m) => m);
  * One year's special days, edited locally (a date at a time) and saved together, since the server
  * replaces the year's list as a whole.
  */
-export function YearEditor(props: { year: number; saved: CalendarDay[]; workdays: number[]; today: string }) {
+export function YearEditor(props: {
+  year: number;
+  /** Years to choose from; picking one is refused while this year has unsaved changes. */
+  years: number[];
+  onYear: (year: number) => void;
+  saved: CalendarDay[];
+  workdays: number[];
+  today: string;
+}) {
   const { t, i18n } = useTranslation('admin');
   const [draft, setDraft] = useState(props.saved);
   const [focus, setFocus] = useState(() =>
@@ -52,6 +60,17 @@ export function YearEditor(props: { year: number; saved: CalendarDay[]; workdays
 
   return (
     <Box>
+      <Select
+        label={t('calendar.pickYear')}
+        description={changed ? t('calendar.saveFirst') : undefined}
+        data={props.years.map(String)}
+        value={String(props.year)}
+        onChange={(v) => v && props.onYear(Number(v))}
+        allowDeselect={false}
+        disabled={changed}
+        w={{ base: '100%', xs: 240 }}
+        mb="md"
+      />
       <Group gap="md" mb="sm" wrap="wrap" aria-label={t('calendar.legend')} role="list">
         {LEGEND.map((s) => (
           <Group key={s} gap={6} wrap="nowrap" role="listitem">
