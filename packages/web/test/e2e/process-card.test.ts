@@ -22,25 +22,25 @@ const vacation = JSON.parse(readFileSync(new URL('fixtures/vacation.json', impor
 
 /** Each node's mark on the card's diagram (`data-run`: active, done, cancelled; '' when not reached). */
 const marks = (page: Page) =>
-  page.getByTestId('instance-diagram').evaluate((diagram) =>
-    Object.fromEntries(
-      [...diagram.querySelectorAll('.react-flow__node')].map((n) => [
-        n.getAttribute('data-id'),
-        n.querySelector('.bn-node')?.getAttribute('data-run') ?? '',
-      ]),
-    ),
-  );
-
-/** The ids of the flows drawn as taken. */
-const taken = (page: Page) =>
   page
     .getByTestId('instance-diagram')
     .evaluate((diagram) =>
-      [...diagram.querySelectorAll('.react-flow__edge')]
-        .filter((e) => e.querySelector('.bn-flow-taken'))
-        .map((e) => e.getAttribute('data-id'))
-        .sort(),
+      Object.fromEntries(
+        [...diagram.querySelectorAll('.react-flow__node')].map((n) => [
+          n.getAttribute('data-id'),
+          n.querySelector('.bn-node')?.getAttribute('data-run') ?? '',
+        ]),
+      ),
     );
+
+/** The ids of the flows drawn as taken. */
+const taken = (page: Page) =>
+  page.getByTestId('instance-diagram').evaluate((diagram) =>
+    [...diagram.querySelectorAll('.react-flow__edge')]
+      .filter((e) => e.querySelector('.bn-flow-taken'))
+      .map((e) => e.getAttribute('data-id'))
+      .sort(),
+  );
 
 /**
  * The process card's diagram: Ivan's vacation request waits for Olga's approval — the approval is
@@ -104,7 +104,10 @@ describe('the process card draws where the process is', () => {
 
   it('shows the path to the end once the task is completed', async () => {
     const [task] = (
-      await server.api<{ items: { id: string }[] }>('GET', `/api/v1/tasks?instanceId=${instanceId}&status=open`)
+      await server.api<{ items: { id: string }[] }>(
+        'GET',
+        `/api/v1/tasks?instanceId=${instanceId}&status=open`,
+      )
     ).items;
     await server.api('POST', `/api/v1/tasks/${encodeURIComponent(task?.id ?? '')}/complete`, {
       outcome: 'approved',
@@ -114,12 +117,68 @@ describe('the process card draws where the process is', () => {
     const page = await newPage(browser, server, { viewport: DESKTOP });
     await login(page, company.employee);
     await page.goto(`/processes/${instanceId}`);
-    await page.getByTestId('instance-diagram').locator('.react-flow__node[data-id="done"] .bn-node').waitFor();
+    await page
+      .getByTestId('instance-diagram')
+      .locator('.react-flow__node[data-id="done"] .bn-node')
+      .waitFor();
     await expect
       .poll(() => marks(page))
       .toEqual({ start: 'done', approve: 'done', decision: 'done', done: 'done', refused: '' });
     await expect(taken(page)).resolves.toEqual(['f1', 'f2', 'f3']);
     await expect(page.getByText('Completed', { exact: true }).first().isVisible()).resolves.toBe(true);
     await screenshot(page, 'process-card-diagram-desktop');
+  });
+
+  it('opens a large diagram on the current step at a readable size; "fit" shows all of it', async () => {
+    // One task, then 16 stages of 20 parallel tasks: 354 nodes.
+    const task = (id: string) => ({
+      id,
+      type: 'userTask',
+      name: id,
+      config: { kind: 'acknowledge', assignees: [`'${company.employee}'`] },
+    });
+    const nodes: Record<string, unknown>[] = [{ id: 'start', type: 'start' }, task('first')];
+    const flows: Record<string, unknown>[] = [{ id: 'f0', source: 'start', target: 'first' }];
+    let previous = 'first';
+    for (let stage = 1; stage <= 16; stage++) {
+      const [split, join] = [`split${stage}`, `join${stage}`];
+      nodes.push({ id: split, type: 'parallel' }, { id: join, type: 'parallel' });
+      flows.push({ id: `to${split}`, source: previous, target: split });
+      for (let i = 1; i <= 20; i++) {
+        const id = `s${stage}t${i}`;
+        nodes.push(task(id));
+        flows.push(
+          { id: `${split}-${id}`, source: split, target: id },
+          { id: `${id}-${join}`, source: id, target: join },
+        );
+      }
+      previous = join;
+    }
+    nodes.push({ id: 'end', type: 'end' });
+    flows.push({ id: 'toEnd', source: previous, target: 'end' });
+    await publish(server, { key: 'long', name: 'A long checklist', nodes, flows });
+    const { id } = await server.api<{ id: string }>('POST', '/api/v1/instances', {
+      definitionKey: 'long',
+      startedBy: company.employee,
+    });
+
+    const page = await newPage(browser, server, { viewport: DESKTOP });
+    await login(page, company.employee);
+    await page.goto(`/processes/${id}`);
+    const diagram = page.getByTestId('instance-diagram');
+    const current = diagram.locator('.react-flow__node[data-id="first"]');
+    await current.locator('.bn-node[data-run="active"]').waitFor();
+    const box = await diagram.boundingBox();
+    const inside = (b: { x: number; width: number } | null) =>
+      b !== null && box !== null && b.x >= box.x && b.x + b.width <= box.x + box.width;
+    const opened = await current.boundingBox();
+    expect(inside(opened)).toBe(true);
+    expect(opened?.width).toBeGreaterThan(100);
+    await expect(diagram.locator('.react-flow__node[data-id="end"]').count()).resolves.toBe(0);
+
+    await diagram.locator('.react-flow__controls-fitview').click();
+    const last = diagram.locator('.react-flow__node[data-id="end"]');
+    await last.waitFor();
+    await expect.poll(async () => inside(await last.boundingBox())).toBe(true);
   });
 });

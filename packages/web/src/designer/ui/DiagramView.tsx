@@ -1,5 +1,5 @@
 import { Controls, type EdgeTypes, type NodeTypes, ReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CanvasEdge,
@@ -19,6 +19,8 @@ import '../designer.css';
 const nodeTypes: NodeTypes = { baton: NodeView };
 const edgeTypes: EdgeTypes = { flow: FlowEdge };
 const FIT = { maxZoom: 1, padding: 0.08 };
+/** Above this many nodes the whole diagram is unreadable in a card: it opens on the current steps instead. */
+const LARGE = 300;
 
 export interface DiagramViewProps {
   /** The definition JSON as stored (laid out here when it has no positions). */
@@ -32,7 +34,8 @@ export interface DiagramViewProps {
 /**
  * A read-only diagram of a definition with where a run is and has been: the designer's own mapping and
  * node and flow components (so a step looks the same in both), without editing. Pans and zooms within
- * its box; the mouse wheel scrolls the page (Ctrl + wheel, pinch or the buttons zoom). The default
+ * its box; the mouse wheel scrolls the page (Ctrl + wheel, pinch or the buttons zoom). It opens fitted
+ * to the whole diagram, or to the current steps of a large one ("fit" then shows all). The default
  * export, for `React.lazy`: React Flow stays out of the pages that only link here.
  */
 export default function DiagramView({ definition, history, current }: DiagramViewProps) {
@@ -54,6 +57,10 @@ export default function DiagramView({ definition, history, current }: DiagramVie
   const mapper = useMemo(() => new CanvasMapper(), []);
   const nodes = useMemo(() => mapper.mapNodes(doc, overlay), [mapper, doc, overlay]);
   const edges = useMemo(() => mapper.mapEdges(doc, overlay), [mapper, doc, overlay]);
+  // Read once: the view opens fitted and is the person's to move afterwards.
+  const [opening] = useState(() =>
+    doc.nodes.length > LARGE && current.length > 0 ? { ...FIT, nodes: current.map((id) => ({ id })) } : FIT,
+  );
 
   return (
     <NodeTextsContext.Provider value={texts}>
@@ -75,8 +82,8 @@ export default function DiagramView({ definition, history, current }: DiagramVie
             preventScrolling={false}
             onlyRenderVisibleElements
             fitView
-            fitViewOptions={FIT}
-            minZoom={0.05}
+            fitViewOptions={opening}
+            minZoom={0.02}
             maxZoom={2}
             proOptions={{ hideAttribution: true }}
           >
