@@ -123,7 +123,15 @@ apiSuite('organisation: users, departments, roles, groups', (api) => {
     await createUser(api(), { id: 'taken' });
     const again = await call('POST', '/api/v1/users', { login: 'TAKEN', name: 'Other' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe('LOGIN_TAKEN');
+    expect(again.json()).toMatchObject({
+      code: 'LOGIN_TAKEN',
+      errors: [{ path: 'body.login', message: 'taken' }],
+    });
+    const role = await call('POST', '/api/v1/roles', { name: 'clash', title: 'Clash' });
+    expect(role.statusCode, role.body).toBe(201);
+    const twice = await call('POST', '/api/v1/roles', { name: 'clash', title: 'Again' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'ROLE_EXISTS', errors: [{ path: 'body.name' }] });
   });
 
   it('holds roles company-wide or in a department, and groups; filters users by them', async () => {

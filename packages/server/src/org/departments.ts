@@ -103,7 +103,9 @@ export async function insertDepartment(
   if (!ID_PATTERN.test(id))
     errors.push({ path: `${at}.id`, message: 'letters, digits, ".", "_", "-" (1–64)' });
   if (await trx.selectFrom('departments').select('id').where('id', '=', id).executeTakeFirst())
-    throw new Conflict(`a department with id ${id} exists`, 'DEPARTMENT_EXISTS');
+    throw new Conflict(`a department with id ${id} exists`, 'DEPARTMENT_EXISTS', [
+      { path: `${at}.id`, message: 'exists' },
+    ]);
   errors.push(...(await referenceProblems(trx, input, at)));
   rejectIfAny(errors);
   await trx

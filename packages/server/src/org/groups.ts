@@ -59,7 +59,9 @@ export async function createGroup(
   demand(caller, 'manageOrganisation', 'creating groups');
   await orgTransaction(rt, async (trx) => {
     if (await trx.selectFrom('groups').select('name').where('name', '=', input.name).executeTakeFirst())
-      throw new Conflict(`the group ${input.name} exists`, 'GROUP_EXISTS');
+      throw new Conflict(`the group ${input.name} exists`, 'GROUP_EXISTS', [
+        { path: 'body.name', message: 'exists' },
+      ]);
     await trx
       .insertInto('groups')
       .values({

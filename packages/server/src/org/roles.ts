@@ -39,7 +39,9 @@ export async function createRole(
   demand(caller, 'manageOrganisation', 'creating roles');
   await orgTransaction(rt, async (trx) => {
     if (await trx.selectFrom('roles').select('name').where('name', '=', input.name).executeTakeFirst())
-      throw new Conflict(`the role ${input.name} exists`, 'ROLE_EXISTS');
+      throw new Conflict(`the role ${input.name} exists`, 'ROLE_EXISTS', [
+        { path: 'body.name', message: 'exists' },
+      ]);
     await trx
       .insertInto('roles')
       .values({

@@ -31,7 +31,7 @@ export async function insertUser(
 ): Promise<string> {
   const id = input.id ?? randomUUID();
   await checkFields(trx, { ...input, id }, at);
-  await checkUnique(trx, normaliseLogin(input.login), id, true);
+  await checkUnique(trx, normaliseLogin(input.login), id, true, at);
   await trx
     .insertInto('users')
     .values({
@@ -77,7 +77,7 @@ export async function changeUser(
   if (changes.locale !== undefined) set.locale = changes.locale;
   if (changes.timeZone !== undefined) set.time_zone = changes.timeZone;
   if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
-  if (set.login !== undefined && set.login !== before.login) await checkUnique(trx, set.login, id, false);
+  if (set.login !== undefined && set.login !== before.login) await checkUnique(trx, set.login, id, false, at);
   await trx.updateTable('users').set(set).where('id', '=', id).execute();
   await replaceMemberships(trx, id, changes);
   if (before.active === 1 && changes.active === false) {
@@ -95,14 +95,21 @@ async function checkUnique(
   login: string,
   id: string,
   creating: boolean,
+  at: string,
 ): Promise<void> {
   const users = trx.selectFrom('users').select(['id', 'login']);
   const clash = await (creating
     ? users.where((eb) => eb.or([eb('login', '=', login), eb('id', '=', id)]))
     : users.where('login', '=', login).where('id', '!=', id)
   ).executeTakeFirst();
-  if (clash?.login === login) throw new Conflict(`the login ${login} is taken`, 'LOGIN_TAKEN');
-  if (clash) throw new Conflict(`a user with id ${id} exists`, 'USER_EXISTS');
+  if (clash?.login === login)
+    throw new Conflict(`the login ${login} is taken`, 'LOGIN_TAKEN', [
+      { path: `${at}.login`, message: 'taken' },
+    ]);
+  if (clash)
+    throw new Conflict(`a user with id ${id} exists`, 'USER_EXISTS', [
+      { path: `${at}.id`, message: 'exists' },
+    ]);
 }
 
 async function replaceMemberships(trx: Kysely<Database>, id: string, f: UserFields): Promise<void> {

@@ -12,6 +12,8 @@ export class Conflict extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The field whose value clashes, when there is one (a login taken, a name used). */
+    readonly errors: { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'Conflict';
