@@ -73,7 +73,9 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}): Configure
   }
   const shortMs = (options.shortByMinutes ?? 60) * MINUTE_MS;
   if (!Number.isInteger(shortMs) || shortMs < 0 || shortMs >= end - start) {
-    throw new RangeError('Work calendar: shortByMinutes must be a whole number of minutes shorter than the working day');
+    throw new RangeError(
+      'Work calendar: shortByMinutes must be a whole number of minutes shorter than the working day',
+    );
   }
   const utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
   if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 14 * 60) {

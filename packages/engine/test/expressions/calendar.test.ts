@@ -220,4 +220,3 @@ describe('short days: the day before a holiday ends an hour early', () => {
     );
   });
 });
-

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { bumpCounter } from '../db/counters.ts';
 import type { Database } from '../db/schema.ts';
 import { type CalendarDay, type CalendarSettings, DEFAULT_CALENDAR_SETTINGS } from './days.ts';
