@@ -1,22 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { apiSuite } from './api-harness.ts';
 import { createUser, type Session, signIn } from './support/people.ts';
-
-/** One acknowledgment for the user named by the `doer` parameter. */
-const errand = (key: string, name = `Errand (${key})`) => ({
-  key,
-  name,
-  parameters: [{ id: 'doer', type: 'string', required: true }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'do', type: 'userTask', name: 'Do it', config: { kind: 'acknowledge', assignees: ['doer'] } },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'do' },
-    { id: 'f2', source: 'do', target: 'end' },
-  ],
-});
+import { errand } from './support/processes.ts';
 
 const listedKeys = async (call: Session['call']) => {
   const res = await call('GET', '/api/v1/definitions');

@@ -1,22 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { apiSuite } from './api-harness.ts';
 import { createUser, type Session, signIn } from './support/people.ts';
-
-/** One acknowledgment for the user named by the `doer` parameter. */
-const errand = (key: string, name: string) => ({
-  key,
-  name,
-  parameters: [{ id: 'doer', type: 'string', required: true }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'do', type: 'userTask', name: 'Do it', config: { kind: 'acknowledge', assignees: ['doer'] } },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'do' },
-    { id: 'f2', source: 'do', target: 'end' },
-  ],
-});
+import { errand } from './support/processes.ts';
 
 /** Only ann may start `private`; she starts it for bob, who may not see the template itself. kim is not in it. */
 apiSuite('the definition an instance runs on', (api) => {

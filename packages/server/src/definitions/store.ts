@@ -27,20 +27,16 @@ export async function findLatestPublished(
   return row ?? null;
 }
 
+const versionRow = (db: Kysely<Database>, key: string, version: number) =>
+  db.selectFrom('definitions').selectAll().where('key', '=', key).where('version', '=', version);
+
 /** A stored version of a template that is not deleted, or null. */
 export async function findVersion(
   db: Kysely<Database>,
   key: string,
   version: number,
 ): Promise<DefinitionsTable | null> {
-  const row = await db
-    .selectFrom('definitions')
-    .selectAll()
-    .where('key', '=', key)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return row ?? null;
+  return (await versionRow(db, key, version).where('deleted_at', 'is', null).executeTakeFirst()) ?? null;
 }
 
 /** A published version as stored, deleted or not: the one an instance runs on. */
@@ -49,14 +45,7 @@ export async function findRunVersion(
   key: string,
   version: number,
 ): Promise<DefinitionsTable | null> {
-  const row = await db
-    .selectFrom('definitions')
-    .selectAll()
-    .where('key', '=', key)
-    .where('version', '=', version)
-    .where('status', '=', 'published')
-    .executeTakeFirst();
-  return row ?? null;
+  return (await versionRow(db, key, version).where('status', '=', 'published').executeTakeFirst()) ?? null;
 }
 
 /** The highest version of a template, draft or published, or null when there is none (or it was deleted). */

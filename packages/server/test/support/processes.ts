@@ -179,3 +179,19 @@ export async function publish(db: Kysely<Database>, definition: DefinitionInput,
     })
     .execute();
 }
+
+/** A template of one acknowledgment for the user named by the `doer` parameter (API JSON). */
+export const errand = (key: string, name = `Errand (${key})`) => ({
+  key,
+  name,
+  parameters: [{ id: 'doer', type: 'string', required: true }],
+  nodes: [
+    { id: 'start', type: 'start' },
+    { id: 'do', type: 'userTask', name: 'Do it', config: { kind: 'acknowledge', assignees: ['doer'] } },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [
+    { id: 'f1', source: 'start', target: 'do' },
+    { id: 'f2', source: 'do', target: 'end' },
+  ],
+});
