@@ -1,18 +1,13 @@
 import { ActionIcon, Button, Group, Menu, Paper } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDepartments, useUsers } from '../../api/org.ts';
 import { useDeleteDepartment } from '../../api/org-writes.ts';
 import type { Department } from '../../api/types.ts';
-import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
-import { FormModal } from '../../app/FormModal.tsx';
 import { Empty, ErrorNotice, Loading } from '../../app/feedback.tsx';
+import { ItemDialogs, useItemDialog } from '../ItemDialogs.tsx';
 import { DepartmentForm } from './DepartmentForm.tsx';
 import { DepartmentTree } from './DepartmentTree.tsx';
-
-type Dialog = { kind: 'new'; parentId?: string } | { kind: 'edit' | 'delete'; department: Department } | null;
 
 /** The department tree: add a department (at the top or inside one), rename, move, set the head, remove. */
 export function DepartmentsTab() {
@@ -20,11 +15,7 @@ export function DepartmentsTab() {
   const departments = useDepartments();
   const users = useUsers();
   const remove = useDeleteDepartment();
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const close = () => {
-    remove.reset();
-    setDialog(null);
-  };
+  const { dialog, open, close } = useItemDialog<Department>(remove);
 
   const actions = (department: Department) => (
     <Menu position="bottom-end" withinPortal>
@@ -40,20 +31,20 @@ export function DepartmentsTab() {
       <Menu.Dropdown>
         <Menu.Item
           leftSection={<IconPencil size={16} aria-hidden />}
-          onClick={() => setDialog({ kind: 'edit', department })}
+          onClick={() => open({ kind: 'edit', item: department })}
         >
           {t('departments.edit')}
         </Menu.Item>
         <Menu.Item
           leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => setDialog({ kind: 'new', parentId: department.id })}
+          onClick={() => open({ kind: 'new', parentId: department.id })}
         >
           {t('departments.addInside')}
         </Menu.Item>
         <Menu.Item
           color="red"
           leftSection={<IconTrash size={16} aria-hidden />}
-          onClick={() => setDialog({ kind: 'delete', department })}
+          onClick={() => open({ kind: 'delete', item: department })}
         >
           {t('departments.delete')}
         </Menu.Item>
@@ -64,7 +55,7 @@ export function DepartmentsTab() {
   return (
     <>
       <Group justify="flex-end" mb="md">
-        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'new' })}>
+        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => open({ kind: 'new' })}>
           {t('departments.new')}
         </Button>
       </Group>
@@ -79,44 +70,17 @@ export function DepartmentsTab() {
           <DepartmentTree departments={departments.data.items} users={users.data ?? []} actions={actions} />
         </Paper>
       )}
-      <FormModal
-        opened={dialog?.kind === 'new' || dialog?.kind === 'edit'}
-        onClose={close}
-        title={
-          dialog?.kind === 'edit'
-            ? t('departments.editTitle', { name: dialog.department.name })
-            : t('departments.newTitle')
-        }
-        size="md"
-      >
-        {dialog?.kind === 'new' && <DepartmentForm parentId={dialog.parentId} onDone={close} />}
-        {dialog?.kind === 'edit' && (
-          <DepartmentForm key={dialog.department.id} department={dialog.department} onDone={close} />
-        )}
-      </FormModal>
-      {dialog?.kind === 'delete' && (
-        <ConfirmDialog
-          opened
-          onClose={close}
-          title={t('departments.deleteTitle', { name: dialog.department.name })}
-          confirmLabel={t('departments.delete')}
-          pending={remove.isPending}
-          error={remove.error}
-          onConfirm={() =>
-            remove.mutate(dialog.department.id, {
-              onSuccess: () => {
-                notifications.show({
-                  color: 'green',
-                  message: t('departments.deleted', { name: dialog.department.name }),
-                });
-                close();
-              },
-            })
-          }
-        >
-          {t('departments.deleteText')}
-        </ConfirmDialog>
-      )}
+      <ItemDialogs
+        dialog={dialog}
+        close={close}
+        texts="departments"
+        label={(department) => department.name}
+        idOf={(department) => department.id}
+        form={({ item, parentId }) => <DepartmentForm department={item} parentId={parentId} onDone={close} />}
+        remove={remove}
+        confirmLabel={t('departments.delete')}
+        consequence={() => t('departments.deleteText')}
+      />
     </>
   );
 }
