@@ -1,7 +1,8 @@
-import { Button, Group, Radio, Stack, TextInput } from '@mantine/core';
+import { Radio, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '../../api/calendar.ts';
+import { FormButtons } from '../../app/FormButtons.tsx';
 import { SPECIAL_KINDS, type SpecialKind } from './days.ts';
 
 type Choice = SpecialKind | 'ordinary';
@@ -50,12 +51,7 @@ export function DayForm(props: {
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
       />
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={props.onCancel}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button type="submit">{t('calendar.apply')}</Button>
-      </Group>
+      <FormButtons onCancel={props.onCancel} submitLabel={t('calendar.apply')} />
     </form>
   );
 }

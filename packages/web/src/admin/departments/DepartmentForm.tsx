@@ -1,10 +1,11 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDepartments, useUsers } from '../../api/org.ts';
 import { type DepartmentChanges, useCreateDepartment, useUpdateDepartment } from '../../api/org-writes.ts';
 import type { Department } from '../../api/types.ts';
+import { FormButtons } from '../../app/FormButtons.tsx';
 import { FormProblem, fieldErrorsOf } from '../../app/FormProblem.tsx';
 import { departmentOptions } from './tree.ts';
 
@@ -86,14 +87,12 @@ export function DepartmentForm(props: { department?: Department; parentId?: stri
           error={errors.headId}
         />
       </Stack>
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={props.onDone}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button type="submit" loading={saving.isPending} disabled={!name.trim()}>
-          {d ? t('common:actions.save') : t('departments.create')}
-        </Button>
-      </Group>
+      <FormButtons
+        onCancel={props.onDone}
+        submitLabel={d ? t('common:actions.save') : t('departments.create')}
+        pending={saving.isPending}
+        disabled={!name.trim()}
+      />
     </form>
   );
 }

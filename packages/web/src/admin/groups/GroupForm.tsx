@@ -1,11 +1,13 @@
-import { Button, MultiSelect, Group as Row, Stack, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/org.ts';
 import { type GroupChanges, useCreateGroup, useUpdateGroup } from '../../api/org-writes.ts';
 import type { Group } from '../../api/types.ts';
+import { FormButtons } from '../../app/FormButtons.tsx';
 import { FormProblem, fieldErrorsOf } from '../../app/FormProblem.tsx';
+import { NamedItemFields, useNamedItemDraft } from '../NamedItemFields.tsx';
 
 const FIELDS = ['name', 'title', 'description', 'members'];
 const sameMembers = (a: readonly string[], b: readonly string[]) =>
@@ -14,9 +16,7 @@ const sameMembers = (a: readonly string[], b: readonly string[]) =>
 /** Creates a group or changes its title, description and members (the name stays: processes use it). */
 export function GroupForm({ group, onDone }: { group?: Group; onDone: () => void }) {
   const { t } = useTranslation('admin');
-  const [name, setName] = useState(group?.name ?? '');
-  const [title, setTitle] = useState(group?.title ?? '');
-  const [description, setDescription] = useState(group?.description ?? '');
+  const draft = useNamedItemDraft(group);
   const [members, setMembers] = useState<string[]>(group?.members ?? []);
   const users = (useUsers().data ?? [])
     .filter((u) => u.active || members.includes(u.id))
@@ -32,17 +32,11 @@ export function GroupForm({ group, onDone }: { group?: Group; onDone: () => void
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const text = description.trim() || null;
     if (!group) {
-      create.mutate(
-        { name: name.trim(), ...(title.trim() ? { title: title.trim() } : {}), description: text, members },
-        { onSuccess: done },
-      );
+      create.mutate({ ...draft.created, members }, { onSuccess: done });
       return;
     }
-    const changes: GroupChanges = {};
-    if (title.trim() && title.trim() !== group.title) changes.title = title.trim();
-    if (text !== group.description) changes.description = text;
+    const changes: GroupChanges = draft.changes(group);
     if (!sameMembers(members, group.members)) changes.members = members;
     update.mutate({ name: group.name, changes }, { onSuccess: done });
   };
@@ -51,34 +45,7 @@ export function GroupForm({ group, onDone }: { group?: Group; onDone: () => void
     <form onSubmit={submit}>
       <FormProblem error={saving.error} shown={errors} />
       <Stack gap="sm">
-        <TextInput
-          label={t('groups.name')}
-          description={t('groups.nameHint')}
-          required
-          disabled={group !== undefined}
-          autoCapitalize="none"
-          spellCheck={false}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
-          data-autofocus={group ? undefined : true}
-        />
-        <TextInput
-          label={t('groups.title')}
-          description={group ? undefined : t('groups.titleHint')}
-          required={group !== undefined}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errors.title}
-        />
-        <Textarea
-          label={t('groups.description')}
-          autosize
-          minRows={2}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-        />
+        <NamedItemFields kind="group" draft={draft} editing={group !== undefined} errors={errors} />
         <MultiSelect
           label={t('groups.members')}
           data={users}
@@ -89,14 +56,12 @@ export function GroupForm({ group, onDone }: { group?: Group; onDone: () => void
           error={Object.entries(errors).find(([k]) => k.startsWith('members'))?.[1]}
         />
       </Stack>
-      <Row justify="flex-end" mt="md">
-        <Button variant="default" onClick={onDone}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button type="submit" loading={saving.isPending} disabled={!name.trim()}>
-          {group ? t('common:actions.save') : t('groups.create')}
-        </Button>
-      </Row>
+      <FormButtons
+        onCancel={onDone}
+        submitLabel={group ? t('common:actions.save') : t('groups.create')}
+        pending={saving.isPending}
+        disabled={!draft.name.trim()}
+      />
     </form>
   );
 }

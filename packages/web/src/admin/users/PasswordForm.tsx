@@ -1,9 +1,10 @@
-import { Button, Group, PasswordInput, Text } from '@mantine/core';
+import { PasswordInput, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useResetPassword } from '../../api/org-writes.ts';
 import type { User } from '../../api/types.ts';
+import { FormButtons } from '../../app/FormButtons.tsx';
 import { FormProblem, fieldErrorsOf } from '../../app/FormProblem.tsx';
 
 /** An administrator sets a user's password; every session of theirs ends. */
@@ -40,14 +41,12 @@ export function PasswordForm({ user, onDone }: { user: User; onDone: () => void 
         error={errors.password}
         data-autofocus
       />
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onDone}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button type="submit" loading={reset.isPending} disabled={!password}>
-          {t('users.setPassword')}
-        </Button>
-      </Group>
+      <FormButtons
+        onCancel={onDone}
+        submitLabel={t('users.setPassword')}
+        pending={reset.isPending}
+        disabled={!password}
+      />
     </form>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { MultiSelect, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { useDepartments, useGroups, useRoles, useUsers } from '../../api/org.ts';
 import { useCreateUser, useUpdateUser } from '../../api/org-writes.ts';
 import type { User } from '../../api/types.ts';
+import { FormButtons } from '../../app/FormButtons.tsx';
 import { FormProblem, fieldErrorsOf } from '../../app/FormProblem.tsx';
 import { departmentOptions } from '../departments/tree.ts';
 import { RoleHoldingsInput } from './RoleHoldingsInput.tsx';
@@ -175,14 +167,11 @@ export function UserForm({ user, onDone }: { user?: User; onDone: () => void }) 
           errors={errors}
         />
       </Stack>
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onDone}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button type="submit" loading={saving.isPending}>
-          {user ? t('common:actions.save') : t('users.create')}
-        </Button>
-      </Group>
+      <FormButtons
+        onCancel={onDone}
+        submitLabel={user ? t('common:actions.save') : t('users.create')}
+        pending={saving.isPending}
+      />
     </form>
   );
 }
