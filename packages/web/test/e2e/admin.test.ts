@@ -1,40 +1,26 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteStage } from './stage.ts';
 import {
   DESKTOP,
+  fixture,
   horizontalOverflow,
-  login,
-  newBrowser,
-  newPage,
+  openTaskId,
   PHONE,
   publish,
   SETUP_TIMEOUT,
   screenshot,
-  seedCompany,
-  startServer,
-  type TestServer,
+  startInstance,
 } from './support.ts';
-
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8'));
 
 /** The administrator's and the owner's pages: all processes, all tasks with counts, the organisation. */
 describe('administration pages', () => {
-  let server: TestServer;
-  let browser: Browser;
   let page: Page;
 
   const start = (definitionKey: string, params: Record<string, unknown>, startedBy: string) =>
-    server.api<{ id: string; status: string }>('POST', '/api/v1/instances', {
-      definitionKey,
-      params,
-      startedBy,
-    });
+    startInstance(stage.server, { definitionKey, params, startedBy });
 
-  beforeAll(async () => {
-    server = await startServer();
-    await seedCompany(server);
+  const stage = suiteStage(async (server) => {
     for (const name of ['vacation.json', 'monthly-report.json', 'purchase.json'])
       await publish(server, fixture(name));
     await start('vacation', { firstDay: '2026-08-03', days: 10 }, 'ivan');
@@ -44,21 +30,13 @@ describe('administration pages', () => {
     expect(failed.status).toBe('failed');
     // A task handed to someone who is not an employee (any more): nobody can move that process on.
     const orphan = await start('vacation', { firstDay: '2026-10-05', days: 2 }, 'olga');
-    const [task] = (
-      await server.api<{ items: { id: string }[] }>('GET', `/api/v1/tasks?instanceId=${orphan.id}`)
-    ).items;
-    await server.api('POST', `/api/v1/tasks/${encodeURIComponent(task?.id ?? '')}/delegate`, {
-      to: 'boris.left',
-    });
-    browser = await newBrowser();
-    page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, 'admin');
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    const taskId = await openTaskId(server, orphan.id);
+    await server.api('POST', `/api/v1/tasks/${encodeURIComponent(taskId)}/delegate`, { to: 'boris.left' });
   });
+
+  beforeAll(async () => {
+    page = await stage.signIn('admin', { viewport: DESKTOP });
+  }, SETUP_TIMEOUT);
 
   const open = async (menu: string, heading: string) => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: menu }).click();
@@ -173,7 +151,7 @@ describe('administration pages', () => {
     const tree = page.getByRole('tree', { name: 'Departments' });
     await tree.getByRole('treeitem', { name: /Purchasing/ }).waitFor();
     const purchasing = (
-      await server.api<{ items: { id: string; name: string; parentId: string }[] }>(
+      await stage.server.api<{ items: { id: string; name: string; parentId: string }[] }>(
         'GET',
         '/api/v1/departments',
       )
@@ -217,14 +195,17 @@ describe('administration pages', () => {
     await row.getByText('pavel · Buyer · Purchasing').waitFor();
     await row.getByText('buyer', { exact: true }).waitFor();
     const [pavel] = (
-      await server.api<{ items: { id: string; login: string; departmentId: string; active: boolean }[] }>(
-        'GET',
-        '/api/v1/users?role=buyer',
-      )
+      await stage.server.api<{
+        items: { id: string; login: string; departmentId: string; active: boolean }[];
+      }>('GET', '/api/v1/users?role=buyer')
     ).items;
     expect(pavel).toMatchObject({ login: 'pavel', departmentId: purchasing?.id, active: true });
     const signIn = (password: string) =>
-      server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'pavel', password } });
+      stage.server.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login: 'pavel', password },
+      });
     expect((await signIn('pavel-password-1')).statusCode).toBe(200);
 
     await row.getByRole('button', { name: 'Actions for Pavel Orlov' }).click();
@@ -237,7 +218,7 @@ describe('administration pages', () => {
     await dialog.waitFor({ state: 'hidden' });
     await row.getByText('pavel · Senior buyer · Purchasing').waitFor();
     await row.getByText('buyer · Purchasing', { exact: true }).waitFor();
-    const edited = await server.api<{ position: string; roles: unknown[] }>(
+    const edited = await stage.server.api<{ position: string; roles: unknown[] }>(
       'GET',
       `/api/v1/users/${pavel?.id}`,
     );
@@ -264,7 +245,9 @@ describe('administration pages', () => {
     await dialog.getByRole('button', { name: 'Deactivate' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await row.getByText('Inactive').waitFor();
-    expect((await server.api<{ active: boolean }>('GET', `/api/v1/users/${pavel?.id}`)).active).toBe(false);
+    expect((await stage.server.api<{ active: boolean }>('GET', `/api/v1/users/${pavel?.id}`)).active).toBe(
+      false,
+    );
     expect((await signIn('pavel-password-2')).statusCode).toBe(401);
   });
 
@@ -286,7 +269,7 @@ describe('administration pages', () => {
     const group = page.getByRole('listitem', { name: 'Auditors' });
     await group.getByText(/^Members: (Anna Kuznetsova, Ivan Petrov|Ivan Petrov, Anna Kuznetsova)$/).waitFor();
     expect(
-      (await server.api<{ members: string[] }>('GET', '/api/v1/groups/auditors')).members.sort(),
+      (await stage.server.api<{ members: string[] }>('GET', '/api/v1/groups/auditors')).members.sort(),
     ).toEqual(['anna', 'ivan']);
 
     await group.getByRole('button', { name: 'Edit the group Auditors' }).click();
@@ -298,16 +281,16 @@ describe('administration pages', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await group.getByText('Members: Anna Kuznetsova', { exact: true }).waitFor();
-    expect((await server.api<{ members: string[] }>('GET', '/api/v1/groups/auditors')).members).toEqual([
-      'anna',
-    ]);
+    expect((await stage.server.api<{ members: string[] }>('GET', '/api/v1/groups/auditors')).members).toEqual(
+      ['anna'],
+    );
     await screenshot(page, 'admin-groups-desktop');
 
     await group.getByRole('button', { name: 'Remove the group Auditors' }).click();
     dialog = page.getByRole('dialog', { name: 'Remove the group Auditors?' });
     await dialog.getByRole('button', { name: 'Remove' }).click();
     await page.getByText('No groups yet.').waitFor();
-    await server.api('GET', '/api/v1/groups/auditors', undefined, 404);
+    await stage.server.api('GET', '/api/v1/groups/auditors', undefined, 404);
   });
 
   it('lets an administrator change the working week and mark a day as a holiday, saved across a reload', async () => {
@@ -320,11 +303,11 @@ describe('administration pages', () => {
     await settings.getByRole('checkbox', { name: 'Saturday' }).check();
     await settings.getByRole('button', { name: 'Save the working week' }).click();
     await page.getByText('The working week is saved.').waitFor();
-    expect(await server.api('GET', '/api/v1/calendar')).toMatchObject({
+    expect(await stage.server.api('GET', '/api/v1/calendar')).toMatchObject({
       start: '08:30',
       workdays: [1, 2, 3, 4, 5, 6],
     });
-    await server.api('PUT', '/api/v1/calendar', {
+    await stage.server.api('PUT', '/api/v1/calendar', {
       workdays: [1, 2, 3, 4, 5],
       start: '09:00',
       end: '18:00',
@@ -346,7 +329,7 @@ describe('administration pages', () => {
     await expect(page.getByRole('combobox', { name: 'Year' }).isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Save 2026' }).click();
     await page.getByText('Everything is saved.').waitFor();
-    const saved = await server.api<{ days: { date: string; kind: string; name: string | null }[] }>(
+    const saved = await stage.server.api<{ days: { date: string; kind: string; name: string | null }[] }>(
       'GET',
       '/api/v1/calendar/2026',
     );
@@ -373,8 +356,7 @@ describe('administration pages', () => {
   });
 
   it('on a phone, creates an API token shown once, which works over HTTP until it is revoked', async () => {
-    const phone = await newPage(browser, server, { viewport: PHONE });
-    await login(phone, 'admin');
+    const phone = await stage.signIn('admin', { viewport: PHONE });
     await phone.getByRole('button', { name: /^Account of / }).click();
     await phone.getByRole('menuitem', { name: 'API tokens' }).click();
     await phone.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
@@ -393,7 +375,7 @@ describe('administration pages', () => {
     await screenshot(phone, 'account-tokens-phone');
 
     const me = () =>
-      fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+      fetch(`${stage.server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
     const answer = await me();
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({
@@ -418,8 +400,7 @@ describe('administration pages', () => {
   });
 
   it('works on a phone too', async () => {
-    const phone = await newPage(browser, server, { viewport: PHONE });
-    await login(phone, 'admin');
+    const phone = await stage.signIn('admin', { viewport: PHONE });
     for (const [path, heading] of [
       ['/admin/instances', 'All processes'],
       ['/admin/tasks', 'All tasks'],

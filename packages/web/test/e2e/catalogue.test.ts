@@ -1,19 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  login,
-  newBrowser,
-  newPage,
-  PHONE,
-  publish,
-  SETUP_TIMEOUT,
-  type SeededCompany,
-  seedCompany,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { suiteStage } from './stage.ts';
+import { DESKTOP, horizontalOverflow, PHONE, publish } from './support.ts';
 
 const template = (key: string, name: string, settings: { sort?: number; icon?: string } = {}) => ({
   key,
@@ -43,27 +31,14 @@ async function cards(page: Page): Promise<string[][]> {
  * then name, each with its icon; an administrator changes both in the designer's template settings.
  */
 describe('template order and icons', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let company: SeededCompany;
-
-  beforeAll(async () => {
-    server = await startServer();
-    company = await seedCompany(server);
+  const stage = suiteStage(async (server) => {
     await publish(server, template('alpha', 'Alpha'));
     await publish(server, template('beta', 'Beta', { sort: 2, icon: 'truck' }));
     await publish(server, template('zeta', 'Zeta', { sort: 1, icon: 'cash' }));
-    browser = await newBrowser();
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('the catalogue lists templates by sort, then name, each with its icon', async () => {
-    const page = await newPage(browser, server, { viewport: PHONE });
-    await login(page, company.employee);
+    const page = await stage.signIn(stage.company.employee, { viewport: PHONE });
     await page.goto('/start');
     await expect(cards(page)).resolves.toEqual([
       ['zeta', 'cash'],
@@ -74,8 +49,7 @@ describe('template order and icons', () => {
   });
 
   it('an administrator moves a template to the top and gives it an icon in the designer', async () => {
-    const admin = await newPage(browser, server, { viewport: DESKTOP });
-    await login(admin, company.admin);
+    const admin = await stage.signIn(stage.company.admin, { viewport: DESKTOP });
     await admin.goto('/designer');
     const rows = admin.getByTestId('template-row');
     await rows.first().waitFor();
@@ -94,14 +68,13 @@ describe('template order and icons', () => {
     await admin.getByTestId('status').getByText('Draft v2').waitFor();
     await admin.getByTestId('action-publish').click();
     await admin.getByTestId('status').getByText('Published v2').waitFor();
-    const stored = await server.api<{ definition: Record<string, unknown> }>(
+    const stored = await stage.server.api<{ definition: Record<string, unknown> }>(
       'GET',
       '/api/v1/definitions/alpha',
     );
     expect(stored.definition).toMatchObject({ sort: 0, icon: 'plane' });
 
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, company.employee);
+    const page = await stage.signIn(stage.company.employee, { viewport: DESKTOP });
     await page.goto('/start');
     await expect(cards(page)).resolves.toEqual([
       ['alpha', 'plane'],

@@ -1,20 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { exportBpmn } from '@baton/engine';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  login,
-  newBrowser,
-  newPage,
-  PHONE,
-  SETUP_TIMEOUT,
-  screenshot,
-  seedCompany,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { suiteStage } from './stage.ts';
+import { DESKTOP, fixture, horizontalOverflow, PHONE, screenshot } from './support.ts';
 
 const KEY = 'vacation-request';
 
@@ -82,23 +70,10 @@ async function flowBetween(page: Page, source: string, target: string): Promise<
 }
 
 describe('the process designer in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    await seedCompany(server);
-    browser = await newBrowser();
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const stage = suiteStage();
 
   it('an administrator draws the vacation process by drag and drop, test-runs it and publishes it', async () => {
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, 'admin');
+    const page = await stage.signIn('admin', { viewport: DESKTOP });
     await page.goto('/designer');
     await page.getByRole('heading', { level: 1, name: 'Process templates' }).waitFor();
 
@@ -238,18 +213,18 @@ describe('the process designer in the browser', () => {
     // Publish: version 1.
     await page.getByTestId('action-publish').click();
     await page.getByTestId('status').getByText('Published v1').waitFor();
-    const stored = await server.api<{ version: number; status: string; definition: { nodes: unknown[] } }>(
-      'GET',
-      `/api/v1/definitions/${KEY}`,
-    );
+    const stored = await stage.server.api<{
+      version: number;
+      status: string;
+      definition: { nodes: unknown[] };
+    }>('GET', `/api/v1/definitions/${KEY}`);
     expect(stored.version).toBe(1);
     expect(stored.status).toBe('published');
     expect(stored.definition.nodes).toHaveLength(9);
   }, 180_000);
 
   it('keeps versions: a second publish is version 2, version 1 opens read-only', async () => {
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, 'admin');
+    const page = await stage.signIn('admin', { viewport: DESKTOP });
     await page.goto(`/designer/${KEY}`);
     await page.getByTestId('status').getByText('Published v1').waitFor();
     // Rename the template in its settings (nothing selected), save a draft, publish it.
@@ -274,15 +249,14 @@ describe('the process designer in the browser', () => {
   }, 120_000);
 
   it('lists templates: import BPMN and JSON, search, duplicate, delete with confirmation', async () => {
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, 'admin');
+    const page = await stage.signIn('admin', { viewport: DESKTOP });
     await page.goto('/designer');
     const rows = page.getByTestId('template-row');
     await rows.first().waitFor();
     const before = await rows.count();
 
     // BPMN 2.0 (what other modelers write) and Baton JSON.
-    const purchase = JSON.parse(readFileSync(new URL('fixtures/purchase.json', import.meta.url), 'utf8'));
+    const purchase = fixture<Parameters<typeof exportBpmn>[0]>('purchase.json');
     const xml = await exportBpmn({ ...purchase, key: 'purchase-bpmn' });
     await page
       .locator('input[type=file]')
@@ -321,12 +295,11 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('template-delete-confirm').click();
     await expect.poll(() => copy.count()).toBe(0);
     await expect.poll(() => rows.count()).toBe(before + 2);
-    await server.api('GET', '/api/v1/definitions/vacation-request-2026-copy', undefined, 404);
+    await stage.server.api('GET', '/api/v1/definitions/vacation-request-2026-copy', undefined, 404);
   }, 120_000);
 
   it('/designer/new asks for a name, suggests a key, and the first save stores the template', async () => {
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, 'admin');
+    const page = await stage.signIn('admin', { viewport: DESKTOP });
     await page.goto('/designer/new');
     await page.getByTestId('new-name').fill('Заявка на отпуск');
     await expect(page.getByTestId('new-key').inputValue()).resolves.toBe('zayavka-na-otpusk');
@@ -340,7 +313,7 @@ describe('the process designer in the browser', () => {
     await page.waitForURL('**/designer/zayavka-na-otpusk');
     await page.getByTestId('status').getByText('Draft v1').waitFor();
     await expect.poll(() => nodeIds(page).then((ids) => ids.length)).toBe(3);
-    const stored = await server.api<{ definition: { nodes: unknown[]; flows: unknown[] } }>(
+    const stored = await stage.server.api<{ definition: { nodes: unknown[]; flows: unknown[] } }>(
       'GET',
       '/api/v1/definitions/zayavka-na-otpusk?version=draft',
     );
@@ -348,8 +321,7 @@ describe('the process designer in the browser', () => {
   }, 60_000);
 
   it('opens the published process on a phone: canvas to pan and zoom, properties in a drawer', async () => {
-    const page = await newPage(browser, server, { viewport: PHONE });
-    await login(page, 'admin');
+    const page = await stage.signIn('admin', { viewport: PHONE });
     await page.goto(`/designer/${KEY}`);
     await page.getByTestId('designer-title').waitFor();
     await page.locator('.react-flow__node').first().waitFor();

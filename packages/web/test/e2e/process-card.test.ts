@@ -1,24 +1,16 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { suiteStage } from './stage.ts';
 import {
   DESKTOP,
+  fixture,
   horizontalOverflow,
-  login,
-  newBrowser,
-  newPage,
+  openTaskId,
   PHONE,
   publish,
-  SETUP_TIMEOUT,
-  type SeededCompany,
   screenshot,
-  seedCompany,
-  startServer,
-  type TestServer,
+  startInstance,
 } from './support.ts';
-
-// Stored without positions: the card lays it out as the designer does on open.
-const vacation = JSON.parse(readFileSync(new URL('fixtures/vacation.json', import.meta.url), 'utf8'));
 
 /** Each node's mark on the card's diagram (`data-run`: active, done, cancelled; '' when not reached). */
 const marks = (page: Page) =>
@@ -48,32 +40,20 @@ const taken = (page: Page) =>
  * shows the path to the end.
  */
 describe('the process card draws where the process is', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let company: SeededCompany;
   let instanceId = '';
-
-  beforeAll(async () => {
-    server = await startServer();
-    company = await seedCompany(server);
-    await publish(server, vacation);
-    const started = await server.api<{ id: string }>('POST', '/api/v1/instances', {
+  const stage = suiteStage(async (server, company) => {
+    // Stored without positions: the card lays it out as the designer does on open.
+    await publish(server, fixture('vacation.json'));
+    const started = await startInstance(server, {
       definitionKey: 'vacation',
       params: { firstDay: '2030-07-01', days: 5 },
       startedBy: company.employee,
     });
     instanceId = started.id;
-    browser = await newBrowser();
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('highlights the open task on a phone, inside its own box, without page-wide scrolling', async () => {
-    const page = await newPage(browser, server, { viewport: PHONE });
-    await login(page, company.employee);
+    const page = await stage.signIn(stage.company.employee, { viewport: PHONE });
     await page.goto(`/processes/${instanceId}`);
     const diagram = page.getByTestId('instance-diagram');
     await diagram.locator('.react-flow__node[data-id="approve"] .bn-node[data-run="active"]').waitFor();
@@ -103,19 +83,13 @@ describe('the process card draws where the process is', () => {
   });
 
   it('shows the path to the end once the task is completed', async () => {
-    const [task] = (
-      await server.api<{ items: { id: string }[] }>(
-        'GET',
-        `/api/v1/tasks?instanceId=${instanceId}&status=open`,
-      )
-    ).items;
-    await server.api('POST', `/api/v1/tasks/${encodeURIComponent(task?.id ?? '')}/complete`, {
+    const taskId = await openTaskId(stage.server, instanceId);
+    await stage.server.api('POST', `/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, {
       outcome: 'approved',
       variables: {},
     });
 
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, company.employee);
+    const page = await stage.signIn(stage.company.employee, { viewport: DESKTOP });
     await page.goto(`/processes/${instanceId}`);
     await page
       .getByTestId('instance-diagram')
@@ -135,17 +109,17 @@ describe('the process card draws where the process is', () => {
       id,
       type: 'userTask',
       name: id,
-      config: { kind: 'acknowledge', assignees: [`'${company.employee}'`] },
+      config: { kind: 'acknowledge', assignees: [`'${stage.company.employee}'`] },
     });
     const nodes: Record<string, unknown>[] = [{ id: 'start', type: 'start' }, task('first')];
     const flows: Record<string, unknown>[] = [{ id: 'f0', source: 'start', target: 'first' }];
     let previous = 'first';
-    for (let stage = 1; stage <= 16; stage++) {
-      const [split, join] = [`split${stage}`, `join${stage}`];
+    for (let level = 1; level <= 16; level++) {
+      const [split, join] = [`split${level}`, `join${level}`];
       nodes.push({ id: split, type: 'parallel' }, { id: join, type: 'parallel' });
       flows.push({ id: `to${split}`, source: previous, target: split });
       for (let i = 1; i <= 20; i++) {
-        const id = `s${stage}t${i}`;
+        const id = `s${level}t${i}`;
         nodes.push(task(id));
         flows.push(
           { id: `${split}-${id}`, source: split, target: id },
@@ -156,14 +130,13 @@ describe('the process card draws where the process is', () => {
     }
     nodes.push({ id: 'end', type: 'end' });
     flows.push({ id: 'toEnd', source: previous, target: 'end' });
-    await publish(server, { key: 'long', name: 'A long checklist', nodes, flows });
-    const { id } = await server.api<{ id: string }>('POST', '/api/v1/instances', {
+    await publish(stage.server, { key: 'long', name: 'A long checklist', nodes, flows });
+    const { id } = await startInstance(stage.server, {
       definitionKey: 'long',
-      startedBy: company.employee,
+      startedBy: stage.company.employee,
     });
 
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, company.employee);
+    const page = await stage.signIn(stage.company.employee, { viewport: DESKTOP });
     await page.goto(`/processes/${id}`);
     const diagram = page.getByTestId('instance-diagram');
     const current = diagram.locator('.react-flow__node[data-id="first"]');

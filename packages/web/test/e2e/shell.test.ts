@@ -1,66 +1,43 @@
-import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { suiteStage } from './stage.ts';
 import {
   DESKTOP,
+  fixture,
   horizontalOverflow,
-  login,
-  newBrowser,
   newPage,
+  openTaskId,
   PHONE,
   publish,
-  SETUP_TIMEOUT,
   screenshot,
-  seedCompany,
-  startServer,
-  type TestServer,
+  startInstance,
   waitForHeading,
 } from './support.ts';
 
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8'));
-
 /** The frame around every page: languages, sign-in, keyboard use, live updates, phone and desktop widths. */
 describe('the app shell', () => {
-  let server: TestServer;
-  let browser: Browser;
   let instanceId = '';
   let taskId = '';
-
-  beforeAll(async () => {
-    server = await startServer();
-    await seedCompany(server);
+  const stage = suiteStage(async (server) => {
     await publish(server, fixture('vacation.json'));
     await publish(server, fixture('vacation-ru.json'));
     await publish(server, fixture('notice.json'));
-    const started = await server.api<{ id: string }>('POST', '/api/v1/instances', {
+    const started = await startInstance(server, {
       definitionKey: 'otpusk',
       params: { firstDay: '2026-07-01', days: 7, note: 'Семья едет на море, клиентов ведёт Анна.' },
       startedBy: 'ivan',
     });
     instanceId = started.id;
-    const tasks = await server.api<{ items: { id: string }[] }>(
-      'GET',
-      `/api/v1/tasks?instanceId=${instanceId}`,
-    );
-    taskId = tasks.items[0]?.id ?? '';
-    browser = await newBrowser();
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    taskId = await openTaskId(server, instanceId);
   });
 
   it('speaks the browser’s language by default and remembers a switch', async () => {
-    const russian = await newPage(browser, server, { viewport: PHONE, locale: 'ru-RU' });
+    const russian = await newPage(stage.browser, stage.server, { viewport: PHONE, locale: 'ru-RU' });
     await russian.goto('/');
     await russian.getByRole('heading', { level: 1, name: 'Вход' }).waitFor();
     await screenshot(russian, 'sign-in-ru-phone');
     await russian.context().close();
 
-    const page = await newPage(browser, server, { viewport: PHONE });
-    await login(page, 'olga');
+    const page = await stage.signIn('olga', { viewport: PHONE });
     await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
     await page.getByRole('button', { name: 'Language: English' }).click();
     await page.getByRole('menuitem', { name: 'Русский' }).click();
@@ -80,8 +57,7 @@ describe('the app shell', () => {
   });
 
   it('is usable with the keyboard: a skip link first, a visible focus ring', async () => {
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, 'ivan');
+    const page = await stage.signIn('ivan', { viewport: DESKTOP });
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to content' });
     await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -104,18 +80,17 @@ describe('the app shell', () => {
   });
 
   it('announces a new task and a notification at once, over the event stream', async () => {
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, 'olga');
+    const page = await stage.signIn('olga', { viewport: DESKTOP });
     await page.getByRole('button', { name: 'Notifications: 1 task waits for you' }).waitFor();
     await page.waitForTimeout(500); // the stream is open once the page has settled
-    await server.api('POST', '/api/v1/instances', {
+    await startInstance(stage.server, {
       definitionKey: 'vacation',
       params: { firstDay: '2026-12-28', days: 4 },
       startedBy: 'ivan',
     });
     // Well under the 15 s poll the page falls back to without the stream.
     await page.getByRole('link', { name: /Approve 4 days of vacation/ }).waitFor({ timeout: 5000 });
-    await server.api('POST', '/api/v1/instances', {
+    await startInstance(stage.server, {
       definitionKey: 'notice',
       params: { text: 'The office is closed on Friday.' },
       startedBy: 'admin',
@@ -148,8 +123,7 @@ describe('the app shell', () => {
       ['/no/such/page', 'Page not found'],
     ] as const;
     for (const viewport of [PHONE, DESKTOP]) {
-      const page = await newPage(browser, server, { viewport });
-      await login(page, 'admin');
+      const page = await stage.signIn('admin', { viewport });
       for (const [path, heading] of pages) {
         await page.goto(path);
         await waitForHeading(page, heading);

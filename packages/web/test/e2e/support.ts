@@ -15,6 +15,7 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -325,4 +326,26 @@ export async function publish(server: TestServer, definition: Record<string, unk
   await server.api('PUT', `/api/v1/definitions/${key}/draft`, definition);
   const published = await server.api<{ version: number }>('POST', `/api/v1/definitions/${key}/publish`);
   return published.version;
+}
+
+/** A definition from test/e2e/fixtures, parsed (`vacation.json`); `T` says what the caller reads it as. */
+export function fixture<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8'));
+}
+
+/** Starts a process of the newest published version on behalf of `startedBy`; its id and status. */
+export function startInstance(
+  server: TestServer,
+  start: { definitionKey: string; params?: Record<string, unknown>; startedBy: string },
+): Promise<{ id: string; status: string }> {
+  return server.api('POST', '/api/v1/instances', start);
+}
+
+/** The id of an instance's first open task ('' when none is open). */
+export async function openTaskId(server: TestServer, instanceId: string): Promise<string> {
+  const tasks = await server.api<{ items: { id: string }[] }>(
+    'GET',
+    `/api/v1/tasks?instanceId=${instanceId}&status=open`,
+  );
+  return tasks.items[0]?.id ?? '';
 }

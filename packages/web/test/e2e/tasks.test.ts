@@ -1,53 +1,33 @@
-import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { suiteStage } from './stage.ts';
 import {
   DESKTOP,
+  fixture,
   horizontalOverflow,
-  login,
-  newBrowser,
-  newPage,
   PHONE,
   publish,
-  SETUP_TIMEOUT,
   screenshot,
-  seedCompany,
-  startServer,
-  type TestServer,
+  startInstance,
 } from './support.ts';
-
-const contract = JSON.parse(readFileSync(new URL('fixtures/contract.json', import.meta.url), 'utf8'));
 
 /**
  * Every kind of answer on the task page: a rejection the template wants a comment for, delegation, an
  * acknowledgment, and an information request with required fields — on a phone where people do it.
  */
 describe('answering tasks', () => {
-  let server: TestServer;
-  let browser: Browser;
   let instanceId = '';
-
-  beforeAll(async () => {
-    server = await startServer();
-    await seedCompany(server);
-    await publish(server, contract);
-    const started = await server.api<{ id: string }>('POST', '/api/v1/instances', {
+  const stage = suiteStage(async (server) => {
+    await publish(server, fixture('contract.json'));
+    const started = await startInstance(server, {
       definitionKey: 'contract',
       params: { supplier: 'Kirpich LLC' },
       startedBy: 'ivan',
     });
     instanceId = started.id;
-    browser = await newBrowser();
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('a rejection without the comment the template asks for is refused, with one it goes through', async () => {
-    const page = await newPage(browser, server, { viewport: PHONE });
-    await login(page, 'olga');
+    const page = await stage.signIn('olga', { viewport: PHONE });
     await page.getByRole('link', { name: /Approve the contract with Kirpich LLC/ }).click();
     await page.getByRole('button', { name: 'Reject' }).click();
     await page.getByRole('alert').filter({ hasText: 'A rejection needs a comment.' }).waitFor();
@@ -61,8 +41,7 @@ describe('answering tasks', () => {
   });
 
   it('the accountant hands her acknowledgment to a colleague', async () => {
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, 'anna');
+    const page = await stage.signIn('anna', { viewport: DESKTOP });
     await page.getByRole('link', { name: /Read the contract with Kirpich LLC/ }).click();
     await page.getByRole('button', { name: 'I have read it' }).waitFor();
     await page.getByRole('button', { name: 'Delegate to a colleague' }).click();
@@ -74,8 +53,7 @@ describe('answering tasks', () => {
   });
 
   it('the manager acknowledges, then fills in the requested fields on a phone', async () => {
-    const page = await newPage(browser, server, { viewport: PHONE });
-    await login(page, 'ivan');
+    const page = await stage.signIn('ivan', { viewport: PHONE });
     await page.getByRole('link', { name: /Read the contract with Kirpich LLC/ }).click();
     await page.getByRole('button', { name: 'I have read it' }).click();
     await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
@@ -104,7 +82,7 @@ describe('answering tasks', () => {
     await history.getByText('«The price is 20% above the market.»').waitFor();
     await page.getByRole('region', { name: 'Answers' }).getByText('rejected').waitFor();
     await page.context().close();
-    const instance = await server.api<{ variables: Record<string, unknown> }>(
+    const instance = await stage.server.api<{ variables: Record<string, unknown> }>(
       'GET',
       `/api/v1/instances/${instanceId}`,
     );

@@ -1,23 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  login,
-  newBrowser,
-  newPage,
-  PHONE,
-  publish,
-  SETUP_TIMEOUT,
-  type SeededCompany,
-  screenshot,
-  seedCompany,
-  startServer,
-  type TestServer,
-} from './support.ts';
-
-const vacation = JSON.parse(readFileSync(new URL('fixtures/vacation.json', import.meta.url), 'utf8'));
+import { describe, expect, it } from 'vitest';
+import { suiteStage } from './stage.ts';
+import { DESKTOP, fixture, horizontalOverflow, PHONE, publish, screenshot } from './support.ts';
 
 /**
  * The vacation request end to end: Ivan starts it from the catalogue on a desktop (the form refuses
@@ -25,26 +8,11 @@ const vacation = JSON.parse(readFileSync(new URL('fixtures/vacation.json', impor
  * completed.
  */
 describe('vacation request in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let company: SeededCompany;
+  const stage = suiteStage((server) => publish(server, fixture('vacation.json')));
   let instanceUrl = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    company = await seedCompany(server);
-    await publish(server, vacation);
-    browser = await newBrowser();
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('an employee starts it from the catalogue; the form shows what is missing', async () => {
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, company.employee);
+    const page = await stage.signIn(stage.company.employee, { viewport: DESKTOP });
     await expect(page.getByRole('heading', { level: 1, name: 'My tasks' }).isVisible()).resolves.toBe(true);
 
     await page
@@ -86,8 +54,7 @@ describe('vacation request in the browser', () => {
   });
 
   it('the head sees it in My tasks on a phone and approves it without scrolling sideways', async () => {
-    const page = await newPage(browser, server, { viewport: PHONE });
-    await login(page, company.head);
+    const page = await stage.signIn(stage.company.head, { viewport: PHONE });
     const task = page.getByRole('link', { name: /Approve 14 days of vacation from 2026-07-01/ });
     await task.waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
@@ -119,8 +86,7 @@ describe('vacation request in the browser', () => {
   });
 
   it('the process card shows it completed, with who approved it and how long it took', async () => {
-    const page = await newPage(browser, server, { viewport: DESKTOP });
-    await login(page, company.employee);
+    const page = await stage.signIn(stage.company.employee, { viewport: DESKTOP });
     await page.goto(instanceUrl);
     await page.getByText('Completed', { exact: true }).first().waitFor();
     const history = page.getByRole('region', { name: 'History' });
@@ -138,8 +104,7 @@ describe('vacation request in the browser', () => {
     await page.getByRole('link', { name: 'Vacation request' }).waitFor();
     await page.context().close();
 
-    const phone = await newPage(browser, server, { viewport: PHONE });
-    await login(phone, company.employee);
+    const phone = await stage.signIn(stage.company.employee, { viewport: PHONE });
     await phone.goto(instanceUrl);
     await phone.getByText('Completed', { exact: true }).first().waitFor();
     expect(await horizontalOverflow(phone)).toBe(0);
