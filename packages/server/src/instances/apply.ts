@@ -10,6 +10,7 @@ import { stepContext } from '../runtime/step-context.ts';
 import { commentOf } from '../tasks/completion.ts';
 import { taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
+import { advanceInstance, instanceById, markTaskCompleted } from './step-queries.ts';
 
 const MAX_ATTEMPTS = 20;
 
@@ -35,11 +36,7 @@ export async function applyEvent(
   for (let attempt = 1; ; attempt++) {
     try {
       const applied = await rt.db.kysely.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('instances')
-          .selectAll()
-          .where('id', '=', instanceId)
-          .executeTakeFirst();
+        const [row] = (await instanceById(trx, instanceId)).rows;
         if (!row) throw new NotFound('instance', instanceId);
         const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
         const result = step(
@@ -76,34 +73,38 @@ export async function persistStep(
   const ended =
     (state.status === 'completed' || state.status === 'terminated') && row.status !== state.status;
   const error = state.error ? JSON.stringify({ ...state.error, event }) : null;
+  const version = row.version + 1;
+  const historySeq = row.history_seq + result.history.length;
   // Only what changed: SQLite rewrites an index for every column set, even to the same value, and most
   // steps leave the status (indexed) as it was.
-  const updated = await trx
-    .updateTable('instances')
-    .set({
-      state: JSON.stringify(state),
-      version: row.version + 1,
-      history_seq: row.history_seq + result.history.length,
-      ...(state.status === row.status ? {} : { status: state.status }),
-      ...(error === row.error ? {} : { error }),
-      ...(ended ? { ended_at: now } : {}),
-    })
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new VersionConflict(row.id);
+  const kept = state.status === row.status && error === row.error && !ended;
+  const updated = kept
+    ? Number(
+        (await advanceInstance(trx, JSON.stringify(state), version, historySeq, row.id, row.version))
+          .numAffectedRows,
+      )
+    : Number(
+        (
+          await trx
+            .updateTable('instances')
+            .set({
+              state: JSON.stringify(state),
+              version,
+              history_seq: historySeq,
+              ...(state.status === row.status ? {} : { status: state.status }),
+              ...(error === row.error ? {} : { error }),
+              ...(ended ? { ended_at: now } : {}),
+            })
+            .where('id', '=', row.id)
+            .where('version', '=', row.version)
+            .executeTakeFirst()
+        ).numUpdatedRows,
+      );
+  if (updated !== 1) throw new VersionConflict(row.id);
   if (event.type === 'taskCompleted' && state.status !== 'failed') {
-    await trx
-      .updateTable('tasks')
-      .set({
-        status: 'completed',
-        completed_at: now,
-        completed_by: event.actor?.id ?? null,
-        outcome: event.outcome ?? null,
-        comment: commentOf(event.variables),
-      })
-      .where('id', '=', taskKey(row.id, event.taskId))
-      .execute();
+    const completedBy = event.actor?.id ?? null;
+    const key = taskKey(row.id, event.taskId);
+    await markTaskCompleted(trx, now, completedBy, event.outcome ?? null, commentOf(event.variables), key);
   }
   if (event.type === 'message' && state.status === 'running')
     await dropReceivedSubscriptions(trx, row.id, state);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_CALENDAR_SETTINGS, workCalendarOf } from '../calendar/days.ts';
 import { readCalendarDays, readCalendarSettings } from '../calendar/store.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 import { compiledDefinition, latestCompiled } from '../definitions/compiled-cache.ts';
 import { createDirectory, type OrgDirectory } from '../org/directory.ts';
@@ -47,12 +48,15 @@ interface Versions {
   definitions: string;
 }
 
-async function versions(db: Kysely<Database>): Promise<Versions> {
-  const rows = await db
+const counters = prepared((db) =>
+  db
     .selectFrom('settings')
     .select(['key', 'value'])
-    .where('key', 'in', ['org_version', 'calendar_version', 'definitions_version'])
-    .execute();
+    .where('key', 'in', ['org_version', 'calendar_version', 'definitions_version']),
+);
+
+async function versions(db: Kysely<Database>): Promise<Versions> {
+  const { rows } = await counters(db);
   const of = (key: string) => rows.find((r) => r.key === key)?.value ?? '0';
   return { org: of('org_version'), calendar: of('calendar_version'), definitions: of('definitions_version') };
 }
