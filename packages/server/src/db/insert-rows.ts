@@ -1,4 +1,4 @@
-import { CompiledQuery, type Insertable, type Kysely, sql } from 'kysely';
+import { CompiledQuery, type DialectAdapter, type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** Rows per statement: under SQLite's and PostgreSQL's bound-parameter limits for every table here. */
@@ -81,5 +81,14 @@ function statement(
  * databases of different dialects in one process never share a statement.
  */
 function dialectStyle(db: Kysely<Database>): string {
-  return sql`${sql.ref('t')} ${0}`.compile(db).sql;
+  const adapter = db.getExecutor().adapter;
+  let style = styles.get(adapter);
+  if (style === undefined) {
+    style = sql`${sql.ref('t')} ${0}`.compile(db).sql;
+    styles.set(adapter, style);
+  }
+  return style;
 }
+
+/** Per database (its dialect adapter, shared by its transactions). */
+const styles = new WeakMap<DialectAdapter, string>();

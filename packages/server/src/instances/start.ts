@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { emptyState, type StepResult, step } from '@baton/engine';
+import { insertRows } from '../db/insert-rows.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { startContext } from '../runtime/step-context.ts';
 import { writeStepOutputs } from './apply.ts';
@@ -51,9 +52,8 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
     const id = randomUUID();
     const { state } = result;
     const ended = state.status === 'completed' || state.status === 'terminated';
-    await trx
-      .insertInto('instances')
-      .values({
+    await insertRows(trx, 'instances', [
+      {
         id,
         definition_key: input.definitionKey,
         definition_version: version,
@@ -68,8 +68,8 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
         parent_id: input.parent?.id ?? null,
         call_id: input.parent?.callId ?? null,
         history_seq: result.history.length,
-      })
-      .execute();
+      },
+    ]);
     const parent =
       ended && input.parent ? { parent_id: input.parent.id, call_id: input.parent.callId } : null;
     const woke = await writeStepOutputs(rt, trx, id, 0, result, parent);
