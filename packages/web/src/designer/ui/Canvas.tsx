@@ -3,17 +3,14 @@ import {
   type Connection,
   Controls,
   type EdgeChange,
-  type EdgeTypes,
   type IsValidConnection,
   type NodeChange,
-  type NodeTypes,
   ReactFlow,
   useReactFlow,
   type Viewport,
   type XYPosition,
 } from '@xyflow/react';
 import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { addAtCommand } from '../model/add.ts';
 import {
   applySelect,
@@ -30,8 +27,7 @@ import type { Doc } from '../model/doc.ts';
 import { nextId } from '../model/ids.ts';
 import { sizeOf } from '../model/kinds.ts';
 import { nodeAt } from '../model/overview.ts';
-import { FlowEdge } from './FlowEdge.tsx';
-import { type NodeTexts, NodeTextsContext, NodeView } from './NodeView.tsx';
+import { edgeTypes, NodeTextsProvider, nodeTypes } from './DiagramParts.tsx';
 import { Overview } from './Overview.tsx';
 import { StaticFlows } from './StaticFlows.tsx';
 
@@ -41,8 +37,6 @@ const NO_EDGES: CanvasEdge[] = [];
 const FIT_ON_OPEN = { maxZoom: 1, padding: 0.12 };
 const CONTROLS_FIT = { maxZoom: 1, includeHiddenNodes: true };
 
-const nodeTypes: NodeTypes = { baton: NodeView };
-const edgeTypes: EdgeTypes = { flow: FlowEdge };
 /** Below this zoom, labels and handles are hidden by CSS: unreadable anyway, and cheaper to paint. */
 const LOW_ZOOM = 0.3;
 /** Above this many nodes the canvas opens on the beginning of the process instead of all of it. */
@@ -67,15 +61,6 @@ export interface CanvasProps {
  */
 export function Canvas({ doc, overlay, run, updateSelection, onContextMenu }: CanvasProps) {
   const flow = useReactFlow();
-  const { t, i18n } = useTranslation('designer');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the texts change with the language
-  const texts: NodeTexts = useMemo(
-    () => ({
-      type: (type) => t(`types.${type}`, { defaultValue: type }),
-      multiInstance: t('node.multiInstance'),
-    }),
-    [t, i18n.language],
-  );
   const mapper = useMemo(() => new CanvasMapper(), []);
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(new Map());
   const wrapper = useRef<HTMLDivElement>(null);
@@ -207,7 +192,7 @@ export function Canvas({ doc, overlay, run, updateSelection, onContextMenu }: Ca
   }, []);
 
   return (
-    <NodeTextsContext.Provider value={texts}>
+    <NodeTextsProvider>
       <div className="bn-canvas" ref={wrapper} data-testid="designer-canvas">
         <ReactFlow<CanvasNode, CanvasEdge>
           nodes={nodes}
@@ -247,6 +232,6 @@ export function Canvas({ doc, overlay, run, updateSelection, onContextMenu }: Ca
           <Controls showInteractive={false} fitViewOptions={CONTROLS_FIT} />
         </ReactFlow>
       </div>
-    </NodeTextsContext.Provider>
+    </NodeTextsProvider>
   );
 }

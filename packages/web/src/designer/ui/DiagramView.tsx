@@ -1,6 +1,5 @@
-import { Controls, type EdgeTypes, type NodeTypes, ReactFlow } from '@xyflow/react';
+import { Controls, ReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   type CanvasEdge,
   CanvasMapper,
@@ -11,13 +10,10 @@ import {
 import { toDoc } from '../model/doc.ts';
 import { withLayout } from '../model/layout.ts';
 import { type MarkedEntry, runMarks } from '../model/run-marks.ts';
-import { FlowEdge } from './FlowEdge.tsx';
-import { type NodeTexts, NodeTextsContext, NodeView } from './NodeView.tsx';
+import { edgeTypes, NodeTextsProvider, nodeTypes } from './DiagramParts.tsx';
 import '@xyflow/react/dist/style.css';
 import '../designer.css';
 
-const nodeTypes: NodeTypes = { baton: NodeView };
-const edgeTypes: EdgeTypes = { flow: FlowEdge };
 const FIT = { maxZoom: 1, padding: 0.08 };
 /** Above this many nodes the whole diagram is unreadable in a card: it opens on the current steps instead. */
 const LARGE = 300;
@@ -39,15 +35,6 @@ export interface DiagramViewProps {
  * export, for `React.lazy`: React Flow stays out of the pages that only link here.
  */
 export default function DiagramView({ definition, history, current }: DiagramViewProps) {
-  const { t, i18n } = useTranslation('designer');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the texts change with the language
-  const texts: NodeTexts = useMemo(
-    () => ({
-      type: (type) => t(`types.${type}`, { defaultValue: type }),
-      multiInstance: t('node.multiInstance'),
-    }),
-    [t, i18n.language],
-  );
   const doc = useMemo(() => withLayout(toDoc(definition)), [definition]);
   const overlay: Overlay = useMemo(() => {
     const { run, taken } = runMarks(doc, history);
@@ -63,7 +50,7 @@ export default function DiagramView({ definition, history, current }: DiagramVie
   );
 
   return (
-    <NodeTextsContext.Provider value={texts}>
+    <NodeTextsProvider>
       <div className="bn-diagram" data-readonly data-testid="instance-diagram">
         <div className="bn-canvas">
           <ReactFlow<CanvasNode, CanvasEdge>
@@ -91,6 +78,6 @@ export default function DiagramView({ definition, history, current }: DiagramVie
           </ReactFlow>
         </div>
       </div>
-    </NodeTextsContext.Provider>
+    </NodeTextsProvider>
   );
 }
