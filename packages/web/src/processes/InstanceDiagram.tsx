@@ -1,8 +1,9 @@
-import { Group, Paper, Text, Title } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../api/types.ts';
 import { Loading } from '../app/feedback.tsx';
+import { SectionCard } from '../app/SectionCard.tsx';
 
 // React Flow and the designer's node views load only when a card shows its diagram.
 const DiagramView = lazy(() => import('../designer/ui/DiagramView.tsx'));
@@ -18,26 +19,20 @@ export interface InstanceDiagramProps {
 export function InstanceDiagram({ definition, history, current }: InstanceDiagramProps) {
   const { t } = useTranslation('processes');
   return (
-    <Paper
-      withBorder
-      p={{ base: 'sm', sm: 'md' }}
-      radius="md"
-      component="section"
-      aria-labelledby="card-diagram"
-    >
-      <Group justify="space-between" align="baseline" mb="xs" gap="xs">
-        <Title order={2} size="h4" id="card-diagram">
-          {t('card.diagram')}
-        </Title>
+    <SectionCard
+      id="card-diagram"
+      title={t('card.diagram')}
+      aside={
         <Group gap="md">
           <Legend color="var(--mantine-color-orange-5)" label={t('card.diagramNow')} />
           <Legend color="var(--mantine-color-green-6)" label={t('card.diagramDone')} />
         </Group>
-      </Group>
+      }
+    >
       <Suspense fallback={<Loading />}>
         <DiagramView definition={definition} history={history} current={current} />
       </Suspense>
-    </Paper>
+    </SectionCard>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAbility } from '../api/auth.ts';
@@ -12,6 +12,7 @@ import { useInstance, useRetryInstance } from '../api/instances.ts';
 import { useUserNames } from '../api/org.ts';
 import { ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
+import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
 import { TaskCard } from '../tasks/TaskCard.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
@@ -94,16 +95,7 @@ export function ProcessCardPage() {
         )}
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
-            <Paper
-              withBorder
-              p={{ base: 'sm', sm: 'md' }}
-              radius="md"
-              component="section"
-              aria-labelledby="card-summary"
-            >
-              <Title order={2} size="h4" id="card-summary" mb="xs">
-                {t('card.summary')}
-              </Title>
+            <SectionCard id="card-summary" title={t('card.summary')}>
               <Stack gap={2}>
                 <Text size="sm">
                   {t('card.startedBy', {
@@ -140,18 +132,9 @@ export function ProcessCardPage() {
                   </Group>
                 </>
               )}
-            </Paper>
+            </SectionCard>
             {(live || openTasks.length > 0) && (
-              <Paper
-                withBorder
-                p={{ base: 'sm', sm: 'md' }}
-                radius="md"
-                component="section"
-                aria-labelledby="card-tasks"
-              >
-                <Title order={2} size="h4" id="card-tasks" mb="xs">
-                  {t('card.openTasks', { count: openTasks.length })}
-                </Title>
+              <SectionCard id="card-tasks" title={t('card.openTasks', { count: openTasks.length })}>
                 {openTasks.length === 0 ? (
                   <Text size="sm" c="dimmed">
                     {t('card.noOpenTasks')}
@@ -168,32 +151,14 @@ export function ProcessCardPage() {
                     ))}
                   </Stack>
                 )}
-              </Paper>
+              </SectionCard>
             )}
             {data.responses.length > 0 && (
-              <Paper
-                withBorder
-                p={{ base: 'sm', sm: 'md' }}
-                radius="md"
-                component="section"
-                aria-labelledby="card-responses"
-              >
-                <Title order={2} size="h4" id="card-responses" mb="xs">
-                  {t('card.responses')}
-                </Title>
+              <SectionCard id="card-responses" title={t('card.responses')}>
                 <Responses responses={data.responses} nodeName={nodeName} />
-              </Paper>
+              </SectionCard>
             )}
-            <Paper
-              withBorder
-              p={{ base: 'sm', sm: 'md' }}
-              radius="md"
-              component="section"
-              aria-labelledby="card-people"
-            >
-              <Title order={2} size="h4" id="card-people" mb="xs">
-                {t('card.participants')}
-              </Title>
+            <SectionCard id="card-people" title={t('card.participants')}>
               <Group gap={6}>
                 {people.map((p) => (
                   <Badge key={p} variant="outline" color="gray" tt="none" size="lg" className="wrap-anywhere">
@@ -201,22 +166,13 @@ export function ProcessCardPage() {
                   </Badge>
                 ))}
               </Group>
-            </Paper>
+            </SectionCard>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper
-            withBorder
-            p={{ base: 'sm', sm: 'md' }}
-            radius="md"
-            component="section"
-            aria-labelledby="card-history"
-          >
-            <Title order={2} size="h4" id="card-history" mb="xs">
-              {t('card.history')}
-            </Title>
+          <SectionCard id="card-history" title={t('card.history')}>
             <HistoryTimeline history={data.history} tasks={data.tasks} index={index} />
-          </Paper>
+          </SectionCard>
           <Anchor component={Link} to="/processes" size="sm" mt="sm" display="inline-block">
             {t('card.back')}
           </Anchor>

@@ -1,4 +1,4 @@
-import { Accordion, Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Badge, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../api/auth.ts';
@@ -13,6 +13,7 @@ import { useUserNames } from '../api/org.ts';
 import { useTask } from '../api/tasks.ts';
 import { ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
+import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { HistoryTimeline } from '../processes/HistoryTimeline.tsx';
 import { DelegateTask } from './DelegateTask.tsx';
@@ -128,16 +129,7 @@ export function TaskPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper
-            withBorder
-            p={{ base: 'sm', sm: 'md' }}
-            radius="md"
-            component="section"
-            aria-labelledby="task-history"
-          >
-            <Title order={2} size="h4" id="task-history" mb="sm">
-              {t('history')}
-            </Title>
+          <SectionCard id="task-history" title={t('history')}>
             {instance.isPending ? (
               <Loading />
             ) : instance.isError ? (
@@ -145,7 +137,7 @@ export function TaskPage() {
             ) : (
               <HistoryTimeline history={instance.data.history} tasks={instance.data.tasks} index={index} />
             )}
-          </Paper>
+          </SectionCard>
         </Grid.Col>
       </Grid>
     </>
