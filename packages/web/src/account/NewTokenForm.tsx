@@ -1,7 +1,8 @@
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCOPES, type Scope, useCreateApiToken } from '../api/tokens.ts';
+import { FormCard } from '../app/FormCard.tsx';
 import { FormProblem, fieldErrorsOf } from '../app/FormProblem.tsx';
 
 const FIELDS = ['name', 'scopes', 'expiresAt'];
@@ -38,7 +39,7 @@ export function NewTokenForm({ onCreated }: { onCreated: (name: string, secret: 
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="new-token">
+    <FormCard onSubmit={submit} aria-labelledby="new-token">
       <Title order={2} size="h4" id="new-token" mb="sm">
         {t('tokens.new')}
       </Title>
@@ -83,6 +84,6 @@ export function NewTokenForm({ onCreated }: { onCreated: (name: string, secret: 
           {t('tokens.create')}
         </Button>
       </Group>
-    </Paper>
+    </FormCard>
   );
 }

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiToken, useApiTokens, useRevokeApiToken } from '../api/tokens.ts';
+import { CardList, CardListItem } from '../app/CardList.tsx';
 import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
 import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
@@ -43,16 +44,9 @@ export function TokensPage() {
           ) : tokens.data.items.length === 0 ? (
             <Empty>{t('tokens.empty')}</Empty>
           ) : (
-            <Stack
-              gap="xs"
-              component="ul"
-              p={0}
-              m={0}
-              style={{ listStyle: 'none' }}
-              aria-labelledby="token-list"
-            >
+            <CardList aria-labelledby="token-list">
               {tokens.data.items.map((token) => (
-                <Paper key={token.id} withBorder p="sm" radius="md" component="li" aria-label={token.name}>
+                <CardListItem key={token.id} label={token.name}>
                   <Group justify="space-between" gap="xs" align="flex-start">
                     <div style={{ minWidth: 0 }}>
                       <Text fw={600} className="wrap-anywhere">
@@ -81,9 +75,9 @@ export function TokensPage() {
                       {t('tokens.revoke')}
                     </Button>
                   </Group>
-                </Paper>
+                </CardListItem>
               ))}
-            </Stack>
+            </CardList>
           )}
         </section>
       </Stack>

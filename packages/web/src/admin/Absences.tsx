@@ -1,10 +1,8 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Group,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -25,6 +23,9 @@ import {
   useUserNames,
   useUsers,
 } from '../api/org.ts';
+import { CardList, CardListItem } from '../app/CardList.tsx';
+import { FormCard } from '../app/FormCard.tsx';
+import { FormProblem } from '../app/FormProblem.tsx';
 import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
 import { formatDate } from '../i18n/format.ts';
 
@@ -50,16 +51,9 @@ export function Absences() {
       ) : absences.data.items.length === 0 ? (
         <Empty>{t('absences.empty')}</Empty>
       ) : (
-        <Stack
-          gap="xs"
-          component="ul"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label={t('absences.listLabel')}
-        >
+        <CardList aria-label={t('absences.listLabel')}>
           {absences.data.items.map((a) => (
-            <Paper key={a.id} withBorder p="sm" radius="md" component="li">
+            <CardListItem key={a.id}>
               <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
                 <div style={{ minWidth: 0 }}>
                   <Group gap="xs">
@@ -93,9 +87,9 @@ export function Absences() {
                   <IconTrash size={18} aria-hidden />
                 </ActionIcon>
               </Group>
-            </Paper>
+            </CardListItem>
           ))}
-        </Stack>
+        </CardList>
       )}
     </Stack>
   );
@@ -132,19 +126,8 @@ function AbsenceForm() {
   };
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="form"
-      onSubmit={submit}
-      aria-label={t('absences.formLabel')}
-    >
-      {record.error && Object.keys(errors).length === 0 && (
-        <Alert color="red" mb="sm" role="alert">
-          {record.error.message}
-        </Alert>
-      )}
+    <FormCard onSubmit={submit} aria-label={t('absences.formLabel')}>
+      <FormProblem error={record.error} shown={errors} />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <Select
           label={t('absences.who')}
@@ -200,6 +183,6 @@ function AbsenceForm() {
           {t('absences.record')}
         </Button>
       </Group>
-    </Paper>
+    </FormCard>
   );
 }

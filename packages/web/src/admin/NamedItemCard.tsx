@@ -1,7 +1,8 @@
-import { ActionIcon, Group, Paper, Text } from '@mantine/core';
+import { ActionIcon, Group, Text } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardListItem } from '../app/CardList.tsx';
 
 /** A role or a group: what processes call it (`role:<name>`), what people read and who has it. */
 export interface NamedItem {
@@ -25,7 +26,7 @@ export interface NamedItemCardProps {
 export function NamedItemCard({ kind, item, people, badge, onEdit, onDelete }: NamedItemCardProps) {
   const { t } = useTranslation('admin');
   return (
-    <Paper withBorder p="sm" radius="md" component="li" aria-label={item.title}>
+    <CardListItem label={item.title}>
       <Group justify="space-between" gap="xs" align="flex-start" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
           <Group gap="xs">
@@ -67,6 +68,6 @@ export function NamedItemCard({ kind, item, people, badge, onEdit, onDelete }: N
           )}
         </Group>
       </Group>
-    </Paper>
+    </CardListItem>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardList } from '../app/CardList.tsx';
 import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
 import { ItemDialogs, type Removal, useItemDialog } from './ItemDialogs.tsx';
 import { type NamedItem, NamedItemCard } from './NamedItemCard.tsx';
@@ -42,14 +43,7 @@ export function NamedItemsTab<T extends NamedItem>(props: NamedItemsTabProps<T>)
       ) : items.data.items.length === 0 ? (
         <Empty>{t(`${texts}.empty`)}</Empty>
       ) : (
-        <Stack
-          gap="xs"
-          component="ul"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label={t(`org.${texts}`)}
-        >
+        <CardList aria-label={t(`org.${texts}`)}>
           {items.data.items.map((item) => (
             <NamedItemCard
               key={item.name}
@@ -61,7 +55,7 @@ export function NamedItemsTab<T extends NamedItem>(props: NamedItemsTabProps<T>)
               onDelete={props.removable?.(item) === false ? undefined : () => open({ kind: 'delete', item })}
             />
           ))}
-        </Stack>
+        </CardList>
       )}
       <ItemDialogs
         dialog={dialog}

@@ -1,13 +1,16 @@
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CalendarSettings, useSaveCalendarSettings } from '../../api/calendar.ts';
+import { FormCard } from '../../app/FormCard.tsx';
 import { FormProblem, fieldErrorsOf } from '../../app/FormProblem.tsx';
 import { offsetLabel, UTC_OFFSETS } from './offsets.ts';
 
 const FIELDS = ['workdays', 'start', 'end', 'utcOffsetMinutes'];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+/** The working day's bounds, each with the example its input shows. */
+const BOUNDS = { start: '09:00', end: '18:00' } as const;
 /** 1 January 2024 was a Monday: the weekday names are read from that week. */
 const weekdayName = (day: number, language: string) =>
   new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(
@@ -18,8 +21,7 @@ const weekdayName = (day: number, language: string) =>
 export function CalendarSettingsForm({ settings }: { settings: CalendarSettings }) {
   const { t, i18n } = useTranslation('admin');
   const [workdays, setWorkdays] = useState(settings.workdays.map(String));
-  const [start, setStart] = useState(settings.start);
-  const [end, setEnd] = useState(settings.end);
+  const [hours, setHours] = useState({ start: settings.start, end: settings.end });
   const [offset, setOffset] = useState(String(settings.utcOffsetMinutes));
   const save = useSaveCalendarSettings();
   const errors = fieldErrorsOf(save.error, FIELDS);
@@ -32,8 +34,8 @@ export function CalendarSettingsForm({ settings }: { settings: CalendarSettings 
     save.mutate(
       {
         workdays: workdays.map(Number).sort(),
-        start: start.trim(),
-        end: end.trim(),
+        start: hours.start.trim(),
+        end: hours.end.trim(),
         utcOffsetMinutes: Number(offset),
       },
       { onSuccess: () => notifications.show({ color: 'green', message: t('calendar.settingsSaved') }) },
@@ -41,14 +43,7 @@ export function CalendarSettingsForm({ settings }: { settings: CalendarSettings 
   };
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="form"
-      onSubmit={submit}
-      aria-labelledby="calendar-settings"
-    >
+    <FormCard onSubmit={submit} aria-labelledby="calendar-settings">
       <Title order={2} size="h4" id="calendar-settings" mb="xs">
         {t('calendar.settings')}
       </Title>
@@ -69,28 +64,20 @@ export function CalendarSettingsForm({ settings }: { settings: CalendarSettings 
         </Group>
       </Checkbox.Group>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-        <TextInput
-          label={t('calendar.start')}
-          description={t('calendar.startHint')}
-          placeholder="09:00"
-          inputMode="numeric"
-          maxLength={5}
-          required
-          value={start}
-          onChange={(e) => setStart(e.currentTarget.value)}
-          error={errors.start}
-        />
-        <TextInput
-          label={t('calendar.end')}
-          description={t('calendar.endHint')}
-          placeholder="18:00"
-          inputMode="numeric"
-          maxLength={5}
-          required
-          value={end}
-          onChange={(e) => setEnd(e.currentTarget.value)}
-          error={errors.end}
-        />
+        {(['start', 'end'] as const).map((bound) => (
+          <TextInput
+            key={bound}
+            label={t(`calendar.${bound}`)}
+            description={t(`calendar.${bound}Hint`)}
+            placeholder={BOUNDS[bound]}
+            inputMode="numeric"
+            maxLength={5}
+            required
+            value={hours[bound]}
+            onChange={(e) => setHours({ ...hours, [bound]: e.currentTarget.value })}
+            error={errors[bound]}
+          />
+        ))}
         <Select
           label={t('calendar.offset')}
           description={t('calendar.offsetHint')}
@@ -107,6 +94,6 @@ export function CalendarSettingsForm({ settings }: { settings: CalendarSettings 
           {t('calendar.saveSettings')}
         </Button>
       </Group>
-    </Paper>
+    </FormCard>
   );
 }

@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Group, Menu, Paper } from '@mantine/core';
-import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Menu, Paper } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useDepartments, useUsers } from '../../api/org.ts';
 import { useDeleteDepartment } from '../../api/org-writes.ts';
 import type { Department } from '../../api/types.ts';
+import { ActionsMenu } from '../../app/ActionsMenu.tsx';
 import { Empty, ErrorNotice, Loading } from '../../app/feedback.tsx';
 import { ItemDialogs, useItemDialog } from '../ItemDialogs.tsx';
 import { DepartmentForm } from './DepartmentForm.tsx';
@@ -18,38 +19,27 @@ export function DepartmentsTab() {
   const { dialog, open, close } = useItemDialog<Department>(remove);
 
   const actions = (department: Department) => (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          aria-label={t('departments.actions', { name: department.name })}
-        >
-          <IconDots size={18} aria-hidden />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          leftSection={<IconPencil size={16} aria-hidden />}
-          onClick={() => open({ kind: 'edit', item: department })}
-        >
-          {t('departments.edit')}
-        </Menu.Item>
-        <Menu.Item
-          leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => open({ kind: 'new', parentId: department.id })}
-        >
-          {t('departments.addInside')}
-        </Menu.Item>
-        <Menu.Item
-          color="red"
-          leftSection={<IconTrash size={16} aria-hidden />}
-          onClick={() => open({ kind: 'delete', item: department })}
-        >
-          {t('departments.delete')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <ActionsMenu label={t('departments.actions', { name: department.name })}>
+      <Menu.Item
+        leftSection={<IconPencil size={16} aria-hidden />}
+        onClick={() => open({ kind: 'edit', item: department })}
+      >
+        {t('departments.edit')}
+      </Menu.Item>
+      <Menu.Item
+        leftSection={<IconPlus size={16} aria-hidden />}
+        onClick={() => open({ kind: 'new', parentId: department.id })}
+      >
+        {t('departments.addInside')}
+      </Menu.Item>
+      <Menu.Item
+        color="red"
+        leftSection={<IconTrash size={16} aria-hidden />}
+        onClick={() => open({ kind: 'delete', item: department })}
+      >
+        {t('departments.delete')}
+      </Menu.Item>
+    </ActionsMenu>
   );
 
   return (

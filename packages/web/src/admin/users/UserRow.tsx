@@ -1,7 +1,9 @@
-import { ActionIcon, Badge, Group, Menu, Paper, Text } from '@mantine/core';
-import { IconDots, IconKey, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { Badge, Group, Menu, Text } from '@mantine/core';
+import { IconKey, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types.ts';
+import { ActionsMenu } from '../../app/ActionsMenu.tsx';
+import { CardListItem } from '../../app/CardList.tsx';
 
 export type UserAction = 'edit' | 'password' | 'activation';
 
@@ -15,7 +17,7 @@ export function UserRow(props: {
   const { t } = useTranslation('admin');
   const u = props.user;
   return (
-    <Paper withBorder p="sm" radius="md" component="li" aria-label={u.name}>
+    <CardListItem label={u.name}>
       <Group justify="space-between" gap="xs" align="flex-start" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
           <Text fw={600} className="wrap-anywhere" c={u.active ? undefined : 'dimmed'}>
@@ -40,37 +42,30 @@ export function UserRow(props: {
             ))}
           </Group>
         </div>
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={t('users.actions', { name: u.name })}>
-              <IconDots size={18} aria-hidden />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item
-              leftSection={<IconPencil size={16} aria-hidden />}
-              onClick={() => props.onAction('edit')}
-            >
-              {t('users.edit')}
-            </Menu.Item>
-            <Menu.Item
-              leftSection={<IconKey size={16} aria-hidden />}
-              onClick={() => props.onAction('password')}
-            >
-              {t('users.setPassword')}
-            </Menu.Item>
-            <Menu.Item
-              color={u.active ? 'red' : undefined}
-              leftSection={
-                u.active ? <IconUserOff size={16} aria-hidden /> : <IconUserCheck size={16} aria-hidden />
-              }
-              onClick={() => props.onAction('activation')}
-            >
-              {t(u.active ? 'users.deactivate' : 'users.reactivate')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <ActionsMenu label={t('users.actions', { name: u.name })}>
+          <Menu.Item
+            leftSection={<IconPencil size={16} aria-hidden />}
+            onClick={() => props.onAction('edit')}
+          >
+            {t('users.edit')}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconKey size={16} aria-hidden />}
+            onClick={() => props.onAction('password')}
+          >
+            {t('users.setPassword')}
+          </Menu.Item>
+          <Menu.Item
+            color={u.active ? 'red' : undefined}
+            leftSection={
+              u.active ? <IconUserOff size={16} aria-hidden /> : <IconUserCheck size={16} aria-hidden />
+            }
+            onClick={() => props.onAction('activation')}
+          >
+            {t(u.active ? 'users.deactivate' : 'users.reactivate')}
+          </Menu.Item>
+        </ActionsMenu>
       </Group>
-    </Paper>
+    </CardListItem>
   );
 }

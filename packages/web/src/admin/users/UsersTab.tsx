@@ -1,9 +1,10 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDepartments, useUsers } from '../../api/org.ts';
 import type { User } from '../../api/types.ts';
+import { CardList } from '../../app/CardList.tsx';
 import { FormModal } from '../../app/FormModal.tsx';
 import { Empty, ErrorNotice, Loading } from '../../app/feedback.tsx';
 import { ActivationDialog } from './ActivationDialog.tsx';
@@ -53,7 +54,7 @@ export function UsersTab() {
       ) : shown.length === 0 ? (
         <Empty>{t('org.noUsers')}</Empty>
       ) : (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('org.users')}>
+        <CardList aria-label={t('org.users')}>
           {shown.map((u) => (
             <UserRow
               key={u.id}
@@ -63,7 +64,7 @@ export function UsersTab() {
               onAction={(kind) => setDialog({ kind, user: u })}
             />
           ))}
-        </Stack>
+        </CardList>
       )}
       <FormModal
         opened={dialog?.kind === 'new' || dialog?.kind === 'edit'}
