@@ -132,6 +132,28 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}): Configure
   };
 }
 
+/** A date of a company calendar that is not an ordinary day of its weekday. */
+export interface SpecialDay {
+  /** `YYYY-MM-DD`, local. */
+  date: string;
+  /** Not worked; worked although its weekday is not; worked but ending `shortByMinutes` early. */
+  kind: 'holiday' | 'workday' | 'short';
+}
+
+/** `createWorkCalendar` from the working week and a list of special days, as a company keeps them. */
+export function calendarOfDays(
+  options: Omit<WorkCalendarOptions, 'holidays' | 'extraWorkdays' | 'shortDays'>,
+  days: readonly SpecialDay[],
+): ConfiguredWorkCalendar {
+  const of = (kind: SpecialDay['kind']) => days.filter((d) => d.kind === kind).map((d) => d.date);
+  return createWorkCalendar({
+    ...options,
+    holidays: of('holiday'),
+    extraWorkdays: of('workday'),
+    shortDays: of('short'),
+  });
+}
+
 const ZERO: Duration = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
 
 function checkedWorkingDays(duration: Duration, workingDaysPerWeek: number): number {

@@ -1,4 +1,4 @@
-import { type ConfiguredWorkCalendar, createWorkCalendar } from '@baton/engine';
+import type { SpecialDay } from '@baton/engine';
 
 /**
  * What a date of the company calendar can be besides an ordinary day of its weekday:
@@ -10,10 +10,7 @@ import { type ConfiguredWorkCalendar, createWorkCalendar } from '@baton/engine';
 export const DAY_KINDS = ['holiday', 'workday', 'short'] as const;
 export type DayKind = (typeof DAY_KINDS)[number];
 
-export interface CalendarDay {
-  /** `YYYY-MM-DD`, the company's local date. */
-  date: string;
-  kind: DayKind;
+export interface CalendarDay extends SpecialDay {
   name?: string | null;
 }
 
@@ -34,16 +31,3 @@ export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = {
   end: '18:00',
   utcOffsetMinutes: 180,
 };
-
-/** The engine's working-time calendar for these settings and days; RangeError when they do not fit. */
-export function workCalendarOf(
-  settings: CalendarSettings,
-  days: readonly CalendarDay[],
-): ConfiguredWorkCalendar {
-  return createWorkCalendar({
-    ...settings,
-    holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.date),
-    extraWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.date),
-    shortDays: days.filter((d) => d.kind === 'short').map((d) => d.date),
-  });
-}

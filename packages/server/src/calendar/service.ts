@@ -1,3 +1,4 @@
+import { calendarOfDays } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import { demand } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
@@ -5,7 +6,7 @@ import type { Database } from '../db/schema.ts';
 import type { FieldError } from '../http/problem.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Unprocessable } from '../runtime/errors.ts';
-import { type CalendarDay, type CalendarSettings, workCalendarOf } from './days.ts';
+import type { CalendarDay, CalendarSettings } from './days.ts';
 import { bumpCalendarVersion, readCalendarDays, readCalendarSettings } from './store.ts';
 
 export interface CalendarView extends CalendarSettings {
@@ -95,7 +96,7 @@ export async function putCalendarYear(
 /** The engine refuses calendars it cannot compute with (no working weekday, start after end): a 422. */
 function check(settings: CalendarSettings, days: readonly CalendarDay[], at: string): void {
   try {
-    workCalendarOf(settings, days);
+    calendarOfDays(settings, days);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const message = error.message.replace(/^Work calendar: /, '');

@@ -1,6 +1,12 @@
-import type { CompiledDefinition, ConfiguredWorkCalendar, Duration, StepContext } from '@baton/engine';
+import {
+  type CompiledDefinition,
+  type ConfiguredWorkCalendar,
+  calendarOfDays,
+  type Duration,
+  type StepContext,
+} from '@baton/engine';
 import type { Kysely } from 'kysely';
-import { DEFAULT_CALENDAR_SETTINGS, workCalendarOf } from '../calendar/days.ts';
+import { DEFAULT_CALENDAR_SETTINGS } from '../calendar/days.ts';
 import { readCalendarDays, readCalendarSettings } from '../calendar/store.ts';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
@@ -77,7 +83,7 @@ async function contextAt(rt: Runtime, db: Kysely<Database>, v: Versions, now: nu
     cache.org = { version: v.org, value: createDirectory(await readOrgSnapshot(db, now)) };
   if (cache.calendar?.version !== v.calendar) {
     const [settings, days] = await Promise.all([readCalendarSettings(db), readCalendarDays(db)]);
-    cache.calendar = { version: v.calendar, value: workCalendarOf(settings, days) };
+    cache.calendar = { version: v.calendar, value: calendarOfDays(settings, days) };
   }
   return { now, calendar: cache.calendar.value, directory: cache.org.value };
 }
@@ -119,7 +125,7 @@ export async function currentDirectory(
  * the first), for code that needs working time outside a step.
  */
 export function liveCalendar(db: Db): ConfiguredWorkCalendar {
-  const fallback = workCalendarOf(DEFAULT_CALENDAR_SETTINGS, []);
+  const fallback = calendarOfDays(DEFAULT_CALENDAR_SETTINGS, []);
   const current = () => caches.get(db)?.calendar?.value ?? fallback;
   return {
     get utcOffsetMinutes() {

@@ -1,4 +1,4 @@
-import { compile } from '@baton/engine';
+import { calendarOfDays, compile } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
 import { runMarks } from '../../src/designer/model/run-marks.ts';
 import {
@@ -78,5 +78,29 @@ describe('test run with the real engine', () => {
     const copy = structuredClone({ state: run.state, history: run.history, tasks: run.tasks });
     completeTask(run, run.tasks[0]?.taskId ?? '', 'approved');
     expect({ state: run.state, history: run.history, tasks: run.tasks }).toEqual(copy);
+  });
+
+  it("counts working time on the company's calendar when given one", () => {
+    const out = compile({
+      key: 'due',
+      name: 'Due',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'ask', type: 'userTask', config: { deadline: 'P1D', workingTime: true } },
+        { id: 'end', type: 'end' },
+      ],
+      flows: [
+        { id: 'f1', source: 'start', target: 'ask' },
+        { id: 'f2', source: 'ask', target: 'end' },
+      ],
+    });
+    if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    const week = { workdays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', utcOffsetMinutes: 0 };
+    const company = calendarOfDays(week, [{ date: '2026-01-06', kind: 'holiday' }]);
+    // RUN_START is Monday 5 January 2026, 09:00 UTC; the 6th is a holiday here.
+    expect(startRun(out.compiled, {}).tasks[0]?.dueAt).toBe(Date.parse('2026-01-06T09:00:00Z'));
+    expect(startRun(out.compiled, {}, { calendar: company }).tasks[0]?.dueAt).toBe(
+      Date.parse('2026-01-07T09:00:00Z'),
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   type HistoryEvent,
   type InstanceState,
   step,
+  type WorkCalendar,
 } from '@baton/engine';
 
 /**
@@ -17,6 +18,8 @@ import {
  */
 export interface RunSession {
   readonly compiled: CompiledDefinition;
+  /** Working time for deadlines and `workDateAdd`: the company's calendar where the designer has it. */
+  readonly calendar: WorkCalendar;
   readonly state: InstanceState;
   readonly now: number;
   readonly history: readonly HistoryEvent[];
@@ -30,7 +33,7 @@ export interface RunSession {
   readonly rejected: string | null;
 }
 
-const calendar = createWorkCalendar();
+const DEFAULT_CALENDAR = createWorkCalendar();
 const OWN: ReadonlySet<Effect['type']> = new Set([
   'createTask',
   'cancelTask',
@@ -43,7 +46,7 @@ const OWN: ReadonlySet<Effect['type']> = new Set([
 function apply(session: RunSession, event: EngineEvent, now = session.now): RunSession {
   let result: ReturnType<typeof step>;
   try {
-    result = step(session.compiled, session.state, event, { now, calendar });
+    result = step(session.compiled, session.state, event, { now, calendar: session.calendar });
   } catch (error) {
     if (error instanceof EventRejected) return { ...session, rejected: error.message };
     throw error;
@@ -87,10 +90,11 @@ export const RUN_START = Date.UTC(2026, 0, 5, 9);
 export function startRun(
   compiled: CompiledDefinition,
   input: { params?: Record<string, unknown>; document?: Record<string, unknown> | null; starter?: string },
-  now = RUN_START,
+  { now = RUN_START, calendar = DEFAULT_CALENDAR }: { now?: number; calendar?: WorkCalendar } = {},
 ): RunSession {
   const empty: RunSession = {
     compiled,
+    calendar,
     state: emptyState(),
     now,
     history: [],

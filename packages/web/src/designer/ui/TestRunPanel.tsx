@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doc } from '../model/doc.ts';
 import { completeTask, fireTimer, type RunSession, sendMessage, startRun } from '../model/test-run.ts';
+import { useRunCalendar } from './useRunCalendar.ts';
 
 export interface TestRunPanelProps {
   doc: Doc;
@@ -93,6 +94,7 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
     Object.fromEntries(doc.parameters.filter((p) => p.default !== undefined).map((p) => [p.id, p.default])),
   );
   const [answers, setAnswers] = useState<Record<string, Record<string, unknown>>>({});
+  const calendar = useRunCalendar();
   const nodeName = (id: string) => doc.nodes.find((n) => n.id === id)?.name ?? id;
   const time = (at: number) =>
     new Date(at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -145,7 +147,9 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
         <Button
           leftSection={<IconPlayerPlay size={16} />}
           disabled={!outcome?.ok}
-          onClick={() => outcome?.ok && setSession(startRun(outcome.compiled, { params: clean(params) }))}
+          onClick={() =>
+            outcome?.ok && setSession(startRun(outcome.compiled, { params: clean(params) }, { calendar }))
+          }
           data-testid="run-start"
           style={{ alignSelf: 'flex-start' }}
         >
