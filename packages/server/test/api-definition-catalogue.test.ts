@@ -80,6 +80,15 @@ apiSuite('template catalogue settings', (api) => {
       expect.objectContaining({ name: 'Alpha', version: 1, sort: null, icon: null }),
     );
     expect(hers.at(-1)?.key).toBe('plain');
+    // The start catalogue shows editors, too, what a start will run: no drafts, published settings.
+    await call('PUT', '/api/v1/definitions/draft-only/draft', template('draft-only', 'Unpublished'));
+    expect((await listed(call)).some((d) => d.key === 'draft-only')).toBe(true);
+    const catalogue = await call('GET', '/api/v1/definitions?published=true');
+    expect(catalogue.json().items.find((d: Listed) => d.key === 'plain')).toEqual(
+      expect.objectContaining({ name: 'Alpha', version: 1, sort: null, icon: null }),
+    );
+    expect(catalogue.json().items.some((d: Listed) => d.key === 'draft-only')).toBe(false);
+    expect((await call('GET', '/api/v1/definitions?published=yes')).statusCode).toBe(400);
 
     await call('POST', '/api/v1/definitions/plain/publish');
     expect((await listed(ann.call))[0]).toMatchObject({

@@ -1,7 +1,7 @@
 import { TEMPLATE_ICONS } from '@baton/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoTime, jsonObject, problems } from '../http/schemas.ts';
+import { isoTime, jsonObject, problems, queryBoolean } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import * as service from './service.ts';
 
@@ -76,10 +76,21 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
       schema: {
         tags,
         summary: 'List definitions (each key with its latest version), in catalogue order',
-        response: { 200: z.object({ items: z.array(summary) }) },
+        querystring: z.object({
+          published: queryBoolean
+            .optional()
+            .describe(
+              'true: the start catalogue — each template as published, for editors too; drafts left out',
+            ),
+        }),
+        response: { 200: z.object({ items: z.array(summary) }), ...problems(400) },
       },
     },
-    async (request) => ({ items: await service.listDefinitions(rt, request.caller) }),
+    async (request) => ({
+      items: await service.listDefinitions(rt, request.caller, {
+        published: request.query.published === true,
+      }),
+    }),
   );
 
   app.get(

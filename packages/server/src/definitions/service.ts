@@ -95,10 +95,14 @@ export interface Saved {
 /**
  * The templates the caller sees (their rights name them, or they administer processes), in catalogue
  * order: by `sort` (templates without one after those with one), then name, then key. Those who may not
- * edit a template see only its published version — its name, sort and icon too: a template with only a
- * draft is not there for them.
+ * edit a template — and everyone when `published` (the start catalogue) — see only its published
+ * version, its name, sort and icon too: a template with only a draft is not there for them.
  */
-export async function listDefinitions(rt: Runtime, caller: Caller): Promise<DefinitionSummary[]> {
+export async function listDefinitions(
+  rt: Runtime,
+  caller: Caller,
+  { published = false }: { published?: boolean } = {},
+): Promise<DefinitionSummary[]> {
   const rows = await listLatest(rt.db.kysely);
   const access = await templateAccessAll(
     rt.db.kysely,
@@ -109,7 +113,7 @@ export async function listDefinitions(rt: Runtime, caller: Caller): Promise<Defi
     const may = access.get(r.key);
     if (!may?.see) return [];
     const base = { key: r.key, publishedVersion: r.published_version, createdAt: toIso(r.created_at) };
-    if (may.edit)
+    if (may.edit && !published)
       return [{ ...base, name: r.name, version: r.version, status: r.status, sort: r.sort, icon: r.icon }];
     if (r.published === null || r.published_version === null) return [];
     return [{ ...base, ...r.published, version: r.published_version, status: 'published' }];

@@ -5,6 +5,7 @@ import type { DefinitionSummary } from './types.ts';
 
 export const definitionKeys = {
   list: ['definitions', 'list'] as const,
+  catalogue: ['definitions', 'catalogue'] as const,
   one: (key: string) => ['definitions', 'one', key] as const,
 };
 
@@ -12,6 +13,15 @@ export function useDefinitions() {
   return useQuery({
     queryKey: definitionKeys.list,
     queryFn: ({ signal }) => call('GET /api/v1/definitions', { signal }),
+    staleTime: 60_000,
+  });
+}
+
+/** The start catalogue: each template as published (name, order, icon), for editors too. */
+export function useCatalogue() {
+  return useQuery({
+    queryKey: definitionKeys.catalogue,
+    queryFn: ({ signal }) => call('GET /api/v1/definitions', { query: { published: 'true' }, signal }),
     staleTime: 60_000,
   });
 }

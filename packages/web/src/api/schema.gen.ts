@@ -1084,7 +1084,10 @@ export interface Operations {
   /** List definitions (each key with its latest version), in catalogue order */
   'GET /api/v1/definitions': {
     path: never;
-    query: never;
+    query: {
+      /** true: the start catalogue — each template as published, for editors too; drafts left out */
+      published?: 'true' | 'false';
+    };
     body: never;
     response: {
       items: {

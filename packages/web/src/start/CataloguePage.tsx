@@ -3,7 +3,7 @@ import { IconPlayerPlay, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDefinitions } from '../api/definitions.ts';
+import { useCatalogue } from '../api/definitions.ts';
 import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { TemplateIcon } from '../app/TemplateIcon.tsx';
@@ -14,7 +14,7 @@ import { TemplateIcon } from '../app/TemplateIcon.tsx';
  */
 export function CataloguePage() {
   const { t } = useTranslation('start');
-  const definitions = useDefinitions();
+  const definitions = useCatalogue();
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
   const startable = (definitions.data?.items ?? [])
