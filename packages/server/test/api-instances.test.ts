@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { apiSuite, fixtureJson } from './api-harness.ts';
+import { createUser } from './support/people.ts';
 
 apiSuite('instances', (api) => {
   it('answers a repeated Idempotency-Key with the first start (201, same body, Idempotent-Replayed)', async () => {
@@ -144,6 +145,28 @@ apiSuite('instances', (api) => {
     const notFailed = await call('POST', `/api/v1/instances/${id}/retry`);
     expect(notFailed.statusCode).toBe(409);
     expect(notFailed.json().code).toBe('NOT_FAILED');
+  });
+
+  it("hands a failed instance's open task on while it waits, and the retry completes it", async () => {
+    const { call, publish, start, clock } = api();
+    clock.now = Date.parse('2029-12-31T09:00:00.000Z');
+    await createUser(api(), { id: 'editor' });
+    await publish(fixtureJson('api/embargo.json'), 'embargo-hand');
+    const id = await start('embargo-hand');
+    const [task] = await api().openTasks(id);
+    await call('POST', `/api/v1/tasks/${task?.id}/complete`, { variables: {} });
+
+    const handed = await call('POST', `/api/v1/tasks/${task?.id}/delegate`, { to: 'editor' });
+    expect(handed.statusCode, handed.body).toBe(200);
+    const failed = (await call('GET', `/api/v1/instances/${id}`)).json();
+    expect(failed.status).toBe('failed');
+    expect(failed.history.at(-1)).toMatchObject({ type: 'task.delegated', data: { to: ['editor'] } });
+
+    clock.now = Date.parse('2030-01-01T10:00:00.000Z');
+    const retried = await call('POST', `/api/v1/instances/${id}/retry`);
+    expect(retried.json()).toMatchObject({ status: 'completed' });
+    const seqs = retried.json().history.map((h: { seq: number }) => h.seq);
+    expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
   });
 
   it('terminates a failed instance from the state before its failure', async () => {
