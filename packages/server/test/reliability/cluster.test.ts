@@ -105,6 +105,9 @@ describe('cluster test: 1 API process and 3 workers on PostgreSQL, one worker SI
         for (const w of workers) {
           if ((await heldBy(w)).length === 0) continue;
           w.pause();
+          // A COMMIT the worker sent just before it froze still lands in PostgreSQL: let it, so what
+          // it holds is read after its last transaction has ended.
+          await sleep(250);
           const held = await heldBy(w);
           if (held.length === 0) {
             w.resume();
