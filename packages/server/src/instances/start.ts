@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { emptyState, type StepResult, step } from '@baton/engine';
 import { insertRows } from '../db/insert-rows.ts';
+import { newRowId } from '../db/row-ids.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { startContext } from '../runtime/step-context.ts';
 import { writeStepOutputs } from './apply.ts';
@@ -49,7 +49,7 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
       starter: input.startedBy ?? null,
     } as const;
     const result = step(compiled, emptyState(), event, ctx);
-    const id = randomUUID();
+    const id = newRowId();
     const { state } = result;
     const ended = state.status === 'completed' || state.status === 'terminated';
     await insertRows(trx, 'instances', [

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Effect } from '@baton/engine';
+import { newRowId } from '../../db/row-ids.ts';
 import { publishUserEvent } from '../../events/user-events.ts';
 import { currentDirectory } from '../../runtime/step-context.ts';
 import { toIso } from '../../util/time.ts';
@@ -17,7 +17,7 @@ export const notifyHandler: JobHandler = {
       // `head:ann`, `role:HR`: the people they name now, absences applied (a deputy is told instead).
       const recipients = (await currentDirectory(rt, trx, now)).recipients(e.to, now);
       const rows = recipients.map((recipient) => ({
-        id: randomUUID(),
+        id: newRowId(),
         recipient,
         text: e.text,
         instance_id: job.instance_id,
