@@ -10,7 +10,7 @@ export interface Database {
   tasks: TasksTable;
   task_assignees: TaskAssigneesTable;
   jobs: JobsTable;
-  history: HistoryTable;
+  history_steps: HistoryStepsTable;
   message_subscriptions: MessageSubscriptionsTable;
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
@@ -114,16 +114,13 @@ export interface JobsTable {
   updated_at: number;
 }
 
-export interface HistoryTable {
+/** One row per engine step: its history events, numbered from `seq` within the instance. */
+export interface HistoryStepsTable {
   instance_id: string;
   seq: number;
-  type: string;
-  node_id: string | null;
-  token_id: string | null;
-  task_id: string | null;
-  actor: string | null;
   at: number;
-  data: string | null;
+  /** The step's `HistoryEvent`s, a JSON array. */
+  events: string;
 }
 
 export interface MessageSubscriptionsTable {

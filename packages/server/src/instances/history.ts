@@ -1,49 +1,34 @@
 import type { HistoryEvent } from '@baton/engine';
 import type { Kysely } from 'kysely';
-import { insertRows } from '../db/insert-rows.ts';
+import { prepared } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 
-/** Appends a step's history after `seq`; one multi-row insert per step (chunked under the SQL parameter limits). */
+const insertStep = prepared((db, instanceId: string, seq: number, at: number, events: string) =>
+  db.insertInto('history_steps').values({ instance_id: instanceId, seq, at, events }),
+);
+
+/**
+ * Appends a step's history after event number `seq`: one row holding the step's events (a JSON array),
+ * numbered from `seq + 1`. Returns the number of the last event.
+ */
 export async function appendHistory(
   trx: Kysely<Database>,
   instanceId: string,
   seq: number,
   events: readonly HistoryEvent[],
 ): Promise<number> {
-  const rows = events.map((h, i) => ({
-    instance_id: instanceId,
-    seq: seq + i + 1,
-    type: h.type,
-    node_id: h.nodeId ?? null,
-    token_id: h.tokenId ?? null,
-    task_id: h.taskId ?? h.timerId ?? null,
-    actor: h.actor ?? null,
-    at: h.at,
-    data: h.data === undefined ? null : JSON.stringify(h.data),
-  }));
-  await insertRows(trx, 'history', rows);
-  return seq + rows.length;
+  const first = events[0];
+  if (first === undefined) return seq;
+  await insertStep(trx, instanceId, seq + 1, first.at, JSON.stringify(events));
+  return seq + events.length;
 }
 
-/** History rows back as the engine's events, in order. */
+const stepsOf = prepared((db, instanceId: string) =>
+  db.selectFrom('history_steps').select('events').where('instance_id', '=', instanceId).orderBy('seq'),
+);
+
+/** The instance's history events, in order. */
 export async function readHistory(db: Kysely<Database>, instanceId: string): Promise<HistoryEvent[]> {
-  const rows = await db
-    .selectFrom('history')
-    .selectAll()
-    .where('instance_id', '=', instanceId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
-    type: r.type as HistoryEvent['type'],
-    at: r.at,
-    ...(r.node_id === null ? {} : { nodeId: r.node_id }),
-    ...(r.token_id === null ? {} : { tokenId: r.token_id }),
-    ...(r.task_id === null
-      ? {}
-      : r.type.startsWith('timer.')
-        ? { timerId: r.task_id }
-        : { taskId: r.task_id }),
-    ...(r.actor === null ? {} : { actor: r.actor }),
-    ...(r.data === null ? {} : { data: JSON.parse(r.data) as Record<string, unknown> }),
-  }));
+  const { rows } = await stepsOf(db, instanceId);
+  return rows.flatMap((r) => JSON.parse(r.events) as HistoryEvent[]);
 }

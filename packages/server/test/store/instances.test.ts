@@ -5,7 +5,7 @@ import { applyEvent } from '../../src/instances/apply.ts';
 import { startInstance } from '../../src/instances/start.ts';
 import { NotFound } from '../../src/runtime/errors.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { countEvents } from '../support/history.ts';
+import { countEvents, storedEvents } from '../support/history.ts';
 import { joinProcess, publish, singleTaskProcess } from '../support/processes.ts';
 import { openTaskId, openTestRuntime, type TestRuntime } from '../support/runtime.ts';
 
@@ -22,15 +22,7 @@ describe.each(DIALECTS)('instances on %s', (dialect) => {
 
   const instanceRow = (id: string) =>
     t.db.kysely.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const historySeqs = async (id: string) =>
-    (
-      await t.db.kysely
-        .selectFrom('history')
-        .select('seq')
-        .where('instance_id', '=', id)
-        .orderBy('seq')
-        .execute()
-    ).map((r) => r.seq);
+  const historySeqs = async (id: string) => (await storedEvents(t.db.kysely, id)).map((e) => e.seq);
   const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
   it('a start writes the instance at version 1 with its open task and numbered history', async () => {

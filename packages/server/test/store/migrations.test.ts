@@ -1,6 +1,8 @@
+import { type Kysely, Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../src/db/database.ts';
 import { migrationProvider } from '../../src/db/migrations/index.ts';
+import { readHistory } from '../../src/instances/history.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
 import { publish, singleTaskProcess } from '../support/processes.ts';
 
@@ -31,6 +33,72 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     }
   });
 
+  it('007 carries per-event history rows over as one row per step, and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    const old = db.kysely as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const row = (id: string, seq: number, type: string, at: number, extra: Record<string, unknown> = {}) => ({
+      instance_id: id,
+      seq,
+      type,
+      node_id: null,
+      token_id: null,
+      task_id: null,
+      actor: null,
+      at,
+      data: null,
+      ...extra,
+    });
+    const eventsBefore = [
+      row('i1', 1, 'instance.started', 1000, { actor: 'ann', data: '{"params":{"days":3}}' }),
+      row('i1', 2, 'node.entered', 1000, { node_id: 'ask', token_id: 't1' }),
+      row('i1', 3, 'timer.scheduled', 1000, { node_id: 'ask', task_id: 'remind' }),
+      row('i1', 4, 'timer.fired', 5000, { node_id: 'ask', task_id: 'remind' }),
+      row('i1', 5, 'task.completed', 9000, { node_id: 'ask', task_id: 'ask-1', actor: 'bob' }),
+      row('i2', 1, 'instance.started', 1000),
+    ];
+    try {
+      const up = await migrator.migrateTo('006-definitions-version');
+      expect(up.error).toBeUndefined();
+      await old.insertInto('history').values(eventsBefore).execute();
+      expect(await migrate(db)).toEqual(['007-history-steps']);
+
+      const steps = await db.kysely
+        .selectFrom('history_steps')
+        .select(['instance_id', 'seq', 'at'])
+        .orderBy('instance_id')
+        .orderBy('seq')
+        .execute();
+      expect(steps.map((s) => [s.instance_id, s.seq, Number(s.at)])).toEqual([
+        ['i1', 1, 1000],
+        ['i1', 4, 5000],
+        ['i1', 5, 9000],
+        ['i2', 1, 1000],
+      ]);
+      expect(await readHistory(db.kysely, 'i1')).toEqual([
+        { type: 'instance.started', at: 1000, actor: 'ann', data: { params: { days: 3 } } },
+        { type: 'node.entered', at: 1000, nodeId: 'ask', tokenId: 't1' },
+        { type: 'timer.scheduled', at: 1000, nodeId: 'ask', timerId: 'remind' },
+        { type: 'timer.fired', at: 5000, nodeId: 'ask', timerId: 'remind' },
+        { type: 'task.completed', at: 9000, nodeId: 'ask', taskId: 'ask-1', actor: 'bob' },
+      ]);
+
+      const down = await migrator.migrateDown();
+      expect(down.error).toBeUndefined();
+      const restored = await old
+        .selectFrom('history')
+        .selectAll()
+        .orderBy('instance_id')
+        .orderBy('seq')
+        .execute();
+      expect(restored.map((r) => ({ ...r, at: Number(r.at), seq: Number(r.seq) }))).toEqual(eventsBefore);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
   // Kysely locks the migration table on PostgreSQL; SQLite is one server process, its migrations are not
   // meant to race another process.
   if (dialect !== 'postgres') return;
@@ -50,7 +118,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
           'instances',
           'tasks',
           'jobs',
-          'history',
+          'history_steps',
           'message_subscriptions',
         ]),
       );

@@ -5,6 +5,7 @@ import * as assignment from './003-assignment.ts';
 import * as deletedDefinitions from './004-deleted-definitions.ts';
 import * as templateCatalogue from './005-template-catalogue.ts';
 import * as definitionsVersion from './006-definitions-version.ts';
+import * as historySteps from './007-history-steps.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-deleted-definitions': deletedDefinitions,
   '005-template-catalogue': templateCatalogue,
   '006-definitions-version': definitionsVersion,
+  '007-history-steps': historySteps,
 };
 
 export const migrationProvider: MigrationProvider = {
