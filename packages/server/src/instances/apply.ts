@@ -10,7 +10,15 @@ import { stepContext } from '../runtime/step-context.ts';
 import { commentOf } from '../tasks/completion.ts';
 import { taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
-import { advanceInstance, instanceById, markTaskCompleted } from './step-queries.ts';
+import {
+  advanceInstance,
+  cancelOpenTasks,
+  cancelPendingTimers,
+  dropSubscriptions,
+  instanceById,
+  markTaskCompleted,
+  settleInstance,
+} from './step-queries.ts';
 
 const MAX_ATTEMPTS = 20;
 
@@ -78,28 +86,21 @@ export async function persistStep(
   // Only what changed: SQLite rewrites an index for every column set, even to the same value, and most
   // steps leave the status (indexed) as it was.
   const kept = state.status === row.status && error === row.error && !ended;
-  const updated = kept
-    ? Number(
-        (await advanceInstance(trx, JSON.stringify(state), version, historySeq, row.id, row.version))
-          .numAffectedRows,
-      )
-    : Number(
-        (
-          await trx
-            .updateTable('instances')
-            .set({
-              state: JSON.stringify(state),
-              version,
-              history_seq: historySeq,
-              ...(state.status === row.status ? {} : { status: state.status }),
-              ...(error === row.error ? {} : { error }),
-              ...(ended ? { ended_at: now } : {}),
-            })
-            .where('id', '=', row.id)
-            .where('version', '=', row.version)
-            .executeTakeFirst()
-        ).numUpdatedRows,
+  const json = JSON.stringify(state);
+  const { numAffectedRows } = kept
+    ? await advanceInstance(trx, json, version, historySeq, row.id, row.version)
+    : await settleInstance(
+        trx,
+        json,
+        version,
+        historySeq,
+        state.status,
+        error,
+        ended ? now : row.ended_at,
+        row.id,
+        row.version,
       );
+  const updated = Number(numAffectedRows);
   if (updated !== 1) throw new VersionConflict(row.id);
   if (event.type === 'taskCompleted' && state.status !== 'failed') {
     const completedBy = event.actor?.id ?? null;
@@ -165,18 +166,7 @@ const opensWork = (e: Effect) =>
 
 /** An instance that ended leaves no open task, pending timer or subscription behind. */
 async function closeOpenWork(trx: Kysely<Database>, instanceId: string, now: number): Promise<void> {
-  await trx
-    .updateTable('tasks')
-    .set({ status: 'cancelled', completed_at: now })
-    .where('instance_id', '=', instanceId)
-    .where('status', '=', 'open')
-    .execute();
-  await trx
-    .updateTable('jobs')
-    .set({ status: 'cancelled', updated_at: now })
-    .where('instance_id', '=', instanceId)
-    .where('kind', '=', 'timer')
-    .where('status', '=', 'pending')
-    .execute();
-  await trx.deleteFrom('message_subscriptions').where('instance_id', '=', instanceId).execute();
+  await cancelOpenTasks(trx, now, instanceId);
+  await cancelPendingTimers(trx, now, instanceId);
+  await dropSubscriptions(trx, instanceId);
 }
