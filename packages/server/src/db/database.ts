@@ -22,6 +22,12 @@ export interface Db {
    * PostgreSQL, boot listens on the events channel (events/pg-listener.ts) and feeds it.
    */
   readonly events: UserEventBus;
+  /**
+   * SQLite: `PRAGMA data_version`, which changes when another connection (another process) has
+   * committed, read in the current transaction's snapshot — with `db/counters.ts` it lets a step skip
+   * reading the change counters. Null on PostgreSQL, where every step reads them.
+   */
+  readonly dataVersion: (() => number) | null;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,7 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
       dialect: 'postgres',
       events: new UserEventBus(),
       description: `postgres://${parsed.host}${parsed.pathname}`,
+      dataVersion: null,
       close: () => kysely.destroy(),
     };
   }
@@ -63,6 +70,7 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
   const stopCheckpointer = path === ':memory:' ? null : startCheckpointer(resolve(path));
   if (stopCheckpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const events = new UserEventBus();
+  const dataVersion = sqlite.prepare('pragma data_version').pluck();
   const kysely = new Kysely<Database>({
     dialect: withUserEvents(new SqliteDialect({ database: withStatementCache(sqlite) }), events),
   });
@@ -70,7 +78,14 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
     await stopCheckpointer?.();
     await kysely.destroy();
   };
-  return { kysely, dialect: 'sqlite', description: `sqlite:${path}`, events, close };
+  return {
+    kysely,
+    dialect: 'sqlite',
+    description: `sqlite:${path}`,
+    events,
+    dataVersion: () => dataVersion.get() as number,
+    close,
+  };
 }
 
 /** Brings the schema up to date; safe to run from several processes (PostgreSQL locks the migration table). */

@@ -8,6 +8,7 @@ import {
 import type { Kysely } from 'kysely';
 import { DEFAULT_CALENDAR_SETTINGS } from '../calendar/days.ts';
 import { readCalendarDays, readCalendarSettings } from '../calendar/store.ts';
+import { bumpedCounters, localCounterBumps } from '../db/counters.ts';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
@@ -20,8 +21,9 @@ import type { Runtime } from './context.ts';
  * The organisation and the working calendar, as every engine step sees them, cached per database
  * handle (so per process) and keyed by the counters `org_version` and `calendar_version` in `settings`.
  * Every change to users, departments, roles, groups or absences bumps `org_version` in its own
- * transaction, every calendar change `calendar_version`; a step reads both counters (one query, in the
- * step's transaction) and reloads only what moved. So a change made through any process is seen by the
+ * transaction, every calendar change `calendar_version`; a step reads the counters (one query, in the
+ * step's transaction — on SQLite only when another process committed or this one bumped a counter since
+ * the last read, see `versions`) and reloads only what moved. So a change made through any process is seen by the
  * next step in every process. Starts also cache the newest published version of each template the same
  * way, keyed by `definitions_version` (`startContext`).
  */
@@ -31,6 +33,8 @@ interface Loaded<T> {
 }
 
 interface Cache {
+  /** SQLite: the counters as last read, keyed by data_version and this process's bumps. */
+  counters?: Loaded<Versions>;
   org?: Loaded<OrgDirectory>;
   calendar?: Loaded<ConfiguredWorkCalendar>;
   /** The newest published version of each template started here. */
@@ -61,10 +65,24 @@ const counters = prepared((db) =>
     .where('key', 'in', ['org_version', 'calendar_version', 'definitions_version']),
 );
 
-async function versions(db: Kysely<Database>): Promise<Versions> {
+/**
+ * The counters as `db` (a transaction) sees them. On SQLite they are read only when another process has
+ * committed or this one bumped a counter since the last read: a step skips the query.
+ */
+async function versions(rt: Runtime, db: Kysely<Database>): Promise<Versions> {
+  const cache = cacheOf(rt.db);
+  const stamp = rt.db.dataVersion ? `${rt.db.dataVersion()}:${localCounterBumps()}` : null;
+  const cacheable = stamp !== null && !bumpedCounters(db);
+  if (cacheable && cache.counters?.version === stamp) return cache.counters.value;
   const { rows } = await counters(db);
   const of = (key: string) => rows.find((r) => r.key === key)?.value ?? '0';
-  return { org: of('org_version'), calendar: of('calendar_version'), definitions: of('definitions_version') };
+  const value = {
+    org: of('org_version'),
+    calendar: of('calendar_version'),
+    definitions: of('definitions_version'),
+  };
+  if (cacheable) cache.counters = { version: stamp, value };
+  return value;
 }
 
 /**
@@ -74,7 +92,7 @@ async function versions(db: Kysely<Database>): Promise<Versions> {
  * const result = step(compiled, state, event, await stepContext(rt, trx));
  */
 export async function stepContext(rt: Runtime, db: Kysely<Database>, now = rt.now()): Promise<StepContext> {
-  return contextAt(rt, db, await versions(db), now);
+  return contextAt(rt, db, await versions(rt, db), now);
 }
 
 async function contextAt(rt: Runtime, db: Kysely<Database>, v: Versions, now: number): Promise<StepContext> {
@@ -100,7 +118,7 @@ export async function startContext(
   key: string,
   now = rt.now(),
 ): Promise<{ ctx: StepContext; version: number; compiled: CompiledDefinition }> {
-  const v = await versions(db);
+  const v = await versions(rt, db);
   const ctx = await contextAt(rt, db, v, now);
   const cache = cacheOf(rt.db);
   if (cache.latest?.version !== v.definitions) cache.latest = { version: v.definitions, value: new Map() };
