@@ -1,8 +1,8 @@
 import { Badge, Checkbox, Grid, Group, Paper, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDefinitionNames, useDefinitions } from '../api/definitions.ts';
-import { useDepartments, useUserNames, useUsers } from '../api/org.ts';
+import { useDefinitionNames } from '../api/definitions.ts';
+import { useDepartments, useUserNames } from '../api/org.ts';
 import { useTaskList } from '../api/tasks.ts';
 import type { TaskFilters } from '../api/types.ts';
 import { FilterSelect } from '../app/FilterSelect.tsx';
@@ -10,6 +10,7 @@ import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { TaskCard } from '../tasks/TaskCard.tsx';
 import { CountsTable } from './CountsTable.tsx';
+import { PersonFilter, ProcessFilter } from './ListFilters.tsx';
 
 type Status = 'open' | 'completed' | 'cancelled';
 
@@ -26,8 +27,6 @@ export function AllTasksPage() {
   const [overdue, setOverdue] = useState(false);
   const processName = useDefinitionNames();
   const name = useUserNames();
-  const definitions = useDefinitions().data?.items ?? [];
-  const users = useUsers().data ?? [];
   const departments = useDepartments().data?.items ?? [];
   const filters: TaskFilters = {
     scope: 'all',
@@ -80,22 +79,8 @@ export function AllTasksPage() {
           onChange={setDepartmentId}
           searchable
         />
-        <FilterSelect
-          label={t('filters.employee')}
-          placeholder={t('filters.anyone')}
-          data={users.map((u) => ({ value: u.id, label: u.name }))}
-          value={userId}
-          onChange={setUserId}
-          searchable
-        />
-        <FilterSelect
-          label={t('filters.process')}
-          placeholder={t('filters.any')}
-          data={definitions.map((d) => ({ value: d.key, label: d.name }))}
-          value={definitionKey}
-          onChange={setDefinitionKey}
-          searchable
-        />
+        <PersonFilter label={t('filters.employee')} value={userId} onChange={setUserId} />
+        <ProcessFilter value={definitionKey} onChange={setDefinitionKey} />
         <Checkbox
           label={t('filters.overdueOnly')}
           checked={overdue}

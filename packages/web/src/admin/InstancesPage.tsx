@@ -2,15 +2,16 @@ import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDefinitionNames, useDefinitions } from '../api/definitions.ts';
+import { useDefinitionNames } from '../api/definitions.ts';
 import { useInstanceList } from '../api/instances.ts';
-import { useUserNames, useUsers } from '../api/org.ts';
+import { useUserNames } from '../api/org.ts';
 import type { InstanceFilters, InstanceStatus } from '../api/types.ts';
 import { FilterSelect } from '../app/FilterSelect.tsx';
 import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { InstanceCard } from '../processes/InstanceCard.tsx';
 import { TerminateButton } from '../processes/TerminateButton.tsx';
+import { PersonFilter, ProcessFilter } from './ListFilters.tsx';
 
 const STATUSES: InstanceStatus[] = ['running', 'failed', 'completed', 'terminated'];
 
@@ -25,8 +26,6 @@ export function InstancesPage() {
   const [stuckOnly, setStuckOnly] = useState(false);
   const processName = useDefinitionNames();
   const name = useUserNames();
-  const definitions = useDefinitions().data?.items ?? [];
-  const users = useUsers().data ?? [];
   const filters: InstanceFilters = {
     ...(status ? { status: status as InstanceStatus } : {}),
     ...(definitionKey ? { definitionKey } : {}),
@@ -102,22 +101,8 @@ export function InstancesPage() {
           onChange={setStatus}
           width={170}
         />
-        <FilterSelect
-          label={t('filters.process')}
-          placeholder={t('filters.any')}
-          data={definitions.map((d) => ({ value: d.key, label: d.name }))}
-          value={definitionKey}
-          onChange={setDefinitionKey}
-          searchable
-        />
-        <FilterSelect
-          label={t('filters.startedBy')}
-          placeholder={t('filters.anyone')}
-          data={users.map((u) => ({ value: u.id, label: u.name }))}
-          value={startedBy}
-          onChange={setStartedBy}
-          searchable
-        />
+        <ProcessFilter value={definitionKey} onChange={setDefinitionKey} />
+        <PersonFilter label={t('filters.startedBy')} value={startedBy} onChange={setStartedBy} />
         <TextInput
           label={t('filters.from')}
           type="date"

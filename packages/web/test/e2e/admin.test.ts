@@ -70,6 +70,14 @@ describe('administration pages', () => {
     await dialog.waitFor({ state: 'hidden' });
     await list.getByRole('link', { name: 'Monthly sales report' }).waitFor({ state: 'detached' });
     await expect(list.getByRole('link', { name: 'Vacation request' }).count()).resolves.toBe(3);
+
+    // The starter and process filters narrow the list: Ivan's running one, then none of his is a purchase.
+    await page.getByRole('combobox', { name: 'Started by', exact: true }).click();
+    await page.getByRole('option', { name: 'Ivan Petrov' }).click();
+    await expect.poll(() => list.getByRole('link').count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Process', exact: true }).click();
+    await page.getByRole('option', { name: 'Purchase of goods' }).click();
+    await page.getByText('No process matches the filters.').waitFor();
   });
 
   it('shows every task of every employee with counts per department and employee, overdue highlighted', async () => {

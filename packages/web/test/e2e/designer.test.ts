@@ -227,6 +227,11 @@ describe('the process designer in the browser', () => {
     const page = await stage.signIn('admin', { viewport: DESKTOP });
     await page.goto(`/designer/${KEY}`);
     await page.getByTestId('status').getByText('Published v1').waitFor();
+    // A start parameter: Add puts a row with a free id, its trash button takes it away again.
+    await page.getByTestId('parameters-add').click();
+    await expect(page.getByTestId('parameters-id').inputValue()).resolves.toBe('parameter');
+    await page.getByTestId('parameters-row').getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByTestId('parameters-row').count()).resolves.toBe(0);
     // Rename the template in its settings (nothing selected), save a draft, publish it.
     await page.getByTestId('settings-name').fill('Vacation request (2026)');
     await page.getByTestId('action-save').click();
@@ -240,6 +245,9 @@ describe('the process designer in the browser', () => {
     await expect(page.getByTestId('designer-title').textContent()).resolves.toBe('Vacation request');
     await expect(page.getByTestId('palette').count()).resolves.toBe(0);
     await expect(page.getByTestId('action-publish').isDisabled()).resolves.toBe(true);
+    // Its settings are shown, but without the buttons that add or remove a parameter.
+    await page.getByTestId('settings-name').waitFor();
+    await expect(page.getByTestId('parameters-add').count()).resolves.toBe(0);
     // Export works on any version: the JSON of what is shown.
     const download = page.waitForEvent('download');
     await page.getByTestId('toolbar-more').click();

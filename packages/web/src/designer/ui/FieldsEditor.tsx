@@ -1,7 +1,5 @@
 import { FIELD_TYPES, type Field } from '@baton/engine';
 import {
-  ActionIcon,
-  Button,
   Checkbox,
   Group,
   NumberInput,
@@ -13,8 +11,8 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AddItemButton, RemoveItemButton } from './fields/ListButtons.tsx';
 import { useFormEnv } from './form-env.tsx';
 
 export type ListKey = 'parameters' | 'variables' | 'constants';
@@ -71,17 +69,7 @@ export function FieldsEditor({
               w={120}
               data-testid={`${listKey}-type`}
             />
-            {!env.readOnly && (
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                mb={4}
-                aria-label={t('actions.remove')}
-                onClick={() => onChange(items.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={14} />
-              </ActionIcon>
-            )}
+            <RemoveItemButton mb={4} onRemove={() => onChange(items.filter((_, j) => j !== i))} />
           </Group>
           <TextInput
             mt={4}
@@ -121,27 +109,18 @@ export function FieldsEditor({
           </Group>
         </Paper>
       ))}
-      {!env.readOnly && (
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} />}
-          style={{ alignSelf: 'flex-start' }}
-          data-testid={`${listKey}-add`}
-          onClick={() => {
-            let id =
-              listKey === 'constants' ? 'constant' : listKey === 'variables' ? 'variable' : 'parameter';
-            const base = id;
-            for (let n = 1; items.some((x) => x.id === id); n++) id = `${base}${n}`;
-            onChange([
-              ...items,
-              listKey === 'constants' ? { id, type: 'string', value: '' } : { id, type: 'string' },
-            ]);
-          }}
-        >
-          {t('actions.add')}
-        </Button>
-      )}
+      <AddItemButton
+        testId={`${listKey}-add`}
+        onAdd={() => {
+          let id = listKey === 'constants' ? 'constant' : listKey === 'variables' ? 'variable' : 'parameter';
+          const base = id;
+          for (let n = 1; items.some((x) => x.id === id); n++) id = `${base}${n}`;
+          onChange([
+            ...items,
+            listKey === 'constants' ? { id, type: 'string', value: '' } : { id, type: 'string' },
+          ]);
+        }}
+      />
       {items.length === 0 && (
         <Text size="xs" c="dimmed">
           {t(`settings.${listKey}Hint`)}

@@ -1,8 +1,8 @@
-import { ActionIcon, Autocomplete, Button, Group, Input, Stack, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Autocomplete, Group, Input, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormEnv } from '../form-env.tsx';
 import { ExpressionInput } from './ExpressionInput.tsx';
+import { AddItemButton, RemoveItemButton } from './ListButtons.tsx';
 
 /** A list of CEL expressions, one input each. */
 export function ExpressionList(props: {
@@ -11,7 +11,6 @@ export function ExpressionList(props: {
   value: string[];
   onChange: (v: unknown) => void;
 }) {
-  const { t } = useTranslation('designer');
   const env = useFormEnv();
   const set = (list: string[]) => props.onChange(list.length === 0 ? undefined : list);
   return (
@@ -31,29 +30,10 @@ export function ExpressionList(props: {
                 onBlur={env.seal}
               />
             </div>
-            {!env.readOnly && (
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={t('actions.remove')}
-                onClick={() => set(props.value.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={14} />
-              </ActionIcon>
-            )}
+            <RemoveItemButton onRemove={() => set(props.value.filter((_, j) => j !== i))} />
           </Group>
         ))}
-        {!env.readOnly && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} />}
-            style={{ alignSelf: 'flex-start' }}
-            onClick={() => set([...props.value, ''])}
-          >
-            {t('actions.add')}
-          </Button>
-        )}
+        <AddItemButton onAdd={() => set([...props.value, ''])} />
       </Stack>
     </Input.Wrapper>
   );
@@ -68,7 +48,6 @@ export function RecordInput(props: {
   value: Record<string, string>;
   onChange: (v: unknown) => void;
 }) {
-  const { t } = useTranslation('designer');
   const env = useFormEnv();
   const entries = Object.entries(props.value);
   const set = (list: [string, string][]) =>
@@ -115,34 +94,16 @@ export function RecordInput(props: {
                 />
               )}
             </div>
-            {!env.readOnly && (
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                mt={6}
-                aria-label={t('actions.remove')}
-                onClick={() => set(entries.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={14} />
-              </ActionIcon>
-            )}
+            <RemoveItemButton mt={6} onRemove={() => set(entries.filter((_, j) => j !== i))} />
           </Group>
         ))}
-        {!env.readOnly && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} />}
-            style={{ alignSelf: 'flex-start' }}
-            onClick={() => {
-              let name = keyNames.find((n) => !(n in props.value)) ?? 'name';
-              for (let i = 2; name in props.value; i++) name = `name${i}`;
-              set([...entries, [name, '']]);
-            }}
-          >
-            {t('actions.add')}
-          </Button>
-        )}
+        <AddItemButton
+          onAdd={() => {
+            let name = keyNames.find((n) => !(n in props.value)) ?? 'name';
+            for (let i = 2; name in props.value; i++) name = `name${i}`;
+            set([...entries, [name, '']]);
+          }}
+        />
       </Stack>
     </Input.Wrapper>
   );
