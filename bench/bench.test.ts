@@ -3,6 +3,7 @@ import { prepareDurableBaton } from './durable/baton.ts';
 import { SCRATCH } from './durable/databases.ts';
 import { ENGINES, PREPARE } from './engines.ts';
 import { PROCESSES } from './processes.ts';
+import { summaries } from './targets.ts';
 
 // Structure equivalence only: both engines finish every process and visit the same user tasks.
 // Timings are never asserted here; `npm run bench` measures them.
@@ -36,4 +37,27 @@ describe('durable benchmark processes (SQLite)', () => {
       }
     });
   }
+});
+
+// The summary line judges the HTTP latency target only for a run at the target's 64 clients.
+describe('summaries', () => {
+  const http = (concurrency: number) => ({
+    bench: 'approval',
+    engine: 'baton',
+    mode: 'http',
+    instances: 100,
+    instancesPerSec: 200,
+    p50Ms: 4,
+    p95Ms: 9,
+    rssMb: 100,
+    concurrency,
+  });
+  it('judge the HTTP p95 target at 64 clients and leave a run with --clients 8 unjudged', () => {
+    expect(summaries('approval', ['http'], [http(64)])).toEqual([
+      { bench: 'approval', mode: 'http', summary: true, target: 'baton p95Ms < 15 at 64 clients', met: true },
+    ]);
+    expect(summaries('approval', ['http'], [http(8)])).toEqual([
+      { bench: 'approval', mode: 'http', summary: true },
+    ]);
+  });
 });

@@ -5,10 +5,11 @@ import { postgresUnreachable } from './durable/databases.ts';
 import { ENGINES, type EngineName, PREPARE } from './engines.ts';
 import { MODES, type Mode, measure, planFor } from './measure.ts';
 import { PROCESSES } from './processes.ts';
-import { summaries } from './targets.ts';
+import { HTTP_TARGET_CLIENTS, summaries } from './targets.ts';
 
 /**
- * `npm run bench [-- --mode memory|sqlite|postgres|http|all] [-- --bench NAME] [-- --quick] [-- --full]`:
+ * `npm run bench [-- --mode memory|sqlite|postgres|http|all] [-- --bench NAME] [-- --quick] [-- --full]
+ * [-- --clients N]`:
  * Baton against bpmn-engine on the same processes, in memory and durably. Each engine × process × mode
  * is measured in a fresh child process (its own heap, JIT and peak RSS) and prints JSON lines; the
  * parent passes them on and adds a summary line per process and mode, comparing with the targets.
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     full: { type: 'boolean', default: false },
     bench: { type: 'string' },
     mode: { type: 'string', default: 'all' },
+    /** HTTP mode: requests in flight at a time (the target is stated at 64). */
+    clients: { type: 'string', default: String(HTTP_TARGET_CLIENTS) },
     /** Internal: measure one engine in one mode in this process and print its lines. */
     engine: { type: 'string' },
   },
@@ -30,6 +33,9 @@ for (const name of names)
     throw new Error(`unknown --bench ${name}; one of ${Object.keys(PROCESSES).join(', ')}`);
 const modes = values.mode === 'all' ? MODES : MODES.filter((m) => m === values.mode);
 if (modes.length === 0) throw new Error(`unknown --mode ${values.mode}; one of ${MODES.join(', ')}, all`);
+const clients = Number(values.clients);
+if (!Number.isInteger(clients) || clients < 1)
+  throw new Error(`--clients must be a whole number ≥ 1 (got ${values.clients})`);
 
 /** One JSON line: a Result, a Skipped, a StepCost or a summary. */
 type Line = object;
@@ -82,7 +88,7 @@ async function measureHere(name: string, engine: EngineName, mode: Mode): Promis
   if (mode === 'memory') return [await measure(p, engine, mode, await PREPARE[engine](p), plan)];
   if (mode === 'http') {
     const { measureHttp } = await import('./http/measure-http.ts');
-    return [await measureHttp(p, values.quick)];
+    return [await measureHttp(p, values.quick, clients)];
   }
   const durable = await import('./durable/measure-durable.ts');
   if (engine === 'bpmn-engine') return [await durable.measureDurableBpmnEngine(p, plan)];
@@ -97,6 +103,7 @@ async function inChild(bench: string, engine: EngineName, mode: Mode): Promise<L
     fileURLToPath(import.meta.url),
     ...['--bench', bench, '--engine', engine, '--mode', mode],
     ...(values.quick ? ['--quick'] : []),
+    ...['--clients', String(clients)],
   ];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
   return stdout

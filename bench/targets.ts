@@ -25,10 +25,13 @@ const TARGETS: Record<Mode, Record<string, Target>> = {
     linear10: { target: 'baton instancesPerSec >= 1000', met: (b) => b.instancesPerSec >= 1000 },
   },
   http: {
-    approval: { target: 'baton p95Ms < 15', met: (b) => b.p95Ms < 15 },
-    construction1800: { target: 'baton p95Ms < 15', met: (b) => b.p95Ms < 15 },
+    approval: { target: 'baton p95Ms < 15 at 64 clients', met: (b) => b.p95Ms < 15 },
+    construction1800: { target: 'baton p95Ms < 15 at 64 clients', met: (b) => b.p95Ms < 15 },
   },
 };
+
+/** Requests in flight in the HTTP mode by default: the issue states its latency target at 64 clients. */
+export const HTTP_TARGET_CLIENTS = 64;
 
 /** A step may not cost more late in a long instance than early (noise allowance 25 %). */
 const STEP_GROWTH_LIMIT = 1.25;
@@ -47,7 +50,9 @@ export function summaries(bench: string, modes: readonly Mode[], lines: readonly
     if (!baton) continue;
     const peer = find('bpmn-engine', mode === 'memory' ? 'memory' : 'sqlite');
     const ratio = peer ? Math.round((baton.instancesPerSec / peer.instancesPerSec) * 10) / 10 : null;
-    const target = TARGETS[mode][bench];
+    // With other than 64 clients (--clients) an HTTP run is a probe, not the target's measurement.
+    const probe = mode === 'http' && baton.concurrency !== HTTP_TARGET_CLIENTS;
+    const target = probe ? undefined : TARGETS[mode][bench];
     out.push({
       bench,
       mode,

@@ -33,12 +33,18 @@ export async function publish(server: BatonServer, p: BenchProcess): Promise<voi
  * autocannon at 64 connections; their response times are returned. Checks that every instance
  * completed with the expected number of tasks.
  */
-export async function lifecycles(server: BatonServer, p: BenchProcess, count: number): Promise<Lifecycles> {
+export async function lifecycles(
+  server: BatonServer,
+  p: BenchProcess,
+  count: number,
+  clients: number,
+): Promise<Lifecycles> {
   const started = performance.now();
   const start: Call = { method: 'POST', path: '/api/v1/instances', body: { definitionKey: p.name } };
   const starts = await fire(
     server,
     Array.from({ length: count }, () => start),
+    clients,
   );
   const ids = new Set(starts.bodies.map((b) => (JSON.parse(b) as { id: string }).id));
   const used = new Map<string, number>();
@@ -52,6 +58,7 @@ export async function lifecycles(server: BatonServer, p: BenchProcess, count: nu
         path: `/api/v1/tasks/${encodeURIComponent(t.id)}/complete`,
         body: { variables: answerFor(p.answers, used, t) },
       })),
+      clients,
     );
     completions.push(...round.latencies);
     completed += open.length;

@@ -1,9 +1,6 @@
 import autocannon from 'autocannon';
 import type { BatonServer } from './server.ts';
 
-/** Clients sending at once, as in the issue's target (p95 of a task completion at 64 clients). */
-export const CONNECTIONS = 64;
-
 export interface Call {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
@@ -18,18 +15,18 @@ export interface Fired {
 }
 
 /**
- * Sends every call once through autocannon, `CONNECTIONS` at a time (fewer when there are fewer
- * calls), each connection taking the next call as soon as its previous one is answered. Any answer
- * other than 2xx, a connection error or a timeout fails the run.
+ * Sends every call once through autocannon, `clients` at a time (fewer when there are fewer calls),
+ * each connection taking the next call as soon as its previous one is answered. Any answer other than
+ * 2xx, a connection error or a timeout fails the run.
  */
-export async function fire(server: BatonServer, calls: readonly Call[]): Promise<Fired> {
+export async function fire(server: BatonServer, calls: readonly Call[], clients: number): Promise<Fired> {
   const fired: Fired = { latencies: [], bodies: [] };
   if (calls.length === 0) return fired;
   let next = 0;
   const failures: string[] = [];
   const instance = autocannon({
     url: server.url,
-    connections: Math.min(CONNECTIONS, calls.length),
+    connections: Math.min(clients, calls.length),
     amount: calls.length,
     timeout: 30,
     // autocannon notices that all connections are done at its next sample (default: each second).

@@ -2,7 +2,6 @@ import { SCRATCH } from '../durable/databases.ts';
 import { quantile, type Result, significant } from '../measure.ts';
 import type { BenchProcess } from '../processes.ts';
 import { lifecycles, publish } from './lifecycle.ts';
-import { CONNECTIONS } from './load.ts';
 import { startServer } from './server.ts';
 
 /** Instances per measured run (and per warm-up): enough for thousands of requests at 64 connections. */
@@ -18,18 +17,22 @@ export const latencyOf = (p: BenchProcess) =>
 
 /**
  * `baton serve` on a fresh SQLite file, the process published through the API, a warm-up, then the
- * measured instances (see lifecycle.ts). `p50Ms`/`p95Ms` are response times of `latencyOf` requests;
+ * measured instances (see lifecycle.ts), `clients` requests in flight at a time. `p50Ms`/`p95Ms` are response times of `latencyOf` requests;
  * `instancesPerSec` counts whole lifecycles (starts, listings, completions) over the run's wall time.
  */
-export async function measureHttp(p: BenchProcess, quick: boolean): Promise<Result & { latencyOf: string }> {
+export async function measureHttp(
+  p: BenchProcess,
+  quick: boolean,
+  clients: number,
+): Promise<Result & { latencyOf: string }> {
   const counts = COUNTS[p.name] ?? { run: 100, warmup: 10, quick: 4 };
   const db = await SCRATCH.sqlite(`http-${p.name}`);
   const server = await startServer(db.url);
   try {
     await publish(server, p);
-    if (!quick) await lifecycles(server, p, counts.warmup);
+    if (!quick) await lifecycles(server, p, counts.warmup, clients);
     const count = quick ? counts.quick : counts.run;
-    const run = await lifecycles(server, p, count);
+    const run = await lifecycles(server, p, count, clients);
     const latencies = (p.userTasks === 0 ? run.starts : run.completions).sort((a, b) => a - b);
     return {
       bench: p.name,
@@ -40,7 +43,7 @@ export async function measureHttp(p: BenchProcess, quick: boolean): Promise<Resu
       p50Ms: significant(quantile(latencies, 0.5)),
       p95Ms: significant(quantile(latencies, 0.95)),
       rssMb: server.rssMb(),
-      concurrency: CONNECTIONS,
+      concurrency: clients,
       latencyOf: latencyOf(p),
     };
   } finally {
