@@ -117,6 +117,13 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('assignee-menu').click();
     await page.getByTestId('assignee-kind-headOfStarter').click();
     await expect(page.getByTestId('assignee').textContent()).resolves.toBe('Head of the starter');
+    // Its outcomes (under "More settings"): Add puts one, its trash button takes it away again.
+    await page.getByText('More settings').click();
+    await page.getByTestId('field-outcomes-add').click();
+    await expect(page.getByTestId('field-outcomes-row').count()).resolves.toBe(1);
+    await page.getByTestId('field-outcomes-row').getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByTestId('field-outcomes-row').count()).resolves.toBe(0);
+    await page.getByText('More settings').click();
 
     // Accounting and HR acknowledge, by role.
     for (const [id, role] of [
@@ -137,6 +144,12 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('condition-field').fill('approved');
     await page.getByTestId('condition-operator').click();
     await page.getByRole('option', { name: 'is yes' }).click();
+    await expect(page.getByTestId('flow-cel').textContent()).resolves.toBe('approved');
+    // A second rule, removed by its trash button: the condition is as it was.
+    await page.getByTestId('condition-add-rule').click();
+    await expect(page.getByTestId('condition-rule').count()).resolves.toBe(2);
+    await page.getByTestId('condition-rule').nth(1).getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByTestId('condition-rule').count()).resolves.toBe(1);
     await expect(page.getByTestId('flow-cel').textContent()).resolves.toBe('approved');
     // The same condition as CEL: a misspelt name is flagged by compiling; autocomplete offers the right one.
     await page.getByText('Expression', { exact: true }).click();
@@ -248,6 +261,11 @@ describe('the process designer in the browser', () => {
     // Its settings are shown, but without the buttons that add or remove a parameter.
     await page.getByTestId('settings-name').waitFor();
     await expect(page.getByTestId('parameters-add').count()).resolves.toBe(0);
+    // Nor a step's list of outcomes.
+    await page.locator('.react-flow__node', { hasText: 'Head approves' }).click();
+    await page.getByText('More settings').click();
+    await page.getByText('Outcomes', { exact: true }).waitFor();
+    await expect(page.getByTestId('field-outcomes-add').count()).resolves.toBe(0);
     // Export works on any version: the JSON of what is shown.
     const download = page.waitForEvent('download');
     await page.getByTestId('toolbar-more').click();

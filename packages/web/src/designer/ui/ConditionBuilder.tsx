@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Autocomplete,
   Button,
   Group,
@@ -11,10 +10,12 @@ import {
   TagsInput,
   TextInput,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { type Group as CondGroup, type Operator, type Rule, UNARY } from '../model/condition.ts';
 import type { Name } from '../model/names.ts';
+import { RemoveItemButton } from './fields/ListButtons.tsx';
+import { useFormEnv } from './form-env.tsx';
 
 /** Operators that make sense for a field type; names of unknown type (document fields) get all. */
 export function operatorsFor(type: string | undefined): Operator[] {
@@ -46,13 +47,14 @@ export interface ConditionBuilderProps {
   value: CondGroup;
   onChange: (value: CondGroup) => void;
   names: readonly Name[];
-  readOnly: boolean;
   depth?: number;
 }
 
 /** Field / operator / value rows in AND/OR groups; writes the same CEL a person would (condition.ts). */
-export function ConditionBuilder({ value, onChange, names, readOnly, depth = 0 }: ConditionBuilderProps) {
+export function ConditionBuilder({ value, onChange, names, depth = 0 }: ConditionBuilderProps) {
   const { t } = useTranslation('designer');
+  // From the form env, like the shared remove button, so the whole builder agrees on it.
+  const { readOnly } = useFormEnv();
   const setItem = (i: number, item: Rule | CondGroup) =>
     onChange({ ...value, items: value.items.map((x, j) => (j === i ? item : x)) });
   const remove = (i: number) => onChange({ ...value, items: value.items.filter((_, j) => j !== i) });
@@ -92,20 +94,10 @@ export function ConditionBuilder({ value, onChange, names, readOnly, depth = 0 }
                   value={item}
                   onChange={(g) => setItem(i, g)}
                   names={names}
-                  readOnly={readOnly}
                   depth={depth + 1}
                 />
               </div>
-              {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t('actions.remove')}
-                  onClick={() => remove(i)}
-                >
-                  <IconTrash size={14} />
-                </ActionIcon>
-              )}
+              <RemoveItemButton onRemove={() => remove(i)} />
             </Group>
           ) : (
             <RuleRow
@@ -261,17 +253,7 @@ function RuleRow(props: {
           data-testid="condition-value"
         />
       )}
-      {!props.readOnly && (
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          mt={6}
-          aria-label={t('actions.remove')}
-          onClick={props.onRemove}
-        >
-          <IconTrash size={14} />
-        </ActionIcon>
-      )}
+      <RemoveItemButton mt={6} onRemove={props.onRemove} />
     </Group>
   );
 }

@@ -1,6 +1,4 @@
 import {
-  ActionIcon,
-  Button,
   Fieldset,
   Group,
   Input,
@@ -13,12 +11,12 @@ import {
   TagsInput,
   TextInput,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { type FieldSpec, getAt } from '../model/schema-form.ts';
 import { AssigneePicker } from './fields/AssigneePicker.tsx';
 import { DurationInput } from './fields/DurationInput.tsx';
 import { ExpressionInput } from './fields/ExpressionInput.tsx';
+import { AddItemButton, RemoveItemButton } from './fields/ListButtons.tsx';
 import { ExpressionList, RecordInput } from './fields/ListInputs.tsx';
 import { useFormEnv } from './form-env.tsx';
 
@@ -281,27 +279,18 @@ function ObjectList(props: {
   onChange: (v: Value[]) => void;
   testId: string;
 }) {
-  const { t } = useTranslation('designer');
-  const env = useFormEnv();
   const firstKey = props.fields.find((f) => f.required && f.widget === 'text')?.key ?? 'id';
   return (
     <Input.Wrapper label={props.label} error={props.error}>
       <Stack gap={6}>
         {props.value.map((item, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: items are edited in place, by position
-          <Paper key={i} withBorder p="xs">
+          <Paper key={i} withBorder p="xs" data-testid={`${props.testId}-row`}>
             <Group justify="flex-end" mb={-8}>
-              {!env.readOnly && (
-                <ActionIcon
-                  size="sm"
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t('actions.remove')}
-                  onClick={() => props.onChange(props.value.filter((_, j) => j !== i))}
-                >
-                  <IconTrash size={14} />
-                </ActionIcon>
-              )}
+              <RemoveItemButton
+                size="sm"
+                onRemove={() => props.onChange(props.value.filter((_, j) => j !== i))}
+              />
             </Group>
             <ConfigForm
               fields={props.fields}
@@ -313,17 +302,10 @@ function ObjectList(props: {
             />
           </Paper>
         ))}
-        {!env.readOnly && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} />}
-            style={{ alignSelf: 'flex-start' }}
-            onClick={() => props.onChange([...props.value, { [firstKey]: '' }])}
-          >
-            {t('actions.add')}
-          </Button>
-        )}
+        <AddItemButton
+          testId={`${props.testId}-add`}
+          onAdd={() => props.onChange([...props.value, { [firstKey]: '' }])}
+        />
       </Stack>
     </Input.Wrapper>
   );

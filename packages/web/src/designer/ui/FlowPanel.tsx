@@ -106,7 +106,6 @@ export function FlowPanel({ doc, flow, problems, run }: FlowPanelProps) {
                 <ConditionBuilder
                   value={parsed}
                   names={env.names}
-                  readOnly={env.readOnly}
                   onChange={(g) => setCondition(g.items.length > 0 ? toCel(g) : '')}
                 />
               ) : (

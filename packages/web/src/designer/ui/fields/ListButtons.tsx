@@ -3,21 +3,15 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormEnv } from '../form-env.tsx';
 
-/** A list row's trash button; a read-only form shows none. `mt`/`mb` line it up with the row's inputs. */
+/** A list row's trash button; a read-only form shows none. `mt`/`mb`/`size` fit it to the row's inputs. */
 export function RemoveItemButton({
   onRemove,
-  ...margins
-}: { onRemove: () => void } & Pick<ActionIconProps, 'mt' | 'mb'>) {
+  ...layout
+}: { onRemove: () => void } & Pick<ActionIconProps, 'mt' | 'mb' | 'size'>) {
   const { t } = useTranslation('designer');
   if (useFormEnv().readOnly) return null;
   return (
-    <ActionIcon
-      variant="subtle"
-      color="gray"
-      {...margins}
-      aria-label={t('actions.remove')}
-      onClick={onRemove}
-    >
+    <ActionIcon variant="subtle" color="gray" {...layout} aria-label={t('actions.remove')} onClick={onRemove}>
       <IconTrash size={14} />
     </ActionIcon>
   );
