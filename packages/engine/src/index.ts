@@ -12,6 +12,7 @@ export type { CompiledDefinition, CompiledNode, CompileOutcome } from './compile
 export { formatProblem, type Problem, type ProblemCode } from './compile/problem.ts';
 export * from './expressions/index.ts';
 export * from './model/index.ts';
+export * from './org/directory.ts';
 export * from './runtime/context.ts';
 export * from './runtime/directory.ts';
 export * from './runtime/effects.ts';

@@ -1,6 +1,6 @@
+import { createDirectory } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { createDirectory } from '../org/directory.ts';
 import { readOrgSnapshot } from '../org/snapshot.ts';
 import { moveOpenTasks } from './move.ts';
 

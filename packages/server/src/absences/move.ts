@@ -1,9 +1,9 @@
+import type { OrgDirectory } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
 import { recordReassignment } from '../instances/reassign.ts';
-import type { OrgDirectory } from '../org/directory.ts';
 
 export interface MoveOptions {
   /** Honour a template's `options.onAbsence: 'wait'` (an absence); a deactivated user's work always moves. */

@@ -1,6 +1,6 @@
+import type { OrgSnapshot, SnapshotAbsence } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { OrgSnapshot, SnapshotAbsence } from './directory.ts';
 
 /**
  * Reads what assignment needs from the organisation tables, as `db` (the root or a transaction) sees

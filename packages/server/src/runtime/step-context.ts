@@ -2,7 +2,9 @@ import {
   type CompiledDefinition,
   type ConfiguredWorkCalendar,
   calendarOfDays,
+  createDirectory,
   type Duration,
+  type OrgDirectory,
   type StepContext,
 } from '@baton/engine';
 import type { Kysely } from 'kysely';
@@ -13,7 +15,6 @@ import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 import { compiledDefinition, latestCompiled } from '../definitions/compiled-cache.ts';
-import { createDirectory, type OrgDirectory } from '../org/directory.ts';
 import { readOrgSnapshot } from '../org/snapshot.ts';
 import type { Runtime } from './context.ts';
 

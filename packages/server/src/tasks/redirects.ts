@@ -1,4 +1,4 @@
-import { UNRESOLVED_REASON } from '../org/directory.ts';
+import { UNRESOLVED_REASON } from '@baton/engine';
 
 /** Someone a task went to instead of whom it was meant for, and why (an absence kind, `inactive`, `unresolved`). */
 export interface Redirect {

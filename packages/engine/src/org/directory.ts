@@ -1,4 +1,4 @@
-import type { Assignment, Directory } from '@baton/engine';
+import type { Assignment, Directory } from '../runtime/directory.ts';
 
 /** Why a task meant for someone went to someone else: their absence's kind, or one of these. */
 export const INACTIVE_REASON = 'inactive';
@@ -49,7 +49,8 @@ export type Placement =
 
 /**
  * The engine's `Directory` over a snapshot of the organisation, plus what the server asks of it
- * (notification recipients, who takes over someone's open work).
+ * (notification recipients, who takes over someone's open work). It lives in the engine so that the
+ * server's steps and the designer's test run assign by the same rules.
  *
  * References: a user id or login, `user:<id>`, `role:<name>`, `role:<name>@<departmentId>`,
  * `group:<name>`, `head:<user id, login or any reference>` (each person's head), `department:<id>` (its
