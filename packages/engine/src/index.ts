@@ -13,6 +13,7 @@ export { formatProblem, type Problem, type ProblemCode } from './compile/problem
 export * from './expressions/index.ts';
 export * from './model/index.ts';
 export * from './org/directory.ts';
+export * from './org/snapshot-json.ts';
 export * from './runtime/context.ts';
 export * from './runtime/directory.ts';
 export * from './runtime/effects.ts';

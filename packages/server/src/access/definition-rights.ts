@@ -74,6 +74,14 @@ export async function viewableKeys(db: Kysely<Database>, caller: Caller): Promis
   return keys;
 }
 
+/** Whether the caller may edit some template, and so works in the designer: process administrators, or an `edit` right naming them. */
+export async function editsSomeTemplate(db: Kysely<Database>, caller: Caller): Promise<boolean> {
+  if (can(caller, 'administerProcesses')) return true;
+  const rows = await db.selectFrom('definition_rights').select('rights').execute();
+  for (const r of rows) if (await holds(caller, (JSON.parse(r.rights) as Rights).edit)) return true;
+  return false;
+}
+
 async function accessFrom(caller: Caller, rights: Rights): Promise<TemplateAccess> {
   const seesAll = can(caller, 'seeAllWork');
   const [start, view, edit] = await Promise.all(RIGHTS.map((r) => holds(caller, rights[r])));

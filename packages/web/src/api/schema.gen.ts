@@ -307,6 +307,46 @@ export type NotificationInput = {
   readAt: string | null;
 };
 
+export type OrgDirectoryInput = {
+  users: {
+    id: string;
+    login: string;
+    name: string;
+    active: boolean;
+    /** Active heads above the user, nearest first */
+    heads: string[];
+  }[];
+  departments: {
+    id: string;
+    parentId: string | null;
+    headId: string | null;
+  }[];
+  /** Role holdings of active users */
+  roles: {
+    role: string;
+    /** Held in this department; null: company-wide */
+    departmentId: string | null;
+    userId: string;
+    /** The holder's own department */
+    userDepartmentId: string | null;
+  }[];
+  groups: {
+    name: string;
+    /** Active members */
+    members: string[];
+  }[];
+  /** Absences not over yet */
+  absences: {
+    id: string;
+    userId: string;
+    kind: string;
+    deputyId: string | null;
+    startsAt: string;
+    /** Exclusive */
+    endsAt: string;
+  }[];
+};
+
 export type Problem = {
   type: string;
   title: string;
@@ -611,6 +651,46 @@ export type Notification = {
   nodeId: string | null;
   createdAt: string;
   readAt: string | null;
+};
+
+export type OrgDirectory = {
+  users: {
+    id: string;
+    login: string;
+    name: string;
+    active: boolean;
+    /** Active heads above the user, nearest first */
+    heads: string[];
+  }[];
+  departments: {
+    id: string;
+    parentId: string | null;
+    headId: string | null;
+  }[];
+  /** Role holdings of active users */
+  roles: {
+    role: string;
+    /** Held in this department; null: company-wide */
+    departmentId: string | null;
+    userId: string;
+    /** The holder's own department */
+    userDepartmentId: string | null;
+  }[];
+  groups: {
+    name: string;
+    /** Active members */
+    members: string[];
+  }[];
+  /** Absences not over yet */
+  absences: {
+    id: string;
+    userId: string;
+    kind: string;
+    deputyId: string | null;
+    startsAt: string;
+    /** Exclusive */
+    endsAt: string;
+  }[];
 };
 
 export interface Operations {
@@ -975,6 +1055,13 @@ export interface Operations {
         updated: number;
       };
     };
+  };
+  /** The organisation as task assignment sees it (administrators and template editors) */
+  'GET /api/v1/org/directory': {
+    path: never;
+    query: never;
+    body: never;
+    response: OrgDirectory;
   };
   /** List absences, latest start first */
   'GET /api/v1/absences': {
