@@ -44,8 +44,13 @@ export const definitionsApi = {
 export type OrgUser = Answer<'GET /api/v1/users'>['items'][number];
 export type OrgNamed = Answer<'GET /api/v1/roles'>['items'][number];
 export type OrgDepartment = Answer<'GET /api/v1/departments'>['items'][number];
+/** The organisation as assignment sees it, each user with a display name. */
+export type OrgSnapshotAnswer = Answer<'GET /api/v1/org/directory'>;
 
-/** The organisation, for the assignee picker. Each list is empty when the caller may not read it. */
+/**
+ * The organisation, for the assignee picker (each list is empty when the caller may not read it) and the
+ * test run (`directory`: the snapshot assignment uses; refused with 403 to those who edit no template).
+ */
 export const orgApi = {
   users: () =>
     call('GET /api/v1/users', { query: { limit: 200, active: 'true' } })
@@ -67,4 +72,5 @@ export const orgApi = {
     call('GET /api/v1/departments')
       .then((r) => r.items)
       .catch((): OrgDepartment[] => []),
+  directory: (signal?: AbortSignal) => call('GET /api/v1/org/directory', { signal }),
 };

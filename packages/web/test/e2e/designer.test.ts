@@ -2,7 +2,7 @@ import { exportBpmn } from '@baton/engine';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { suiteStage } from './stage.ts';
-import { DESKTOP, fixture, horizontalOverflow, PHONE, screenshot } from './support.ts';
+import { DESKTOP, fixture, horizontalOverflow, PHONE, screenshot, type TestServer } from './support.ts';
 
 const KEY = 'vacation-request';
 
@@ -69,8 +69,26 @@ async function flowBetween(page: Page, source: string, target: string): Promise<
   );
 }
 
+/**
+ * Who the test run's tasks go to: admin (drawing here) reports to olga, who is on vacation this week with
+ * ivan deputising; anna holds the role Accountant.
+ */
+async function organisation(server: TestServer): Promise<void> {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await server.api('PATCH', '/api/v1/users/admin', { managerId: 'olga' });
+  await server.api('POST', '/api/v1/roles', { name: 'Accountant', title: 'Accountant' });
+  await server.api('PATCH', '/api/v1/users/anna', { roles: [{ role: 'Accountant' }] });
+  await server.api('POST', '/api/v1/absences', {
+    userId: 'olga',
+    from: day(-1),
+    to: day(7),
+    kind: 'vacation',
+    deputyId: 'ivan',
+  });
+}
+
 describe('the process designer in the browser', () => {
-  const stage = suiteStage();
+  const stage = suiteStage(organisation);
 
   it('an administrator draws the vacation process by drag and drop, test-runs it and publishes it', async () => {
     const page = await stage.signIn('admin', { viewport: DESKTOP });
@@ -206,14 +224,21 @@ describe('the process designer in the browser', () => {
       )
       .toBeGreaterThan((await node(page, join).boundingBox())?.x ?? 0);
 
-    // Test run with the real engine: approve → both parallel tasks → completed, the path lit.
+    // Test run with the real engine: approve → both parallel tasks → completed, the path lit. Tasks go
+    // to people as the server would give them: the head of the starter (admin) is olga, away, so ivan.
     await page.getByTestId('action-testRun').click();
+    await page.getByTestId('run-people').waitFor();
     await page.getByTestId('run-start').click();
     await expect(page.getByTestId('run-task').count()).resolves.toBe(1);
+    await expect(page.getByTestId('run-assignees').textContent()).resolves.toBe(
+      'Ivan Petrov (for Olga Smirnova: on vacation)',
+    );
     await expect(node(page, approve).locator('.bn-node').getAttribute('data-run')).resolves.toBe('active');
     await page.getByTestId('run-task').getByTestId('run-outcome-approved').click();
     await expect.poll(() => page.getByTestId('run-task').count()).toBe(2);
     await expect(node(page, approve).locator('.bn-node').getAttribute('data-run')).resolves.toBe('done');
+    const accountingTask = page.locator(`[data-testid="run-task"][data-node="${accounting}"]`);
+    await expect(accountingTask.getByTestId('run-assignees').textContent()).resolves.toBe('Anna Kuznetsova');
     await page.getByTestId('run-task').first().getByTestId('run-outcome-acknowledged').click();
     await page.getByTestId('run-task').first().getByTestId('run-outcome-acknowledged').click();
     await expect(page.getByTestId('run-status').getAttribute('data-status')).resolves.toBe('completed');

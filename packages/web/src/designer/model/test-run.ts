@@ -1,6 +1,7 @@
 import {
   type CompiledDefinition,
   createWorkCalendar,
+  type Directory,
   type Effect,
   type EngineEvent,
   EventRejected,
@@ -20,6 +21,8 @@ export interface RunSession {
   readonly compiled: CompiledDefinition;
   /** Working time for deadlines and `workDateAdd`: the company's calendar where the designer has it. */
   readonly calendar: WorkCalendar;
+  /** Who gets each task: the company's organisation where the designer has it, else references as written. */
+  readonly directory?: Directory;
   readonly state: InstanceState;
   readonly now: number;
   readonly history: readonly HistoryEvent[];
@@ -46,7 +49,8 @@ const OWN: ReadonlySet<Effect['type']> = new Set([
 function apply(session: RunSession, event: EngineEvent, now = session.now): RunSession {
   let result: ReturnType<typeof step>;
   try {
-    result = step(session.compiled, session.state, event, { now, calendar: session.calendar });
+    const { calendar, directory } = session;
+    result = step(session.compiled, session.state, event, { now, calendar, directory });
   } catch (error) {
     if (error instanceof EventRejected) return { ...session, rejected: error.message };
     throw error;
@@ -84,17 +88,25 @@ function apply(session: RunSession, event: EngineEvent, now = session.now): RunS
   };
 }
 
-/** Monday 2026-01-05 09:00 UTC, the engine simulator's start: inside working hours. */
+/**
+ * Where a run starts unless told otherwise (tests): Monday 2026-01-05 09:00 UTC, the engine simulator's
+ * start, inside working hours. The designer starts its runs now, when absences are as the server sees them.
+ */
 export const RUN_START = Date.UTC(2026, 0, 5, 9);
 
 export function startRun(
   compiled: CompiledDefinition,
   input: { params?: Record<string, unknown>; document?: Record<string, unknown> | null; starter?: string },
-  { now = RUN_START, calendar = DEFAULT_CALENDAR }: { now?: number; calendar?: WorkCalendar } = {},
+  {
+    now = RUN_START,
+    calendar = DEFAULT_CALENDAR,
+    directory,
+  }: { now?: number; calendar?: WorkCalendar; directory?: Directory } = {},
 ): RunSession {
   const empty: RunSession = {
     compiled,
     calendar,
+    directory,
     state: emptyState(),
     now,
     history: [],

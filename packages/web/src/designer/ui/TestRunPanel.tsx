@@ -16,9 +16,12 @@ import {
 import { IconPlayerPlay, IconPlayerSkipForward, IconRefresh, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/auth.ts';
 import type { Doc } from '../model/doc.ts';
 import { completeTask, fireTimer, type RunSession, sendMessage, startRun } from '../model/test-run.ts';
+import { RunAssignees } from './RunAssignees.tsx';
 import { useRunCalendar } from './useRunCalendar.ts';
+import { useRunDirectory } from './useRunDirectory.ts';
 
 export interface TestRunPanelProps {
   doc: Doc;
@@ -95,6 +98,8 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
   );
   const [answers, setAnswers] = useState<Record<string, Record<string, unknown>>>({});
   const calendar = useRunCalendar();
+  const people = useRunDirectory();
+  const me = useMe().data;
   const nodeName = (id: string) => doc.nodes.find((n) => n.id === id)?.name ?? id;
   const time = (at: number) =>
     new Date(at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -131,6 +136,11 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
         <Text size="sm" c="dimmed">
           {t('run.intro')}
         </Text>
+        {people && (
+          <Text size="sm" c="dimmed" data-testid="run-people">
+            {t('run.people')}
+          </Text>
+        )}
         {doc.parameters.map((p) => (
           <FieldInput
             key={p.id}
@@ -148,7 +158,15 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
           leftSection={<IconPlayerPlay size={16} />}
           disabled={!outcome?.ok}
           onClick={() =>
-            outcome?.ok && setSession(startRun(outcome.compiled, { params: clean(params) }, { calendar }))
+            outcome?.ok &&
+            setSession(
+              // Started now, by the signed-in user: tasks go to whom they would go to in production.
+              startRun(
+                outcome.compiled,
+                { params: clean(params), ...(me ? { starter: me.user.id } : {}) },
+                { now: Date.now(), calendar, directory: people?.directory },
+              ),
+            )
           }
           data-testid="run-start"
           style={{ alignSelf: 'flex-start' }}
@@ -189,7 +207,7 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
           </Text>
           <Text size="xs" c="dimmed">
             {t(`options.kind.${task.kind}`, { defaultValue: task.kind })} · {nodeName(task.nodeId)} ·{' '}
-            {task.assignees.join(', ') || task.role || '—'}
+            <RunAssignees task={task} name={people?.name} />
           </Text>
           {task.fields.length > 0 && (
             <Stack gap={4} mt={4}>
