@@ -46,19 +46,19 @@ describe('administration pages', () => {
   it('lists running instances, flags the failed one, and terminates one with a reason', async () => {
     await open('All processes', 'All processes');
     const list = page.getByRole('region', { name: 'Processes' });
-    await expect(list.getByRole('link', { name: 'Vacation request' }).count()).resolves.toBe(3);
+    await expect.poll(() => list.getByRole('link', { name: 'Vacation request' }).count()).toBe(3);
     await list.getByRole('link', { name: 'Monthly sales report' }).waitFor();
     await page.getByText('1 process failed and waits for a retry or termination.').waitFor();
     await page.getByText('1 running process cannot move on by itself.').waitFor();
     await list.getByText('A task no active employee holds (boris.left)').waitFor();
     await screenshot(page, 'admin-instances-desktop');
     await page.getByRole('checkbox', { name: 'Stuck only' }).check();
-    await expect(list.getByRole('link').count()).resolves.toBe(1);
+    await expect.poll(() => list.getByRole('link').count()).toBe(1);
     await page.getByRole('checkbox', { name: 'Stuck only' }).uncheck();
 
     await page.getByRole('button', { name: 'Show the failed ones' }).click();
     await list.getByRole('link', { name: 'Purchase of goods' }).waitFor();
-    await expect(list.getByText('Failed').count()).resolves.toBe(1);
+    await expect.poll(() => list.getByText('Failed').count()).toBe(1);
 
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Running' }).click();
@@ -69,7 +69,7 @@ describe('administration pages', () => {
     await dialog.getByRole('button', { name: 'Terminate' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await list.getByRole('link', { name: 'Monthly sales report' }).waitFor({ state: 'detached' });
-    await expect(list.getByRole('link', { name: 'Vacation request' }).count()).resolves.toBe(3);
+    await expect.poll(() => list.getByRole('link', { name: 'Vacation request' }).count()).toBe(3);
 
     // The starter and process filters narrow the list: Ivan's running one, then none of his is a purchase.
     await page.getByRole('combobox', { name: 'Started by', exact: true }).click();
@@ -86,8 +86,10 @@ describe('administration pages', () => {
     await open('All tasks', 'All tasks');
     const list = page.getByRole('region', { name: 'Tasks' });
     await list.getByRole('link', { name: /Send the monthly sales report/ }).waitFor();
-    await expect(list.getByRole('link', { name: /Send the monthly sales report/ }).count()).resolves.toBe(1);
-    await expect(list.getByRole('link', { name: /Approve \d+ days of vacation/ }).count()).resolves.toBe(3);
+    await expect
+      .poll(() => list.getByRole('link', { name: /Send the monthly sales report/ }).count())
+      .toBe(1);
+    await expect.poll(() => list.getByRole('link', { name: /Approve \d+ days of vacation/ }).count()).toBe(3);
     await list.getByText('Overdue').first().waitFor();
     const byEmployee = page.getByRole('table', { name: 'By employee' });
     await byEmployee.getByRole('row', { name: /Olga Smirnova 1 0/ }).waitFor();
@@ -105,7 +107,7 @@ describe('administration pages', () => {
       .waitFor({ state: 'detached' });
     // The filtered list may be between answers (empty) right then: wait for its one task.
     await list.getByRole('link').first().waitFor();
-    await expect(list.getByRole('link').count()).resolves.toBe(1);
+    await expect.poll(() => list.getByRole('link').count()).toBe(1);
   });
 
   it('shows the organisation: employees and the department tree', async () => {
@@ -177,7 +179,7 @@ describe('administration pages', () => {
     await expect(
       dialog.getByRole('combobox', { name: 'Inside the department' }).getAttribute('aria-invalid'),
     ).resolves.toBe('true');
-    await expect(dialog.getByRole('alert').count()).resolves.toBe(0);
+    await expect.poll(() => dialog.getByRole('alert').count()).toBe(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
 

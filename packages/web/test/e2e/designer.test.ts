@@ -138,9 +138,9 @@ describe('the process designer in the browser', () => {
     // Its outcomes (under "More settings"): Add puts one, its trash button takes it away again.
     await page.getByText('More settings').click();
     await page.getByTestId('field-outcomes-add').click();
-    await expect(page.getByTestId('field-outcomes-row').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('field-outcomes-row').count()).toBe(1);
     await page.getByTestId('field-outcomes-row').getByRole('button', { name: 'Remove' }).click();
-    await expect(page.getByTestId('field-outcomes-row').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('field-outcomes-row').count()).toBe(0);
     await page.getByText('More settings').click();
 
     // Accounting and HR acknowledge, by role.
@@ -165,9 +165,9 @@ describe('the process designer in the browser', () => {
     await expect(page.getByTestId('flow-cel').textContent()).resolves.toBe('approved');
     // A second rule, removed by its trash button: the condition is as it was.
     await page.getByTestId('condition-add-rule').click();
-    await expect(page.getByTestId('condition-rule').count()).resolves.toBe(2);
+    await expect.poll(() => page.getByTestId('condition-rule').count()).toBe(2);
     await page.getByTestId('condition-rule').nth(1).getByRole('button', { name: 'Remove' }).click();
-    await expect(page.getByTestId('condition-rule').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('condition-rule').count()).toBe(1);
     await expect(page.getByTestId('flow-cel').textContent()).resolves.toBe('approved');
     // The same condition as CEL: a misspelt name is flagged by compiling; autocomplete offers the right one.
     await page.getByText('Expression', { exact: true }).click();
@@ -191,10 +191,10 @@ describe('the process designer in the browser', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await node(page, hr).click();
     await page.keyboard.press('Delete');
-    await expect(node(page, hr).count()).resolves.toBe(0);
+    await expect.poll(() => node(page, hr).count()).toBe(0);
     await page.keyboard.press('Control+z');
     await node(page, hr).waitFor();
-    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(9);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(9);
     await node(page, hr).click();
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
@@ -229,7 +229,7 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('action-testRun').click();
     await page.getByTestId('run-people').waitFor();
     await page.getByTestId('run-start').click();
-    await expect(page.getByTestId('run-task').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('run-task').count()).toBe(1);
     await expect(page.getByTestId('run-assignees').textContent()).resolves.toBe(
       'Ivan Petrov (for Olga Smirnova: on vacation)',
     );
@@ -269,7 +269,7 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('parameters-add').click();
     await expect(page.getByTestId('parameters-id').inputValue()).resolves.toBe('parameter');
     await page.getByTestId('parameters-row').getByRole('button', { name: 'Remove' }).click();
-    await expect(page.getByTestId('parameters-row').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('parameters-row').count()).toBe(0);
     // Rename the template in its settings (nothing selected), save a draft, publish it.
     await page.getByTestId('settings-name').fill('Vacation request (2026)');
     await page.getByTestId('action-save').click();
@@ -281,16 +281,16 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('version-1').click();
     await page.getByTestId('status').getByText('Version 1, read-only').waitFor();
     await expect(page.getByTestId('designer-title').textContent()).resolves.toBe('Vacation request');
-    await expect(page.getByTestId('palette').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('palette').count()).toBe(0);
     await expect(page.getByTestId('action-publish').isDisabled()).resolves.toBe(true);
     // Its settings are shown, but without the buttons that add or remove a parameter.
     await page.getByTestId('settings-name').waitFor();
-    await expect(page.getByTestId('parameters-add').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('parameters-add').count()).toBe(0);
     // Nor a step's list of outcomes.
     await page.locator('.react-flow__node', { hasText: 'Head approves' }).click();
     await page.getByText('More settings').click();
     await page.getByText('Outcomes', { exact: true }).waitFor();
-    await expect(page.getByTestId('field-outcomes-add').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('field-outcomes-add').count()).toBe(0);
     // Export works on any version: the JSON of what is shown.
     const download = page.waitForEvent('download');
     await page.getByTestId('toolbar-more').click();
@@ -359,7 +359,7 @@ describe('the process designer in the browser', () => {
     await node(page, 'start').click();
     await page.getByTestId('palette-userTask').click();
     await page.getByTestId('palette-end').click();
-    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(2);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await page.getByTestId('action-save').click();
     await page.waitForURL('**/designer/zayavka-na-otpusk');
     await page.getByTestId('status').getByText('Draft v1').waitFor();

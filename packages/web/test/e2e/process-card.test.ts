@@ -147,7 +147,7 @@ describe('the process card draws where the process is', () => {
     const opened = await current.boundingBox();
     expect(inside(opened)).toBe(true);
     expect(opened?.width).toBeGreaterThan(100);
-    await expect(diagram.locator('.react-flow__node[data-id="end"]').count()).resolves.toBe(0);
+    await expect.poll(() => diagram.locator('.react-flow__node[data-id="end"]').count()).toBe(0);
 
     await diagram.locator('.react-flow__controls-fitview').click();
     const last = diagram.locator('.react-flow__node[data-id="end"]');

@@ -93,7 +93,7 @@ describe('vacation request in the browser', () => {
     await history.getByText('Task answered: Head approves').waitFor();
     await history.getByText('Answer: approved').waitFor();
     await history.getByText('«Have a good rest!»').waitFor();
-    await expect(history.getByText(/Olga Smirnova/).count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => history.getByText(/Olga Smirnova/).count()).toBeGreaterThan(0);
     await screenshot(page, 'process-card-completed-desktop');
 
     await page
