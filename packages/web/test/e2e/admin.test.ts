@@ -176,9 +176,11 @@ describe('administration pages', () => {
     await page.getByRole('option', { name: 'Management / Purchasing' }).click();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText(/cannot be placed under "Purchasing".*which is inside it/).waitFor();
-    await expect(
-      dialog.getByRole('combobox', { name: 'Inside the department' }).getAttribute('aria-invalid'),
-    ).resolves.toBe('true');
+    await expect
+      .poll(() =>
+        dialog.getByRole('combobox', { name: 'Inside the department' }).getAttribute('aria-invalid'),
+      )
+      .toBe('true');
     await expect.poll(() => dialog.getByRole('alert').count()).toBe(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -40,7 +40,7 @@ describe('working calendar', () => {
     await page.goto('/admin/calendar?year=2026');
     await page.getByRole('button', { name: 'Thursday, January 1, 2026 · Holiday' }).waitFor();
     const day = page.getByRole('button', { name: /^Monday, June 15, 2026/ });
-    await expect(day.getAttribute('aria-label')).resolves.toBe('Monday, June 15, 2026 · Working day');
+    await expect.poll(() => day.getAttribute('aria-label')).toBe('Monday, June 15, 2026 · Working day');
     await day.click();
     let dialog = page.getByRole('dialog', { name: 'Monday, June 15, 2026' });
     await dialog.getByRole('radio', { name: 'A holiday' }).check();
@@ -49,7 +49,7 @@ describe('working calendar', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Changes not saved yet.').waitFor();
     // Another year cannot be opened over unsaved changes.
-    await expect(page.getByRole('combobox', { name: 'Year' }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('combobox', { name: 'Year' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Save 2026' }).click();
     await page.getByText('Everything is saved.').waitFor();
     const saved = await stage.server.api<{ days: { date: string; kind: string; name: string | null }[] }>(

@@ -40,12 +40,14 @@ describe('template order and icons', () => {
   it('the catalogue lists templates by sort, then name, each with its icon', async () => {
     const page = await stage.signIn(stage.company.employee, { viewport: PHONE });
     await page.goto('/start');
-    await expect(cards(page)).resolves.toEqual([
-      ['zeta', 'cash'],
-      ['beta', 'truck'],
-      ['alpha', 'none'],
-    ]);
-    await expect(horizontalOverflow(page)).resolves.toBe(0);
+    await expect
+      .poll(() => cards(page))
+      .toEqual([
+        ['zeta', 'cash'],
+        ['beta', 'truck'],
+        ['alpha', 'none'],
+      ]);
+    await expect.poll(() => horizontalOverflow(page)).toBe(0);
   });
 
   it('an administrator moves a template to the top and gives it an icon in the designer', async () => {
@@ -53,11 +55,9 @@ describe('template order and icons', () => {
     await admin.goto('/designer');
     const rows = admin.getByTestId('template-row');
     await rows.first().waitFor();
-    await expect(rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-key')))).resolves.toEqual([
-      'zeta',
-      'beta',
-      'alpha',
-    ]);
+    await expect
+      .poll(() => rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-key'))))
+      .toEqual(['zeta', 'beta', 'alpha']);
 
     await admin.goto('/designer/alpha');
     await admin.getByTestId('status').getByText('Published v1').waitFor();
@@ -76,10 +76,12 @@ describe('template order and icons', () => {
 
     const page = await stage.signIn(stage.company.employee, { viewport: DESKTOP });
     await page.goto('/start');
-    await expect(cards(page)).resolves.toEqual([
-      ['alpha', 'plane'],
-      ['zeta', 'cash'],
-      ['beta', 'truck'],
-    ]);
+    await expect
+      .poll(() => cards(page))
+      .toEqual([
+        ['alpha', 'plane'],
+        ['zeta', 'cash'],
+        ['beta', 'truck'],
+      ]);
   });
 });

@@ -98,11 +98,11 @@ describe('the process designer in the browser', () => {
     // A new template: name → key suggested from it; the designer opens on a start event.
     await page.getByTestId('templates-create').click();
     await page.getByTestId('new-name').fill('Vacation request');
-    await expect(page.getByTestId('new-key').inputValue()).resolves.toBe(KEY);
+    await expect.poll(() => page.getByTestId('new-key').inputValue()).toBe(KEY);
     await page.getByTestId('new-create').click();
     await page.waitForURL(`**/designer/${KEY}`);
     await page.getByTestId('designer-title').getByText('Vacation request').waitFor();
-    await expect(nodeIds(page)).resolves.toEqual(['start']);
+    await expect.poll(() => nodeIds(page)).toEqual(['start']);
 
     // Blocks from the palette, dropped where they go (the start event sits at 80,160).
     // Handles stay 50 px clear of the canvas edges, where dragging a connection pans the view.
@@ -134,7 +134,7 @@ describe('the process designer in the browser', () => {
     await node(page, approve).click();
     await page.getByTestId('assignee-menu').click();
     await page.getByTestId('assignee-kind-headOfStarter').click();
-    await expect(page.getByTestId('assignee').textContent()).resolves.toBe('Head of the starter');
+    await expect.poll(() => page.getByTestId('assignee').textContent()).toBe('Head of the starter');
     // Its outcomes (under "More settings"): Add puts one, its trash button takes it away again.
     await page.getByText('More settings').click();
     await page.getByTestId('field-outcomes-add').click();
@@ -162,20 +162,20 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('condition-field').fill('approved');
     await page.getByTestId('condition-operator').click();
     await page.getByRole('option', { name: 'is yes' }).click();
-    await expect(page.getByTestId('flow-cel').textContent()).resolves.toBe('approved');
+    await expect.poll(() => page.getByTestId('flow-cel').textContent()).toBe('approved');
     // A second rule, removed by its trash button: the condition is as it was.
     await page.getByTestId('condition-add-rule').click();
     await expect.poll(() => page.getByTestId('condition-rule').count()).toBe(2);
     await page.getByTestId('condition-rule').nth(1).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => page.getByTestId('condition-rule').count()).toBe(1);
-    await expect(page.getByTestId('flow-cel').textContent()).resolves.toBe('approved');
+    await expect.poll(() => page.getByTestId('flow-cel').textContent()).toBe('approved');
     // The same condition as CEL: a misspelt name is flagged by compiling; autocomplete offers the right one.
     await page.getByText('Expression', { exact: true }).click();
     await page.getByTestId('flow-condition').fill('aproved');
     await page.getByTestId('flow-panel').getByText("Unknown name 'aproved'", { exact: false }).waitFor();
     await page.getByTestId('flow-condition').fill('appr');
     await page.getByRole('option', { name: /^approved/ }).click();
-    await expect(page.getByTestId('flow-condition').inputValue()).resolves.toBe('approved');
+    await expect.poll(() => page.getByTestId('flow-condition').inputValue()).toBe('approved');
     await page
       .getByTestId('flow-panel')
       .getByText("Unknown name 'aproved'", { exact: false })
@@ -185,7 +185,7 @@ describe('the process designer in the browser', () => {
     const toRefused = await flowBetween(page, decision, refused);
     await page.locator(`.react-flow__edge[data-id="${toRefused}"]`).click({ button: 'right', force: true });
     await page.getByTestId('context-menu').getByText('Make default flow').click();
-    await expect(page.getByTestId('flow-default').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId('flow-default').isChecked()).toBe(true);
 
     // Keyboard: Delete removes the selected step, Ctrl+Z brings it back; Ctrl+C / Ctrl+V copy it.
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
@@ -207,10 +207,12 @@ describe('the process designer in the browser', () => {
 
     // Search a step by name: it is highlighted, Enter selects it.
     await page.getByTestId('search').fill('accounting');
-    await expect(node(page, accounting).locator('.bn-node').getAttribute('data-found')).resolves.toBe('true');
+    await expect
+      .poll(() => node(page, accounting).locator('.bn-node').getAttribute('data-found'))
+      .toBe('true');
     await page.getByTestId('search').press('Enter');
     await page.getByTestId('node-name').waitFor();
-    await expect(page.getByTestId('node-name').inputValue()).resolves.toBe('Accounting pays');
+    await expect.poll(() => page.getByTestId('node-name').inputValue()).toBe('Accounting pays');
     await page.getByTestId('search').fill('');
 
     // Validation by the engine: nothing left to fix. Then ELK tidies the drawing (one undoable step).
@@ -230,20 +232,22 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('run-people').waitFor();
     await page.getByTestId('run-start').click();
     await expect.poll(() => page.getByTestId('run-task').count()).toBe(1);
-    await expect(page.getByTestId('run-assignees').textContent()).resolves.toBe(
-      'Ivan Petrov (for Olga Smirnova: on vacation)',
-    );
-    await expect(node(page, approve).locator('.bn-node').getAttribute('data-run')).resolves.toBe('active');
+    await expect
+      .poll(() => page.getByTestId('run-assignees').textContent())
+      .toBe('Ivan Petrov (for Olga Smirnova: on vacation)');
+    await expect.poll(() => node(page, approve).locator('.bn-node').getAttribute('data-run')).toBe('active');
     await page.getByTestId('run-task').getByTestId('run-outcome-approved').click();
     await expect.poll(() => page.getByTestId('run-task').count()).toBe(2);
-    await expect(node(page, approve).locator('.bn-node').getAttribute('data-run')).resolves.toBe('done');
+    await expect.poll(() => node(page, approve).locator('.bn-node').getAttribute('data-run')).toBe('done');
     const accountingTask = page.locator(`[data-testid="run-task"][data-node="${accounting}"]`);
-    await expect(accountingTask.getByTestId('run-assignees').textContent()).resolves.toBe('Anna Kuznetsova');
+    await expect
+      .poll(() => accountingTask.getByTestId('run-assignees').textContent())
+      .toBe('Anna Kuznetsova');
     await page.getByTestId('run-task').first().getByTestId('run-outcome-acknowledged').click();
     await page.getByTestId('run-task').first().getByTestId('run-outcome-acknowledged').click();
-    await expect(page.getByTestId('run-status').getAttribute('data-status')).resolves.toBe('completed');
-    await expect(node(page, done).locator('.bn-node').getAttribute('data-run')).resolves.toBe('done');
-    await expect(node(page, refused).locator('.bn-node').getAttribute('data-run')).resolves.toBeNull();
+    await expect.poll(() => page.getByTestId('run-status').getAttribute('data-status')).toBe('completed');
+    await expect.poll(() => node(page, done).locator('.bn-node').getAttribute('data-run')).toBe('done');
+    await expect.poll(() => node(page, refused).locator('.bn-node').getAttribute('data-run')).toBeNull();
     await node(page, approve).click();
     await page.getByTestId('palette').evaluate((el) => el.closest('aside')?.scrollTo(0, 0));
     await screenshot(page, 'designer-desktop');
@@ -267,7 +271,7 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('status').getByText('Published v1').waitFor();
     // A start parameter: Add puts a row with a free id, its trash button takes it away again.
     await page.getByTestId('parameters-add').click();
-    await expect(page.getByTestId('parameters-id').inputValue()).resolves.toBe('parameter');
+    await expect.poll(() => page.getByTestId('parameters-id').inputValue()).toBe('parameter');
     await page.getByTestId('parameters-row').getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => page.getByTestId('parameters-row').count()).toBe(0);
     // Rename the template in its settings (nothing selected), save a draft, publish it.
@@ -280,9 +284,9 @@ describe('the process designer in the browser', () => {
     await page.getByTestId('toolbar-more').click();
     await page.getByTestId('version-1').click();
     await page.getByTestId('status').getByText('Version 1, read-only').waitFor();
-    await expect(page.getByTestId('designer-title').textContent()).resolves.toBe('Vacation request');
+    await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe('Vacation request');
     await expect.poll(() => page.getByTestId('palette').count()).toBe(0);
-    await expect(page.getByTestId('action-publish').isDisabled()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId('action-publish').isDisabled()).toBe(true);
     // Its settings are shown, but without the buttons that add or remove a parameter.
     await page.getByTestId('settings-name').waitFor();
     await expect.poll(() => page.getByTestId('parameters-add').count()).toBe(0);
@@ -331,7 +335,7 @@ describe('the process designer in the browser', () => {
     const row = page.locator(`[data-testid="template-row"][data-key="${KEY}"]`);
     await row.getByTestId('template-menu').click();
     await page.getByRole('menuitem', { name: 'Duplicate' }).click();
-    await expect(page.getByTestId('new-key').inputValue()).resolves.toBe('vacation-request-2026-copy');
+    await expect.poll(() => page.getByTestId('new-key').inputValue()).toBe('vacation-request-2026-copy');
     await page.getByTestId('new-create').click();
     await expect.poll(() => rows.count()).toBe(before + 3);
     await screenshot(page, 'designer-templates');
@@ -353,7 +357,7 @@ describe('the process designer in the browser', () => {
     const page = await stage.signIn('admin', { viewport: DESKTOP });
     await page.goto('/designer/new');
     await page.getByTestId('new-name').fill('Заявка на отпуск');
-    await expect(page.getByTestId('new-key').inputValue()).resolves.toBe('zayavka-na-otpusk');
+    await expect.poll(() => page.getByTestId('new-key').inputValue()).toBe('zayavka-na-otpusk');
     await page.getByTestId('new-create').click();
     // A click on the palette with a step selected adds the block after it, connected.
     await node(page, 'start').click();

@@ -57,14 +57,16 @@ describe('the process card draws where the process is', () => {
     await page.goto(`/processes/${instanceId}`);
     const diagram = page.getByTestId('instance-diagram');
     await diagram.locator('.react-flow__node[data-id="approve"] .bn-node[data-run="active"]').waitFor();
-    await expect(marks(page)).resolves.toEqual({
-      start: 'done',
-      approve: 'active',
-      decision: '',
-      done: '',
-      refused: '',
-    });
-    await expect(taken(page)).resolves.toEqual(['f1']);
+    await expect
+      .poll(() => marks(page))
+      .toEqual({
+        start: 'done',
+        approve: 'active',
+        decision: '',
+        done: '',
+        refused: '',
+      });
+    await expect.poll(() => taken(page)).toEqual(['f1']);
 
     // Fitted: every node lies inside the diagram's box, and the box inside the phone's width.
     const box = await diagram.boundingBox();
@@ -73,12 +75,12 @@ describe('the process card draws where the process is', () => {
       const node = await diagram.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
       expect(node && box && node.x >= box.x && node.x + node.width <= box.x + box.width, id).toBe(true);
     }
-    await expect(horizontalOverflow(page)).resolves.toBe(0);
+    await expect.poll(() => horizontalOverflow(page)).toBe(0);
 
     // Zooming in happens inside the box: the page still does not scroll sideways.
     const zoomIn = diagram.locator('.react-flow__controls-zoomin');
     for (let i = 0; i < 4; i++) await zoomIn.click();
-    await expect(horizontalOverflow(page)).resolves.toBe(0);
+    await expect.poll(() => horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'process-card-diagram-phone');
   });
 
@@ -98,8 +100,8 @@ describe('the process card draws where the process is', () => {
     await expect
       .poll(() => marks(page))
       .toEqual({ start: 'done', approve: 'done', decision: 'done', done: 'done', refused: '' });
-    await expect(taken(page)).resolves.toEqual(['f1', 'f2', 'f3']);
-    await expect(page.getByText('Completed', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => taken(page)).toEqual(['f1', 'f2', 'f3']);
+    await expect.poll(() => page.getByText('Completed', { exact: true }).first().isVisible()).toBe(true);
     await screenshot(page, 'process-card-diagram-desktop');
   });
 

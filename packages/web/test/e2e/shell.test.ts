@@ -42,7 +42,7 @@ describe('the app shell', () => {
     await page.getByRole('button', { name: 'Language: English' }).click();
     await page.getByRole('menuitem', { name: 'Русский' }).click();
     await page.getByRole('heading', { level: 1, name: 'Мои задания' }).waitFor();
-    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ru');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ru');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Мои задания' }).waitFor();
     await page.getByRole('link', { name: /Согласовать отпуск: 7 дн/ }).click();
@@ -60,10 +60,10 @@ describe('the app shell', () => {
     const page = await stage.signIn('ivan', { viewport: DESKTOP });
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to content' });
-    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await expect(skip.isVisible()).resolves.toBe(true);
+    await expect.poll(() => skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => skip.isVisible()).toBe(true);
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     // Tab to the first menu link: it shows Mantine's focus ring (an outline), not just a colour change.
     const link = page

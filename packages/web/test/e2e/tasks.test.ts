@@ -31,9 +31,9 @@ describe('answering tasks', () => {
     await page.getByRole('link', { name: /Approve the contract with Kirpich LLC/ }).click();
     await page.getByRole('button', { name: 'Reject' }).click();
     await page.getByRole('alert').filter({ hasText: 'A rejection needs a comment.' }).waitFor();
-    await expect(page.getByRole('textbox', { name: 'Comment' }).getAttribute('aria-invalid')).resolves.toBe(
-      'true',
-    );
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Comment' }).getAttribute('aria-invalid'))
+      .toBe('true');
     await page.getByRole('textbox', { name: 'Comment' }).fill('The price is 20% above the market.');
     await page.getByRole('button', { name: 'Reject' }).click();
     await page.getByText('Nothing waits for you.').waitFor();
@@ -63,9 +63,9 @@ describe('answering tasks', () => {
     await page.getByText('Upload the scan to the shared drive and paste the link.').waitFor();
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByRole('alert').filter({ hasText: 'Check the highlighted fields.' }).waitFor();
-    await expect(page.getByRole('textbox', { name: 'Pages' }).getAttribute('aria-invalid')).resolves.toBe(
-      'true',
-    );
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Pages' }).getAttribute('aria-invalid'))
+      .toBe('true');
     await page
       .getByRole('textbox', { name: 'Link to the scan' })
       .fill('https://drive.example/contracts/kirpich.pdf');

@@ -13,7 +13,7 @@ describe('vacation request in the browser', () => {
 
   it('an employee starts it from the catalogue; the form shows what is missing', async () => {
     const page = await stage.signIn(stage.company.employee, { viewport: DESKTOP });
-    await expect(page.getByRole('heading', { level: 1, name: 'My tasks' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'My tasks' }).isVisible()).toBe(true);
 
     await page
       .getByRole('navigation', { name: 'Main menu' })
@@ -28,7 +28,7 @@ describe('vacation request in the browser', () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Check the highlighted fields.' }).waitFor();
     const days = page.getByRole('textbox', { name: 'Number of days' });
-    await expect(days.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => days.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await days.getAttribute('aria-describedby')) ?? '';
     const messages = await Promise.all(
       describedBy
@@ -48,7 +48,7 @@ describe('vacation request in the browser', () => {
     instanceUrl = new URL(page.url()).pathname;
     await page.getByRole('heading', { level: 1, name: 'Vacation request' }).waitFor();
     await page.getByTestId('current-nodes').getByText('Head approves').waitFor();
-    await expect(page.getByText('Running').first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText('Running').first().isVisible()).toBe(true);
     await screenshot(page, 'process-card-running-desktop');
     await page.context().close();
   });
