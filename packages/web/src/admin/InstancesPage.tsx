@@ -45,52 +45,31 @@ export function InstancesPage() {
     <>
       <PageHeader title={t('instances.title')} subtitle={t('instances.subtitle')} />
       {failedCount > 0 && status !== 'failed' && (
-        <Alert
+        <AttentionAlert
           color="red"
-          icon={<IconAlertTriangle aria-hidden />}
-          mb="md"
           title={t('instances.failedTitle')}
-        >
-          <Group justify="space-between" gap="sm">
-            <Text size="sm">
-              {t('instances.failedCount', {
-                count: failedCount,
-                more: failed.data?.pages[0]?.nextCursor ? '+' : '',
-              })}
-            </Text>
-            <Button size="xs" color="red" variant="light" onClick={() => setStatus('failed')}>
-              {t('instances.showFailed')}
-            </Button>
-          </Group>
-        </Alert>
+          text={t('instances.failedCount', {
+            count: failedCount,
+            more: failed.data?.pages[0]?.nextCursor ? '+' : '',
+          })}
+          action={t('instances.showFailed')}
+          onAction={() => setStatus('failed')}
+        />
       )}
       {stuckCount > 0 && !stuckOnly && (
-        <Alert
+        <AttentionAlert
           color="orange"
-          icon={<IconAlertTriangle aria-hidden />}
-          mb="md"
           title={t('instances.stuckTitle')}
-        >
-          <Group justify="space-between" gap="sm">
-            <Text size="sm">
-              {t('instances.stuckCount', {
-                count: stuckCount,
-                more: stuck.data?.pages[0]?.nextCursor ? '+' : '',
-              })}
-            </Text>
-            <Button
-              size="xs"
-              color="orange"
-              variant="light"
-              onClick={() => {
-                setStatus('running');
-                setStuckOnly(true);
-              }}
-            >
-              {t('instances.showStuck')}
-            </Button>
-          </Group>
-        </Alert>
+          text={t('instances.stuckCount', {
+            count: stuckCount,
+            more: stuck.data?.pages[0]?.nextCursor ? '+' : '',
+          })}
+          action={t('instances.showStuck')}
+          onAction={() => {
+            setStatus('running');
+            setStuckOnly(true);
+          }}
+        />
       )}
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
         <FilterSelect
@@ -158,5 +137,25 @@ export function InstancesPage() {
         onLoad={() => list.fetchNextPage()}
       />
     </>
+  );
+}
+
+/** A count of instances that need the administrator, with the button that lists them. */
+function AttentionAlert(props: {
+  color: string;
+  title: string;
+  text: string;
+  action: string;
+  onAction: () => void;
+}) {
+  return (
+    <Alert color={props.color} icon={<IconAlertTriangle aria-hidden />} mb="md" title={props.title}>
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">{props.text}</Text>
+        <Button size="xs" color={props.color} variant="light" onClick={props.onAction}>
+          {props.action}
+        </Button>
+      </Group>
+    </Alert>
   );
 }

@@ -12,13 +12,13 @@ import {
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { type Group as CondGroup, type Operator, type Rule, UNARY } from '../model/condition.ts';
+import { type Group as CondGroup, OPERATORS, type Operator, type Rule, UNARY } from '../model/condition.ts';
 import type { Name } from '../model/names.ts';
 import { RemoveItemButton } from './fields/ListButtons.tsx';
 import { useFormEnv } from './form-env.tsx';
 
 /** Operators that make sense for a field type; names of unknown type (document fields) get all. */
-export function operatorsFor(type: string | undefined): Operator[] {
+export function operatorsFor(type: string | undefined): readonly Operator[] {
   if (type === 'boolean') return ['isTrue', 'isFalse'];
   if (type === 'number' || type === 'money' || type === 'date' || type === 'datetime')
     return ['eq', 'ne', 'lt', 'le', 'gt', 'ge'];
@@ -26,21 +26,7 @@ export function operatorsFor(type: string | undefined): Operator[] {
   if (type === 'multiselect' || type === 'users') return ['empty', 'notEmpty'];
   if (type === 'string' || type === 'text' || type === 'user' || type === 'department')
     return ['eq', 'ne', 'contains', 'startsWith', 'in', 'empty', 'notEmpty'];
-  return [
-    'eq',
-    'ne',
-    'lt',
-    'le',
-    'gt',
-    'ge',
-    'contains',
-    'startsWith',
-    'in',
-    'empty',
-    'notEmpty',
-    'isTrue',
-    'isFalse',
-  ];
+  return OPERATORS;
 }
 
 export interface ConditionBuilderProps {

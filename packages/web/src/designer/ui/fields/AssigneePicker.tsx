@@ -135,17 +135,7 @@ export function AssigneePicker({ value, onChange, label, error, required }: Assi
                 placeholder="'role:' + document.department"
               />
             </div>
-            <Button size="xs" onClick={submit}>
-              {t('actions.add')}
-            </Button>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              onClick={() => setAdding(null)}
-              aria-label={t('actions.cancel')}
-            >
-              <IconX size={14} />
-            </ActionIcon>
+            <AddOrCancel onAdd={submit} onCancel={() => setAdding(null)} />
           </Group>
         ) : adding ? (
           <Group gap={4} wrap="nowrap">
@@ -165,17 +155,7 @@ export function AssigneePicker({ value, onChange, label, error, required }: Assi
               }}
               data-testid="assignee-input"
             />
-            <Button size="xs" onClick={submit} data-testid="assignee-add">
-              {t('actions.add')}
-            </Button>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              onClick={() => setAdding(null)}
-              aria-label={t('actions.cancel')}
-            >
-              <IconX size={14} />
-            </ActionIcon>
+            <AddOrCancel onAdd={submit} onCancel={() => setAdding(null)} testId="assignee-add" />
           </Group>
         ) : (
           !env.readOnly && (
@@ -203,5 +183,28 @@ export function AssigneePicker({ value, onChange, label, error, required }: Assi
         )}
       </Stack>
     </Input.Wrapper>
+  );
+}
+
+/** The add and cancel buttons after an assignee being typed. */
+function AddOrCancel({
+  onAdd,
+  onCancel,
+  testId,
+}: {
+  onAdd: () => void;
+  onCancel: () => void;
+  testId?: string;
+}) {
+  const { t } = useTranslation('designer');
+  return (
+    <>
+      <Button size="xs" onClick={onAdd} data-testid={testId}>
+        {t('actions.add')}
+      </Button>
+      <ActionIcon variant="subtle" color="gray" onClick={onCancel} aria-label={t('actions.cancel')}>
+        <IconX size={14} />
+      </ActionIcon>
+    </>
   );
 }
