@@ -41,6 +41,11 @@ export class BatonProcess {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** How the last run ended: its exit code, or null while running or when a signal ended it. */
+  get exitCode(): number | null {
+    return this.child?.exitCode ?? null;
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }

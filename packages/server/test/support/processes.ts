@@ -195,3 +195,18 @@ export const errand = (key: string, name = `Errand (${key})`) => ({
     { id: 'f2', source: 'do', target: 'end' },
   ],
 });
+
+/** start → webhook → end: the webhook posts `{ n }` to `hookUrl` after the instance has ended. */
+export function webhookProcess(hookUrl: string): DefinitionInput {
+  return {
+    key: 'hook',
+    name: 'Webhook',
+    parameters: [{ id: 'n', type: 'number', required: true }],
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'hook', type: 'webhook', config: { url: hookUrl, body: { n: 'n' } } },
+      { id: 'end', type: 'end' },
+    ],
+    flows: flows(['start', 'hook'], ['hook', 'end']),
+  };
+}

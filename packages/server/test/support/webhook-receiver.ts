@@ -16,6 +16,8 @@ export interface WebhookReceiver {
   refused: number;
   /** Deliveries answered 503 on purpose, to make the sender retry. */
   failed: number;
+  /** Signed deliveries that have arrived, answered or not yet (see `delayMs`). */
+  arrived: number;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,8 @@ export interface ReceiverOptions {
   secret: string;
   /** Share of keys whose first delivery is answered 503 (the sender must retry them). */
   failFirst?: number;
+  /** How long a signed delivery waits before it is answered (a slow far end). */
+  delayMs?: number;
 }
 
 export async function startWebhookReceiver(options: ReceiverOptions): Promise<WebhookReceiver> {
@@ -35,6 +39,7 @@ export async function startWebhookReceiver(options: ReceiverOptions): Promise<We
     bodies,
     refused: 0,
     failed: 0,
+    arrived: 0,
     close: async () => {
       server.closeAllConnections();
       server.close();
@@ -50,6 +55,8 @@ export async function startWebhookReceiver(options: ReceiverOptions): Promise<We
       response.writeHead(401).end();
       return;
     }
+    receiver.arrived++;
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     if (!failedOnce.has(key) && !deliveries.has(key) && Math.random() < (options.failFirst ?? 0)) {
       failedOnce.add(key);
       receiver.failed++;
