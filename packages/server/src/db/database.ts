@@ -8,6 +8,7 @@ import { UserEventBus } from '../events/user-events.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { BACKSTOP_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
+import { withGroupCommit } from './sqlite-group-commit.ts';
 import { withStatementCache } from './sqlite-statements.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,10 +25,12 @@ export interface Db {
   readonly events: UserEventBus;
   /**
    * SQLite: `PRAGMA data_version`, which changes when another connection (another process) has
-   * committed, read in the current transaction's snapshot — with `db/counters.ts` it lets a step skip
-   * reading the change counters. Null on PostgreSQL, where every step reads them.
+   * committed, read in the current transaction's snapshot, and the number of failed group commits
+   * (sqlite-group-commit.ts), after which what was read may never have been committed — with
+   * `db/counters.ts` it lets a step skip reading the change counters. Null on PostgreSQL, where every
+   * step reads them.
    */
-  readonly dataVersion: (() => number) | null;
+  readonly dataVersion: (() => string) | null;
   close(): Promise<void>;
 }
 
@@ -71,9 +74,8 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
   if (stopCheckpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const events = new UserEventBus();
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
-  const kysely = new Kysely<Database>({
-    dialect: withUserEvents(new SqliteDialect({ database: withStatementCache(sqlite) }), events),
-  });
+  const group = withGroupCommit(new SqliteDialect({ database: withStatementCache(sqlite) }), sqlite);
+  const kysely = new Kysely<Database>({ dialect: withUserEvents(group.dialect, events) });
   const close = async () => {
     await stopCheckpointer?.();
     await kysely.destroy();
@@ -83,7 +85,7 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
     dialect: 'sqlite',
     description: `sqlite:${path}`,
     events,
-    dataVersion: () => dataVersion.get() as number,
+    dataVersion: () => `${dataVersion.get()}:${group.failures()}`,
     close,
   };
 }

@@ -1,0 +1,245 @@
+import { setImmediate } from 'node:timers';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely';
+
+/**
+ * Group commit for the embedded SQLite: what runs on the connection in one turn of the event loop
+ * shares one COMMIT, made when the turn's I/O callbacks are done. The first transaction opens the
+ * group (BEGIN); each later one runs in a savepoint of it and rolls back alone; a query outside a
+ * transaction runs in the group too. None of them answers before the group's COMMIT has returned —
+ * nothing is acknowledged, or read by anyone, before it is durable — and if that COMMIT fails, all of
+ * them fail. A COMMIT is a third of an engine step and writes each page the group touched once, so
+ * under concurrent requests it is paid once per turn instead of once per request; a lone transaction
+ * commits at the end of its turn.
+ *
+ * `failures` counts the groups that failed: what was read in one may never have been committed, so
+ * caches filled in it key on this count too (step-context.ts).
+ */
+export function withGroupCommit(
+  dialect: Dialect,
+  sqlite: BetterSqlite3.Database,
+): { dialect: Dialect; failures: () => number } {
+  const failures = { count: 0 };
+  return {
+    dialect: {
+      createAdapter: () => dialect.createAdapter(),
+      createIntrospector: (db) => dialect.createIntrospector(db),
+      createQueryCompiler: () => dialect.createQueryCompiler(),
+      createDriver: () => new GroupCommitDriver(dialect.createDriver(), sqlite, failures),
+    },
+    failures: () => failures.count,
+  };
+}
+
+/** The savepoint a transaction that joins an open group runs in, so that it can roll back alone. */
+const JOINED = 'baton_joined';
+
+interface Waiter {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * One hold of the single connection. It lets go of the connection while it waits for the group's
+ * COMMIT (so the turn's other work can join) and takes it again if its holder has more to run.
+ */
+class Lease implements DatabaseConnection {
+  /** Between the begin and the end of a transaction. */
+  member = false;
+  #held = true;
+
+  constructor(
+    private connection: DatabaseConnection,
+    private readonly group: GroupCommitDriver,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    await this.hold();
+    if (this.member || !this.group.open) return this.connection.executeQuery(query);
+    const result = await this.group.runInGroup(() => this.connection.executeQuery<R>(query));
+    await this.waitForCommit();
+    return result;
+  }
+
+  async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    await this.hold();
+    // A stream holds the connection while its reader goes on: commit first rather than keep the group.
+    if (!this.member) this.group.commitWaiting();
+    yield* this.connection.streamQuery<R>(query, chunkSize);
+  }
+
+  async hold(): Promise<void> {
+    if (this.#held) return;
+    this.connection = await this.group.acquireInner();
+    this.#held = true;
+  }
+
+  async waitForCommit(): Promise<void> {
+    const committed = this.group.enlist();
+    await this.release();
+    await committed;
+  }
+
+  async release(): Promise<void> {
+    if (!this.#held) return;
+    this.#held = false;
+    await this.group.releaseInner(this.connection);
+  }
+}
+
+/** The statements that open, join, leave and end a group, prepared once. */
+function transactionControl(sqlite: BetterSqlite3.Database) {
+  return {
+    begin: sqlite.prepare('BEGIN'),
+    commit: sqlite.prepare('COMMIT'),
+    rollback: sqlite.prepare('ROLLBACK'),
+    join: sqlite.prepare(`SAVEPOINT ${JOINED}`),
+    leave: sqlite.prepare(`RELEASE ${JOINED}`),
+    undo: sqlite.prepare(`ROLLBACK TO ${JOINED}`),
+  };
+}
+
+class GroupCommitDriver implements Driver {
+  readonly #inner: Driver;
+  readonly #sqlite: BetterSqlite3.Database;
+  readonly #sql: ReturnType<typeof transactionControl>;
+  /** Work in the open group, waiting for its COMMIT. */
+  #waiting: Waiter[] = [];
+  /** A transaction is between its begin and its end (it holds the connection). */
+  #active = false;
+  /** The active transaction opened the group (no savepoint: its rollback is the group's). */
+  #opened = false;
+  #scheduled = false;
+  readonly #failures: { count: number };
+
+  constructor(inner: Driver, sqlite: BetterSqlite3.Database, failures: { count: number }) {
+    this.#inner = inner;
+    this.#failures = failures;
+    this.#sqlite = sqlite;
+    this.#sql = transactionControl(sqlite);
+  }
+
+  /** A group is open and waits for its COMMIT. */
+  get open(): boolean {
+    return this.#sqlite.inTransaction;
+  }
+
+  init(): Promise<void> {
+    return this.#inner.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new Lease(await this.acquireInner(), this);
+  }
+
+  acquireInner(): Promise<DatabaseConnection> {
+    return this.#inner.acquireConnection();
+  }
+
+  releaseInner(connection: DatabaseConnection): Promise<void> {
+    return this.#inner.releaseConnection(connection);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    await lease.hold();
+    this.#opened = !this.#sqlite.inTransaction;
+    this.#sql[this.#opened ? 'begin' : 'join'].run();
+    lease.member = true;
+    this.#active = true;
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    if (!this.#opened) this.#sql.leave.run();
+    this.#active = false;
+    lease.member = false;
+    await lease.waitForCommit();
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    // Its work already left for the group, whose COMMIT failed and rolled it back.
+    if (!lease.member) return;
+    this.#active = false;
+    lease.member = false;
+    if (!this.#sqlite.inTransaction) this.#failWaiting();
+    else if (this.#opened) this.#sql.rollback.run();
+    else {
+      this.#sql.undo.run();
+      this.#sql.leave.run();
+      this.#schedule();
+    }
+  }
+
+  savepoint: Driver['savepoint'] = (connection, name, compile) =>
+    this.#inner.savepoint?.(connection, name, compile) ?? Promise.resolve();
+
+  rollbackToSavepoint: Driver['rollbackToSavepoint'] = (connection, name, compile) =>
+    this.#inner.rollbackToSavepoint?.(connection, name, compile) ?? Promise.resolve();
+
+  releaseSavepoint: Driver['releaseSavepoint'] = (connection, name, compile) =>
+    this.#inner.releaseSavepoint?.(connection, name, compile) ?? Promise.resolve();
+
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    return (connection as Lease).release();
+  }
+
+  async destroy(): Promise<void> {
+    if (this.#sqlite.open) this.commitWaiting();
+    await this.#inner.destroy();
+  }
+
+  /** Runs a query outside a transaction in the open group; an error that ends the transaction fails it. */
+  async runInGroup<T>(query: () => Promise<T>): Promise<T> {
+    try {
+      return await query();
+    } catch (error) {
+      if (!this.#sqlite.inTransaction) this.#failWaiting();
+      throw error;
+    }
+  }
+
+  /** Resolves when the open group has committed (rejects if it fails); schedules its COMMIT. */
+  enlist(): Promise<void> {
+    const committed = new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }));
+    this.#schedule();
+    return committed;
+  }
+
+  /** Commits the open group unless a transaction is still running in it; settles what waits for it. */
+  commitWaiting(): void {
+    if (this.#active || !this.#sqlite.inTransaction) return;
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    try {
+      this.#sql.commit.run();
+    } catch (error) {
+      if (this.#sqlite.inTransaction) this.#sql.rollback.run();
+      this.#failures.count++;
+      for (const w of waiting) w.reject(error);
+      return;
+    }
+    for (const w of waiting) w.resolve();
+  }
+
+  /** Commits after this turn's I/O callbacks, whose work joins the group. */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      if (this.#sqlite.open) this.commitWaiting();
+    });
+  }
+
+  /** SQLite ends the whole transaction on some errors (a full disk, an I/O error): the group is gone. */
+  #failWaiting(): void {
+    const waiting = this.#waiting;
+    if (waiting.length === 0) return;
+    this.#waiting = [];
+    this.#failures.count++;
+    const error = new Error('SQLite rolled back the transaction this work was to commit with');
+    for (const w of waiting) w.reject(error);
+  }
+}
