@@ -39,25 +39,39 @@ describe('durable benchmark processes (SQLite)', () => {
   }
 });
 
-// The summary line judges the HTTP latency target only for a run at the target's 64 clients.
+// The summary line judges a target only for a run at the mode's default clients (targets.ts).
 describe('summaries', () => {
-  const http = (concurrency: number) => ({
+  const run = (mode: 'http' | 'sqlite', concurrency: number) => ({
     bench: 'approval',
     engine: 'baton',
-    mode: 'http',
+    mode,
     instances: 100,
-    instancesPerSec: 200,
+    instancesPerSec: 1200,
     p50Ms: 4,
     p95Ms: 9,
     rssMb: 100,
     concurrency,
   });
   it('judge the HTTP p95 target at 64 clients and leave a run with --clients 8 unjudged', () => {
-    expect(summaries('approval', ['http'], [http(64)])).toEqual([
+    expect(summaries('approval', ['http'], [run('http', 64)])).toEqual([
       { bench: 'approval', mode: 'http', summary: true, target: 'baton p95Ms < 15 at 64 clients', met: true },
     ]);
-    expect(summaries('approval', ['http'], [http(8)])).toEqual([
+    expect(summaries('approval', ['http'], [run('http', 8)])).toEqual([
       { bench: 'approval', mode: 'http', summary: true },
+    ]);
+  });
+  it('judge the durable targets at 10 instances in flight and leave a run with --clients 1 unjudged', () => {
+    expect(summaries('approval', ['sqlite'], [run('sqlite', 10)])).toEqual([
+      {
+        bench: 'approval',
+        mode: 'sqlite',
+        summary: true,
+        target: 'baton instancesPerSec >= 1000',
+        met: true,
+      },
+    ]);
+    expect(summaries('approval', ['sqlite'], [run('sqlite', 1)])).toEqual([
+      { bench: 'approval', mode: 'sqlite', summary: true },
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { postgresUnreachable } from './durable/databases.ts';
 import { ENGINES, type EngineName, PREPARE } from './engines.ts';
 import { MODES, type Mode, measure, planFor } from './measure.ts';
 import { PROCESSES } from './processes.ts';
-import { HTTP_TARGET_CLIENTS, summaries } from './targets.ts';
+import { defaultClients, summaries } from './targets.ts';
 
 /**
  * `npm run bench [-- --mode memory|sqlite|postgres|http|all] [-- --bench NAME] [-- --quick] [-- --full]
@@ -21,8 +21,8 @@ const { values } = parseArgs({
     full: { type: 'boolean', default: false },
     bench: { type: 'string' },
     mode: { type: 'string', default: 'all' },
-    /** HTTP mode: requests in flight at a time (the target is stated at 64). */
-    clients: { type: 'string', default: String(HTTP_TARGET_CLIENTS) },
+    /** Durable and HTTP modes: instances (requests) in flight at a time; targets.ts has the defaults. */
+    clients: { type: 'string' },
     /** Internal: measure one engine in one mode in this process and print its lines. */
     engine: { type: 'string' },
   },
@@ -33,8 +33,8 @@ for (const name of names)
     throw new Error(`unknown --bench ${name}; one of ${Object.keys(PROCESSES).join(', ')}`);
 const modes = values.mode === 'all' ? MODES : MODES.filter((m) => m === values.mode);
 if (modes.length === 0) throw new Error(`unknown --mode ${values.mode}; one of ${MODES.join(', ')}, all`);
-const clients = Number(values.clients);
-if (!Number.isInteger(clients) || clients < 1)
+const clients = values.clients === undefined ? undefined : Number(values.clients);
+if (clients !== undefined && (!Number.isInteger(clients) || clients < 1))
   throw new Error(`--clients must be a whole number ≥ 1 (got ${values.clients})`);
 
 /** One JSON line: a Result, a Skipped, a StepCost or a summary. */
@@ -86,13 +86,14 @@ async function measureHere(name: string, engine: EngineName, mode: Mode): Promis
   const p = (PROCESSES[name] as () => ReturnType<(typeof PROCESSES)[string]>)();
   const plan = planFor(name, engine, mode, values.quick);
   if (mode === 'memory') return [await measure(p, engine, mode, await PREPARE[engine](p), plan)];
+  const inFlight = clients ?? defaultClients(name, mode);
   if (mode === 'http') {
     const { measureHttp } = await import('./http/measure-http.ts');
-    return [await measureHttp(p, values.quick, clients)];
+    return [await measureHttp(p, values.quick, inFlight)];
   }
   const durable = await import('./durable/measure-durable.ts');
   if (engine === 'bpmn-engine') return [await durable.measureDurableBpmnEngine(p, plan)];
-  const { result, stepCost } = await durable.measureDurableBaton(p, mode, plan);
+  const { result, stepCost } = await durable.measureDurableBaton(p, mode, plan, inFlight);
   return stepCost ? [result, stepCost] : [result];
 }
 
@@ -103,7 +104,7 @@ async function inChild(bench: string, engine: EngineName, mode: Mode): Promise<L
     fileURLToPath(import.meta.url),
     ...['--bench', bench, '--engine', engine, '--mode', mode],
     ...(values.quick ? ['--quick'] : []),
-    ...['--clients', String(clients)],
+    ...(clients === undefined ? [] : ['--clients', String(clients)]),
   ];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
   return stdout

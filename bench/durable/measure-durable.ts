@@ -4,16 +4,6 @@ import { prepareDurableBaton } from './baton.ts';
 import { prepareDurableBpmnEngine } from './bpmn-engine.ts';
 import { type DurableMode, SCRATCH } from './databases.ts';
 
-/**
- * Instances in flight at once. SQLite has one writer and one connection: one after another. PostgreSQL
- * commits wait for the WAL flush, which concurrent commits share: as many as the pool's connections
- * (BATON_DB_POOL, default 10), as concurrent API requests would. construction1800 runs one instance.
- */
-export function concurrencyFor(p: BenchProcess, mode: DurableMode): number {
-  if (mode === 'sqlite' || p.name === 'construction1800') return 1;
-  return Number(process.env.BATON_DB_POOL ?? 10);
-}
-
 /** Cost of a task completion early and late in an instance: does a step grow with its history? */
 export interface StepCost {
   bench: string;
@@ -25,11 +15,12 @@ export interface StepCost {
   last100Ms: number;
 }
 
-/** Baton through the service layer on a fresh database of `mode`, dropped afterwards. */
+/** Baton through the service layer on a fresh database of `mode`, `clients` instances at a time, dropped afterwards. */
 export async function measureDurableBaton(
   p: BenchProcess,
   mode: DurableMode,
   plan: Plan,
+  clients: number,
 ): Promise<{ result: Result; stepCost: StepCost | null }> {
   const db = await SCRATCH[mode](p.name);
   const edges: { first: number; last: number }[] = [];
@@ -40,7 +31,7 @@ export async function measureDurableBaton(
     });
     try {
       const warmups = plan.warmupMin;
-      const result = await measure(p, 'baton', mode, baton.run, plan, concurrencyFor(p, mode));
+      const result = await measure(p, 'baton', mode, baton.run, plan, clients);
       const measured = edges.slice(warmups);
       const stepCost: StepCost | null =
         measured.length === 0

@@ -160,7 +160,9 @@ describe('group commit on SQLite', () => {
 
   it('lets a connection() scope go on after a transaction in it has committed', async () => {
     const count = await db.connection().execute(async (conn) => {
-      await conn.transaction().execute((trx) => trx.insertInto('rows').values({ id: 1, parent: null }).execute());
+      await conn
+        .transaction()
+        .execute((trx) => trx.insertInto('rows').values({ id: 1, parent: null }).execute());
       const other = insert(2);
       const { rows } = await sql<{ n: number }>`select count(*) as n from rows`.execute(conn);
       await other;
