@@ -43,7 +43,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
  * Opens `sqlite:PATH` (the embedded default; WAL, synchronous=NORMAL) or `postgres://…`.
  * SQLite NORMAL in WAL mode: a commit survives a crash of the process (SIGKILL); after a power loss
  * the transactions since the last checkpoint (~0.1 s, sqlite-checkpointer.ts) may roll back, the
- * database stays consistent.
+ * database stays consistent. The transactions of one event-loop turn share a COMMIT
+ * (sqlite-group-commit.ts); none answers before it.
  */
 export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
