@@ -164,11 +164,14 @@ class GroupCommitDriver implements Driver {
     this.#active = false;
     lease.member = false;
     if (!this.#sqlite.inTransaction) this.#failWaiting();
-    else if (this.#opened) this.#sql.rollback.run();
+    else if (this.#opened) this.#rollbackGroup();
     else {
-      this.#sql.undo.run();
-      this.#sql.leave.run();
-      this.#schedule();
+      try {
+        this.#sql.undo.run();
+        this.#sql.leave.run();
+      } finally {
+        this.#schedule();
+      }
     }
   }
 
@@ -209,18 +212,29 @@ class GroupCommitDriver implements Driver {
 
   /** Commits the open group unless a transaction is still running in it; settles what waits for it. */
   commitWaiting(): void {
-    if (this.#active || !this.#sqlite.inTransaction) return;
+    if (this.#active) return;
+    if (!this.#sqlite.inTransaction) return this.#failWaiting();
     const waiting = this.#waiting;
     this.#waiting = [];
     try {
       this.#sql.commit.run();
     } catch (error) {
-      if (this.#sqlite.inTransaction) this.#sql.rollback.run();
-      this.#failures.count++;
+      this.#rollbackGroup();
+      if (waiting.length > 0) this.#failures.count++;
       for (const w of waiting) w.reject(error);
       return;
     }
     for (const w of waiting) w.resolve();
+  }
+
+  /** Ends the open group without its work. A ROLLBACK that fails leaves nothing more to undo. */
+  #rollbackGroup(): void {
+    if (!this.#sqlite.inTransaction) return;
+    try {
+      this.#sql.rollback.run();
+    } catch {
+      // SQLite ends the transaction whether or not ROLLBACK reports an error.
+    }
   }
 
   /** Commits after this turn's I/O callbacks, whose work joins the group. */
@@ -233,7 +247,10 @@ class GroupCommitDriver implements Driver {
     });
   }
 
-  /** SQLite ends the whole transaction on some errors (a full disk, an I/O error): the group is gone. */
+  /**
+   * SQLite ends the whole transaction on some errors (a full disk, an I/O error), under whoever ran in
+   * it: the work waiting in the group is gone.
+   */
   #failWaiting(): void {
     const waiting = this.#waiting;
     if (waiting.length === 0) return;

@@ -141,6 +141,28 @@ describe('group commit on SQLite', () => {
     expect(committedIds()).toEqual([4]);
   });
 
+  it('fails what waits in a group that SQLite ended under a transaction, whichever member it was', async () => {
+    // A statement error that ends the whole transaction (a full disk, an I/O error) does what this
+    // ROLLBACK does: the member goes on and commits, unaware.
+    const endedUnder = (id: number) =>
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('rows').values({ id, parent: null }).execute();
+        await sql`rollback`.execute(trx);
+      });
+    const joined = await Promise.allSettled([insert(1), endedUnder(2), insert(3)]);
+    // 3 runs after 2 has ended, in a group of its own.
+    expect(joined.map((r) => r.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect(failures()).toBe(1);
+
+    const opened = await Promise.allSettled([endedUnder(4)]);
+    expect(opened.map((r) => r.status)).toEqual(['rejected']);
+    expect(failures()).toBe(2);
+    expect(committedIds()).toEqual([3]);
+
+    await insert(5);
+    expect(committedIds()).toEqual([3, 5]);
+  });
+
   it('does not commit a transaction half-way while it waits for I/O across turns', async () => {
     let seenMidway: number[] = [];
     const first = insert(1);
