@@ -213,7 +213,10 @@ class GroupCommitDriver implements Driver {
   /** Commits the open group unless a transaction is still running in it; settles what waits for it. */
   commitWaiting(): void {
     if (this.#active) return;
-    if (!this.#sqlite.inTransaction) return this.#failWaiting();
+    if (!this.#sqlite.inTransaction) {
+      this.#failWaiting();
+      return;
+    }
     const waiting = this.#waiting;
     this.#waiting = [];
     try {
