@@ -35,34 +35,58 @@ export type AlongWith = (trx: Transaction<Database>) => Promise<void>;
  * where version = v, tasks, jobs and history → commit. A concurrent change retries from a fresh read;
  * an `EventRejected` from the engine propagates with nothing written.
  */
-export async function applyEvent(
+export function applyEvent(
   rt: Runtime,
   instanceId: string,
   event: EngineEvent,
   along?: AlongWith,
 ): Promise<Applied> {
+  return stepTransaction(rt, (trx, woke) => stepIn(rt, trx, instanceId, event, woke, along));
+}
+
+/** Called inside a step's transaction when it enqueued jobs that are due now. */
+export type WokeWorkers = () => void;
+
+/**
+ * Runs `work` — reads, checks and engine steps (`stepIn`) — in one transaction, again from the start
+ * when another step committed first, and wakes the job workers after the commit if a step asked to.
+ */
+export async function stepTransaction<T>(
+  rt: Runtime,
+  work: (trx: Transaction<Database>, woke: WokeWorkers) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    let wake = false;
     try {
-      const applied = await rt.db.kysely.transaction().execute(async (trx) => {
-        const [row] = (await instanceById(trx, instanceId)).rows;
-        if (!row) throw new NotFound('instance', instanceId);
-        const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
-        const result = step(
-          compiled,
-          JSON.parse(row.state) as InstanceState,
-          event,
-          await stepContext(rt, trx),
-        );
-        await along?.(trx);
-        const woke = await persistStep(rt, trx, row, result, event);
-        return { applied: { instanceId, result }, woke };
-      });
-      if (applied.woke) rt.wake();
-      return applied.applied;
+      const value = await rt.db.kysely.transaction().execute((trx) =>
+        work(trx, () => {
+          wake = true;
+        }),
+      );
+      if (wake) rt.wake();
+      return value;
     } catch (error) {
       if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
+}
+
+/** One engine step of an instance inside `trx` (see applyEvent); throws VersionConflict if it lost a race. */
+export async function stepIn(
+  rt: Runtime,
+  trx: Transaction<Database>,
+  instanceId: string,
+  event: EngineEvent,
+  woke: WokeWorkers,
+  along?: AlongWith,
+): Promise<Applied> {
+  const [row] = (await instanceById(trx, instanceId)).rows;
+  if (!row) throw new NotFound('instance', instanceId);
+  const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
+  const result = step(compiled, JSON.parse(row.state) as InstanceState, event, await stepContext(rt, trx));
+  await along?.(trx);
+  if (await persistStep(rt, trx, row, result, event)) woke();
+  return { instanceId, result };
 }
 
 /**

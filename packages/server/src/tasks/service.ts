@@ -1,4 +1,4 @@
-import { type Field, type TaskOutcome, validateValues } from '@baton/engine';
+import { type EngineEvent, type Field, type TaskOutcome, validateValues } from '@baton/engine';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { actingAs, can } from '../access/abilities.ts';
 import { type Caller, personalRefs } from '../access/caller.ts';
@@ -8,7 +8,7 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.t
 import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
-import { applyEvent } from '../instances/apply.ts';
+import { stepIn, stepTransaction } from '../instances/apply.ts';
 import { recordReassignment } from '../instances/reassign.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
@@ -193,49 +193,47 @@ export interface Completed {
  * Completes an open task. Variables are checked against the process's variables and the task's form
  * fields (422 naming `variables.x`), the outcome against the task's outcomes; a task no longer open, or
  * an instance no longer running, is a 409. The instance may fail on the step this completion causes:
- * the answer says so, and a retry of the instance re-applies this completion.
+ * the answer says so, and a retry of the instance re-applies this completion. The checks, the step and
+ * the answer's reading of the task share one transaction: nothing changes between them.
  */
-export async function completeTask(
-  rt: Runtime,
-  caller: Caller,
-  id: string,
-  c: Completion,
-): Promise<Completed> {
-  const db = rt.db.kysely;
-  const row = await findVisible(db, caller, id);
-  if (!can(caller, 'completeAnyTask') && !(await isAssignee(db, caller, id)))
-    throw new Forbidden(`task ${id} is not assigned to you`);
-  const actor = await actingAs(db, caller, c.actor);
-  if (row.status !== 'open') throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
-  const compiled = await compiledDefinition(db, row.definition_key, row.definition_version);
-  const form = JSON.parse(row.form) as TaskForm;
-  const byId = new Map<string, Field>(compiled.definition.variables.map((f) => [f.id, f]));
-  for (const f of form.fields) byId.set(f.id, f);
-  const { values, problems } = validateValues([...byId.values()], c.variables, {
-    prefix: 'variables',
-    partial: true,
+export function completeTask(rt: Runtime, caller: Caller, id: string, c: Completion): Promise<Completed> {
+  return stepTransaction(rt, async (trx, woke) => {
+    const row = await findVisible(trx, caller, id);
+    if (!can(caller, 'completeAnyTask') && !(await isAssignee(trx, caller, id)))
+      throw new Forbidden(`task ${id} is not assigned to you`);
+    const actor = await actingAs(trx, caller, c.actor);
+    if (row.status !== 'open') throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
+    const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
+    const form = JSON.parse(row.form) as TaskForm;
+    const byId = new Map<string, Field>(compiled.definition.variables.map((f) => [f.id, f]));
+    for (const f of form.fields) byId.set(f.id, f);
+    const { values, problems } = validateValues([...byId.values()], c.variables, {
+      prefix: 'variables',
+      partial: true,
+    });
+    const outcomes = form.outcomes.map((o) => o.id);
+    if (c.outcome !== undefined && outcomes.length > 0 && !outcomes.includes(c.outcome))
+      problems.push({ path: 'outcome', message: `"${c.outcome}" is not one of ${outcomes.join(', ')}` });
+    problems.push(...completionProblems(row.kind, form.fields, c));
+    if (problems.length > 0)
+      throw new Unprocessable(
+        problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+        problems,
+        'INVALID_VARIABLES',
+      );
+    const event: EngineEvent = {
+      type: 'taskCompleted',
+      taskId: engineTaskId(row),
+      variables: withComment(values, c.comment),
+      ...(c.outcome === undefined ? {} : { outcome: c.outcome }),
+      actor,
+    };
+    const { result } = await stepIn(rt, trx, row.instance_id, event, woke);
+    return {
+      task: viewOf(await findTask(trx, id)),
+      instance: { id: row.instance_id, status: result.state.status },
+    };
   });
-  const outcomes = form.outcomes.map((o) => o.id);
-  if (c.outcome !== undefined && outcomes.length > 0 && !outcomes.includes(c.outcome))
-    problems.push({ path: 'outcome', message: `"${c.outcome}" is not one of ${outcomes.join(', ')}` });
-  problems.push(...completionProblems(row.kind, form.fields, c));
-  if (problems.length > 0)
-    throw new Unprocessable(
-      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
-      problems,
-      'INVALID_VARIABLES',
-    );
-  const { result } = await applyEvent(rt, row.instance_id, {
-    type: 'taskCompleted',
-    taskId: engineTaskId(row),
-    variables: withComment(values, c.comment),
-    ...(c.outcome === undefined ? {} : { outcome: c.outcome }),
-    actor,
-  });
-  return {
-    task: viewOf(await findTask(db, id)),
-    instance: { id: row.instance_id, status: result.state.status },
-  };
 }
 
 /**
