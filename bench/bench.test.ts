@@ -60,6 +60,24 @@ describe('summaries', () => {
       { bench: 'approval', mode: 'http', summary: true },
     ]);
   });
+  it('judge the designer on its open time and on stutters while it pans and zooms', () => {
+    const smooth = { frames: 100, p50: 16.7, janky: 2 };
+    const line = (openMs: number, zoomAll = smooth) => ({
+      bench: 'construction1800',
+      engine: 'baton',
+      mode: 'web',
+      firstOpenMs: openMs,
+      openMs,
+      panNear: smooth,
+      zoomNear: smooth,
+      panAll: smooth,
+      zoomAll,
+    });
+    const met = (l: object) => (summaries('construction1800', ['web'], [l])[0] as { met: boolean }).met;
+    expect(met(line(1500))).toBe(true);
+    expect(met(line(2500))).toBe(false);
+    expect(met(line(1500, { frames: 100, p50: 16.7, janky: 20 }))).toBe(false);
+  });
   it('judge the durable targets at 10 instances in flight and leave a run with --clients 1 unjudged', () => {
     expect(summaries('approval', ['sqlite'], [run('sqlite', 10)])).toEqual([
       {

@@ -1,9 +1,12 @@
 import type { EngineName, RunInstance } from './engines.ts';
 import type { BenchProcess } from './processes.ts';
 
-/** Where instances run: in memory, durably through the service layer on a database, or over HTTP. */
-export type Mode = 'memory' | 'sqlite' | 'postgres' | 'http';
-export const MODES: Mode[] = ['memory', 'sqlite', 'postgres', 'http'];
+/**
+ * Where instances run: in memory, durably through the service layer on a database, or over HTTP; `web`
+ * is the designer opening construction1800 in Chromium (bench/web).
+ */
+export type Mode = 'memory' | 'sqlite' | 'postgres' | 'http' | 'web';
+export const MODES: Mode[] = ['memory', 'sqlite', 'postgres', 'http', 'web'];
 
 /** How long to warm up and measure: a time, bounded below and above by instance counts. */
 export interface Plan {

@@ -6,9 +6,10 @@ import { ENGINES, type EngineName, PREPARE } from './engines.ts';
 import { MODES, type Mode, measure, planFor } from './measure.ts';
 import { PROCESSES } from './processes.ts';
 import { defaultClients, summaries } from './targets.ts';
+import { measureDesigner } from './web/measure-designer.ts';
 
 /**
- * `npm run bench [-- --mode memory|sqlite|postgres|http|all] [-- --bench NAME] [-- --quick] [-- --full]
+ * `npm run bench [-- --mode memory|sqlite|postgres|http|web|all] [-- --bench NAME] [-- --quick] [-- --full]
  * [-- --clients N]`:
  * Baton against bpmn-engine on the same processes, in memory and durably. Each engine × process × mode
  * is measured in a fresh child process (its own heap, JIT and peak RSS) and prints JSON lines; the
@@ -56,10 +57,12 @@ if (values.engine !== undefined) {
     };
     if (modes.includes('memory'))
       emit([...(await inChild(name, 'baton', 'memory')), ...(await inChild(name, 'bpmn-engine', 'memory'))]);
-    if (modes.some((m) => m !== 'memory')) emit(await durablePeer(name));
+    if (modes.some((m) => m !== 'memory' && m !== 'web')) emit(await durablePeer(name));
     for (const mode of modes) {
       if (mode === 'memory') continue;
-      if (mode === 'postgres' && unreachable) emit([{ bench: name, mode, skipped: unreachable }]);
+      if (mode === 'web') {
+        if (name === 'construction1800') emit([await measureDesigner()]);
+      } else if (mode === 'postgres' && unreachable) emit([{ bench: name, mode, skipped: unreachable }]);
       else emit(await inChild(name, 'baton', mode));
     }
     for (const line of summaries(name, modes, lines)) console.log(JSON.stringify(line));
@@ -86,6 +89,7 @@ async function measureHere(name: string, engine: EngineName, mode: Mode): Promis
   const p = (PROCESSES[name] as () => ReturnType<(typeof PROCESSES)[string]>)();
   const plan = planFor(name, engine, mode, values.quick);
   if (mode === 'memory') return [await measure(p, engine, mode, await PREPARE[engine](p), plan)];
+  if (mode === 'web') return name === 'construction1800' ? [await measureDesigner()] : [];
   const inFlight = clients ?? defaultClients(name, mode);
   if (mode === 'http') {
     const { measureHttp } = await import('./http/measure-http.ts');
