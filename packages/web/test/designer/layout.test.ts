@@ -45,12 +45,11 @@ describe('layout', () => {
     expect(undo(e).doc).toEqual(vacation());
   });
 
-  it('lays out the 1,800-task template in well under a second', () => {
+  // Its speed (25 ms in Node) is in docs/BENCHMARKS.md; timings decide no test.
+  it('lays out the 1,800-task template: every node placed, and it still compiles', () => {
     const doc = toDoc(PROCESSES.construction1800?.().baton ?? { key: 'x', name: 'x', nodes: [] });
     expect(needsLayout(doc)).toBe(true);
-    const started = performance.now();
     const moves = quickLayout(doc);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(moves).toHaveLength(doc.nodes.length);
     const laid = execute(createEditor(doc), { do: 'layout', moves }).doc;
     expect(needsLayout(laid)).toBe(false);
