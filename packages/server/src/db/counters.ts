@@ -19,7 +19,7 @@ export async function bumpCounter(trx: Kysely<Database>, counter: Counter): Prom
 }
 
 /**
- * Counts bumps made in this process: with SQLite's `data_version` (Db.dataVersion), which changes only
+ * Counts bumps made in this process: with SQLite's `data_version` (Db.changeStamp), which changes only
  * for other connections' commits, it tells a cache of the counters whether they may have moved.
  */
 let localBumps = 0;

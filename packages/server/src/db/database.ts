@@ -30,7 +30,7 @@ export interface Db {
    * `db/counters.ts` it lets a step skip reading the change counters. Null on PostgreSQL, where every
    * step reads them.
    */
-  readonly dataVersion: (() => string) | null;
+  readonly changeStamp: (() => string) | null;
   close(): Promise<void>;
 }
 
@@ -59,7 +59,7 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
       dialect: 'postgres',
       events: new UserEventBus(),
       description: `postgres://${parsed.host}${parsed.pathname}`,
-      dataVersion: null,
+      changeStamp: null,
       close: () => kysely.destroy(),
     };
   }
@@ -86,7 +86,7 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
     dialect: 'sqlite',
     description: `sqlite:${path}`,
     events,
-    dataVersion: () => `${dataVersion.get()}:${group.failures()}`,
+    changeStamp: () => `${dataVersion.get()}:${group.failures()}`,
     close,
   };
 }

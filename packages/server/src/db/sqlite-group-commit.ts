@@ -54,7 +54,7 @@ class Lease implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    await this.hold();
+    if (!this.#held) await this.hold();
     if (this.member || !this.group.open) return this.connection.executeQuery(query);
     const result = await this.group.runInGroup(() => this.connection.executeQuery<R>(query));
     await this.waitForCommit();

@@ -72,7 +72,7 @@ const counters = prepared((db) =>
  */
 async function versions(rt: Runtime, db: Kysely<Database>): Promise<Versions> {
   const cache = cacheOf(rt.db);
-  const stamp = rt.db.dataVersion ? `${rt.db.dataVersion()}:${localCounterBumps()}` : null;
+  const stamp = rt.db.changeStamp ? `${rt.db.changeStamp()}:${localCounterBumps()}` : null;
   const cacheable = stamp !== null && !bumpedCounters(db);
   if (cacheable && cache.counters?.version === stamp) return cache.counters.value;
   const { rows } = await counters(db);
