@@ -41,11 +41,11 @@ export function applyEvent(
   event: EngineEvent,
   along?: AlongWith,
 ): Promise<Applied> {
-  return stepTransaction(rt, (trx, woke) => stepIn(rt, trx, instanceId, event, woke, along));
+  return stepTransaction(rt, (trx, wakeWorkers) => stepIn(rt, trx, instanceId, event, wakeWorkers, along));
 }
 
 /** Called inside a step's transaction when it enqueued jobs that are due now. */
-export type WokeWorkers = () => void;
+export type WakeWorkers = () => void;
 
 /**
  * Runs `work` — reads, checks and engine steps (`stepIn`) — in one transaction, again from the start
@@ -53,7 +53,7 @@ export type WokeWorkers = () => void;
  */
 export async function stepTransaction<T>(
   rt: Runtime,
-  work: (trx: Transaction<Database>, woke: WokeWorkers) => Promise<T>,
+  work: (trx: Transaction<Database>, wakeWorkers: WakeWorkers) => Promise<T>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let wake = false;
@@ -77,7 +77,7 @@ export async function stepIn(
   trx: Transaction<Database>,
   instanceId: string,
   event: EngineEvent,
-  woke: WokeWorkers,
+  wakeWorkers: WakeWorkers,
   along?: AlongWith,
 ): Promise<Applied> {
   const [row] = (await instanceById(trx, instanceId)).rows;
@@ -85,7 +85,7 @@ export async function stepIn(
   const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
   const result = step(compiled, JSON.parse(row.state) as InstanceState, event, await stepContext(rt, trx));
   await along?.(trx);
-  if (await persistStep(rt, trx, row, result, event)) woke();
+  if (await persistStep(rt, trx, row, result, event)) wakeWorkers();
   return { instanceId, result };
 }
 

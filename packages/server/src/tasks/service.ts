@@ -197,7 +197,7 @@ export interface Completed {
  * the answer's reading of the task share one transaction: nothing changes between them.
  */
 export function completeTask(rt: Runtime, caller: Caller, id: string, c: Completion): Promise<Completed> {
-  return stepTransaction(rt, async (trx, woke) => {
+  return stepTransaction(rt, async (trx, wakeWorkers) => {
     const row = await findVisible(trx, caller, id);
     if (!can(caller, 'completeAnyTask') && !(await isAssignee(trx, caller, id)))
       throw new Forbidden(`task ${id} is not assigned to you`);
@@ -228,7 +228,7 @@ export function completeTask(rt: Runtime, caller: Caller, id: string, c: Complet
       ...(c.outcome === undefined ? {} : { outcome: c.outcome }),
       actor,
     };
-    const { result } = await stepIn(rt, trx, row.instance_id, event, woke);
+    const { result } = await stepIn(rt, trx, row.instance_id, event, wakeWorkers);
     return {
       task: viewOf(await findTask(trx, id)),
       instance: { id: row.instance_id, status: result.state.status },
