@@ -5,8 +5,8 @@ import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } 
 /**
  * Group commit for the embedded SQLite: what runs on the connection in one turn of the event loop
  * shares one COMMIT, made when the turn's I/O callbacks are done. The first transaction opens the
- * group (BEGIN); each later one runs in a savepoint of it and rolls back alone; a query outside a
- * transaction runs in the group too. None of them answers before the group's COMMIT has returned —
+ * group (BEGIN IMMEDIATE); each later one runs in a savepoint of it and rolls back alone; a query
+ * outside a transaction runs in the group too. None of them answers before the group's COMMIT has returned —
  * nothing is acknowledged, or read by anyone, before it is durable — and if that COMMIT fails, all of
  * them fail. A COMMIT is a third of an engine step and writes each page the group touched once, so
  * under concurrent requests it is paid once per turn instead of once per request; a lone transaction
@@ -87,10 +87,15 @@ class Lease implements DatabaseConnection {
   }
 }
 
-/** The statements that open, join, leave and end a group, prepared once. */
+/**
+ * The statements that open, join, leave and end a group, prepared once. The group takes the write lock
+ * as it opens (IMMEDIATE): a deferred BEGIN would read first, and a commit by another connection before
+ * the group's first write would then fail that write at once (SQLITE_BUSY_SNAPSHOT) — with the lock
+ * taken up front, another writer waits (busy_timeout) instead.
+ */
 function transactionControl(sqlite: BetterSqlite3.Database) {
   return {
-    begin: sqlite.prepare('BEGIN'),
+    begin: sqlite.prepare('BEGIN IMMEDIATE'),
     commit: sqlite.prepare('COMMIT'),
     rollback: sqlite.prepare('ROLLBACK'),
     join: sqlite.prepare(`SAVEPOINT ${JOINED}`),

@@ -163,6 +163,28 @@ describe('group commit on SQLite', () => {
     expect(committedIds()).toEqual([3, 5]);
   });
 
+  it('takes the write lock as the group opens: another connection cannot commit under its reads', async () => {
+    const file = join(dir, 'group.db');
+    const other = new BetterSqlite3(file, { timeout: 0 });
+    try {
+      let otherWrite: unknown = null;
+      await db.transaction().execute(async (trx) => {
+        await trx.selectFrom('rows').selectAll().execute();
+        try {
+          other.prepare('insert into rows (id) values (9)').run();
+        } catch (error) {
+          otherWrite = error;
+        }
+        await trx.insertInto('rows').values({ id: 1, parent: null }).execute();
+      });
+
+      expect((otherWrite as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
+      expect(committedIds()).toEqual([1]);
+    } finally {
+      other.close();
+    }
+  });
+
   it('does not commit a transaction half-way while it waits for I/O across turns', async () => {
     let seenMidway: number[] = [];
     const first = insert(1);
