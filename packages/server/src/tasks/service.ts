@@ -198,42 +198,53 @@ export interface Completed {
  */
 export function completeTask(rt: Runtime, caller: Caller, id: string, c: Completion): Promise<Completed> {
   return stepTransaction(rt, async (trx, wakeWorkers) => {
-    const row = await findVisible(trx, caller, id);
-    if (!can(caller, 'completeAnyTask') && !(await isAssignee(trx, caller, id)))
-      throw new Forbidden(`task ${id} is not assigned to you`);
-    const actor = await actingAs(trx, caller, c.actor);
-    if (row.status !== 'open') throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
-    const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
-    const form = JSON.parse(row.form) as TaskForm;
-    const byId = new Map<string, Field>(compiled.definition.variables.map((f) => [f.id, f]));
-    for (const f of form.fields) byId.set(f.id, f);
-    const { values, problems } = validateValues([...byId.values()], c.variables, {
-      prefix: 'variables',
-      partial: true,
-    });
-    const outcomes = form.outcomes.map((o) => o.id);
-    if (c.outcome !== undefined && outcomes.length > 0 && !outcomes.includes(c.outcome))
-      problems.push({ path: 'outcome', message: `"${c.outcome}" is not one of ${outcomes.join(', ')}` });
-    problems.push(...completionProblems(row.kind, form.fields, c));
-    if (problems.length > 0)
-      throw new Unprocessable(
-        problems.map((p) => `${p.path}: ${p.message}`).join('; '),
-        problems,
-        'INVALID_VARIABLES',
-      );
-    const event: EngineEvent = {
-      type: 'taskCompleted',
-      taskId: engineTaskId(row),
-      variables: withComment(values, c.comment),
-      ...(c.outcome === undefined ? {} : { outcome: c.outcome }),
-      actor,
-    };
+    const { row, event } = await checkedCompletion(trx, caller, id, c);
     const { result } = await stepIn(rt, trx, row.instance_id, event, wakeWorkers);
     return {
       task: viewOf(await findTask(trx, id)),
       instance: { id: row.instance_id, status: result.state.status },
     };
   });
+}
+
+/** The task and the engine event completing it, once the caller may and the values fit (completeTask). */
+async function checkedCompletion(
+  trx: Kysely<Database>,
+  caller: Caller,
+  id: string,
+  c: Completion,
+): Promise<{ row: TaskRow; event: EngineEvent }> {
+  const row = await findVisible(trx, caller, id);
+  if (!can(caller, 'completeAnyTask') && !(await isAssignee(trx, caller, id)))
+    throw new Forbidden(`task ${id} is not assigned to you`);
+  const actor = await actingAs(trx, caller, c.actor);
+  if (row.status !== 'open') throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
+  const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
+  const form = JSON.parse(row.form) as TaskForm;
+  const byId = new Map<string, Field>(compiled.definition.variables.map((f) => [f.id, f]));
+  for (const f of form.fields) byId.set(f.id, f);
+  const { values, problems } = validateValues([...byId.values()], c.variables, {
+    prefix: 'variables',
+    partial: true,
+  });
+  const outcomes = form.outcomes.map((o) => o.id);
+  if (c.outcome !== undefined && outcomes.length > 0 && !outcomes.includes(c.outcome))
+    problems.push({ path: 'outcome', message: `"${c.outcome}" is not one of ${outcomes.join(', ')}` });
+  problems.push(...completionProblems(row.kind, form.fields, c));
+  if (problems.length > 0)
+    throw new Unprocessable(
+      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      problems,
+      'INVALID_VARIABLES',
+    );
+  const event: EngineEvent = {
+    type: 'taskCompleted',
+    taskId: engineTaskId(row),
+    variables: withComment(values, c.comment),
+    ...(c.outcome === undefined ? {} : { outcome: c.outcome }),
+    actor,
+  };
+  return { row, event };
 }
 
 /**
