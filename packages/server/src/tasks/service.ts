@@ -275,7 +275,14 @@ export async function delegateTask(
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1)
       throw new Conflict(`task ${id} is ${row.status}`, 'TASK_NOT_OPEN');
-    await trx.deleteFrom('task_assignees').where('task_id', '=', id).execute();
+    // By the whole key (assignee, task_id): the rows are those the task's `assignees` lists.
+    const held = JSON.parse(row.assignees) as string[];
+    if (held.length > 0)
+      await trx
+        .deleteFrom('task_assignees')
+        .where('assignee', 'in', held)
+        .where('task_id', '=', id)
+        .execute();
     await trx.insertInto('task_assignees').values({ task_id: id, assignee: to }).execute();
     await publishUserEvent(trx, ...taskAssigned([to], { id, title: row.title, instanceId: row.instance_id }));
     await recordReassignment(

@@ -1,6 +1,6 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../src/db/database.ts';
+import { type Db, migrate, openDatabase } from '../../src/db/database.ts';
 import { migrationProvider } from '../../src/db/migrations/index.ts';
 import { readHistory } from '../../src/instances/history.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
@@ -62,7 +62,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       const up = await migrator.migrateTo('006-definitions-version');
       expect(up.error).toBeUndefined();
       await old.insertInto('history').values(eventsBefore).execute();
-      expect(await migrate(db)).toEqual(['007-history-steps']);
+      expect((await migrator.migrateTo('007-history-steps')).error).toBeUndefined();
 
       const steps = await db.kysely
         .selectFrom('history_steps')
@@ -99,6 +99,46 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     }
   });
 
+  it('008 keeps task indexes to the rows their filters find, and the assignees, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    const assignees = [
+      { task_id: 'i1:t1', assignee: 'ann' },
+      { task_id: 'i1:t1', assignee: 'role:lawyer' },
+      { task_id: 'i1:t2', assignee: 'ann' },
+    ];
+    const storedAssignees = () =>
+      db.kysely.selectFrom('task_assignees').selectAll().orderBy('task_id').orderBy('assignee').execute();
+    try {
+      expect((await migrator.migrateTo('007-history-steps')).error).toBeUndefined();
+      await db.kysely.insertInto('task_assignees').values(assignees).execute();
+
+      expect(await migrate(db)).toEqual(['008-lean-task-indexes']);
+      expect(await storedAssignees()).toEqual(assignees);
+      expect(await indexFilter(db, 'tasks_overdue')).toMatch(/due_at"?\)? is not null/i);
+      expect(await indexFilter(db, 'tasks_completed_by')).toMatch(/completed_by"?\)? is not null/i);
+      if (dialect === 'sqlite') {
+        expect(await tableSql(db, 'task_assignees')).toMatch(/without rowid/i);
+        // The filters still find their index: a comparison implies "is not null".
+        expect(await sqlitePlan(db, "select id from tasks where status = 'open' and due_at < 5")).toMatch(
+          /tasks_overdue/,
+        );
+        expect(await sqlitePlan(db, "select id from tasks where completed_by = 'ann'")).toMatch(
+          /tasks_completed_by/,
+        );
+      }
+
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      expect(await storedAssignees()).toEqual(assignees);
+      expect(await indexFilter(db, 'tasks_overdue')).not.toMatch(/is not null/i);
+      if (dialect === 'sqlite') expect(await tableSql(db, 'task_assignees')).not.toMatch(/without rowid/i);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
   // Kysely locks the migration table on PostgreSQL; SQLite is one server process, its migrations are not
   // meant to race another process.
   if (dialect !== 'postgres') return;
@@ -128,3 +168,28 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     }
   });
 });
+
+/** An index's definition as the database reports it. */
+async function indexFilter(db: Db, name: string): Promise<string> {
+  const { rows } =
+    db.dialect === 'sqlite'
+      ? await sql<{ def: string }>`select sql as def from sqlite_master where name = ${name}`.execute(
+          db.kysely,
+        )
+      : await sql<{ def: string }>`select indexdef as def from pg_indexes where indexname = ${name}`.execute(
+          db.kysely,
+        );
+  return rows[0]?.def ?? '';
+}
+
+async function tableSql(db: Db, name: string): Promise<string> {
+  const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where name = ${name}`.execute(
+    db.kysely,
+  );
+  return rows[0]?.sql ?? '';
+}
+
+async function sqlitePlan(db: Db, query: string): Promise<string> {
+  const { rows } = await sql<{ detail: string }>`explain query plan ${sql.raw(query)}`.execute(db.kysely);
+  return rows.map((r) => r.detail).join('; ');
+}

@@ -6,6 +6,7 @@ import * as deletedDefinitions from './004-deleted-definitions.ts';
 import * as templateCatalogue from './005-template-catalogue.ts';
 import * as definitionsVersion from './006-definitions-version.ts';
 import * as historySteps from './007-history-steps.ts';
+import * as leanTaskIndexes from './008-lean-task-indexes.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-template-catalogue': templateCatalogue,
   '006-definitions-version': definitionsVersion,
   '007-history-steps': historySteps,
+  '008-lean-task-indexes': leanTaskIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
