@@ -6,6 +6,7 @@ import pg from 'pg';
 import { withUserEvents } from '../events/sqlite-events.ts';
 import { UserEventBus } from '../events/user-events.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { runDirectlyInTransactions } from './run-compiled.ts';
 import type { Database } from './schema.ts';
 import { BACKSTOP_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
 import { withGroupCommit } from './sqlite-group-commit.ts';
@@ -75,8 +76,10 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
   if (stopCheckpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const events = new UserEventBus();
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
-  const group = withGroupCommit(new SqliteDialect({ database: withStatementCache(sqlite) }), sqlite);
+  const statements = withStatementCache(sqlite);
+  const group = withGroupCommit(new SqliteDialect({ database: statements }), sqlite);
   const kysely = new Kysely<Database>({ dialect: withUserEvents(group.dialect, events) });
+  runDirectlyInTransactions(kysely, group.inTransaction(statements));
   const close = async () => {
     await stopCheckpointer?.();
     await kysely.destroy();

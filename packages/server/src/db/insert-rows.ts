@@ -1,4 +1,5 @@
-import { CompiledQuery, type DialectAdapter, type Insertable, type Kysely, sql } from 'kysely';
+import { type DialectAdapter, type Insertable, type Kysely, sql } from 'kysely';
+import { runCompiled } from './run-compiled.ts';
 import type { Database } from './schema.ts';
 
 /** Rows per statement: under SQLite's and PostgreSQL's bound-parameter limits for every table here. */
@@ -38,7 +39,7 @@ export async function insertRows<T extends keyof Database & string>(
       for (const column of columns) parameters.push(values[column] ?? null);
     }
     const text = statement(db, style, table, columns, chunk.length, options.ignoreConflicts);
-    await db.executeQuery(CompiledQuery.raw(text, parameters));
+    await runCompiled(db, text, parameters);
   }
 }
 

@@ -1,4 +1,5 @@
-import { type Compilable, CompiledQuery, type DialectAdapter, type Kysely, type QueryResult } from 'kysely';
+import type { Compilable, DialectAdapter, Kysely, QueryResult } from 'kysely';
+import { runCompiled } from './run-compiled.ts';
 import type { Database } from './schema.ts';
 
 /** Stands in for the n-th value while the statement is compiled; never reaches the database. */
@@ -35,6 +36,6 @@ export function prepared<A extends unknown[], R>(
       texts.set(adapter, text);
     }
     const parameters = text.slots.map((s) => (typeof s === 'number' ? values[s] : s.constant));
-    return db.executeQuery(CompiledQuery.raw(text.sql, parameters) as CompiledQuery<R>);
+    return runCompiled<R>(db, text.sql, parameters);
   };
 }

@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult, SqliteDatabase } from 'kysely';
+import type { InTransaction } from './run-compiled.ts';
 
 /**
  * Group commit for the embedded SQLite: what runs on the connection in one turn of the event loop
@@ -18,17 +19,40 @@ import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } 
 export function withGroupCommit(
   dialect: Dialect,
   sqlite: BetterSqlite3.Database,
-): { dialect: Dialect; failures: () => number } {
+): {
+  dialect: Dialect;
+  failures: () => number;
+  inTransaction: (statements: SqliteDatabase) => InTransaction;
+} {
   const failures = { count: 0 };
+  let driver: GroupCommitDriver | undefined;
   return {
     dialect: {
       createAdapter: () => dialect.createAdapter(),
       createIntrospector: (db) => dialect.createIntrospector(db),
       createQueryCompiler: () => dialect.createQueryCompiler(),
-      createDriver: () => new GroupCommitDriver(dialect.createDriver(), sqlite, failures),
+      createDriver: () => {
+        driver = new GroupCommitDriver(dialect.createDriver(), sqlite, failures);
+        return driver;
+      },
     },
     failures: () => failures.count,
+    // Transactions run one at a time: while one is active, the connection is the one it holds.
+    inTransaction: (statements) => (sql, parameters) =>
+      driver?.active ? execute(statements, sql, parameters) : undefined,
   };
+}
+
+/** What Kysely's SQLite connection does with a compiled statement, without its promise. */
+function execute(
+  statements: SqliteDatabase,
+  sql: string,
+  parameters: readonly unknown[],
+): QueryResult<unknown> {
+  const statement = statements.prepare(sql);
+  if (statement.reader) return { rows: statement.all(parameters) };
+  const { changes, lastInsertRowid } = statement.run(parameters);
+  return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
 }
 
 /** The savepoint a transaction that joins an open group runs in, so that it can roll back alone. */
@@ -122,6 +146,11 @@ class GroupCommitDriver implements Driver {
     this.#failures = failures;
     this.#sqlite = sqlite;
     this.#sql = transactionControl(sqlite);
+  }
+
+  /** A transaction is running (between its begin and its end). */
+  get active(): boolean {
+    return this.#active;
   }
 
   /** A group is open and waits for its COMMIT. */
