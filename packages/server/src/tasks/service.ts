@@ -5,6 +5,7 @@ import { type Caller, personalRefs } from '../access/caller.ts';
 import { assignedBelow, assignedTo, taskVisible } from '../access/visibility.ts';
 import { endOfToday } from '../calendar/today.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
+import { prepared } from '../db/prepared.ts';
 import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
@@ -304,9 +305,8 @@ export async function delegateTask(
 /** The task if the caller sees it; otherwise 404, as if it did not exist. */
 async function findVisible(db: Kysely<Database>, caller: Caller, id: string): Promise<TaskRow> {
   const visible = taskVisible(db, caller);
-  const row = await (visible ? tasks(db).where(visible) : tasks(db))
-    .where('tasks.id', '=', id)
-    .executeTakeFirst();
+  if (!visible) return findTask(db, id);
+  const row = await tasks(db).where(visible).where('tasks.id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound('task', id);
   return row;
 }
@@ -328,8 +328,11 @@ async function mayDelegate(db: Kysely<Database>, caller: Caller, id: string): Pr
   return below !== undefined;
 }
 
+/** A task by id: compiled once (db/prepared.ts), as completing one reads it twice. */
+const taskById = prepared((db, id: string) => tasks(db).where('tasks.id', '=', id));
+
 async function findTask(db: Kysely<Database>, id: string): Promise<TaskRow> {
-  const row = await tasks(db).where('tasks.id', '=', id).executeTakeFirst();
+  const [row] = (await taskById(db, id)).rows;
   if (!row) throw new NotFound('task', id);
   return row;
 }
