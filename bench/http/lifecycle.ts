@@ -1,6 +1,6 @@
 import type { Answer } from '@baton/engine';
 import type { BenchProcess } from '../processes.ts';
-import { type Call, call, fire } from './load.ts';
+import { type Call, type Clients, call } from './load.ts';
 import type { BatonServer } from './server.ts';
 
 interface OpenTask {
@@ -30,35 +30,29 @@ export async function publish(server: BatonServer, p: BenchProcess): Promise<voi
  * Runs `count` instances to their end over HTTP: all starts (`POST /api/v1/instances`), then rounds of
  * listing the open tasks (`GET /api/v1/tasks?status=open`) and completing all of them
  * (`POST /api/v1/tasks/{id}/complete`) until none is left. Starts and completions go through
- * autocannon at 64 connections; their response times are returned. Checks that every instance
- * completed with the expected number of tasks.
+ * `clients`; their response times are returned. Checks that every instance completed with the
+ * expected number of tasks.
  */
 export async function lifecycles(
   server: BatonServer,
+  clients: Clients,
   p: BenchProcess,
   count: number,
-  clients: number,
 ): Promise<Lifecycles> {
   const started = performance.now();
   const start: Call = { method: 'POST', path: '/api/v1/instances', body: { definitionKey: p.name } };
-  const starts = await fire(
-    server,
-    Array.from({ length: count }, () => start),
-    clients,
-  );
+  const starts = await clients.fire(Array.from({ length: count }, () => start));
   const ids = new Set(starts.bodies.map((b) => (JSON.parse(b) as { id: string }).id));
   const used = new Map<string, number>();
   const completions: number[] = [];
   let completed = 0;
   for (let open = await openTasks(server, p, ids); open.length > 0; open = await openTasks(server, p, ids)) {
-    const round = await fire(
-      server,
+    const round = await clients.fire(
       open.map((t) => ({
         method: 'POST' as const,
         path: `/api/v1/tasks/${encodeURIComponent(t.id)}/complete`,
         body: { variables: answerFor(p.answers, used, t) },
       })),
-      clients,
     );
     completions.push(...round.latencies);
     completed += open.length;

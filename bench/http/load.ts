@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import { Pool } from 'undici';
 import type { BatonServer } from './server.ts';
 
 export interface Call {
@@ -14,44 +14,58 @@ export interface Fired {
   bodies: string[];
 }
 
+/** No answer within this long fails the run (a hung server must not hang the bench). */
+const TIMEOUT_MS = 30_000;
+
 /**
- * Sends every call once through autocannon, `clients` at a time (fewer when there are fewer calls),
- * each connection taking the next call as soon as its previous one is answered. Any answer other than
- * 2xx, a connection error or a timeout fails the run.
+ * `clients` HTTP clients, each with its own keep-alive connection for the whole run — as browsers and
+ * integrations keep theirs. (A load generator started per batch would open new connections at every
+ * batch, and their first requests wait for the busy server to accept them: a latency no client with
+ * an open connection sees.)
  */
-export async function fire(server: BatonServer, calls: readonly Call[], clients: number): Promise<Fired> {
-  const fired: Fired = { latencies: [], bodies: [] };
-  if (calls.length === 0) return fired;
-  let next = 0;
-  const failures: string[] = [];
-  const instance = autocannon({
-    url: server.url,
-    connections: Math.min(clients, calls.length),
-    amount: calls.length,
-    timeout: 30,
-    // autocannon notices that all connections are done at its next sample (default: each second).
-    sampleInt: 5,
-    requests: [
-      {
-        // autocannon builds each connection's next request when it sends it: one call each, in order.
-        setupRequest: (request) => {
-          const call = calls[next++] as Call;
-          return { ...request, method: call.method, path: call.path, ...payload(server, call) };
-        },
-        onResponse: (status, body) => {
-          if (status >= 300) failures.push(`${status} ${body.slice(0, 300)}`);
-          else fired.bodies.push(body);
-        },
-      },
-    ],
-  });
-  instance.on('response', (_client, _status, _bytes, ms) => fired.latencies.push(ms));
-  const result = await instance;
-  if (failures.length > 0 || result.errors > 0 || result.timeouts > 0)
-    throw new Error(
-      `HTTP load: ${failures.length} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; first: ${failures[0]}`,
-    );
-  return fired;
+export class Clients {
+  private readonly pool: Pool;
+
+  constructor(
+    private readonly server: BatonServer,
+    readonly count: number,
+  ) {
+    this.pool = new Pool(server.url, {
+      connections: count,
+      pipelining: 1,
+      headersTimeout: TIMEOUT_MS,
+      bodyTimeout: TIMEOUT_MS,
+    });
+  }
+
+  /**
+   * Sends every call once, each client taking the next call as soon as its previous one is answered
+   * (a closed loop: at most `count` requests in flight). Any answer other than 2xx fails the run.
+   */
+  async fire(calls: readonly Call[]): Promise<Fired> {
+    const fired: Fired = { latencies: [], bodies: [] };
+    let next = 0;
+    const client = async () => {
+      while (next < calls.length) {
+        const request = calls[next++] as Call;
+        const { method, path } = request;
+        const { headers, body } = payload(this.server, request);
+        const at = performance.now();
+        const response = await this.pool.request({ method, path, headers, body });
+        const text = await response.body.text();
+        fired.latencies.push(performance.now() - at);
+        if (response.statusCode >= 300)
+          throw new Error(`HTTP load: ${method} ${path}: ${response.statusCode} ${text.slice(0, 300)}`);
+        fired.bodies.push(text);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.count, calls.length) }, client));
+    return fired;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
 }
 
 /** One request outside the load (setup and checks), answered 2xx or thrown. */
