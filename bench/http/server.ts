@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../packages/server/bin/baton.js', import.meta.url));
+/** Node's flags as `npm start` gives them (docs/CLI.md says why). */
+export const NODE_FLAGS = ['--max-semi-space-size=64'];
 const TOKEN = 'bench-admin-token';
 
 /** A `baton serve` child process listening on loopback. */
@@ -18,15 +20,19 @@ export interface BatonServer {
 }
 
 /**
- * Starts the real server — `baton serve` with its defaults (job worker, request logging at info, here
- * to /dev/null) — on a free port, and waits for `GET /health`.
+ * Starts the real server as `npm start` does — `baton serve` with its defaults (job worker, request
+ * logging at info, here to /dev/null) — on a free port, and waits for `GET /health`.
  */
 export async function startServer(databaseUrl: string): Promise<BatonServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--database', databaseUrl], {
-    env: { ...process.env, BATON_ADMIN_TOKEN: TOKEN, BATON_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, BIN, 'serve', '--port', String(port), '--database', databaseUrl],
+    {
+      env: { ...process.env, BATON_ADMIN_TOKEN: TOKEN, BATON_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
 /** scrypt's cost (N = 2^15, r = 8, p = 1: about 50 ms and 32 MiB); stored with each hash, so it can grow. */
 const COST = { N: 32768, r: 8, p: 1 } as const;
@@ -52,7 +52,7 @@ export async function verifyPassword(password: string, stored: string | null): P
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
 /** How high-entropy secrets (session ids, CSRF and API tokens) are stored: SHA-256, hex. */
-export const digest = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+export const digest = (secret: string): string => hash('sha256', secret, 'hex');
 
 /** Compares two digests in constant time. */
 export function sameDigest(a: string, b: string): boolean {

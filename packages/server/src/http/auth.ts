@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { ALL_SCOPES, adminTokenCaller, type Caller, callerFor } from '../access/caller.ts';
 import type { RouteAccess } from '../access/scopes.ts';
@@ -42,7 +41,7 @@ export function requireAccessConfig(route: RouteOptions): void {
 export function authenticate(rt: Runtime, verifyAdminToken: (token: string) => boolean) {
   const accepted = new Set<string>();
   const adminToken = (token: string) => {
-    const hash = createHash('sha256').update(token).digest('hex');
+    const hash = digest(token);
     if (accepted.has(hash)) return true;
     if (!verifyAdminToken(token)) return false;
     if (accepted.size >= MEMO_LIMIT) accepted.clear();
@@ -55,7 +54,8 @@ export function authenticate(rt: Runtime, verifyAdminToken: (token: string) => b
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-    const cookie = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
+    const cookie =
+      bearer === undefined ? parseCookies(request.headers.cookie).get(SESSION_COOKIE) : undefined;
     const db = rt.db.kysely;
     if (bearer !== undefined) {
       const token = bearer.startsWith(TOKEN_PREFIX) ? await findApiToken(db, bearer, rt.now()) : null;
