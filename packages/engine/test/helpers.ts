@@ -110,6 +110,9 @@ export class Instance {
     } finally {
       expect(input, 'step must not modify its input state').toEqual(before);
     }
+    expect(JSON.parse(JSON.stringify(result.state)), 'a state must survive JSON as it is').toStrictEqual(
+      result.state,
+    );
     this.state = result.state;
     this.last = result;
     this.history.push(...result.history);

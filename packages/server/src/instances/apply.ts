@@ -10,6 +10,7 @@ import { stepContext } from '../runtime/step-context.ts';
 import { commentOf } from '../tasks/completion.ts';
 import { taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
+import { parsedState, rememberState } from './parsed-states.ts';
 import {
   advanceInstance,
   cancelOpenTasks,
@@ -83,7 +84,7 @@ export async function stepIn(
   const [row] = (await instanceById(trx, instanceId)).rows;
   if (!row) throw new NotFound('instance', instanceId);
   const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
-  const result = step(compiled, JSON.parse(row.state) as InstanceState, event, await stepContext(rt, trx));
+  const result = step(compiled, parsedState(row.id, row.state), event, await stepContext(rt, trx));
   await along?.(trx);
   if (await persistStep(rt, trx, row, result, event)) wakeWorkers();
   return { instanceId, result };
@@ -111,6 +112,7 @@ export async function persistStep(
   // steps leave the status (indexed) as it was.
   const kept = state.status === row.status && error === row.error && !ended;
   const json = JSON.stringify(state);
+  rememberState(row.id, json, state);
   const { numAffectedRows } = kept
     ? await advanceInstance(trx, json, version, historySeq, row.id, row.version)
     : await settleInstance(

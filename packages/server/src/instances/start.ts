@@ -4,6 +4,7 @@ import { newRowId } from '../db/row-ids.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { startContext } from '../runtime/step-context.ts';
 import { writeStepOutputs } from './apply.ts';
+import { rememberState } from './parsed-states.ts';
 
 export interface StartInput {
   definitionKey: string;
@@ -52,13 +53,15 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
     const id = newRowId();
     const { state } = result;
     const ended = state.status === 'completed' || state.status === 'terminated';
+    const json = JSON.stringify(state);
+    rememberState(id, json, state);
     await insertRows(trx, 'instances', [
       {
         id,
         definition_key: input.definitionKey,
         definition_version: version,
         status: state.status,
-        state: JSON.stringify(state),
+        state: json,
         version: 1,
         document_ref: input.documentRef ?? null,
         started_by: input.startedBy ?? null,

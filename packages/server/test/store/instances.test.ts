@@ -1,7 +1,7 @@
 import { EventRejected } from '@baton/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markDeleted, markPublished, saveDraft } from '../../src/definitions/store.ts';
-import { applyEvent } from '../../src/instances/apply.ts';
+import { applyEvent, stepIn, stepTransaction } from '../../src/instances/apply.ts';
 import { startInstance } from '../../src/instances/start.ts';
 import { NotFound } from '../../src/runtime/errors.ts';
 import { DIALECTS } from '../support/databases.ts';
@@ -55,6 +55,23 @@ describe.each(DIALECTS)('instances on %s', (dialect) => {
       .where('id', '=', `${id}:${taskId}`)
       .executeTakeFirstOrThrow();
     expect(task).toMatchObject({ status: 'completed', completed_by: 'bob', completed_at: t.clock.now() });
+  });
+
+  it('a step rolled back after its state was written leaves the next step to start from the stored state', async () => {
+    const { id } = await startInstance(t.rt, { definitionKey: 'single' });
+    const taskId = await openTaskId(t.rt, id, 'task');
+    const event = { type: 'taskCompleted', taskId, actor: { id: 'bob' } } as const;
+
+    await expect(
+      stepTransaction(t.rt, async (trx, wakeWorkers) => {
+        await stepIn(t.rt, trx, id, event, wakeWorkers);
+        throw new Error('gone before the commit');
+      }),
+    ).rejects.toThrow('gone before the commit');
+    expect(await instanceRow(id)).toMatchObject({ version: 1, status: 'running' });
+
+    await applyEvent(t.rt, id, event);
+    expect(await instanceRow(id)).toMatchObject({ version: 2, status: 'completed' });
   });
 
   it('a rejected event writes nothing', async () => {

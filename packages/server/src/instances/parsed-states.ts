@@ -1,0 +1,37 @@
+import type { InstanceState } from '@baton/engine';
+
+/** Instances remembered; a wide one (a 1,800-task project mid-stage) holds ~20 KB of JSON. */
+const LIMIT = 256;
+
+interface Written {
+  json: string;
+  state: InstanceState;
+}
+
+/** By instance id, least recently stepped first. */
+const written = new Map<string, Written>();
+
+/**
+ * The state stored as `json` in an instance row, parsed. A state this process wrote last is handed back
+ * as it was (no parse) when the row still holds that very JSON: a step reads the row anyway, and
+ * parsing a wide instance's state (10–20 KB with 30 open tasks) was a fifth of a task completion.
+ * Sharing the object is safe because `step` never changes its input state and a state is what JSON
+ * gives back (both checked on every step of the engine's tests). A state that was rolled back or
+ * replaced since — by this process or another — no longer matches the row, and is parsed afresh.
+ */
+export function parsedState(instanceId: string, json: string): InstanceState {
+  const kept = written.get(instanceId);
+  if (kept !== undefined && kept.json === json) {
+    written.delete(instanceId);
+    written.set(instanceId, kept);
+    return kept.state;
+  }
+  return JSON.parse(json) as InstanceState;
+}
+
+/** Remembers the state a step is writing to the instance row as `json`. */
+export function rememberState(instanceId: string, json: string, state: InstanceState): void {
+  written.delete(instanceId);
+  if (written.size >= LIMIT) written.delete(written.keys().next().value as string);
+  written.set(instanceId, { json, state });
+}
