@@ -22,5 +22,6 @@ export type * from './runtime/events.ts';
 export * from './runtime/history.ts';
 export { type ValueProblem, validateValues } from './runtime/params.ts';
 export * from './runtime/state.ts';
+export { stateJson } from './runtime/state-json.ts';
 export { step } from './runtime/step.ts';
 export * from './simulate/index.ts';

@@ -12,6 +12,7 @@ import {
   type InstanceState,
   type StepContext,
   type StepResult,
+  stateJson,
   step,
 } from '../src/index.ts';
 
@@ -110,9 +111,9 @@ export class Instance {
     } finally {
       expect(input, 'step must not modify its input state').toEqual(before);
     }
-    expect(JSON.parse(JSON.stringify(result.state)), 'a state must survive JSON as it is').toStrictEqual(
-      result.state,
-    );
+    const json = JSON.stringify(result.state);
+    expect(JSON.parse(json), 'a state must survive JSON as it is').toStrictEqual(result.state);
+    expect(stateJson(result.state), 'stateJson must write what JSON.stringify writes').toBe(json);
     this.state = result.state;
     this.last = result;
     this.history.push(...result.history);

@@ -1,4 +1,11 @@
-import { type Effect, type EngineEvent, type InstanceState, type StepResult, step } from '@baton/engine';
+import {
+  type Effect,
+  type EngineEvent,
+  type InstanceState,
+  type StepResult,
+  stateJson,
+  step,
+} from '@baton/engine';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, InstancesTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
@@ -111,7 +118,7 @@ export async function persistStep(
   // Only what changed: SQLite rewrites an index for every column set, even to the same value, and most
   // steps leave the status (indexed) as it was.
   const kept = state.status === row.status && error === row.error && !ended;
-  const json = JSON.stringify(state);
+  const json = stateJson(state);
   rememberState(row.id, json, state);
   const { numAffectedRows } = kept
     ? await advanceInstance(trx, json, version, historySeq, row.id, row.version)

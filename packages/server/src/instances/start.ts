@@ -1,4 +1,4 @@
-import { emptyState, type StepResult, step } from '@baton/engine';
+import { emptyState, type StepResult, stateJson, step } from '@baton/engine';
 import { insertRows } from '../db/insert-rows.ts';
 import { newRowId } from '../db/row-ids.ts';
 import type { Runtime } from '../runtime/context.ts';
@@ -53,7 +53,7 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
     const id = newRowId();
     const { state } = result;
     const ended = state.status === 'completed' || state.status === 'terminated';
-    const json = JSON.stringify(state);
+    const json = stateJson(state);
     rememberState(id, json, state);
     await insertRows(trx, 'instances', [
       {
