@@ -5,17 +5,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Clients } from './load.ts';
 import { type BatonServer, NODE_FLAGS } from './server.ts';
 
-/** A loopback server answering each request after `delayMs` with its path, counting connections. */
-async function echoServer(delayMs: number, status = 200) {
+/** A loopback server answering each request with its path (status and delay by path), counting connections. */
+async function echoServer(delayMs: (path: string) => number, status = (_path: string) => 200) {
   const seen = { connections: 0, inFlight: 0, maxInFlight: 0, paths: [] as string[] };
   const server: Server = createServer((request, response) => {
     seen.inFlight++;
     seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
     seen.paths.push(request.url ?? '');
-    setTimeout(() => {
-      seen.inFlight--;
-      response.writeHead(status, { 'content-type': 'text/plain' }).end(request.url);
-    }, delayMs);
+    setTimeout(
+      () => {
+        seen.inFlight--;
+        response.writeHead(status(request.url ?? ''), { 'content-type': 'text/plain' }).end(request.url);
+      },
+      delayMs(request.url ?? ''),
+    );
   });
   server.on('connection', () => seen.connections++);
   server.listen(0, '127.0.0.1');
@@ -38,7 +41,7 @@ afterEach(async () => {
 
 describe('HTTP bench clients', () => {
   it('send every call once, at most `count` at a time, over connections kept across batches', async () => {
-    const { target, seen } = await echoServer(2);
+    const { target, seen } = await echoServer(() => 2);
     const clients = new Clients(target, 4);
     cleanup.push(
       () => clients.close(),
@@ -56,16 +59,24 @@ describe('HTTP bench clients', () => {
     expect(seen.connections).toBe(4);
   });
 
-  it('fail the run on an answer other than 2xx, naming the request', async () => {
-    const { target } = await echoServer(0, 409);
+  it('fail the run on an answer other than 2xx, naming the request, and send nothing more', async () => {
+    const { target, seen } = await echoServer(
+      (path) => (path === '/c0' ? 0 : 20),
+      (path) => (path === '/c0' ? 409 : 200),
+    );
     const clients = new Clients(target, 2);
     cleanup.push(
       () => clients.close(),
       () => target.stop(),
     );
-    await expect(clients.fire([{ method: 'POST', path: '/tasks/t1/complete', body: {} }])).rejects.toThrow(
-      'HTTP load: POST /tasks/t1/complete: 409',
-    );
+    const calls = Array.from({ length: 10 }, (_, i) => ({
+      method: 'POST' as const,
+      path: `/c${i}`,
+      body: {},
+    }));
+    await expect(clients.fire(calls)).rejects.toThrow('HTTP load: POST /c0: 409');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // time for more requests, were any sent
+    expect(seen.paths).toEqual(['/c0', '/c1']);
   });
 
   it('run the server with the Node flags `npm start` gives it', () => {

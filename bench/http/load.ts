@@ -45,8 +45,9 @@ export class Clients {
   async fire(calls: readonly Call[]): Promise<Fired> {
     const fired: Fired = { latencies: [], bodies: [] };
     let next = 0;
+    let failed = false;
     const client = async () => {
-      while (next < calls.length) {
+      while (next < calls.length && !failed) {
         const request = calls[next++] as Call;
         const { method, path } = request;
         const { headers, body } = payload(this.server, request);
@@ -54,8 +55,10 @@ export class Clients {
         const response = await this.pool.request({ method, path, headers, body });
         const text = await response.body.text();
         fired.latencies.push(performance.now() - at);
-        if (response.statusCode >= 300)
+        if (response.statusCode >= 300) {
+          failed = true; // the other clients stop too: the run has failed
           throw new Error(`HTTP load: ${method} ${path}: ${response.statusCode} ${text.slice(0, 300)}`);
+        }
         fired.bodies.push(text);
       }
     };
