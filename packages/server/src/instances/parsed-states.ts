@@ -8,7 +8,7 @@ interface Written {
   state: InstanceState;
 }
 
-/** By instance id, least recently stepped first. */
+/** By instance id, least recently written first (a step that reads one writes it again). */
 const written = new Map<string, Written>();
 
 /**
@@ -21,12 +21,7 @@ const written = new Map<string, Written>();
  */
 export function parsedState(instanceId: string, json: string): InstanceState {
   const kept = written.get(instanceId);
-  if (kept !== undefined && kept.json === json) {
-    written.delete(instanceId);
-    written.set(instanceId, kept);
-    return kept.state;
-  }
-  return JSON.parse(json) as InstanceState;
+  return kept !== undefined && kept.json === json ? kept.state : (JSON.parse(json) as InstanceState);
 }
 
 /** Remembers the state a step is writing to the instance row as `json`. */
