@@ -7,7 +7,7 @@ import {
   step,
 } from '@baton/engine';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, InstancesTable } from '../db/schema.ts';
+import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { enqueue, type NewJob } from '../jobs/enqueue.ts';
 import { announceJobs } from '../jobs/notify-channel.ts';
@@ -33,6 +33,15 @@ const MAX_ATTEMPTS = 20;
 export interface Applied {
   instanceId: string;
   result: StepResult;
+  /** The task row a `taskCompleted` event completed, as written; absent when the step failed the instance. */
+  completedTask?: TasksTable | undefined;
+}
+
+/** What writing a step did that its caller acts on. */
+export interface Persisted {
+  /** Jobs due now were enqueued: the workers are to be woken after the commit. */
+  dueJobs: boolean;
+  completedTask: TasksTable | undefined;
 }
 
 /** Extra writes that must commit with the step (a timer job marked done, a task's completer). */
@@ -93,21 +102,19 @@ export async function stepIn(
   const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
   const result = step(compiled, parsedState(row.id, row.state), event, await stepContext(rt, trx));
   await along?.(trx);
-  if (await persistStep(rt, trx, row, result, event)) wakeWorkers();
-  return { instanceId, result };
+  const { dueJobs, completedTask } = await persistStep(rt, trx, row, result, event);
+  if (dueJobs) wakeWorkers();
+  return { instanceId, result, completedTask };
 }
 
-/**
- * Writes a step of an existing instance. Returns whether jobs due now were enqueued (to wake workers).
- * Throws VersionConflict when another step committed first.
- */
+/** Writes a step of an existing instance. Throws VersionConflict when another step committed first. */
 export async function persistStep(
   rt: Runtime,
   trx: Kysely<Database>,
   row: InstancesTable,
   result: StepResult,
   event: EngineEvent,
-): Promise<boolean> {
+): Promise<Persisted> {
   const now = rt.now();
   const { state } = result;
   const ended =
@@ -135,14 +142,24 @@ export async function persistStep(
       );
   const updated = Number(numAffectedRows);
   if (updated !== 1) throw new VersionConflict(row.id);
+  let completedTask: TasksTable | undefined;
   if (event.type === 'taskCompleted' && state.status !== 'failed') {
     const completedBy = event.actor?.id ?? null;
     const key = taskKey(row.id, event.taskId);
-    await markTaskCompleted(trx, now, completedBy, event.outcome ?? null, commentOf(event.variables), key);
+    const completed = await markTaskCompleted(
+      trx,
+      now,
+      completedBy,
+      event.outcome ?? null,
+      commentOf(event.variables),
+      key,
+    );
+    [completedTask] = completed.rows;
   }
   if (event.type === 'message' && state.status === 'running')
     await dropReceivedSubscriptions(trx, row.id, state);
-  return writeStepOutputs(rt, trx, row.id, row.history_seq, result, ended ? row : null);
+  const dueJobs = await writeStepOutputs(rt, trx, row.id, row.history_seq, result, ended ? row : null);
+  return { dueJobs, completedTask };
 }
 
 /**

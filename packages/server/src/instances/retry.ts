@@ -51,7 +51,7 @@ export async function reapply(
         const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
         const result = step(compiled, reopened, event, await stepContext(rt, trx));
         // Written as a step of a running instance, so an end now sets ended_at and tells a waiting parent.
-        const woke = await persistStep(rt, trx, { ...row, status: 'running' }, result, event);
+        const woke = (await persistStep(rt, trx, { ...row, status: 'running' }, result, event)).dueJobs;
         return { applied: { instanceId, result }, woke };
       });
       if (out.woke) rt.wake();

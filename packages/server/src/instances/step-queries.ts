@@ -17,6 +17,7 @@ export const advanceInstance = prepared(
       .where('version', '=', readAt),
 );
 
+/** Completes a task; the row as written comes back (the completion's answer shows it). */
 export const markTaskCompleted = prepared(
   (
     db,
@@ -29,7 +30,8 @@ export const markTaskCompleted = prepared(
     db
       .updateTable('tasks')
       .set({ status: 'completed', completed_at: completedAt, completed_by: completedBy, outcome, comment })
-      .where('id', '=', id),
+      .where('id', '=', id)
+      .returningAll(),
 );
 
 /** A step that changed the status, the error or the end (the status is indexed: set only here). */

@@ -200,9 +200,11 @@ export interface Completed {
 export function completeTask(rt: Runtime, caller: Caller, id: string, c: Completion): Promise<Completed> {
   return stepTransaction(rt, async (trx, wakeWorkers) => {
     const { row, event } = await checkedCompletion(trx, caller, id, c);
-    const { result } = await stepIn(rt, trx, row.instance_id, event, wakeWorkers);
+    const { result, completedTask } = await stepIn(rt, trx, row.instance_id, event, wakeWorkers);
+    // The row as the step wrote it; a step that failed the instance left the task open, as read again.
+    const task = completedTask ? { ...row, ...completedTask } : await findTask(trx, id);
     return {
-      task: viewOf(await findTask(trx, id)),
+      task: viewOf(task),
       instance: { id: row.instance_id, status: result.state.status },
     };
   });
@@ -328,7 +330,7 @@ async function mayDelegate(db: Kysely<Database>, caller: Caller, id: string): Pr
   return below !== undefined;
 }
 
-/** A task by id: compiled once (db/prepared.ts), as completing one reads it twice. */
+/** A task by id: compiled once (db/prepared.ts), as completing one reads it. */
 const taskById = prepared((db, id: string) => tasks(db).where('tasks.id', '=', id));
 
 async function findTask(db: Kysely<Database>, id: string): Promise<TaskRow> {

@@ -1,9 +1,11 @@
 import { EventRejected } from '@baton/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminTokenCaller } from '../../src/access/caller.ts';
 import { markDeleted, markPublished, saveDraft } from '../../src/definitions/store.ts';
 import { applyEvent, stepIn, stepTransaction } from '../../src/instances/apply.ts';
 import { startInstance } from '../../src/instances/start.ts';
 import { NotFound } from '../../src/runtime/errors.ts';
+import { completeTask, getTask } from '../../src/tasks/service.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { countEvents, storedEvents } from '../support/history.ts';
 import { joinProcess, publish, singleTaskProcess } from '../support/processes.ts';
@@ -55,6 +57,27 @@ describe.each(DIALECTS)('instances on %s', (dialect) => {
       .where('id', '=', `${id}:${taskId}`)
       .executeTakeFirstOrThrow();
     expect(task).toMatchObject({ status: 'completed', completed_by: 'bob', completed_at: t.clock.now() });
+  });
+
+  it('a completion answers with the task as stored: its completer, time, outcome and comment', async () => {
+    const { id } = await startInstance(t.rt, { definitionKey: 'single' });
+    const key = `${id}:${await openTaskId(t.rt, id, 'task')}`;
+    t.clock.advance(90_000);
+
+    const answer = await completeTask(t.rt, adminTokenCaller(), key, {
+      variables: {},
+      outcome: 'acknowledged',
+      comment: 'checked',
+    });
+
+    const { form: _form, ...stored } = await getTask(t.rt, adminTokenCaller(), key);
+    expect(answer).toEqual({ task: stored, instance: { id, status: 'completed' } });
+    expect(stored).toMatchObject({
+      status: 'completed',
+      completedAt: new Date(t.clock.now()).toISOString(),
+      outcome: 'acknowledged',
+      comment: 'checked',
+    });
   });
 
   it('a step rolled back after its state was written leaves the next step to start from the stored state', async () => {
