@@ -3,6 +3,14 @@ import type { InstanceState } from '@baton/engine';
 /** Instances remembered; a wide one (a 1,800-task project mid-stage) holds ~20 KB of JSON. */
 const LIMIT = 256;
 
+/**
+ * A smaller state is parsed again instead: that takes microseconds, while keeping it costs the garbage
+ * collector more whenever it is not stepped again soon — hundreds of small instances taking turns (a
+ * thousand approvals over HTTP) never hit, and their kept states made every young-generation
+ * collection copy and promote megabytes, doubling its pause.
+ */
+const MIN_JSON_LENGTH = 2048;
+
 interface Written {
   json: string;
   state: InstanceState;
@@ -24,9 +32,10 @@ export function parsedState(instanceId: string, json: string): InstanceState {
   return kept !== undefined && kept.json === json ? kept.state : (JSON.parse(json) as InstanceState);
 }
 
-/** Remembers the state a step is writing to the instance row as `json`. */
+/** Remembers the state a step is writing to the instance row as `json`, if it is a wide one. */
 export function rememberState(instanceId: string, json: string, state: InstanceState): void {
   written.delete(instanceId);
+  if (json.length < MIN_JSON_LENGTH) return;
   if (written.size >= LIMIT) written.delete(written.keys().next().value as string);
   written.set(instanceId, { json, state });
 }

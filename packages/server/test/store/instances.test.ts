@@ -8,7 +8,7 @@ import { NotFound } from '../../src/runtime/errors.ts';
 import { completeTask, getTask } from '../../src/tasks/service.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { countEvents, storedEvents } from '../support/history.ts';
-import { joinProcess, publish, singleTaskProcess } from '../support/processes.ts';
+import { joinProcess, notedTaskProcess, publish, singleTaskProcess } from '../support/processes.ts';
 import { openTaskId, openTestRuntime, type TestRuntime } from '../support/runtime.ts';
 
 describe.each(DIALECTS)('instances on %s', (dialect) => {
@@ -17,6 +17,7 @@ describe.each(DIALECTS)('instances on %s', (dialect) => {
     t = await openTestRuntime(dialect);
     await publish(t.db.kysely, singleTaskProcess);
     await publish(t.db.kysely, joinProcess);
+    await publish(t.db.kysely, notedTaskProcess);
   });
   afterAll(async () => {
     await t?.close();
@@ -81,7 +82,8 @@ describe.each(DIALECTS)('instances on %s', (dialect) => {
   });
 
   it('a step rolled back after its state was written leaves the next step to start from the stored state', async () => {
-    const { id } = await startInstance(t.rt, { definitionKey: 'single' });
+    // Wide enough to be remembered by this process (instances/parsed-states.ts).
+    const { id } = await startInstance(t.rt, { definitionKey: 'noted', params: { notes: 'n'.repeat(3000) } });
     const taskId = await openTaskId(t.rt, id, 'task');
     const event = { type: 'taskCompleted', taskId, actor: { id: 'bob' } } as const;
 

@@ -2,7 +2,13 @@ import { emptyState, type InstanceState } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
 import { parsedState, rememberState } from '../../src/instances/parsed-states.ts';
 
-const stateWith = (seq: number): InstanceState => ({ ...emptyState(), status: 'running', seq });
+/** A state as wide as those worth keeping (a project with dozens of open tasks holds 5–12 KB). */
+const stateWith = (seq: number): InstanceState => ({
+  ...emptyState(),
+  status: 'running',
+  seq,
+  variables: { notes: 'n'.repeat(3000) },
+});
 /** The same text as another string object, as a row read from the database gives it. */
 const copyOf = (text: string) => [...text].join('');
 
@@ -23,6 +29,16 @@ describe('parsed instance states', () => {
     const read = parsedState('i-replaced', stored);
     expect(read).not.toBe(mine);
     expect(read).toEqual(stateWith(5));
+  });
+
+  it('parse a small state every time: it is not kept', () => {
+    const small: InstanceState = { ...emptyState(), status: 'running', seq: 2 };
+    const json = JSON.stringify(small);
+    rememberState('i-small', json, small);
+
+    const read = parsedState('i-small', json);
+    expect(read).not.toBe(small);
+    expect(read).toEqual(small);
   });
 
   it('keep the 256 instances stepped last', () => {

@@ -42,6 +42,13 @@ export const singleTaskProcess: DefinitionInput = {
   flows: flows(['start', 'task'], ['task', 'end']),
 };
 
+/** One task, started with `notes`: a long text makes a state wide enough to be remembered between steps. */
+export const notedTaskProcess: DefinitionInput = {
+  ...singleTaskProcess,
+  key: 'noted',
+  parameters: [{ id: 'notes', type: 'string' }],
+};
+
 /** A task with an interrupting one-hour timer boundary: completing the task withdraws the timer. */
 export const deadlineProcess: DefinitionInput = {
   key: 'deadline',
