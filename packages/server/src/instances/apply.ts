@@ -3,7 +3,6 @@ import {
   type EngineEvent,
   type InstanceState,
   type StepResult,
-  stateJson,
   step,
 } from '@baton/engine';
 import type { Kysely, Transaction } from 'kysely';
@@ -17,7 +16,7 @@ import { stepContext } from '../runtime/step-context.ts';
 import { commentOf } from '../tasks/completion.ts';
 import { taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
-import { parsedState, rememberState } from './parsed-states.ts';
+import { parsedState, storedJson } from './parsed-states.ts';
 import {
   advanceInstance,
   cancelOpenTasks,
@@ -125,8 +124,7 @@ export async function persistStep(
   // Only what changed: SQLite rewrites an index for every column set, even to the same value, and most
   // steps leave the status (indexed) as it was.
   const kept = state.status === row.status && error === row.error && !ended;
-  const json = stateJson(state);
-  rememberState(row.id, json, state);
+  const json = storedJson(row.id, row.state, state);
   const { numAffectedRows } = kept
     ? await advanceInstance(trx, json, version, historySeq, row.id, row.version)
     : await settleInstance(

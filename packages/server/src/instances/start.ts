@@ -1,10 +1,10 @@
-import { emptyState, type StepResult, stateJson, step } from '@baton/engine';
+import { emptyState, type StepResult, step } from '@baton/engine';
 import { insertRows } from '../db/insert-rows.ts';
 import { newRowId } from '../db/row-ids.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { startContext } from '../runtime/step-context.ts';
 import { writeStepOutputs } from './apply.ts';
-import { rememberState } from './parsed-states.ts';
+import { storedJson } from './parsed-states.ts';
 
 export interface StartInput {
   definitionKey: string;
@@ -53,8 +53,7 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
     const id = newRowId();
     const { state } = result;
     const ended = state.status === 'completed' || state.status === 'terminated';
-    const json = stateJson(state);
-    rememberState(id, json, state);
+    const json = storedJson(id, null, state);
     await insertRows(trx, 'instances', [
       {
         id,
