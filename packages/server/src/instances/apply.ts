@@ -1,10 +1,4 @@
-import {
-  type Effect,
-  type EngineEvent,
-  type InstanceState,
-  type StepResult,
-  step,
-} from '@baton/engine';
+import { type Effect, type EngineEvent, type InstanceState, type StepResult, step } from '@baton/engine';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
