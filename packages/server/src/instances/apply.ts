@@ -34,6 +34,7 @@ export interface Applied {
 export interface Persisted {
   /** Jobs due now were enqueued: the workers are to be woken after the commit. */
   dueJobs: boolean;
+  /** As in `Applied`: the completed task's row as the step's UPDATE returned it. */
   completedTask: TasksTable | undefined;
 }
 
