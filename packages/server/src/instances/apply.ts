@@ -93,12 +93,24 @@ export async function stepIn(
 ): Promise<Applied> {
   const [row] = (await instanceById(trx, instanceId)).rows;
   if (!row) throw new NotFound('instance', instanceId);
+  return stepOn(rt, trx, row, event, wakeWorkers, along);
+}
+
+/** As stepIn, on the instance's row already read in `trx` (a completion reads it with its task). */
+export async function stepOn(
+  rt: Runtime,
+  trx: Transaction<Database>,
+  row: InstancesTable,
+  event: EngineEvent,
+  wakeWorkers: WakeWorkers,
+  along?: AlongWith,
+): Promise<Applied> {
   const compiled = await compiledDefinition(trx, row.definition_key, row.definition_version);
   const result = step(compiled, parsedState(row.id, row.state), event, await stepContext(rt, trx));
   await along?.(trx);
   const { dueJobs, completedTask } = await persistStep(rt, trx, row, result, event);
   if (dueJobs) wakeWorkers();
-  return { instanceId, result, completedTask };
+  return { instanceId: row.id, result, completedTask };
 }
 
 /** Writes a step of an existing instance. Throws VersionConflict when another step committed first. */

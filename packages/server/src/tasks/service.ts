@@ -9,7 +9,7 @@ import { prepared } from '../db/prepared.ts';
 import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
-import { stepIn, stepTransaction } from '../instances/apply.ts';
+import { stepOn, stepTransaction } from '../instances/apply.ts';
 import { recordReassignment } from '../instances/reassign.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
@@ -70,6 +70,49 @@ function tasks(db: Kysely<Database>) {
     .innerJoin('instances', 'instances.id', 'tasks.instance_id')
     .selectAll('tasks')
     .select(['instances.definition_key', 'instances.definition_version']);
+}
+
+/** The rest of the instance's row, its columns prefixed `instance_` (they share names with the task's). */
+function withInstance<O>(query: SelectQueryBuilder<Database, 'tasks' | 'instances', O>) {
+  return query.select([
+    'instances.status as instance_status',
+    'instances.state as instance_state',
+    'instances.version as instance_version',
+    'instances.document_ref as instance_document_ref',
+    'instances.started_by as instance_started_by',
+    'instances.started_at as instance_started_at',
+    'instances.ended_at as instance_ended_at',
+    'instances.error as instance_error',
+    'instances.parent_id as instance_parent_id',
+    'instances.call_id as instance_call_id',
+    'instances.history_seq as instance_history_seq',
+  ]);
+}
+
+type TaskToComplete = TaskRow & {
+  [C in Exclude<
+    keyof InstancesTable,
+    'id' | 'definition_key' | 'definition_version'
+  > as `instance_${C}`]: InstancesTable[C];
+};
+
+function instanceOf(row: TaskToComplete): InstancesTable {
+  return {
+    id: row.instance_id,
+    definition_key: row.definition_key,
+    definition_version: row.definition_version,
+    status: row.instance_status,
+    state: row.instance_state,
+    version: row.instance_version,
+    document_ref: row.instance_document_ref,
+    started_by: row.instance_started_by,
+    started_at: row.instance_started_at,
+    ended_at: row.instance_ended_at,
+    error: row.instance_error,
+    parent_id: row.instance_parent_id,
+    call_id: row.instance_call_id,
+    history_seq: row.instance_history_seq,
+  };
 }
 
 export interface TaskFilter extends InboxFilter {
@@ -200,7 +243,7 @@ export interface Completed {
 export function completeTask(rt: Runtime, caller: Caller, id: string, c: Completion): Promise<Completed> {
   return stepTransaction(rt, async (trx, wakeWorkers) => {
     const { row, event } = await checkedCompletion(trx, caller, id, c);
-    const { result, completedTask } = await stepIn(rt, trx, row.instance_id, event, wakeWorkers);
+    const { result, completedTask } = await stepOn(rt, trx, instanceOf(row), event, wakeWorkers);
     // The row as the step wrote it; a step that failed the instance left the task open, as read again.
     const task = completedTask ? { ...row, ...completedTask } : await findTask(trx, id);
     return {
@@ -216,8 +259,8 @@ async function checkedCompletion(
   caller: Caller,
   id: string,
   c: Completion,
-): Promise<{ row: TaskRow; event: EngineEvent }> {
-  const row = await findVisible(trx, caller, id);
+): Promise<{ row: TaskToComplete; event: EngineEvent }> {
+  const row = await findToComplete(trx, caller, id);
   if (!can(caller, 'completeAnyTask') && !(await isAssignee(trx, caller, id)))
     throw new Forbidden(`task ${id} is not assigned to you`);
   const actor = await actingAs(trx, caller, c.actor);
@@ -308,7 +351,20 @@ export async function delegateTask(
 async function findVisible(db: Kysely<Database>, caller: Caller, id: string): Promise<TaskRow> {
   const visible = taskVisible(db, caller);
   if (!visible) return findTask(db, id);
-  const row = await tasks(db).where(visible).where('tasks.id', '=', id).executeTakeFirst();
+  return found(id, await tasks(db).where(visible).where('tasks.id', '=', id).executeTakeFirst());
+}
+
+/** As findVisible, with its instance's row for the step: one read for the checks and the step. */
+async function findToComplete(db: Kysely<Database>, caller: Caller, id: string): Promise<TaskToComplete> {
+  const visible = taskVisible(db, caller);
+  if (!visible) return found(id, (await taskToCompleteById(db, id)).rows[0]);
+  return found(
+    id,
+    await withInstance(tasks(db)).where(visible).where('tasks.id', '=', id).executeTakeFirst(),
+  );
+}
+
+function found<T>(id: string, row: T | undefined): T {
   if (!row) throw new NotFound('task', id);
   return row;
 }
@@ -334,10 +390,10 @@ async function mayDelegate(db: Kysely<Database>, caller: Caller, id: string): Pr
 const taskById = prepared((db, id: string) => tasks(db).where('tasks.id', '=', id));
 
 async function findTask(db: Kysely<Database>, id: string): Promise<TaskRow> {
-  const [row] = (await taskById(db, id)).rows;
-  if (!row) throw new NotFound('task', id);
-  return row;
+  return found(id, (await taskById(db, id)).rows[0]);
 }
+
+const taskToCompleteById = prepared((db, id: string) => withInstance(tasks(db)).where('tasks.id', '=', id));
 
 /** The API id is `instanceId:engineTaskId` (instances/effects.ts taskKey). */
 const engineTaskId = (row: TasksTable) => row.id.slice(row.instance_id.length + 1);
