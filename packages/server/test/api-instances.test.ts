@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { apiSuite, fixtureJson } from './api-harness.ts';
-import { createUser } from './support/people.ts';
+import { createUser, signIn } from './support/people.ts';
 
 apiSuite('instances', (api) => {
   it('answers a repeated Idempotency-Key with the first start (201, same body, Idempotent-Replayed)', async () => {
@@ -18,6 +18,21 @@ apiSuite('instances', (api) => {
     expect(other.json().id).not.toBe(first.json().id);
     const listed = await call('GET', '/api/v1/instances?definitionKey=idem');
     expect(listed.json().items).toHaveLength(2);
+  });
+
+  it("keeps each user's Idempotency-Keys apart: another user's equal key starts their own instance", async () => {
+    const { call, publish, app } = api();
+    await publish(fixtureJson('vacation.json'), 'idem-users');
+    await createUser(api(), { id: 'idem-user' });
+    const user = await signIn(app, 'idem-user');
+    const body = { definitionKey: 'idem-users', params: { days: 1 } };
+    const admins = await call('POST', '/api/v1/instances', body, { 'idempotency-key': 'shared' });
+    const users = await user.call('POST', '/api/v1/instances', body, { 'idempotency-key': 'shared' });
+    expect(users.statusCode, users.body).toBe(201);
+    expect(users.headers['idempotent-replayed']).toBeUndefined();
+    expect(users.json().id).not.toBe(admins.json().id);
+    const replayed = await user.call('POST', '/api/v1/instances', body, { 'idempotency-key': 'shared' });
+    expect(replayed.json().id).toBe(users.json().id);
   });
 
   it('starts once for concurrent requests with the same Idempotency-Key', async () => {
