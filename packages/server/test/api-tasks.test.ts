@@ -33,6 +33,23 @@ apiSuite('tasks', (api) => {
     expect(Date.parse(overdue[0].dueAt)).toBeLessThan(clock.now);
   });
 
+  it('filters tasks by status', async () => {
+    const { call, publish, start } = api();
+    await publish(fixtureJson('api/inbox.json'), 'inbox-status');
+    const id = await start('inbox-status');
+    const legal = (await api().openTasks(id)).find((t) => t.nodeId === 'legal');
+    const done = await call('POST', `/api/v1/tasks/${legal?.id}/complete`, { variables: { clauses: 1 } });
+    expect(done.statusCode, done.body).toBe(200);
+
+    const nodes = async (query: string) =>
+      (await call('GET', `/api/v1/tasks?instanceId=${id}${query}`))
+        .json()
+        .items.map((t: { nodeId: string }) => t.nodeId);
+    expect(await nodes('&status=open')).toEqual(['finance']);
+    expect(await nodes('&status=completed')).toEqual(['legal']);
+    expect((await nodes('')).sort()).toEqual(['finance', 'legal']);
+  });
+
   it('shows a task with its form: description, fields and outcomes', async () => {
     const { call, publish, start } = api();
     await publish(fixtureJson('api/inbox.json'), 'inbox-form');
