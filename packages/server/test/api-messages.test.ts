@@ -1,6 +1,29 @@
 import { expect, it } from 'vitest';
 import { apiSuite, fixtureJson } from './api-harness.ts';
 
+/** Texts the customer and the warehouse that the order has left, then ends. */
+const shipped = {
+  key: 'shipped-sms',
+  name: 'Order shipped: text the customer',
+  parameters: [
+    { id: 'orderId', type: 'string', required: true },
+    { id: 'phone', type: 'string', required: true },
+  ],
+  nodes: [
+    { id: 'start', type: 'start' },
+    {
+      id: 'text',
+      type: 'sms',
+      config: { to: ['phone', "'+7 900 000-00-99'"], text: 'Order {{ orderId }} has left the warehouse.' },
+    },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [
+    { id: 'f1', source: 'start', target: 'text' },
+    { id: 'f2', source: 'text', target: 'end' },
+  ],
+};
+
 apiSuite('messages and the job outbox', (api) => {
   it('queues the e-mail in the outbox as a pending job with its full payload', async () => {
     const { call, publish, start } = api();
@@ -28,6 +51,36 @@ apiSuite('messages and the job outbox', (api) => {
       nextCursor: null,
     });
     expect(res.json().items[0].key).toMatch(new RegExp(`^${id}:`));
+  });
+
+  it('queues the SMS in the outbox as a pending job with its recipients and rendered text', async () => {
+    const { call, publish, start } = api();
+    await publish(shipped);
+    const id = await start(shipped.key, { orderId: 'S-7', phone: '+7 900 000-00-01' });
+    const res = await call('GET', `/api/v1/jobs?status=pending&kind=sendSms&instanceId=${id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      items: [
+        {
+          kind: 'sendSms',
+          instanceId: id,
+          status: 'pending',
+          attempts: 0,
+          lastError: null,
+          dueAt: new Date(api().clock.now).toISOString(),
+          payload: {
+            type: 'sendSms',
+            nodeId: 'text',
+            to: ['+7 900 000-00-01', '+7 900 000-00-99'],
+            text: 'Order S-7 has left the warehouse.',
+          },
+        },
+      ],
+      nextCursor: null,
+    });
+    expect(res.json().items[0].key).toMatch(new RegExp(`^${id}:`));
+    // Nothing performs SMS yet: the process went on past the node, the job waits in the outbox.
+    expect((await call('GET', `/api/v1/instances/${id}`)).json().status).toBe('completed');
   });
 
   it('delivers a message to the instance waiting with that correlation key', async () => {
@@ -94,5 +147,9 @@ apiSuite('messages and the job outbox', (api) => {
       dueAt: new Date(clock.now).toISOString(),
       lastError: 'smtp: connection refused',
     });
+    // The list's status filter follows the job: no longer among the dead, among the pending.
+    expect((await call('GET', `/api/v1/jobs?status=dead&instanceId=${id}`)).json().items).toEqual([]);
+    const pendingNow = (await call('GET', `/api/v1/jobs?status=pending&instanceId=${id}`)).json().items;
+    expect(pendingNow.map((j: { key: string }) => j.key)).toEqual([job.key]);
   });
 });
