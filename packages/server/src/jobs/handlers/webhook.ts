@@ -6,6 +6,11 @@ type Webhook = Extract<Effect, { type: 'callWebhook' }>;
 
 const TIMEOUT_MS = 10_000;
 
+export interface WebhookOptions {
+  /** How long a delivery may take to be answered; past it the attempt fails and is retried. */
+  timeoutMs?: number;
+}
+
 /** `sha256=<hex HMAC of "timestamp.body">`: the receiver recomputes it with the shared secret. */
 export function signature(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
@@ -18,24 +23,24 @@ export class PermanentFailure extends Error {}
  * Delivers a webhook at least once: a real HTTP request with the job key as `Idempotency-Key` and an
  * HMAC-SHA256 signature. 5xx, 408, 429 and network errors are retried with back-off; other 4xx are final.
  */
-export function webhookHandler(secret: string): JobHandler {
+export function webhookHandler(secret: string, { timeoutMs = TIMEOUT_MS }: WebhookOptions = {}): JobHandler {
   return {
     kind: 'callWebhook',
     async run(rt, job, finish) {
       const e = payloadOf<Webhook>(job);
       const body = JSON.stringify({ instanceId: job.instance_id, nodeId: e.nodeId, data: e.body });
       const timestamp = String(rt.now());
+      // Set, not spread: a definition's `Idempotency-Key` (any case) would otherwise merge with ours.
+      const headers = new Headers(e.headers);
+      headers.set('content-type', 'application/json');
+      headers.set('idempotency-key', job.key);
+      headers.set('x-baton-timestamp', timestamp);
+      headers.set('x-baton-signature', signature(secret, timestamp, body));
       const response = await fetch(e.url, {
         method: e.method,
-        headers: {
-          ...e.headers,
-          'content-type': 'application/json',
-          'idempotency-key': job.key,
-          'x-baton-timestamp': timestamp,
-          'x-baton-signature': signature(secret, timestamp, body),
-        },
+        headers,
         body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       await response.body?.cancel();
       if (response.ok) return finish();
