@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/jobs/enqueue.ts';
 import { webhookHandler } from '../../src/jobs/handlers/webhook.ts';
 import { Worker } from '../../src/jobs/worker.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { openTestRuntime, type TestRuntime } from '../support/runtime.ts';
+import { jobsSuiteRuntime } from '../support/runtime.ts';
 
 const SECRET = 'webhook-delivery-secret';
 /** The job key the store gives a webhook effect: `<instance id>:<effect key>`. */
@@ -65,18 +65,9 @@ async function startScriptedReceiver(answers: Answer[]): Promise<ScriptedReceive
  * answer does to the job (done, retried with back-off, dead) and what every delivery carries.
  */
 describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => {
-  let t: TestRuntime;
   const cleanups: (() => Promise<void>)[] = [];
 
-  beforeAll(async () => {
-    t = await openTestRuntime(dialect);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-  beforeEach(async () => {
-    await t.db.kysely.deleteFrom('jobs').execute();
-  });
+  const t = jobsSuiteRuntime(dialect);
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
@@ -84,7 +75,7 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
   /** A receiver answering as scripted and a worker delivering to it; both go at the end of the test. */
   const deliverTo = async (answers: Answer[], timeoutMs = 5_000) => {
     const receiver = await startScriptedReceiver(answers);
-    const worker = new Worker(t.rt, [webhookHandler(SECRET, { timeoutMs })], {
+    const worker = new Worker(t().rt, [webhookHandler(SECRET, { timeoutMs })], {
       id: 'w1',
       concurrency: 1,
       lockMs: 30_000,
@@ -114,14 +105,14 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
       body: { order: 42 },
     };
     await enqueue(
-      t.db.kysely,
-      [{ kind: 'callWebhook', key, instanceId: 'i-1', payload: effect, dueAt: t.clock.now() }],
-      t.clock.now(),
+      t().db.kysely,
+      [{ kind: 'callWebhook', key, instanceId: 'i-1', payload: effect, dueAt: t().clock.now() }],
+      t().clock.now(),
     );
     worker.wake();
   };
   const row = (key = KEY) =>
-    t.db.kysely.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+    t().db.kysely.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
   /** Waits until the worker has recorded the failure of attempt `attempts`. */
   const failed = (attempts: number, within?: number) =>
     expect
@@ -129,7 +120,7 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
       .toMatchObject({ status: 'pending', attempts, locked_by: null });
   /** Moves the clock to when the job is due again and wakes the worker. */
   const untilDue = async (worker: Worker) => {
-    t.clock.advance((await row()).due_at - t.clock.now());
+    t().clock.advance((await row()).due_at - t().clock.now());
     worker.wake();
   };
   const keysOf = (deliveries: Delivery[]) => deliveries.map((d) => d.headers['idempotency-key']);
@@ -148,7 +139,7 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
       });
 
       // Much later, another webhook goes out: the dead one does not go with it.
-      t.clock.advance(3_600_000);
+      t().clock.advance(3_600_000);
       await send(worker, receiver.url, { key: 'i-1:hook:2' });
       await expect.poll(async () => (await row('i-1:hook:2')).status).toBe('done');
       expect(keysOf(receiver.deliveries)).toEqual([KEY, 'i-1:hook:2']);
@@ -164,7 +155,7 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
       await failed(1);
       expect(await row()).toMatchObject({
         last_error: `webhook ${receiver.url} answered ${status}`,
-        due_at: t.clock.now() + 1_000,
+        due_at: t().clock.now() + 1_000,
         locked_until: null,
       });
       expect(receiver.deliveries).toHaveLength(1);
@@ -183,7 +174,7 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
     await failed(1, 3_000); // well before the default timeout (10 s): the one configured counts
     expect(await row()).toMatchObject({
       last_error: 'The operation was aborted due to timeout',
-      due_at: t.clock.now() + 1_000,
+      due_at: t().clock.now() + 1_000,
     });
 
     await untilDue(worker);
@@ -206,7 +197,7 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
 
   it('every delivery is signed sha256=HMAC-SHA256(secret, "<its timestamp>.<body>") and carries the effect headers', async () => {
     const { receiver, worker } = await deliverTo([503, 200]);
-    const firstAt = t.clock.now();
+    const firstAt = t().clock.now();
     await send(worker, receiver.url);
     await failed(1);
     await untilDue(worker);
@@ -234,7 +225,7 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
 
   it("a definition's own idempotency, content-type or signature headers, in whatever case, neither replace nor merge with Baton's", async () => {
     const { receiver, worker } = await deliverTo([200]);
-    const at = t.clock.now();
+    const at = t().clock.now();
     await send(worker, receiver.url, {
       headers: {
         'x-tenant': 'acme',

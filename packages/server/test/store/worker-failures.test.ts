@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/jobs/enqueue.ts';
 import type { JobHandler } from '../../src/jobs/handler.ts';
 import { PermanentFailure } from '../../src/jobs/handlers/webhook.ts';
 import { Worker } from '../../src/jobs/worker.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { openTestRuntime, type TestRuntime } from '../support/runtime.ts';
+import { jobsSuiteRuntime } from '../support/runtime.ts';
 
 const MAX_ATTEMPTS = 3;
 
@@ -16,7 +16,6 @@ type Outcome = 'throw' | 'refuse' | 'succeed';
  * end up in the job's row (attempts, last error, back-off, dead) exactly as the queue promises.
  */
 describe.each(DIALECTS)('a worker whose handler fails, on %s', (dialect) => {
-  let t: TestRuntime;
   let worker: Worker | undefined;
   const script = new Map<string, Outcome[]>();
   /** The key of every job run, in order. */
@@ -33,17 +32,11 @@ describe.each(DIALECTS)('a worker whose handler fails, on %s', (dialect) => {
     },
   };
 
-  beforeAll(async () => {
-    t = await openTestRuntime(dialect);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-  beforeEach(async () => {
-    await t.db.kysely.deleteFrom('jobs').execute();
+  const t = jobsSuiteRuntime(dialect);
+  beforeEach(() => {
     script.clear();
     runs.length = 0;
-    worker = new Worker(t.rt, [flaky], {
+    worker = new Worker(t().rt, [flaky], {
       id: 'w1',
       concurrency: 1,
       lockMs: 30_000,
@@ -59,22 +52,22 @@ describe.each(DIALECTS)('a worker whose handler fails, on %s', (dialect) => {
   const add = async (key: string, outcomes: Outcome[]) => {
     script.set(key, outcomes);
     await enqueue(
-      t.db.kysely,
-      [{ kind: 'flaky', key, instanceId: null, payload: {}, dueAt: t.clock.now() }],
-      t.clock.now(),
+      t().db.kysely,
+      [{ kind: 'flaky', key, instanceId: null, payload: {}, dueAt: t().clock.now() }],
+      t().clock.now(),
     );
     worker?.wake();
   };
   const row = (key: string) =>
-    t.db.kysely.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+    t().db.kysely.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
   /** Moves the clock to when `key` is due again and wakes the worker. */
   const untilDue = async (key: string) => {
-    t.clock.advance((await row(key)).due_at - t.clock.now());
+    t().clock.advance((await row(key)).due_at - t().clock.now());
     worker?.wake();
   };
   /** Proves the worker went past `key`: a job enqueued after it, due later, is run to the end. */
   const runAnotherJob = async () => {
-    t.clock.advance(3_600_000);
+    t().clock.advance(3_600_000);
     await add('afterwards', ['succeed']);
     await expect.poll(async () => (await row('afterwards')).status).toBe('done');
   };
@@ -86,7 +79,7 @@ describe.each(DIALECTS)('a worker whose handler fails, on %s', (dialect) => {
     expect(await row('j')).toMatchObject({
       status: 'pending',
       attempts: 1,
-      due_at: t.clock.now() + 1_000,
+      due_at: t().clock.now() + 1_000,
       locked_until: null,
     });
 
@@ -95,7 +88,7 @@ describe.each(DIALECTS)('a worker whose handler fails, on %s', (dialect) => {
     expect(await row('j')).toMatchObject({
       status: 'pending',
       attempts: 2,
-      due_at: t.clock.now() + 2_000,
+      due_at: t().clock.now() + 2_000,
       locked_until: null,
     });
   });
@@ -132,7 +125,7 @@ describe.each(DIALECTS)('a worker whose handler fails, on %s', (dialect) => {
 
   it('a PermanentFailure makes the job dead at its first failure, and it is not run again', async () => {
     await add('j', ['refuse']);
-    const dueAt = t.clock.now();
+    const dueAt = t().clock.now();
 
     await expect.poll(() => row('j')).toMatchObject({ last_error: 'refused 1', locked_by: null });
     expect(await row('j')).toMatchObject({ status: 'dead', attempts: 1, due_at: dueAt, locked_until: null });

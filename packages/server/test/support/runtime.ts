@@ -1,5 +1,6 @@
 import { createWorkCalendar } from '@baton/engine';
 import pino from 'pino';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type Db, type Dialect, migrate, openDatabase } from '../../src/db/database.ts';
 import type { Runtime } from '../../src/runtime/context.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
@@ -87,4 +88,25 @@ export function within<T>(ms: number, what: string, promise: Promise<T>): Promis
     timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * For a job suite: one runtime for the suite (opened before it, closed after), its jobs table emptied
+ * before each test. Call in a `describe`; the accessor works inside tests and hooks.
+ */
+export function jobsSuiteRuntime(dialect: Dialect): () => TestRuntime {
+  let t: TestRuntime | undefined;
+  beforeAll(async () => {
+    t = await openTestRuntime(dialect);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  beforeEach(async () => {
+    await t?.db.kysely.deleteFrom('jobs').execute();
+  });
+  return () => {
+    if (!t) throw new Error('the suite runtime is open only inside its tests and hooks');
+    return t;
+  };
 }
