@@ -2,17 +2,16 @@ import { type EngineEvent, type Field, type TaskOutcome, validateValues } from '
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { actingAs, can } from '../access/abilities.ts';
 import { type Caller, personalRefs } from '../access/caller.ts';
-import { assignedBelow, assignedTo, taskVisible } from '../access/visibility.ts';
+import { assignedBelow, assignedTo } from '../access/visibility.ts';
 import { endOfToday } from '../calendar/today.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
-import { prepared } from '../db/prepared.ts';
 import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
 import { stepOn, stepTransaction } from '../instances/apply.ts';
 import { recordReassignment } from '../instances/reassign.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
+import { Conflict, Forbidden, Unprocessable } from '../runtime/errors.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
 import { completionProblems, withComment } from './completion.ts';
 import { checkDelegationPolicy } from './delegation.ts';
@@ -26,6 +25,15 @@ import {
   type TaskCondition,
 } from './inbox.ts';
 import { type Redirect, redirectsOf, warningOf } from './redirects.ts';
+import {
+  findTask,
+  findToComplete,
+  findVisible,
+  instanceOf,
+  type TaskRow,
+  type TaskToComplete,
+  tasks,
+} from './task-rows.ts';
 
 export type TaskStatus = TasksTable['status'];
 
@@ -60,59 +68,6 @@ export interface TaskForm {
 
 export interface TaskDetail extends TaskView {
   form: TaskForm;
-}
-
-type TaskRow = TasksTable & Pick<InstancesTable, 'definition_key' | 'definition_version'>;
-
-function tasks(db: Kysely<Database>) {
-  return db
-    .selectFrom('tasks')
-    .innerJoin('instances', 'instances.id', 'tasks.instance_id')
-    .selectAll('tasks')
-    .select(['instances.definition_key', 'instances.definition_version']);
-}
-
-/** The rest of the instance's row, its columns prefixed `instance_` (they share names with the task's). */
-function withInstance<O>(query: SelectQueryBuilder<Database, 'tasks' | 'instances', O>) {
-  return query.select([
-    'instances.status as instance_status',
-    'instances.state as instance_state',
-    'instances.version as instance_version',
-    'instances.document_ref as instance_document_ref',
-    'instances.started_by as instance_started_by',
-    'instances.started_at as instance_started_at',
-    'instances.ended_at as instance_ended_at',
-    'instances.error as instance_error',
-    'instances.parent_id as instance_parent_id',
-    'instances.call_id as instance_call_id',
-    'instances.history_seq as instance_history_seq',
-  ]);
-}
-
-type TaskToComplete = TaskRow & {
-  [C in Exclude<
-    keyof InstancesTable,
-    'id' | 'definition_key' | 'definition_version'
-  > as `instance_${C}`]: InstancesTable[C];
-};
-
-function instanceOf(row: TaskToComplete): InstancesTable {
-  return {
-    id: row.instance_id,
-    definition_key: row.definition_key,
-    definition_version: row.definition_version,
-    status: row.instance_status,
-    state: row.instance_state,
-    version: row.instance_version,
-    document_ref: row.instance_document_ref,
-    started_by: row.instance_started_by,
-    started_at: row.instance_started_at,
-    ended_at: row.instance_ended_at,
-    error: row.instance_error,
-    parent_id: row.instance_parent_id,
-    call_id: row.instance_call_id,
-    history_seq: row.instance_history_seq,
-  };
 }
 
 export interface TaskFilter extends InboxFilter {
@@ -347,28 +302,6 @@ export async function delegateTask(
   return viewOf(await findTask(rt.db.kysely, id));
 }
 
-/** The task if the caller sees it; otherwise 404, as if it did not exist. */
-async function findVisible(db: Kysely<Database>, caller: Caller, id: string): Promise<TaskRow> {
-  const visible = taskVisible(db, caller);
-  if (!visible) return findTask(db, id);
-  return found(id, await tasks(db).where(visible).where('tasks.id', '=', id).executeTakeFirst());
-}
-
-/** As findVisible, with its instance's row for the step: one read for the checks and the step. */
-async function findToComplete(db: Kysely<Database>, caller: Caller, id: string): Promise<TaskToComplete> {
-  const visible = taskVisible(db, caller);
-  if (!visible) return found(id, (await taskToCompleteById(db, id)).rows[0]);
-  return found(
-    id,
-    await withInstance(tasks(db)).where(visible).where('tasks.id', '=', id).executeTakeFirst(),
-  );
-}
-
-function found<T>(id: string, row: T | undefined): T {
-  if (!row) throw new NotFound('task', id);
-  return row;
-}
-
 /** Whether the task is assigned to the caller: their id, `user:<id>` or a role they hold. */
 async function isAssignee(db: Kysely<Database>, caller: Caller, id: string): Promise<boolean> {
   const row = await assignedTo(db, personalRefs(caller))
@@ -385,15 +318,6 @@ async function mayDelegate(db: Kysely<Database>, caller: Caller, id: string): Pr
     .executeTakeFirst();
   return below !== undefined;
 }
-
-/** A task by id: compiled once (db/prepared.ts), as completing one reads it. */
-const taskById = prepared((db, id: string) => tasks(db).where('tasks.id', '=', id));
-
-async function findTask(db: Kysely<Database>, id: string): Promise<TaskRow> {
-  return found(id, (await taskById(db, id)).rows[0]);
-}
-
-const taskToCompleteById = prepared((db, id: string) => withInstance(tasks(db)).where('tasks.id', '=', id));
 
 /** The API id is `instanceId:engineTaskId` (instances/effects.ts taskKey). */
 const engineTaskId = (row: TasksTable) => row.id.slice(row.instance_id.length + 1);
