@@ -324,4 +324,26 @@ apiSuite('permissions', (api) => {
     );
     expect((await user('ann').call('GET', '/api/v1/definitions/viewonly')).json().version).toBe(1);
   });
+
+  it("shows an instance to its starter's heads up the tree, though they hold no task in it", async () => {
+    await api().publish(errand('crossing'));
+    // ann (Sales) starts it for kim (Logistics): sasha is only the starter's head.
+    const { id } = await startAs('ann', 'crossing', 'kim');
+    for (const who of ['sasha', 'director', 'lev', 'kim'])
+      expect((await user(who).call('GET', `/api/v1/instances/${id}`)).statusCode, who).toBe(200);
+    expect(ids(await user('sasha').call('GET', '/api/v1/instances?definitionKey=crossing'))).toEqual([id]);
+    expect((await user('bob').call('GET', `/api/v1/instances/${id}`)).statusCode).toBe(404);
+  });
+
+  it('lets only those who may hand a task on do it: the owner sees it but gets 403, a process administrator may', async () => {
+    await api().publish(errand('handover'));
+    const { task: t } = await startAs('kim', 'handover', 'kim');
+    expect((await user('olga').call('GET', `/api/v1/tasks/${t}`)).statusCode).toBe(200);
+    const refused = await user('olga').call('POST', `/api/v1/tasks/${t}/delegate`, { to: 'lev' });
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect((await api().call('GET', `/api/v1/tasks/${t}`)).json().assignees).toEqual(['kim']);
+    const moved = await user('petra').call('POST', `/api/v1/tasks/${t}/delegate`, { to: 'lev' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().assignees).toEqual(['lev']);
+  });
 });
