@@ -172,6 +172,21 @@ describe('userTask: mode percent', () => {
     ]);
     expect(r.state.variables.approved).toBe(false);
   });
+
+  it.each([
+    // 5 × 50 % = 2.5 votes: a half vote does not exist, so it takes 3 — and 3 rejections to fail.
+    [50, 5, 3],
+    // 3 × 67 % = 2.01 votes: takes 3, all of them.
+    [67, 3, 3],
+  ])('rounds a threshold up to whole votes: %i percent of %i voters needs %i', (percent, voters, needed) => {
+    const r = run({ kind: 'approve', mode: 'percent', percent, assignees: approvers.slice(0, voters) });
+    const tasks = r.tasks('t');
+    for (const t of tasks.slice(0, needed - 1)) r.complete(t as string, 'approved');
+    expect(r.state.status).toBe('running');
+    r.complete(tasks[needed - 1] as string, 'approved');
+    expect(r.state.variables.approved).toBe(true);
+    expect(r.state.status).toBe('completed');
+  });
 });
 
 describe('userTask: mode sequential', () => {
