@@ -99,6 +99,13 @@ describe('userTask: deadlines and escalation', () => {
     expect(r.state.status).toBe('running');
   });
 
+  it('leaves the heads out when notifyHeads is false: only the names in notify are told', () => {
+    const r = escalating({ notify: ['"owner"'], notifyHeads: false });
+    r.fireNext();
+    expect(r.now).toBe(T0 + 8 * HOUR);
+    expect(notified(r)).toEqual([['owner']]);
+  });
+
   it('closes at the deadline: the process goes on and the unanswered tasks show as cancelled', () => {
     const r = escalating({ closeAtDeadline: true, notifyHeads: false });
     r.complete(r.tasks('t')[0] as string);
