@@ -335,6 +335,20 @@ apiSuite('permissions', (api) => {
     expect((await user('bob').call('GET', `/api/v1/instances/${id}`)).statusCode).toBe(404);
   });
 
+  it('shows a completed task to whoever is recorded as completing it, and to their head, though it was not theirs', async () => {
+    await api().publish(errand('on-behalf'));
+    const { task: t } = await startAs('ann', 'on-behalf', 'bob');
+    // An administrator records kim (Logistics) as the one who did bob's task.
+    const done = await api().call('POST', `/api/v1/tasks/${t}/complete`, { variables: {}, actor: 'kim' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().task.completedBy).toBe('kim');
+
+    expect((await user('kim').call('GET', `/api/v1/tasks/${t}`)).statusCode).toBe(200);
+    expect((await user('lev').call('GET', `/api/v1/tasks/${t}`)).statusCode).toBe(200);
+    expect(ids(await user('kim').call('GET', '/api/v1/tasks?definitionKey=on-behalf'))).toEqual([t]);
+    expect((await user('ann').call('GET', `/api/v1/tasks/${t}`)).statusCode).toBe(404);
+  });
+
   it('lets only those who may hand a task on do it: the owner sees it but gets 403, a process administrator may', async () => {
     await api().publish(errand('handover'));
     const { task: t } = await startAs('kim', 'handover', 'kim');

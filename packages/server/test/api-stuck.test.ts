@@ -14,8 +14,9 @@ interface Listed {
 apiSuite('stuck instances in the administrators’ list', (api) => {
   beforeAll(async () => {
     await addPeople(api(), {
+      roles: ['Buyer'],
       users: [
-        { id: 'ann', canSignIn: true },
+        { id: 'ann', canSignIn: true, roles: ['Buyer'] },
         { id: 'carl' },
         { id: 'olga', roles: ['processAdministrator'], canSignIn: true },
       ],
@@ -80,6 +81,16 @@ apiSuite('stuck instances in the administrators’ list', (api) => {
     const fine = await api().start('notice', { to: 'x', reviewer: 'ann' });
     expect((await list()).get(fine)).toMatchObject({ stuck: false });
     expect((await list('&stuck=true')).has(fine)).toBe(false);
+  });
+
+  it('a task handed to a role is not stuck: whoever holds the role may take it', async () => {
+    const byRole = await api().start('notice', { to: 'x', reviewer: 'carl' });
+    const [task] = await api().openTasks(byRole);
+    const handed = await api().call('POST', `/api/v1/tasks/${task?.id}/delegate`, { to: 'role:Buyer' });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect(handed.json().assignees).toEqual(['role:Buyer']);
+    expect((await list()).get(byRole)).toMatchObject({ stuck: false, stuckReasons: [] });
+    expect((await list('&stuck=true')).has(byRole)).toBe(false);
   });
 
   it('is for those who see all work: others get no flag, and the filter is 403', async () => {
