@@ -325,6 +325,22 @@ apiSuite('permissions', (api) => {
     expect((await user('ann').call('GET', '/api/v1/definitions/viewonly')).json().version).toBe(1);
   });
 
+  it("lets only those with a template's edit right change its rights: 403 for the others, nothing changed", async () => {
+    const before = (await api().call('GET', '/api/v1/definitions/errand/rights')).json();
+    const grab = { start: ['user:ann'], view: ['user:ann'], edit: ['user:ann'] };
+    const refused = await user('ann').call('PUT', '/api/v1/definitions/errand/rights', grab);
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect((await api().call('GET', '/api/v1/definitions/errand/rights')).json()).toEqual(before);
+    // kim holds the edit right of viewonly (given above).
+    const kims = await user('kim').call('PUT', '/api/v1/definitions/viewonly/rights', {
+      start: ['role:accountant'],
+      view: ['department:sales', 'user:kim'],
+      edit: ['user:kim'],
+    });
+    expect(kims.statusCode, kims.body).toBe(200);
+    expect(kims.json()).toMatchObject({ view: ['department:sales', 'user:kim'], updatedBy: 'kim' });
+  });
+
   it("shows an instance to its starter's heads up the tree, though they hold no task in it", async () => {
     await api().publish(errand('crossing'));
     // ann (Sales) starts it for kim (Logistics): sasha is only the starter's head.
