@@ -189,6 +189,50 @@ apiSuite('people tasks end to end', (api) => {
     ]);
   });
 
+  it('escalation that reassigns: at the deadline the task goes to the named people, and the history says so', async () => {
+    await api().publish({
+      key: 'deal-call-reassign',
+      name: 'Call the client back, or the responsible does',
+      nodes: [
+        { id: 'start', type: 'start' },
+        {
+          id: 'call',
+          type: 'userTask',
+          name: 'Call the client',
+          config: {
+            kind: 'review',
+            assignees: ["'ivan'"],
+            deadline: 'PT4H',
+            escalation: { notifyHeads: false, reassignTo: ["'petr'"] },
+          },
+        },
+        { id: 'end', type: 'end' },
+      ],
+      flows: [
+        { id: 'f1', source: 'start', target: 'call' },
+        { id: 'f2', source: 'call', target: 'end' },
+      ],
+    });
+    const id = await api().start('deal-call-reassign');
+    const [before] = await tasksOf(api(), id, 'open');
+    expect(before?.assignees).toEqual(['ivan']);
+
+    api().clock.now += 4 * HOUR + 60_000;
+    await runDueJobs(api().baton.rt);
+    const open = await tasksOf(api(), id, 'open');
+    expect(open.map((t) => t.assignees)).toEqual([['petr']]);
+    const mine = (await api().call('GET', `/api/v1/tasks?assignee=ivan&status=open&instanceId=${id}`)).json();
+    expect(mine.items).toEqual([]);
+    const history = (await api().call('GET', `/api/v1/instances/${id}`)).json().history as { type: string }[];
+    expect(history.map((h) => h.type)).toEqual(
+      expect.arrayContaining(['task.created', 'task.cancelled', 'task.created']),
+    );
+    expect(history.filter((h) => h.type === 'task.created')).toHaveLength(2);
+    const done = await complete(api(), open[0] as OpenTask, 'petr', {});
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().instance.status).toBe('completed');
+  });
+
   it('request for information: required fields are enforced, the answer and comment are stored; it may be refused', async () => {
     await api().publish(fixtureJson('people/request-info.json'));
     const id = await api().start('supplier-prices');
