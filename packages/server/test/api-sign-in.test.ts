@@ -30,6 +30,23 @@ apiSuite('sign-in, sessions and CSRF', (api, dialect) => {
     );
   });
 
+  it('stores a password only as a salted scrypt hash', async () => {
+    await createUser(api(), { id: 'hash-1' });
+    await createUser(api(), { id: 'hash-2' });
+    const stored = await api()
+      .baton.rt.db.kysely.selectFrom('users')
+      .select('password_hash')
+      .where('id', 'in', ['hash-1', 'hash-2'])
+      .execute();
+    const hashes = stored.map((u) => u.password_hash ?? '');
+    for (const h of hashes) {
+      expect(h).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[\w-]{16,}\$[\w-]{40,}$/);
+      expect(h).not.toContain(PASSWORD);
+    }
+    // The same password, two salts: two different hashes.
+    expect(new Set(hashes).size).toBe(2);
+  });
+
   it('answers who is signed in; after sign-out the session no longer works', async () => {
     await createUser(api(), { id: 'bob' });
     const bob = await signIn(api().app, 'bob');
