@@ -61,6 +61,14 @@ describe('the directory: references to people', () => {
     expect(people('department:finance')).toEqual(['vera']);
   });
 
+  it('treats a department seat held by an inactive user as empty: the head of the department above, no note', () => {
+    const snapshot = org();
+    // gena (inactive, in sales under boris) still holds the finance seat.
+    snapshot.departments.set('finance', { parentId: 'company', headId: 'gena' });
+    const d = createDirectory(snapshot);
+    expect(d.expand(['department:finance'], NOW)).toEqual([{ assignee: 'vera' }]);
+  });
+
   it('gives an absent person’s work to their deputy, naming whom it was meant for and why', () => {
     const d = createDirectory(org([away('boris', 'vacation', 'dan')]));
     expect(d.expand(['head:ann'], NOW)).toEqual([{ assignee: 'dan', meantFor: 'boris', reason: 'vacation' }]);
