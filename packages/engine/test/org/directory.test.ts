@@ -62,10 +62,10 @@ describe('the directory: references to people', () => {
   });
 
   it('treats a department seat held by an inactive user as empty: the head of the department above, no note', () => {
-    const snapshot = org();
+    const base = org();
     // gena (inactive, in sales under boris) still holds the finance seat.
-    snapshot.departments.set('finance', { parentId: 'company', headId: 'gena' });
-    const d = createDirectory(snapshot);
+    const departments = new Map([...base.departments, ['finance', { parentId: 'company', headId: 'gena' }]]);
+    const d = createDirectory({ ...base, departments });
     expect(d.expand(['department:finance'], NOW)).toEqual([{ assignee: 'vera' }]);
   });
 
