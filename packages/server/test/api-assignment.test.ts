@@ -140,6 +140,63 @@ apiSuite('assignment: absences, deputies, heads', (api) => {
     ]);
   });
 
+  it('assigns to a role within a department and to a group, as the organisation holds them', async () => {
+    const { call, publish, start, openTasks } = api();
+    // Accountants for the office: acc (company-wide, works there) and masha (works in sales, holds the
+    // role in the office); kirill holds it only in sales.
+    const holdings = { masha: 'office', kirill: 'sales' };
+    for (const [user, departmentId] of Object.entries(holdings)) {
+      const res = await call('PATCH', `/api/v1/users/${user}`, {
+        roles: [{ role: 'accountant', departmentId }],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const board = await call('POST', '/api/v1/groups', {
+      name: 'board',
+      title: 'Board',
+      members: ['vera', 'oleg'],
+    });
+    expect(board.statusCode, board.body).toBe(201);
+    const task = (id: string, assignees: string) => ({
+      id,
+      type: 'userTask',
+      name: id,
+      config: { kind: 'review', assignees: [assignees] },
+    });
+    await publish({
+      key: 'by-org',
+      name: 'Tasks for a role in a department and for a group',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'split', type: 'parallel' },
+        task('books', "'role:accountant@office'"),
+        task('sign', "'group:board'"),
+        { id: 'join', type: 'parallel' },
+        { id: 'end', type: 'end' },
+      ],
+      flows: [
+        { id: 'f1', source: 'start', target: 'split' },
+        { id: 'f2', source: 'split', target: 'books' },
+        { id: 'f3', source: 'split', target: 'sign' },
+        { id: 'f4', source: 'books', target: 'join' },
+        { id: 'f5', source: 'sign', target: 'join' },
+        { id: 'f6', source: 'join', target: 'end' },
+      ],
+    });
+    const id = await start('by-org');
+    const open = await tasksOf(api(), id, 'open');
+    const assignees = Object.fromEntries(open.map((t) => [t.nodeId, [...t.assignees].sort()]));
+    expect(assignees).toEqual({ books: ['acc', 'masha'], sign: ['oleg', 'vera'] });
+    expect((await openTasks(id)).length).toBe(2);
+    // Leave the organisation and the inboxes as the other tests expect them.
+    const ended = await call('POST', `/api/v1/instances/${id}/terminate`, { reason: 'test done' });
+    expect(ended.statusCode, ended.body).toBe(200);
+    for (const user of Object.keys(holdings)) {
+      const res = await call('PATCH', `/api/v1/users/${user}`, { roles: [] });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+  });
+
   it('an absence that starts while a task is open moves it to the deputy — unless the template says wait', async () => {
     const review = fixtureJson('people/review.json');
     await api().publish(review);
