@@ -103,6 +103,13 @@ export async function myCounts(
   return { open: Number(row.open), overdue: Number(row.overdue), dueToday: Number(row.dueToday) };
 }
 
+/**
+ * The user a personal assignment names (`<id>` or `user:<id>`; ids hold no colon), as an expression the
+ * join can look up by the users' key — going from each open task to its assignees, not from each
+ * employee through every task they were ever given.
+ */
+const userOfAssignee = sql<string>`case when substr(task_assignees.assignee, 1, 5) = 'user:' then substr(task_assignees.assignee, 6) else task_assignees.assignee end`;
+
 type TaskQuery = ReturnType<typeof baseForCounts>;
 const baseForCounts = (db: Kysely<Database>) =>
   db.selectFrom('tasks').innerJoin('instances', 'instances.id', 'tasks.instance_id');
@@ -117,20 +124,19 @@ export async function inboxCounts(
   now: number,
 ): Promise<InboxCounts> {
   const overdue = sql<number>`count(distinct case when tasks.status = 'open' and tasks.due_at < ${now} then tasks.id end)`;
+  // One task may reach an employee by both of its references (`<id>` and `user:<id>`).
   const tasks = sql<number>`count(distinct tasks.id)`;
   const withUsers = filtered(baseForCounts(db))
     .innerJoin('task_assignees', 'task_assignees.task_id', 'tasks.id')
-    .innerJoin('users', (j) =>
-      j.on((eb) =>
-        eb.or([
-          eb('users.id', '=', eb.ref('task_assignees.assignee')),
-          eb(sql<string>`'user:' || users.id`, '=', eb.ref('task_assignees.assignee')),
-        ]),
-      ),
-    );
+    .innerJoin('users', (j) => j.on('users.id', '=', userOfAssignee));
   const [total, employees, departments] = await Promise.all([
     filtered(baseForCounts(db))
-      .select([tasks.as('tasks'), overdue.as('overdue')])
+      .select([
+        sql<number>`count(*)`.as('tasks'),
+        sql<number>`count(case when tasks.status = 'open' and tasks.due_at < ${now} then 1 end)`.as(
+          'overdue',
+        ),
+      ])
       .executeTakeFirstOrThrow(),
     withUsers
       .select(['users.id', 'users.name', 'users.department_id', tasks.as('tasks'), overdue.as('overdue')])

@@ -114,7 +114,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect((await migrator.migrateTo('007-history-steps')).error).toBeUndefined();
       await db.kysely.insertInto('task_assignees').values(assignees).execute();
 
-      expect(await migrate(db)).toEqual(['008-lean-task-indexes']);
+      expect((await migrator.migrateTo('008-lean-task-indexes')).error).toBeUndefined();
       expect(await storedAssignees()).toEqual(assignees);
       expect(await indexFilter(db, 'tasks_overdue')).toMatch(/due_at"?\)? is not null/i);
       expect(await indexFilter(db, 'tasks_completed_by')).toMatch(/completed_by"?\)? is not null/i);
@@ -133,6 +133,38 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect(await storedAssignees()).toEqual(assignees);
       expect(await indexFilter(db, 'tasks_overdue')).not.toMatch(/is not null/i);
       if (dialect === 'sqlite') expect(await tableSql(db, 'task_assignees')).not.toMatch(/without rowid/i);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('009 indexes tasks newest first (all, and open ones only) and assignees by task, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    try {
+      expect((await migrator.migrateTo('008-lean-task-indexes')).error).toBeUndefined();
+      expect(await migrate(db)).toEqual(['009-task-list-indexes']);
+      expect(await indexFilter(db, 'tasks_open')).toMatch(/\(?"?status"?\)? = 'open'/i);
+      expect(await indexFilter(db, 'tasks_created')).toMatch(/created_at.*id/);
+      expect(await indexFilter(db, 'task_assignees_task')).toMatch(/task_id/);
+      if (dialect === 'sqlite') {
+        const newest = 'order by created_at desc, id desc limit 50';
+        expect(await sqlitePlan(db, `select id from tasks where status = 'open' ${newest}`)).toMatch(
+          /^SCAN tasks USING (COVERING )?INDEX tasks_open$/,
+        );
+        expect(await sqlitePlan(db, `select id from tasks ${newest}`)).toMatch(
+          /^SCAN tasks USING (COVERING )?INDEX tasks_created$/,
+        );
+        expect(await sqlitePlan(db, "select assignee from task_assignees where task_id = 'i1:t1'")).toMatch(
+          /task_assignees_task/,
+        );
+      }
+
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      for (const name of ['tasks_open', 'tasks_created', 'task_assignees_task'])
+        expect(await indexFilter(db, name)).toBe('');
     } finally {
       await db.close();
       await fresh.drop();

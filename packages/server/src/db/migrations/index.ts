@@ -7,6 +7,7 @@ import * as templateCatalogue from './005-template-catalogue.ts';
 import * as definitionsVersion from './006-definitions-version.ts';
 import * as historySteps from './007-history-steps.ts';
 import * as leanTaskIndexes from './008-lean-task-indexes.ts';
+import * as taskListIndexes from './009-task-list-indexes.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-definitions-version': definitionsVersion,
   '007-history-steps': historySteps,
   '008-lean-task-indexes': leanTaskIndexes,
+  '009-task-list-indexes': taskListIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
