@@ -1,11 +1,12 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { type ApiDeps, type AuthSettings, apiV1, DEFAULT_AUTH_SETTINGS } from './http/api-v1.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { problem, problemErrorHandler, sendProblem } from './http/problem.ts';
 import { problems } from './http/schemas.ts';
+import { strictValidatorCompiler } from './http/strict-validator.ts';
 import { defaultWebRoot, registerSpa } from './web/spa.ts';
 
 /** Largest request body: bigger ones are answered 413 before they are read to the end. */
@@ -51,7 +52,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     );
     done();
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(strictValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
 

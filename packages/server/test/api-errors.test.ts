@@ -41,6 +41,46 @@ apiSuite('bad input', (api) => {
     expect(cursor.json().code).toBe('INVALID_CURSOR');
   });
 
+  it('answers 400 naming each field no route declares, at any depth, and writes nothing', async () => {
+    const { call } = api();
+    const misspelt = await call('POST', '/api/v1/instances', {
+      definitionKey: 'vacation',
+      parms: { days: 3 },
+    });
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json()).toMatchObject({
+      code: 'VALIDATION',
+      errors: [{ path: 'body.parms', message: 'unknown field' }],
+    });
+    const user = await call('POST', '/api/v1/users', {
+      id: 'nina',
+      login: 'nina',
+      name: 'Nina',
+      roles: [{ role: 'owner', department: 'sales' }],
+      manager: 'boss',
+    });
+    expect(user.statusCode).toBe(400);
+    expect(user.json().errors).toEqual([
+      { path: 'body.roles.0.department', message: 'unknown field' },
+      { path: 'body.manager', message: 'unknown field' },
+    ]);
+    expect((await call('GET', '/api/v1/users/nina')).statusCode).toBe(404);
+    // A field a route does not take is refused too: a password is set through its own route.
+    const admin = await call('PATCH', '/api/v1/users/admin', { password: 'a-new-password-1' });
+    expect(admin.statusCode).toBe(400);
+    expect(admin.json().errors).toEqual([{ path: 'body.password', message: 'unknown field' }]);
+    const query = await call('GET', '/api/v1/tasks?stauts=open');
+    expect(query.statusCode).toBe(400);
+    expect(query.json().errors).toEqual([{ path: 'querystring.stauts', message: 'unknown field' }]);
+    // Free-form objects keep every key: parameters, variables, payloads.
+    const free = await call('POST', '/api/v1/messages', {
+      name: 'ping',
+      correlationKey: 'k',
+      payload: { any: 1 },
+    });
+    expect(free.statusCode, free.body).not.toBe(400);
+  });
+
   it('answers 404 for unknown ids', async () => {
     const { call } = api();
     for (const [method, url, body] of [

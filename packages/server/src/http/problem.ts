@@ -1,7 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { EventRejected, type RejectionCode } from '@baton/engine';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /** One offending input value, by its path in the request (`body.params`, `variables.amount`, `users.7.department`). */
 export interface FieldError {
@@ -67,7 +66,7 @@ export function problemErrorHandler(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  if (hasZodFastifySchemaValidationErrors(error)) {
+  if (isValidationError(error)) {
     const where = error.validationContext ?? 'request';
     const errors = error.validation.map((v) => ({
       path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
@@ -110,4 +109,12 @@ function extrasOf(error: unknown): Partial<Problem> {
   if (Array.isArray(e.errors)) out.errors = e.errors as FieldError[];
   if (Array.isArray(e.problems)) out.problems = e.problems;
   return out;
+}
+
+/** Fastify's request validation failure: zod's issues, or fields no schema declares (strict-validator.ts). */
+function isValidationError(
+  error: unknown,
+): error is { validation: { instancePath: string; message?: string }[]; validationContext?: string } {
+  const validation = (error as { validation?: unknown } | null)?.validation;
+  return Array.isArray(validation) && validation.length > 0;
 }
