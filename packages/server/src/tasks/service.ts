@@ -109,7 +109,11 @@ export async function listTasks(rt: Runtime, caller: Caller, f: TaskFilter): Pro
     now,
     dayEnd: f.dueToday !== undefined || f.scope === 'mine' ? await endOfToday(db, now) : now,
   };
-  let q = filtered(tasks(db), f, at, condition);
+  const selected = db
+    .selectFrom('tasks')
+    .innerJoin('instances', 'instances.id', 'tasks.instance_id')
+    .select('tasks.id');
+  let q = filtered(selected, f, at, condition);
   if (f.cursor !== undefined) {
     const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
     q = q.where((eb) =>
@@ -119,10 +123,16 @@ export async function listTasks(rt: Runtime, caller: Caller, f: TaskFilter): Pro
       ]),
     );
   }
-  const rows = await q
+  // The page's ids first, then their rows: where no index has the order, SQLite's sorter would copy
+  // every selected row whole (form, assignees) — 3.5× the time of sorting the keys at 100,000 tasks.
+  const pageIds = q
     .orderBy('tasks.created_at', 'desc')
     .orderBy('tasks.id', 'desc')
-    .limit(limit + 1)
+    .limit(limit + 1);
+  const rows = await tasks(db)
+    .where('tasks.id', 'in', pageIds)
+    .orderBy('tasks.created_at', 'desc')
+    .orderBy('tasks.id', 'desc')
     .execute();
   const page = toPage(rows, limit, viewOf, (r) => [r.created_at, r.id]);
   // My counts are of my whole inbox (the bell's numbers), not of the list's narrowing.
