@@ -142,7 +142,8 @@ export async function listInstances(
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
   const flags = can(caller, 'seeAllWork');
   if (f.stuck !== undefined) demand(caller, 'seeAllWork', 'filtering stuck instances');
-  let q = rt.db.kysely.selectFrom('instances').selectAll();
+  // Not the state: the list never shows it, and sorting rows that carry it copies every selected one.
+  let q = rt.db.kysely.selectFrom('instances').select(SUMMARY_COLUMNS);
   if (f.scope === 'mine') q = q.where('started_by', '=', caller.userId);
   else {
     const visible = await visibleInstances(rt, caller);
@@ -248,7 +249,19 @@ async function administered(rt: Runtime, caller: Caller, id: string, what: strin
   return row;
 }
 
-function summaryOf(row: InstancesTable): InstanceSummary {
+const SUMMARY_COLUMNS = [
+  'id',
+  'status',
+  'definition_key',
+  'definition_version',
+  'document_ref',
+  'started_by',
+  'started_at',
+  'ended_at',
+  'parent_id',
+] as const;
+
+function summaryOf(row: Pick<InstancesTable, (typeof SUMMARY_COLUMNS)[number]>): InstanceSummary {
   return {
     id: row.id,
     status: row.status,
