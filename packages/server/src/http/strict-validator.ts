@@ -35,13 +35,18 @@ const unknownField = (path: string[]): FastifySchemaValidationError => ({
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Paths of the keys in `input` that `parsed` (zod's output for it) no longer has. */
+/**
+ * Paths of the keys in `input` that `parsed` (zod's output for it) no longer has. A value zod passed
+ * through as it was (free-form: parameters, variables, a definition's JSON) has lost nothing and is
+ * not walked.
+ */
 function droppedKeys(
   input: unknown,
   parsed: unknown,
   path: string[] = [],
   found: string[][] = [],
 ): string[][] {
+  if (input === parsed) return found;
   if (Array.isArray(input) && Array.isArray(parsed)) {
     for (const [i, item] of input.entries()) droppedKeys(item, parsed[i], [...path, String(i)], found);
   } else if (isRecord(input) && isRecord(parsed)) {
