@@ -6,14 +6,20 @@ import { type Call, Clients } from './http/load.ts';
 import { type BatonServer, startServer } from './http/server.ts';
 
 /**
- * `npm run bench:lists [-- --instances N]`: task and instance lists over a year of a 160-person company. Fills a
+ * `npm run bench:lists [-- --instances N] [-- --database postgres://…]`: task and instance lists over a year of a 160-person company. Fills a
  * fresh SQLite database through the real server's REST API — 160 employees in 10 departments, N
  * instances (default 25,000: 100,000 tasks) of three four-task processes, one in 25 left open at a
  * task — then times each list the web app asks for: sequential requests, the median of five. The
  * server answers one request at a time, so a list's time is how long everyone else waits behind it.
  * One JSON line per list, with its budget where the list must not grow with the history.
  */
-const { values } = parseArgs({ options: { instances: { type: 'string', default: '25000' } } });
+const { values } = parseArgs({
+  options: {
+    instances: { type: 'string', default: '25000' },
+    /** An empty PostgreSQL database to fill instead of a fresh SQLite file. */
+    database: { type: 'string' },
+  },
+});
 const instances = Number(values.instances);
 if (!Number.isInteger(instances) || instances < 25)
   throw new Error(`--instances must be a whole number ≥ 25 (got ${values.instances})`);
@@ -41,7 +47,7 @@ const LISTS: { name: string; path: string; budgetMs: number | null }[] = [
 ];
 
 const dir = await mkdtemp(join(tmpdir(), 'baton-lists-'));
-const server = await startServer(`sqlite:${join(dir, 'baton.db')}`);
+const server = await startServer(values.database ?? `sqlite:${join(dir, 'baton.db')}`);
 try {
   const clients = new Clients(server, 64);
   const tasks = await fill(clients);

@@ -155,7 +155,7 @@ apiSuite('task lists: order, pages and counts', (api, dialect) => {
       }
       for (const query of ['scope=all&status=open', 'status=open', 'scope=all&status=open&overdue=true']) {
         const [page] = await plansOf(api(), `/api/v1/tasks?${query}`);
-        expect(page?.plan, query).toMatch(/^ +SCAN tasks USING INDEX tasks_open$/m);
+        expect(page?.plan, query).toMatch(/^ +SCAN tasks USING (COVERING )?INDEX tasks_open$/m);
       }
       // Lists no index orders (finished tasks, every task) sort the selected ids, then read the page's rows.
       for (const query of ['scope=all', 'status=completed']) {

@@ -111,8 +111,7 @@ export async function myCounts(
 const userOfAssignee = sql<string>`case when substr(task_assignees.assignee, 1, 5) = 'user:' then substr(task_assignees.assignee, 6) else task_assignees.assignee end`;
 
 type TaskQuery = ReturnType<typeof baseForCounts>;
-const baseForCounts = (db: Kysely<Database>) =>
-  db.selectFrom('tasks').innerJoin('instances', 'instances.id', 'tasks.instance_id');
+const baseForCounts = (db: Kysely<Database>) => db.selectFrom('tasks');
 
 /**
  * Counts the tasks `filtered` (the list's query without its cursor and limit) selects; overdue = open

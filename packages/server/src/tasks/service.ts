@@ -109,11 +109,7 @@ export async function listTasks(rt: Runtime, caller: Caller, f: TaskFilter): Pro
     now,
     dayEnd: f.dueToday !== undefined || f.scope === 'mine' ? await endOfToday(db, now) : now,
   };
-  const selected = db
-    .selectFrom('tasks')
-    .innerJoin('instances', 'instances.id', 'tasks.instance_id')
-    .select('tasks.id');
-  let q = filtered(selected, f, at, condition);
+  let q = filtered(db.selectFrom('tasks').select('tasks.id'), f, at, condition);
   if (f.cursor !== undefined) {
     const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
     q = q.where((eb) =>
@@ -141,18 +137,25 @@ export async function listTasks(rt: Runtime, caller: Caller, f: TaskFilter): Pro
   return { ...page, counts: await inboxCounts(db, (base) => filtered(base, f, at, condition), now) };
 }
 
-/** The list's filters (not its cursor) on any query over tasks joined with their instances. */
+/**
+ * The list's filters (not its cursor) on any query over tasks. The process is matched through the
+ * instances' key, not a join, so counts and pages without that filter read tasks alone.
+ */
 function filtered<O>(
-  query: SelectQueryBuilder<Database, 'tasks' | 'instances', O>,
+  query: SelectQueryBuilder<Database, 'tasks', O>,
   f: TaskFilter,
   { now, dayEnd }: Moment,
   condition: TaskCondition | null,
-): SelectQueryBuilder<Database, 'tasks' | 'instances', O> {
+): SelectQueryBuilder<Database, 'tasks', O> {
   let q = query;
   if (condition !== null) q = q.where(condition);
   if (f.instanceId !== undefined) q = q.where('tasks.instance_id', '=', f.instanceId);
   if (f.status !== undefined) q = q.where('tasks.status', '=', f.status);
-  if (f.definitionKey !== undefined) q = q.where('instances.definition_key', '=', f.definitionKey);
+  const key = f.definitionKey;
+  if (key !== undefined)
+    q = q.where('tasks.instance_id', 'in', (eb) =>
+      eb.selectFrom('instances').select('instances.id').where('instances.definition_key', '=', key),
+    );
   if (f.overdue === true) q = q.where('tasks.status', '=', 'open').where('tasks.due_at', '<', now);
   if (f.overdue === false)
     q = q.where((eb) => eb.or([eb('tasks.due_at', 'is', null), eb('tasks.due_at', '>=', now)]));
