@@ -3,6 +3,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { type ApiDeps, type AuthSettings, apiV1, DEFAULT_AUTH_SETTINGS } from './http/api-v1.ts';
+import { parseJsonBodies } from './http/json-body.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { problem, problemErrorHandler, sendProblem } from './http/problem.ts';
 import { problems } from './http/schemas.ts';
@@ -52,6 +53,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     );
     done();
   });
+  parseJsonBodies(app);
   app.setValidatorCompiler(strictValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);

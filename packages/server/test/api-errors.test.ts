@@ -18,6 +18,50 @@ apiSuite('bad input', (api) => {
     expect(res.json()).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
   });
 
+  it('answers 400 naming where a body nests too deeply, and writes nothing', async () => {
+    const { call } = api();
+    const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const deep = nested(100_000);
+    const json = { 'content-type': 'application/json' };
+    const draft = await call(
+      'PUT',
+      '/api/v1/definitions/deep/draft',
+      `{"key":"deep","name":"Deep","nodes":[{"id":"s","type":"start","config":{"x":${deep}}}],"flows":[]}`,
+      json,
+    );
+    expect(draft.statusCode, draft.body).toBe(400);
+    expect(draft.json()).toMatchObject({ code: 'VALIDATION', errors: [{ path: expect.any(String) }] });
+    const [error] = draft.json().errors as { path: string; message: string }[];
+    expect(error?.path).toBe(['body.nodes.0.config.x', ...Array.from({ length: 60 }, () => '0')].join('.'));
+    expect(error?.message).toBe('nested deeper than 64 levels of objects and arrays');
+    expect((await call('GET', '/api/v1/definitions/deep')).statusCode).toBe(404);
+
+    await api().publish(fixtureJson('vacation.json'), 'vacation-deep');
+    const before = await call('GET', '/api/v1/instances?definitionKey=vacation-deep');
+    const start = await call(
+      'POST',
+      '/api/v1/instances',
+      `{"definitionKey":"vacation-deep","params":{"days":3,"note":${deep}}}`,
+      json,
+    );
+    expect(start.statusCode).toBe(400);
+    expect(start.json().errors[0].path).toMatch(/^body\.params\.note\.0\.0/);
+    const after = await call('GET', '/api/v1/instances?definitionKey=vacation-deep');
+    expect(after.json().items).toEqual(before.json().items);
+    // 64 levels in all are accepted: the body is level 1, so 62 under `params.note`.
+    const deepest = await call(
+      'POST',
+      '/api/v1/instances',
+      `{"definitionKey":"vacation-deep","params":{"days":3,"note":${nested(62)}}}`,
+      json,
+    );
+    // …and reach the definition's own check of its parameters.
+    expect(deepest.json()).toMatchObject({
+      code: 'INVALID_PARAMS',
+      errors: [{ path: 'params.note', message: 'not declared by this process' }],
+    });
+  });
+
   it('answers 400 naming the missing field', async () => {
     const res = await api().call('POST', '/api/v1/instances', { params: {} });
     expect(res.statusCode).toBe(400);

@@ -38,7 +38,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
 /**
  * `/api/v1`: one plugin per domain, every route declaring who may call it (`config.access`), checked
  * before the body is read (http/auth.ts). XML bodies (BPMN) and CSV (the organisation import) are read
- * as strings; JSON uses Fastify's parser (malformed → 400, over the body limit → 413).
+ * as strings; JSON uses Fastify's parser (malformed → 400, over the body limit → 413, too deep → 400: http/json-body.ts).
  */
 export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSettings): Promise<void> {
   app.decorateRequest('caller', null as never);
