@@ -1,4 +1,6 @@
 import type { BpmnModdle } from 'bpmn-moddle';
+import { jsonPath } from '../compile/problem.ts';
+import { MAX_JSON_DEPTH, pathTooDeep } from '../model/nesting.ts';
 import { type ModdleElement, many, one, str } from './moddle.ts';
 
 /** The Baton extension elements; each holds one JSON object as its text. */
@@ -16,10 +18,18 @@ export function readExtension(el: ModdleElement, type: BatonElement): ReadResult
   if (text === '') return { ok: true, value: {} };
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      return { ok: true, value: value as JsonObject };
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { ok: false, error: `<${type.toLowerCase()}> must hold a JSON object` };
     }
-    return { ok: false, error: `<${type.toLowerCase()}> must hold a JSON object` };
+    const tooDeep = pathTooDeep(value);
+    if (tooDeep) {
+      const where = jsonPath(tooDeep);
+      return {
+        ok: false,
+        error: `<${type.toLowerCase()}> nests deeper than ${MAX_JSON_DEPTH} levels at ${where}`,
+      };
+    }
+    return { ok: true, value: value as JsonObject };
   } catch (e) {
     return { ok: false, error: `<${type.toLowerCase()}> is not valid JSON: ${(e as Error).message}` };
   }

@@ -1,3 +1,4 @@
+import { MAX_SUBPROCESS_DEPTH } from '../model/nesting.ts';
 import { classify, type Note } from './classify.ts';
 import { idOf, is, type ModdleElement, many, one } from './moddle.ts';
 
@@ -26,18 +27,37 @@ export interface ProcessScan {
 export function scanProcess(process: ModdleElement): ProcessScan {
   const scan: ProcessScan = { nodes: [], flows: [], unsupported: [], owned: new Set() };
   const containers: ModdleElement[] = [];
-  const visit = (container: ModdleElement, parent: string | undefined) => {
-    containers.push(container);
-    for (const el of many(container, 'flowElements')) {
-      const c = classify(el);
-      if (c.role === 'unsupported') scan.unsupported.push({ el, what: c.what });
-      if (c.role !== 'node') continue;
-      scan.nodes.push({ el, type: c.type, ...(parent === undefined ? {} : { parent }), notes: c.notes });
-      scan.owned.add(idOf(el));
-      if (c.type === 'subProcess') visit(el, idOf(el));
+  // Depth first, as recursion would go, but on a stack of the containers being read: a file nesting
+  // sub-processes thousands deep must not overflow the call stack.
+  const open = [
+    { parent: undefined as string | undefined, elements: many(process, 'flowElements').values() },
+  ];
+  containers.push(process);
+  for (let top = open.at(-1); top; top = open.at(-1)) {
+    const next = top.elements.next();
+    if (next.done) {
+      open.pop();
+      continue;
     }
-  };
-  visit(process, undefined);
+    const el = next.value;
+    const { parent } = top;
+    const c = classify(el);
+    if (c.role === 'unsupported') scan.unsupported.push({ el, what: c.what });
+    if (c.role !== 'node') continue;
+    if (c.type === 'subProcess' && open.length > MAX_SUBPROCESS_DEPTH) {
+      scan.unsupported.push({
+        el,
+        what: `a sub-process nested more than ${MAX_SUBPROCESS_DEPTH} levels deep`,
+      });
+      continue;
+    }
+    scan.nodes.push({ el, type: c.type, ...(parent === undefined ? {} : { parent }), notes: c.notes });
+    scan.owned.add(idOf(el));
+    if (c.type === 'subProcess') {
+      containers.push(el);
+      open.push({ parent: idOf(el), elements: many(el, 'flowElements').values() });
+    }
+  }
   for (const container of containers) {
     for (const el of many(container, 'flowElements')) {
       if (!is(el, 'bpmn:SequenceFlow')) continue;

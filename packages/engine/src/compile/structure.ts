@@ -3,6 +3,7 @@ import type { ActivityPlugin } from '../activities/plugin.ts';
 import { activityOf } from '../activities/registry.ts';
 import type { Definition } from '../model/definition.ts';
 import { BOUNDARY_KINDS, BUILTIN_KIND_CONFIGS, type BuiltinKind } from '../model/kinds.ts';
+import { MAX_SUBPROCESS_DEPTH } from '../model/nesting.ts';
 import type { ProcessNode } from '../model/node.ts';
 import { jsonPath, type Problem } from './problem.ts';
 
@@ -137,10 +138,10 @@ function checkContainment(
 ) {
   const node = def.nodes[r.index];
   if (!node) return;
-  const bad = (message: string, field: string) =>
+  const bad = (message: string, field: string, code: Problem['code'] = 'BAD_REFERENCE') =>
     problems.push({
       severity: 'error',
-      code: 'BAD_REFERENCE',
+      code,
       message,
       nodeId: id,
       path: `nodes[${r.index}].${field}`,
@@ -148,6 +149,10 @@ function checkContainment(
   if (node.parent !== undefined && all.get(node.parent)?.kind !== 'subProcess') {
     bad(`parent "${node.parent}" is not a sub-process of this definition`, 'parent');
   }
+  const enclosing = enclosingOf(def, id, all);
+  if (enclosing.at(-1) === id) bad(`parents form a cycle: ${[id, ...enclosing].join(' → ')}`, 'parent');
+  else if (r.kind === 'subProcess' && enclosing.length >= MAX_SUBPROCESS_DEPTH)
+    bad(`sub-process is nested more than ${MAX_SUBPROCESS_DEPTH} levels deep`, 'parent', 'BAD_STRUCTURE');
   if (isBoundary(r.kind)) {
     const host = node.attachedTo === undefined ? undefined : all.get(node.attachedTo);
     if (!host)
@@ -214,3 +219,22 @@ function checkFlow(
   if (sourceKind !== 'state' && flow.trigger)
     structural('only flows leaving a state node have a trigger', '.trigger');
 }
+
+/**
+ * The sub-processes around node `id`, innermost first, up to one more than the nesting limit; ends with
+ * `id` itself when the parents lead back to it (checkStructure must not loop, or recurse, on that).
+ */
+function enclosingOf(def: Definition, id: string, all: Map<string, ResolvedNode>): string[] {
+  const chain: string[] = [];
+  for (let parent = parentOf(def, id, all); parent !== undefined; parent = parentOf(def, parent, all)) {
+    if (chain.includes(parent)) return chain; // into a cycle that does not pass through `id`
+    chain.push(parent);
+    if (parent === id || chain.length > MAX_SUBPROCESS_DEPTH) return chain;
+  }
+  return chain;
+}
+
+const parentOf = (def: Definition, id: string, all: Map<string, ResolvedNode>) => {
+  const r = all.get(id);
+  return r === undefined ? undefined : def.nodes[r.index]?.parent;
+};

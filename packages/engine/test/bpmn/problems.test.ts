@@ -60,6 +60,49 @@ describe('bad input', () => {
     ]);
     expect(problems[0]?.message).toMatch(/^<baton:config> is not valid JSON/);
   });
+
+  it('reports a Baton extension nested too deeply, naming where', async () => {
+    const deep = `{"fields":[{"x":${'['.repeat(5_000)}${']'.repeat(5_000)}}]}`;
+    const xml = doc(`  <bpmn:process id="p">
+    <bpmn:userTask id="t"><bpmn:extensionElements><baton:config>${deep}</baton:config></bpmn:extensionElements></bpmn:userTask>
+  </bpmn:process>`);
+    const { problems } = await importBpmn(xml);
+    expect(problems).toMatchObject([{ severity: 'error', code: 'BPMN_INVALID_EXTENSION', elementId: 't' }]);
+    expect(problems[0]?.message).toBe(
+      `<baton:config> nests deeper than 64 levels at fields[0].x${'[0]'.repeat(61)}`,
+    );
+  });
+
+  it('imports sub-processes nested 32 levels deep and reports the 33rd, however deep the file goes', async () => {
+    /** `levels` sub-processes inside one another, each `s<k>` holding start → s<k+1> → end. */
+    const nested = (levels: number) => {
+      const opens: string[] = [];
+      const closes: string[] = [];
+      for (let k = 1; k <= levels; k++) {
+        opens.push(`<bpmn:subProcess id="s${k}"><bpmn:startEvent id="b${k}" />`);
+        const flows =
+          k === levels
+            ? `<bpmn:sequenceFlow id="f${k}" sourceRef="b${k}" targetRef="e${k}" />`
+            : `<bpmn:sequenceFlow id="f${k}" sourceRef="b${k}" targetRef="s${k + 1}" /><bpmn:sequenceFlow id="g${k}" sourceRef="s${k + 1}" targetRef="e${k}" />`;
+        closes.push(`<bpmn:endEvent id="e${k}" />${flows}</bpmn:subProcess>`);
+      }
+      const inner = opens.join('') + closes.reverse().join('');
+      return doc(`<bpmn:process id="p"><bpmn:startEvent id="start" />${inner}<bpmn:endEvent id="end" />
+        <bpmn:sequenceFlow id="in" sourceRef="start" targetRef="s1" /><bpmn:sequenceFlow id="out" sourceRef="s1" targetRef="end" /></bpmn:process>`);
+    };
+    const fits = await importBpmn(nested(32));
+    expect(fits.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(fits.definition?.nodes.find((n) => n.id === 's32')?.parent).toBe('s31');
+    const over = await importBpmn(nested(33));
+    expect(over.problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'BPMN_UNSUPPORTED_ELEMENT', elementId: 's33' }),
+    );
+    expect(over.definition?.nodes.some((n) => n.id === 's33' || n.id === 'b33')).toBe(false);
+    const far = await importBpmn(nested(20_000));
+    expect(far.problems).toContainEqual(
+      expect.objectContaining({ code: 'BPMN_UNSUPPORTED_ELEMENT', elementId: 's33' }),
+    );
+  });
 });
 
 describe('elements Baton cannot execute', () => {
