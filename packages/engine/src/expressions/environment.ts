@@ -214,7 +214,10 @@ function problemOf(
       message: `Type error${where(source, offset, error)}: ${error.summary}`,
     };
   }
-  // cel-js throws plain errors for structural limits (too deep, too many nodes).
+  // cel-js throws plain errors for structural limits (too deep, too many nodes); a chain of prefix
+  // operators (`- - - … 1`) escapes its depth limit and overflows the stack instead.
+  if (error instanceof RangeError && /call stack/.test(error.message))
+    return { code: 'EXPRESSION_SYNTAX', message: 'Syntax error: the expression is nested too deeply' };
   return { code: 'EXPRESSION_SYNTAX', message: error instanceof Error ? error.message : String(error) };
 }
 

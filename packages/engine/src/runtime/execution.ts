@@ -10,6 +10,9 @@ import type { InstanceState, Join, Scope, Token, Wait } from './state.ts';
 
 type Agenda = { op: 'enter' | 'complete'; tokenId: string };
 
+/** How many nodes a LOOP_LIMIT failure names; the message is stored with the instance and shown on its card. */
+const LOOP_NODES_NAMED = 20;
+
 /**
  * The working copy of one step. The input state is never written: records change through drafts and token,
  * scope and wait objects are replaced, never mutated, so the caller's state stays intact.
@@ -208,9 +211,12 @@ export class Execution {
     if (++this.executed <= this.limit) return;
     const max = Math.max(...this.visits.values());
     const loop = [...this.visits].filter(([, n]) => n * 2 >= max).map(([id]) => id);
+    // A long enough chain without a wait runs every node once: name its start, not all of it.
+    const shown = loop.length > LOOP_NODES_NAMED ? [...loop.slice(0, LOOP_NODES_NAMED), '…'] : loop;
+    const more = loop.length > LOOP_NODES_NAMED ? ` and ${loop.length - LOOP_NODES_NAMED} more nodes` : '';
     throw new ProcessFailure(
       'LOOP_LIMIT',
-      `more than ${this.limit} nodes ran in one step without reaching a wait state; the loop goes through ${loop.join(' → ')}`,
+      `more than ${this.limit} nodes ran in one step without reaching a wait state; the loop goes through ${shown.join(' → ')}${more}`,
       loop[0],
     );
   }

@@ -49,6 +49,21 @@ describe('compile problems', () => {
     );
   });
 
+  it('reports an expression nested too deeply, however it nests', () => {
+    for (const source of [
+      `${'('.repeat(50_000)}1${')'.repeat(50_000)} == 1`,
+      `${'-'.repeat(50_000)}1 == 1`,
+    ]) {
+      const result = env.compile(source, 'expression');
+      expect(result).toMatchObject({ ok: false, problem: { code: 'EXPRESSION_SYNTAX' } });
+      expect(!result.ok && result.problem.message).toMatch(/Exceeded maxDepth|nested too deeply/);
+    }
+    expect(env.compile(`${'-'.repeat(50_000)}1 == 1`, 'expression')).toEqual({
+      ok: false,
+      problem: { code: 'EXPRESSION_SYNTAX', message: 'Syntax error: the expression is nested too deeply' },
+    });
+  });
+
   it('names an undeclared variable', () => {
     expect(env.compile('amont > 1000', 'expression')).toEqual({
       ok: false,

@@ -116,6 +116,20 @@ describe('runaway loops', () => {
     expect(result.effects).toEqual([]);
   });
 
+  it('names the first 20 nodes of a chain too long to run in one step, and counts the rest', () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `n${i}`);
+    const c = compiled(
+      definition({
+        nodes: [start(), ...ids.map((id) => auto(id)), end()],
+        flows: chain('start', ...ids, 'end'),
+      }),
+    );
+    const result = step(c, emptyState(), { type: 'start' }, { now: T0, maxNodeExecutions: 50 });
+    expect(result.state.error?.message).toBe(
+      `more than 50 nodes ran in one step without reaching a wait state; the loop goes through start → ${ids.slice(0, 19).join(' → ')} → … and 31 more nodes`,
+    );
+  });
+
   it('returns the state before the event, with status failed, when a step fails', () => {
     const c = compiled(runaway);
     const run = new Instance(c, { maxNodeExecutions: 50 });
