@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { type ApiDeps, type AuthSettings, apiV1, DEFAULT_AUTH_SETTINGS } from './http/api-v1.ts';
 import { parseJsonBodies } from './http/json-body.ts';
+import { refuseNulInUrls } from './http/nul-characters.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { problem, problemErrorHandler, sendProblem } from './http/problem.ts';
 import { problems } from './http/schemas.ts';
@@ -53,6 +54,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     );
     done();
   });
+  refuseNulInUrls(app);
   parseJsonBodies(app);
   app.setValidatorCompiler(strictValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

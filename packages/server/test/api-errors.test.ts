@@ -62,6 +62,37 @@ apiSuite('bad input', (api) => {
     });
   });
 
+  it('answers 400 naming a NUL character in a body, a path or a query, and writes nothing', async () => {
+    const { call } = api();
+    const json = { 'content-type': 'application/json' };
+    const draft = (name: string) =>
+      `{"key":"nul","name":${name},"nodes":[{"id":"s","type":"start"},{"id":"e","type":"end"}],"flows":[{"id":"f","source":"s","target":"e"}]}`;
+    const named = await call('PUT', '/api/v1/definitions/nul/draft', draft('"Zero\\u0000"'), json);
+    expect(named.statusCode, named.body).toBe(400);
+    expect(named.json().errors).toEqual([
+      { path: 'body.name', message: 'contains a NUL character (\\u0000)' },
+    ]);
+    expect((await call('GET', '/api/v1/definitions/nul')).statusCode).toBe(404);
+    const key = await call(
+      'POST',
+      '/api/v1/messages',
+      '{"name":"m","payload":{"ok":["", {"a\\u0000":1}]}}',
+      json,
+    );
+    expect(key.json().errors).toEqual([
+      { path: 'body.payload.ok.1.a\\u0000', message: 'contains a NUL character (\\u0000)' },
+    ]);
+    // A backslash followed by "u0000" is text, not a NUL.
+    const text = await call('PUT', '/api/v1/definitions/nul/draft', draft('"C:\\\\u0000"'), json);
+    expect(text.statusCode, text.body).toBe(200);
+    expect((await call('GET', '/api/v1/definitions/nul')).json().name).toBe('C:\\u0000');
+    for (const url of ['/api/v1/instances/a%00b', '/api/v1/tasks?instanceId=a%00b', '/api/v1/users/x%00']) {
+      const res = await call('GET', url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors, url).toEqual([{ path: 'url', message: 'contains a NUL character (%00)' }]);
+    }
+  });
+
   it('answers 400 naming the missing field', async () => {
     const res = await api().call('POST', '/api/v1/instances', { params: {} });
     expect(res.statusCode).toBe(400);

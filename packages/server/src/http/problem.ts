@@ -111,6 +111,18 @@ function extrasOf(error: unknown): Partial<Problem> {
   return out;
 }
 
+/**
+ * A request refused before its schema is checked (json-body.ts, nul-characters.ts), in the shape of
+ * Fastify's validation errors so that it is answered like them: 400 `VALIDATION` naming `<part>.<path>`.
+ */
+export function invalidRequest(part: string, path: readonly (string | number)[], message: string): Error {
+  return Object.assign(new Error(message), {
+    statusCode: 400,
+    validationContext: part,
+    validation: [{ instancePath: path.map((key) => `/${key}`).join(''), message }],
+  });
+}
+
 /** Fastify's request validation failure: zod's issues, or fields no schema declares (strict-validator.ts). */
 function isValidationError(
   error: unknown,
