@@ -7,7 +7,7 @@ export { configJsonSchema, type JsonSchema } from './activities/json-schema.ts';
 export * from './activities/plugin.ts';
 export { ACTIVITIES } from './activities/registry.ts';
 export * from './bpmn/index.ts';
-export { compile } from './compile/compile.ts';
+export { type CompileOptions, compile } from './compile/compile.ts';
 export type { CompiledDefinition, CompiledNode, CompileOutcome } from './compile/compiled.ts';
 export { formatProblem, type Problem, type ProblemCode } from './compile/problem.ts';
 export * from './expressions/index.ts';

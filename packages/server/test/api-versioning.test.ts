@@ -60,3 +60,37 @@ apiSuite('versioning: each instance runs the graph of its own version', (api) =>
     expect(instance).toMatchObject({ status: 'completed', definitionVersion: 2 });
   });
 });
+
+apiSuite('versioning: a version published before a limit was added to compile', (api, dialect) => {
+  it('still runs, and fails the instance that reaches what the limit refuses, naming it', async () => {
+    const key = `polling-${dialect}`;
+    const wait = { id: 'poll', type: 'wait', config: { condition: 'false', checkEvery: 'PT1H' } };
+    await api().publish({
+      key,
+      name: 'Polls its condition',
+      nodes: [{ id: 'start', type: 'start' }, wait, { id: 'end', type: 'end' }],
+      flows: [
+        { id: 'f1', source: 'start', target: 'poll' },
+        { id: 'f2', source: 'poll', target: 'end' },
+      ],
+    });
+    // As published before compile refused periods under a second.
+    const { kysely } = api().baton.rt.db;
+    const stored = await kysely
+      .selectFrom('definitions')
+      .select('json')
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    await kysely
+      .updateTable('definitions')
+      .set({ json: stored.json.replace('"PT1H"', '"PT0S"') })
+      .where('key', '=', key)
+      .execute();
+    const id = await api().start(key);
+    const instance = (await api().call('GET', `/api/v1/instances/${id}`)).json();
+    expect(instance).toMatchObject({
+      status: 'failed',
+      error: { code: 'BAD_DURATION', message: "checkEvery 'PT0S' repeats more often than once a second" },
+    });
+  });
+});

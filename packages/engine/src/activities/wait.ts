@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { MIN_REPEAT_MS } from '../expressions/duration.ts';
 import { ProcessFailure } from '../runtime/errors.ts';
-import { defineActivity } from './plugin.ts';
+import { type ActivityContext, defineActivity } from './plugin.ts';
 
 const config = z
   .strictObject({
@@ -41,14 +42,29 @@ export const wait = defineActivity({
       ctx.scheduleTimer(dueAt);
     } else if (condition !== undefined) {
       if (ctx.evaluate(condition) === true) return 'complete';
-      ctx.scheduleTimer(ctx.addDuration(ctx.now, checkEvery, false));
+      checkAgainLater(ctx, checkEvery);
     }
     return 'wait';
   },
   resume(ctx) {
     const { condition, checkEvery } = ctx.config;
     if (condition === undefined || ctx.evaluate(condition) === true) return 'complete';
-    ctx.scheduleTimer(ctx.addDuration(ctx.now, checkEvery, false));
+    checkAgainLater(ctx, checkEvery);
     return 'wait';
   },
 });
+
+/**
+ * Schedules the condition's next check. A period under a second (in a version published before compile
+ * refused one) fails the instance instead of keeping the job worker busy with it.
+ */
+function checkAgainLater(ctx: ActivityContext<unknown>, checkEvery: string): void {
+  const at = ctx.addDuration(ctx.now, checkEvery, false);
+  if (at - ctx.now < MIN_REPEAT_MS)
+    throw new ProcessFailure(
+      'BAD_DURATION',
+      `checkEvery '${checkEvery}' repeats more often than once a second`,
+      ctx.node.node.id,
+    );
+  ctx.scheduleTimer(at);
+}

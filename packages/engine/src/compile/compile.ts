@@ -8,6 +8,16 @@ import { checkLoops, checkParallelMerges, checkPaths, loopEdges, successors, ups
 import type { Problem } from './problem.ts';
 import { checkStructure, issuesToProblems, type ResolvedNode } from './structure.ts';
 
+export interface CompileOptions {
+  /**
+   * The definition is a version already published (a server loading it to run its instances): limits
+   * added to compile after it was published — how deep sub-processes nest, how long a wait may be, how
+   * often a timer may repeat — are warnings, so its running instances keep their version; the runtime
+   * fails an instance that reaches such a wait.
+   */
+  published?: boolean;
+}
+
 /**
  * Validates a definition and prepares it to run. Returns every problem found, not just the first:
  * errors make `ok` false; warnings come with the compiled definition. Never throws on bad input.
@@ -16,19 +26,20 @@ import { checkStructure, issuesToProblems, type ResolvedNode } from './structure
  * const out = compile(json);
  * if (!out.ok) for (const p of out.problems) console.error(formatProblem(p));
  */
-export function compile(input: unknown): CompileOutcome {
+export function compile(input: unknown, options: CompileOptions = {}): CompileOutcome {
   const parsed = definitionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues, [], 'SCHEMA') };
   const def = parsed.data;
   const problems: Problem[] = [];
-  const resolved = checkStructure(def, problems);
+  const limits: Problem['severity'] = options.published ? 'warning' : 'error';
+  const resolved = checkStructure(def, problems, limits);
   checkStarts(def, resolved, problems);
   checkGateways(def, resolved, problems);
   const next = successors(def);
   checkPaths(def, resolved, next, problems);
   checkLoops(resolved, next, problems);
   checkParallelMerges(def, resolved, next, problems);
-  checkDurations(def, resolved, problems);
+  checkDurations(def, resolved, problems, limits);
 
   const env = environmentFor(def, problems);
   const expressions = new Map<string, CompiledExpression>();

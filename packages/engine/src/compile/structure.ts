@@ -39,8 +39,15 @@ export function issuesToProblems(
   );
 }
 
-/** Checks ids, node types and configs, containment and flow ends; returns the nodes it could resolve. */
-export function checkStructure(def: Definition, problems: Problem[]): Map<string, ResolvedNode> {
+/**
+ * Checks ids, node types and configs, containment and flow ends; returns the nodes it could resolve.
+ * `limits` is the severity of sub-processes nested too deep (compile.ts: a warning for a published version).
+ */
+export function checkStructure(
+  def: Definition,
+  problems: Problem[],
+  limits: Problem['severity'],
+): Map<string, ResolvedNode> {
   const resolved = new Map<string, ResolvedNode>();
   const seen = new Map<string, string>();
   const claim = (id: string, path: string, at: Pick<Problem, 'nodeId' | 'flowId'>) => {
@@ -89,7 +96,7 @@ export function checkStructure(def: Definition, problems: Problem[]): Map<string
       );
   });
 
-  for (const [id, r] of resolved) checkContainment(def, id, r, resolved, problems);
+  for (const [id, r] of resolved) checkContainment(def, id, r, resolved, problems, limits);
   const byId = new Map(def.nodes.map((n) => [n.id, n]));
   def.flows.forEach((flow, index) => {
     claim(flow.id, `flows[${index}]`, { flowId: flow.id });
@@ -135,12 +142,18 @@ function checkContainment(
   r: ResolvedNode,
   all: Map<string, ResolvedNode>,
   problems: Problem[],
+  limits: Problem['severity'],
 ) {
   const node = def.nodes[r.index];
   if (!node) return;
-  const bad = (message: string, field: string, code: Problem['code'] = 'BAD_REFERENCE') =>
+  const bad = (
+    message: string,
+    field: string,
+    code: Problem['code'] = 'BAD_REFERENCE',
+    severity: Problem['severity'] = 'error',
+  ) =>
     problems.push({
-      severity: 'error',
+      severity,
       code,
       message,
       nodeId: id,
@@ -152,7 +165,12 @@ function checkContainment(
   const enclosing = enclosingOf(def, id, all);
   if (enclosing.at(-1) === id) bad(`parents form a cycle: ${[id, ...enclosing].join(' → ')}`, 'parent');
   else if (r.kind === 'subProcess' && enclosing.length >= MAX_SUBPROCESS_DEPTH)
-    bad(`sub-process is nested more than ${MAX_SUBPROCESS_DEPTH} levels deep`, 'parent', 'BAD_STRUCTURE');
+    bad(
+      `sub-process is nested more than ${MAX_SUBPROCESS_DEPTH} levels deep`,
+      'parent',
+      'BAD_STRUCTURE',
+      limits,
+    );
   if (isBoundary(r.kind)) {
     const host = node.attachedTo === undefined ? undefined : all.get(node.attachedTo);
     if (!host)

@@ -71,6 +71,25 @@ export function durationToMs(d: Duration): number {
   return Math.round(ms);
 }
 
+/** The shortest period a timer cycle or a wait's `checkEvery` may repeat at: shorter ones keep the job worker busy with one instance. */
+export const MIN_REPEAT_MS = SECOND;
+/** The longest a process may wait for (timers, deadlines, waits): longer is a typo, and past dates JavaScript can hold. */
+export const MAX_WAIT_MS = 1000 * PART_MS.years;
+
+/**
+ * Parses an ISO 8601 duration a process waits for, refusing one longer than 1,000 years (either way)
+ * and, when it `repeats`, one shorter than a second.
+ *
+ * @throws RangeError naming the input and what is wrong with it.
+ */
+export function parseWait(iso: string, repeats = false): Duration {
+  const duration = parseDuration(iso);
+  const ms = Math.abs(durationToMs(duration));
+  if (ms > MAX_WAIT_MS) throw new RangeError(`'${iso}' is longer than 1,000 years`);
+  if (repeats && ms < MIN_REPEAT_MS) throw new RangeError(`'${iso}' repeats more often than once a second`);
+  return duration;
+}
+
 /**
  * `fromMs` plus the duration on the UTC calendar: years and months move the calendar month and keep
  * the day, clamped to the month's last day (Jan 31 + P1M = Feb 29 in a leap year); the other parts

@@ -9,7 +9,7 @@ export {
   type SpecialDay,
   type WorkCalendarOptions,
 } from './calendar.ts';
-export { addDuration, durationToMs, parseDuration } from './duration.ts';
+export { addDuration, durationToMs, parseDuration, parseWait } from './duration.ts';
 export { createExpressionEnvironment } from './environment.ts';
 export { BUSINESS_FUNCTIONS, type BusinessFunction } from './functions.ts';
 export * from './types.ts';

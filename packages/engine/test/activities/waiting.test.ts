@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chain,
+  compiled,
   definition,
   end,
   flow,
@@ -85,6 +86,40 @@ describe('wait', () => {
     const { history } = run.fireNext();
     expect(nodesOf(history, 'node.completed')).toEqual(['w', 'join', 'end']);
     expect(run.state.status).toBe('completed');
+  });
+});
+
+describe('waits past what compile allows (versions published before it checked)', () => {
+  /** A published wait or timer whose config says what compile now refuses. */
+  const published = (type: string, config: Record<string, unknown>, loaded: Record<string, unknown>) => {
+    const c = compiled(line([node('w', type, config)]));
+    Object.assign(c.nodes.get('w')?.config as object, loaded);
+    return new Instance(c);
+  };
+
+  it('fails a condition checked more often than once a second instead of spinning the job worker', () => {
+    const run = published('wait', { condition: 'false', checkEvery: 'PT1H' }, { checkEvery: 'PT0S' });
+    const { state, effects } = run.start();
+    expect(effects).toEqual([]);
+    expect(state.error).toEqual({
+      code: 'BAD_DURATION',
+      message: "checkEvery 'PT0S' repeats more often than once a second",
+      nodeId: 'w',
+    });
+  });
+
+  it('fails a wait past the year 275760 instead of scheduling it at no time', () => {
+    const run = published('timer', { duration: 'PT1H' }, { duration: 'P300000Y' });
+    expect(run.start().state.error).toEqual({
+      code: 'BAD_DURATION',
+      message: "'P300000Y' is longer than 1,000 years",
+      nodeId: 'w',
+    });
+    const cycle = published('timer', { cycle: 'R/PT1H' }, { cycle: 'R/PT0.1S' });
+    expect(cycle.start().state.error).toMatchObject({
+      code: 'BAD_CYCLE',
+      message: `timer cycle "R/PT0.1S": 'PT0.1S' repeats more often than once a second`,
+    });
   });
 });
 

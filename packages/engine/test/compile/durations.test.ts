@@ -27,9 +27,47 @@ describe('compile checks durations and cycles', () => {
     expect(out.problems).toEqual([expect.objectContaining({ code: 'INVALID_CONFIG', nodeId: 'nap', path })]);
   });
 
+  it.each([
+    [
+      { type: 'timer', config: { duration: 'P300000Y' } },
+      'duration',
+      "'P300000Y' is longer than 1,000 years",
+    ],
+    [{ type: 'userTask', config: { deadline: 'P1001Y' } }, 'deadline', "'P1001Y' is longer than 1,000 years"],
+    [{ type: 'timer', config: { cycle: 'R/PT0S' } }, 'cycle', "'PT0S' repeats more often than once a second"],
+    [
+      { type: 'wait', config: { condition: 'false', checkEvery: 'PT0.5S' } },
+      'checkEvery',
+      "'PT0.5S' repeats more often than once a second",
+    ],
+  ])('reports %j, which the job worker could not keep to', (node, key, message) => {
+    const out = compile(withNode({ id: 'nap', ...node }));
+    expect(out.ok ? [] : out.problems).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_CONFIG',
+        nodeId: 'nap',
+        path: `nodes[1].config.${key}`,
+        message,
+      }),
+    ]);
+  });
+
+  it('only warns about those limits in a version already published, whose instances must keep running', () => {
+    const out = compile(withNode({ id: 'nap', type: 'timer', config: { cycle: 'R/PT0S' } }), {
+      published: true,
+    });
+    expect(out.ok && out.warnings).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'INVALID_CONFIG', path: 'nodes[1].config.cycle' }),
+    ]);
+  });
+
   it('accepts valid durations and cycles', () => {
     expect(compile(withNode({ id: 'nap', type: 'timer', config: { duration: 'P1DT2H' } })).ok).toBe(true);
     expect(compile(withNode({ id: 'nap', type: 'timer', config: { cycle: 'R3/PT1H' } })).ok).toBe(true);
+    expect(compile(withNode({ id: 'nap', type: 'timer', config: { duration: 'P1000Y' } })).ok).toBe(true);
+    expect(compile(withNode({ id: 'nap', type: 'timer', config: { cycle: 'R/PT1S' } })).ok).toBe(true);
+    const wait = { id: 'nap', type: 'wait', config: { condition: 'false', checkEvery: 'PT1S' } };
+    expect(compile(withNode(wait)).ok).toBe(true);
   });
 
   it('reports a bad duration on a state transition', () => {

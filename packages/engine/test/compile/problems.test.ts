@@ -204,6 +204,10 @@ describe('compile: structure', () => {
     expect(located(problemsOf(nestedSubProcesses(MAX_SUBPROCESS_DEPTH + 1)))).toEqual([
       { severity: 'error', code: 'BAD_STRUCTURE', nodeId: 'sub33', path: `nodes[${3 * 33 - 1}].parent` },
     ]);
+    const published = compile(nestedSubProcesses(MAX_SUBPROCESS_DEPTH + 1), { published: true });
+    expect(published.ok && located(published.warnings)).toEqual([
+      { severity: 'warning', code: 'BAD_STRUCTURE', nodeId: 'sub33', path: `nodes[${3 * 33 - 1}].parent` },
+    ]);
     // Far past the limit the check neither recurses nor walks every chain to its top.
     const deep = problemsOf(nestedSubProcesses(5_000)).filter((p) => p.code === 'BAD_STRUCTURE');
     expect(deep).toHaveLength(5_000 - MAX_SUBPROCESS_DEPTH);

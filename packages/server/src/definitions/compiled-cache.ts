@@ -26,7 +26,7 @@ export async function compiledDefinition(
     .where('status', '=', 'published')
     .executeTakeFirst();
   if (!row) throw new NotFound('definition', id);
-  const outcome = compile(JSON.parse(row.json));
+  const outcome = compile(JSON.parse(row.json), { published: true });
   if (!outcome.ok)
     throw new Error(
       `stored definition ${id} does not compile: ${outcome.problems.map(formatProblem).join('; ')}`,

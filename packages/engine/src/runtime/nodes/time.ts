@@ -1,4 +1,4 @@
-import { addDuration, durationToMs, parseDuration } from '../../expressions/index.ts';
+import { addDuration, durationToMs, parseWait } from '../../expressions/index.ts';
 import { ProcessFailure } from '../errors.ts';
 import type { Execution } from '../execution.ts';
 import type { WaitVia } from '../state.ts';
@@ -11,20 +11,21 @@ export function addIso(
   workingTime: boolean,
   nodeId: string,
 ): number {
-  let duration: ReturnType<typeof parseDuration>;
-  try {
-    duration = parseDuration(iso);
-  } catch (error) {
-    throw new ProcessFailure('BAD_DURATION', (error as Error).message, nodeId);
-  }
-  if (!workingTime) return addDuration(from, duration);
-  if (!exec.ctx.calendar)
+  const calendar = exec.ctx.calendar;
+  if (workingTime && !calendar)
     throw new ProcessFailure(
       'NO_CALENDAR',
       'a working-time duration needs a calendar in the step context',
       nodeId,
     );
-  return exec.ctx.calendar.addWorkingTime(from, duration);
+  try {
+    const duration = parseWait(iso);
+    return calendar && workingTime ? calendar.addWorkingTime(from, duration) : addDuration(from, duration);
+  } catch (error) {
+    // Versions published before compile checked lengths, and working time past the calendar's range.
+    if (error instanceof RangeError) throw new ProcessFailure('BAD_DURATION', error.message, nodeId);
+    throw error;
+  }
 }
 
 export interface TimerSpec {
@@ -57,9 +58,12 @@ export function planTimer(exec: Execution, spec: TimerSpec, scopeId: string, nod
   const match = /^R(\d*)\/(P.+)$/.exec(spec.cycle ?? '');
   if (!match)
     throw new ProcessFailure('BAD_CYCLE', `timer cycle "${spec.cycle}" is not of the form R3/PT1H`, nodeId);
-  const everyMs = durationToMs(parseDuration(match[2] as string));
-  if (everyMs <= 0)
-    throw new ProcessFailure('BAD_CYCLE', `timer cycle "${spec.cycle}" has a zero period`, nodeId);
+  let everyMs: number;
+  try {
+    everyMs = durationToMs(parseWait(match[2] as string, true));
+  } catch (error) {
+    throw new ProcessFailure('BAD_CYCLE', `timer cycle "${spec.cycle}": ${(error as Error).message}`, nodeId);
+  }
   const left = match[1] === '' ? null : Number(match[1]);
   return { dueAt: exec.now + everyMs, repeat: { left, everyMs } };
 }
