@@ -192,6 +192,29 @@ describe('parallel gateway', () => {
     expect(state.joins).toEqual([]);
   });
 
+  it('joins 4,000 branches arriving in one step once, when the last arrives', () => {
+    const branches = Array.from({ length: 4_000 }, (_, i) => `b${i}`);
+    const wide = definition({
+      nodes: [
+        start(),
+        gateway('split', 'parallel'),
+        ...branches.map((b) => auto(b)),
+        gateway('join', 'parallel'),
+        end(),
+      ],
+      flows: [
+        flow('start', 'split'),
+        ...branches.flatMap((b) => chain('split', b, 'join')),
+        flow('join', 'end'),
+      ],
+    });
+    // Each arrival used to look at every waiting token for every incoming flow: ~4,000³ steps.
+    const { history, state } = step(compiled(wide), emptyState(), { type: 'start' }, { now: T0 });
+    expect(nodesOf(history, 'node.completed').filter((id) => id.startsWith('b'))).toHaveLength(4_000);
+    expect(nodesOf(history, 'gateway.decided')).toEqual(['split', 'join']);
+    expect(state.status).toBe('completed');
+  });
+
   it('counts arrivals per activation when the join is re-entered through a loop', () => {
     const looping = definition({
       variables: [{ id: 'again', type: 'boolean', default: false }],

@@ -27,13 +27,18 @@ function decide(exec: Execution, token: Token, node: CompiledNode, flows: Flow[]
   take(exec, token, flows);
 }
 
-/** Waits at a join until `ready` says so, then merges the waiting tokens into one and runs `split`. */
+/**
+ * Waits at a join until `ready` says so, then merges the waiting tokens into one and runs `split`.
+ * `ready` is asked only once `needed` tokens wait: a parallel join of n branches would otherwise look
+ * at every waiting token on each of the n arrivals.
+ */
 function join(
   exec: Execution,
   token: Token,
   node: CompiledNode,
   ready: (waiting: Token[]) => boolean,
   split: (t: Token) => void,
+  needed = 1,
 ): void {
   if (node.incoming.length <= 1) {
     split(token);
@@ -41,8 +46,9 @@ function join(
   }
   const key = joinKey(token);
   exec.updateToken(token.id, { phase: 'joining' });
-  exec.setJoin(key, [...(exec.joins.get(key)?.tokenIds ?? []), token.id]);
-  fireJoin(exec, key, ready, split);
+  const waiting = [...(exec.joins.get(key)?.tokenIds ?? []), token.id];
+  exec.setJoin(key, waiting);
+  if (waiting.length >= needed) fireJoin(exec, key, ready, split);
 }
 
 function fireJoin(
@@ -75,8 +81,12 @@ export const exclusive: NodeBehaviour = {
 /** Parallel (AND): joins one token from every incoming flow, then splits to every outgoing flow. */
 export const parallel: NodeBehaviour = {
   enter(exec, token, node) {
-    const ready = (waiting: Token[]) => node.incoming.every((f) => waiting.some((t) => t.via === f.id));
-    join(exec, token, node, ready, (t) => decide(exec, t, node, node.outgoing));
+    const ready = (waiting: Token[]) => {
+      const arrived = new Set(waiting.map((t) => t.via));
+      return node.incoming.every((f) => arrived.has(f.id));
+    };
+    const split = (t: Token) => decide(exec, t, node, node.outgoing);
+    join(exec, token, node, ready, split, node.incoming.length);
   },
 };
 
