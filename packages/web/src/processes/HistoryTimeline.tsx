@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { DefinitionIndex } from '../api/definitions.ts';
 import { useUserNames } from '../api/org.ts';
 import type { HistoryEntry, Task } from '../api/types.ts';
+import { LoadMore } from '../app/feedback.tsx';
+import { useInParts } from '../app/in-parts.ts';
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
 import { KEY_EVENTS, timeline } from './history.ts';
 
@@ -16,6 +18,9 @@ const COLORS: Record<string, string> = {
   'task.cancelled': 'gray',
 };
 
+/** History entries shown at first, and shown more at a time (the newest; earlier ones on request). */
+const HISTORY_STEP = 100;
+
 /** The history of an instance: who did what, when, and how long each step took. Newest last. */
 export function HistoryTimeline(props: {
   history: readonly HistoryEntry[];
@@ -27,6 +32,7 @@ export function HistoryTimeline(props: {
   const name = useUserNames();
   const [all, setAll] = useState(false);
   const items = timeline(props.history).filter((item) => all || KEY_EVENTS.has(item.entry.type));
+  const { shown, hasMore, showMore } = useInParts(items, HISTORY_STEP, 'last');
   const comments = new Map(props.tasks.map((task) => [task.id, task.comment]));
 
   return (
@@ -39,8 +45,9 @@ export function HistoryTimeline(props: {
           onChange={(e) => setAll(e.currentTarget.checked)}
         />
       </Group>
-      <Timeline bulletSize={14} lineWidth={2} active={items.length} aria-label={t('history.label')}>
-        {items.map(({ entry, tookMs }) => {
+      <LoadMore hasMore={hasMore} loading={false} onLoad={showMore} />
+      <Timeline bulletSize={14} lineWidth={2} active={shown.length} aria-label={t('history.label')} mt="md">
+        {shown.map(({ entry, tookMs }) => {
           const detail = describe(entry, comments);
           return (
             <Timeline.Item

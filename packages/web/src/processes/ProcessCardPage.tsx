@@ -14,10 +14,10 @@ import { ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
-import { TaskCard } from '../tasks/TaskCard.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { currentNodes, participants } from './history.ts';
 import { InstanceDiagram } from './InstanceDiagram.tsx';
+import { OpenTasks } from './OpenTasks.tsx';
 import { Responses } from './Responses.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TerminateButton } from './TerminateButton.tsx';
@@ -135,22 +135,7 @@ export function ProcessCardPage() {
             </SectionCard>
             {(live || openTasks.length > 0) && (
               <SectionCard id="card-tasks" title={t('card.openTasks', { count: openTasks.length })}>
-                {openTasks.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t('card.noOpenTasks')}
-                  </Text>
-                ) : (
-                  <Stack gap="xs">
-                    {openTasks.map((task) => (
-                      <TaskCard
-                        key={task.id}
-                        task={task}
-                        processName={nodeName(task.nodeId)}
-                        assignees={task.assignees.map(name).join(', ')}
-                      />
-                    ))}
-                  </Stack>
-                )}
+                <OpenTasks tasks={openTasks} nodeName={nodeName} />
               </SectionCard>
             )}
             {data.responses.length > 0 && (

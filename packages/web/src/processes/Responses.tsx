@@ -2,7 +2,12 @@ import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUserNames } from '../api/org.ts';
 import type { InstanceDetail } from '../api/types.ts';
+import { LoadMore } from '../app/feedback.tsx';
+import { useInParts } from '../app/in-parts.ts';
 import { formatDateTime } from '../i18n/format.ts';
+
+/** People steps shown at first, and shown more at a time. */
+const RESPONSES_STEP = 50;
 
 /**
  * Who answered each people step and who did not (an acknowledgment shows who read the document and
@@ -17,9 +22,10 @@ export function Responses({
 }) {
   const { t, i18n } = useTranslation('processes');
   const name = useUserNames();
+  const { shown, hasMore, showMore } = useInParts(responses, RESPONSES_STEP);
   return (
     <Stack gap="sm">
-      {responses.map((r) => (
+      {shown.map((r) => (
         <div key={r.nodeId}>
           <Text size="sm" fw={600} className="wrap-anywhere">
             {nodeName(r.nodeId)}
@@ -70,6 +76,7 @@ export function Responses({
           </List>
         </div>
       ))}
+      <LoadMore hasMore={hasMore} loading={false} onLoad={showMore} />
     </Stack>
   );
 }

@@ -1,0 +1,105 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { KEY_EVENTS } from '../../src/processes/history.ts';
+import { suiteStage } from './stage.ts';
+import { horizontalOverflow, PHONE, publish, startInstance } from './support.ts';
+
+const BRANCHES = 120;
+const ANSWERED = 60;
+
+/** One parallel split into BRANCHES review tasks for Ivan, joined before the end. */
+function fanOut() {
+  const branches = Array.from({ length: BRANCHES }, (_, i) => `check${i + 1}`);
+  return {
+    key: 'inspection',
+    name: 'House inspection',
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'split', type: 'parallel' },
+      ...branches.map((id) => ({
+        id,
+        type: 'userTask',
+        name: id,
+        config: { kind: 'review', assignees: ["'ivan'"] },
+      })),
+      { id: 'join', type: 'parallel' },
+      { id: 'end', type: 'end' },
+    ],
+    flows: [
+      { id: 'f0', source: 'start', target: 'split' },
+      ...branches.flatMap((id) => [
+        { id: `in-${id}`, source: 'split', target: id },
+        { id: `out-${id}`, source: id, target: 'join' },
+      ]),
+      { id: 'f1', source: 'join', target: 'end' },
+    ],
+  };
+}
+
+const count = (page: Page, section: string, selector: string) =>
+  page.locator(`section[aria-labelledby="${section}"] ${selector}`).count();
+
+/**
+ * A card of an instance with many tasks (a construction template has 1,800) renders in parts — the
+ * first open tasks and answers, the latest history — and shows the rest on request: rendered at once,
+ * 2,000 tasks held a phone's browser for over a minute.
+ */
+describe('the process card of a wide instance', () => {
+  let instanceId = '';
+  const stage = suiteStage(async (server, company) => {
+    await publish(server, fanOut());
+    instanceId = (await startInstance(server, { definitionKey: 'inspection', startedBy: company.employee }))
+      .id;
+    const open = await server.api<{ items: { id: string }[] }>(
+      'GET',
+      `/api/v1/tasks?instanceId=${instanceId}&status=open&limit=200`,
+    );
+    for (const task of open.items.slice(0, ANSWERED))
+      await server.api('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { variables: {} });
+  });
+
+  it('shows open tasks, answers and history in parts on a phone, the rest on request', async () => {
+    const page = await stage.signIn(stage.company.employee, { viewport: PHONE });
+    await page.goto(`/processes/${instanceId}`);
+    const history = page.getByLabel('Process history');
+    await history.locator('.mantine-Timeline-item').first().waitFor();
+
+    // 60 open tasks: the first 50, then the other 10.
+    expect(await count(page, 'card-tasks', 'a[data-task-id]')).toBe(50);
+    await page
+      .locator('section[aria-labelledby="card-tasks"]')
+      .getByRole('button', { name: 'Show more' })
+      .click();
+    await expect.poll(() => count(page, 'card-tasks', 'a[data-task-id]')).toBe(BRANCHES - ANSWERED);
+
+    // 120 people steps, 60 answered and 60 waited for: 50 at a time.
+    const moreSteps = page
+      .locator('section[aria-labelledby="card-responses"]')
+      .getByRole('button', { name: 'Show more' });
+    expect(await count(page, 'card-responses', 'li')).toBe(50);
+    await moreSteps.click();
+    await expect.poll(() => count(page, 'card-responses', 'li')).toBe(100);
+    await moreSteps.click();
+    await expect.poll(() => count(page, 'card-responses', 'li')).toBe(BRANCHES);
+    expect(await moreSteps.count()).toBe(0);
+
+    // Key events (the start, 120 tasks given, 60 answered, …): the latest 100 first, the newest last.
+    const entries = history.locator('.mantine-Timeline-item');
+    expect(await entries.count()).toBe(100);
+    await expect.poll(() => entries.last().textContent()).toMatch(/^Task answered/);
+    expect(await history.getByText('Started', { exact: true }).count()).toBe(0);
+    await page
+      .locator('section[aria-labelledby="card-history"]')
+      .getByRole('button', { name: 'Show more' })
+      .click();
+    const { history: all } = await stage.server.api<{ history: { type: string }[] }>(
+      'GET',
+      `/api/v1/instances/${instanceId}`,
+    );
+    const keyEvents = all.filter((e) => KEY_EVENTS.has(e.type)).length;
+    expect(keyEvents).toBeGreaterThanOrEqual(1 + BRANCHES + ANSWERED);
+    await expect.poll(() => entries.count()).toBe(keyEvents);
+    expect(await history.getByText('Started', { exact: true }).count()).toBe(1);
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+});
