@@ -3,6 +3,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { type ApiDeps, type AuthSettings, apiV1, DEFAULT_AUTH_SETTINGS } from './http/api-v1.ts';
+import { compressResponses } from './http/compression.ts';
 import { parseJsonBodies } from './http/json-body.ts';
 import { refuseNulInUrls } from './http/nul-characters.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -54,6 +55,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     );
     done();
   });
+  compressResponses(app);
   refuseNulInUrls(app);
   parseJsonBodies(app);
   app.setValidatorCompiler(strictValidatorCompiler);

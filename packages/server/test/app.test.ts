@@ -1,12 +1,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppOptions, buildApp as build } from '../src/app.ts';
 import { type Baton, boot } from '../src/runtime/boot.ts';
 
 const indexHtml = '<!doctype html><title>Baton test</title><div id="root"></div>';
+const bigScript = `console.log(${JSON.stringify('Baton '.repeat(500))});`;
 let webRoot: string;
 let baton: Baton;
 const buildApp = (options: Omit<AppOptions, 'baton'>) => build({ baton, ...options });
@@ -17,6 +19,9 @@ beforeAll(async () => {
   await mkdir(join(webRoot, 'assets'));
   await writeFile(join(webRoot, 'index.html'), indexHtml);
   await writeFile(join(webRoot, 'assets', 'app.js'), 'console.log("baton");');
+  // As `npm run build` leaves a large file: with its brotli variant beside it.
+  await writeFile(join(webRoot, 'assets', 'big.js'), bigScript);
+  await writeFile(join(webRoot, 'assets', 'big.js.br'), brotliCompressSync(bigScript));
 });
 
 afterAll(async () => {
@@ -46,6 +51,26 @@ describe('web app', () => {
     expect(response.body).toBe('console.log("baton");');
   });
 
+  it("sends the build's brotli file to a browser that accepts it, the file itself to one that does not", async () => {
+    const app = buildApp({ webRoot });
+    const br = await app.inject({ url: '/assets/big.js', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.rawPayload).toEqual(brotliCompressSync(bigScript));
+    const plain = await app.inject('/assets/big.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(bigScript);
+  });
+
+  it('lets browsers keep hashed assets for good and revalidate index.html', async () => {
+    const app = buildApp({ webRoot });
+    const asset = await app.inject('/assets/app.js');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/processes/42'])
+      expect((await app.inject(url)).headers['cache-control'], url).toBe('no-cache');
+  });
+
   it('answers a client-side route with index.html', async () => {
     const response = await buildApp({ webRoot }).inject('/inbox/42?tab=history');
     expect(response.statusCode).toBe(200);
@@ -57,6 +82,22 @@ describe('web app', () => {
     expect(response.statusCode).toBe(503);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.body).toContain('npm run build');
+  });
+});
+
+describe('compression', () => {
+  it('compresses an answer over 1 KiB for a client that accepts it, and only then', async () => {
+    const app = buildApp({ webRoot });
+    const plain = await app.inject('/api/docs/json');
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const gzip = await app.inject({ url: '/api/docs/json', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
+    expect(gzip.rawPayload.length).toBeLessThan(plain.body.length / 4);
+    const small = await app.inject({ url: '/health', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json()).toEqual({ status: 'ok' });
   });
 });
 

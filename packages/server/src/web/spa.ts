@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
+import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problem, sendProblem } from '../http/problem.ts';
 
@@ -9,13 +9,20 @@ import { problem, sendProblem } from '../http/problem.ts';
 export const defaultWebRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /**
- * Serves the built single-page app from `root`: its files as they are, and index.html for every
- * other GET outside /api, so client-side routes survive a reload. Unknown /api paths and other
- * methods get a problem+json 404. Whether the app is built is checked once, at start.
+ * Serves the built single-page app from `root`: its files as they are — brotli or gzip variants the
+ * build wrote beside them (`scripts/precompress.ts` in the web package) to browsers that accept them —
+ * and index.html for every other GET outside /api, so client-side routes survive a reload. Unknown
+ * /api paths and other methods get a problem+json 404. Whether the app is built is checked once, at start.
  */
 export function registerSpa(app: FastifyInstance, root: string): void {
   const built = existsSync(join(root, 'index.html'));
-  if (built) app.register(fastifyStatic, { root });
+  const cacheFor = (res: SetHeadersResponse, path: string) => {
+    res.setHeader('cache-control', isHashedAsset(root, path) ? KEEP : REVALIDATE);
+    res.setHeader('vary', 'accept-encoding'); // the variant sent depends on it
+  };
+  // cacheControl: false, or send's own header (max-age=0) would replace ours.
+  if (built)
+    app.register(fastifyStatic, { root, preCompressed: true, cacheControl: false, setHeaders: cacheFor });
 
   app.setNotFoundHandler((request, reply) => {
     if (!isPageRequest(request)) {
@@ -39,3 +46,10 @@ function isPageRequest(request: FastifyRequest): boolean {
   const api = path === '/api' || path?.startsWith('/api/');
   return !api && (request.method === 'GET' || request.method === 'HEAD');
 }
+
+/** Files under assets/ carry a hash of their content in their names: a browser may keep them for good. */
+const KEEP = 'public, max-age=31536000, immutable';
+/** index.html and the rest are checked on every load, so a new version shows at once. */
+const REVALIDATE = 'no-cache';
+
+const isHashedAsset = (root: string, path: string) => relative(root, path).startsWith(`assets${sep}`);
