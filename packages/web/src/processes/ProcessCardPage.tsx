@@ -14,6 +14,7 @@ import { ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
+import { CurrentNodes } from './CurrentNodes.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { currentNodes, participants } from './history.ts';
 import { InstanceDiagram } from './InstanceDiagram.tsx';
@@ -117,19 +118,7 @@ export function ProcessCardPage() {
                   <Text size="sm" fw={600} mt="sm">
                     {t('card.whereNow')}
                   </Text>
-                  <Group gap={6} mt={4} data-testid="current-nodes">
-                    {here.length === 0 ? (
-                      <Text size="sm" c="dimmed">
-                        —
-                      </Text>
-                    ) : (
-                      here.map((nodeId) => (
-                        <Badge key={nodeId} variant="dot" size="lg" tt="none">
-                          {nodeName(nodeId)}
-                        </Badge>
-                      ))
-                    )}
-                  </Group>
+                  <CurrentNodes nodes={here} nodeName={nodeName} />
                 </>
               )}
             </SectionCard>

@@ -64,6 +64,15 @@ describe('the process card of a wide instance', () => {
     const history = page.getByLabel('Process history');
     await history.locator('.mantine-Timeline-item').first().waitFor();
 
+    // 60 steps active: 20 named, 20 more on request.
+    const here = page.getByTestId('current-nodes').locator('.mantine-Badge-root');
+    expect(await here.count()).toBe(20);
+    await page
+      .locator('section[aria-labelledby="card-summary"]')
+      .getByRole('button', { name: 'Show more' })
+      .click();
+    await expect.poll(() => here.count()).toBe(40);
+
     // 60 open tasks: the first 50, then the other 10.
     expect(await count(page, 'card-tasks', 'a[data-task-id]')).toBe(50);
     await page
