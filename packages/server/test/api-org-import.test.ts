@@ -102,6 +102,38 @@ apiSuite('organisation CSV import', (api) => {
     ]);
   });
 
+  it('refuses reporting lines over 50 heads, naming the rows, and writes nothing; 50 are fine', async () => {
+    const { call } = api();
+    /** A chain of `n` managers: each row managed by the one above it. */
+    const chain = (prefix: string, n: number) =>
+      [
+        'login,name,manager',
+        ...Array.from(
+          { length: n },
+          (_, i) => `${prefix}${i},Link ${i},${i === 0 ? '' : `${prefix}${i - 1}`}`,
+        ),
+      ].join('\n');
+    const fits = await call('POST', '/api/v1/org/import', { users: chain('fit', 51) });
+    expect(fits.statusCode, fits.body).toBe(200);
+    // 2,000 deep took 75 s of the server's one thread (a row per user and head above); refused at once now.
+    const res = await call('POST', '/api/v1/org/import', { users: chain('deep', 2_000) });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: 'REPORTING_LINE_TOO_LONG',
+      detail:
+        'reporting lines would be longer than 50 heads: deep51, deep52, deep53, deep54, deep55 and 1944 more',
+    });
+    expect(res.json().errors).toHaveLength(2_000 - 51);
+    expect(res.json().errors).toContainEqual({
+      path: 'users.53.manager',
+      message: 'more than 50 heads above deep51',
+    });
+    const logins = (await call('GET', '/api/v1/users?limit=200'))
+      .json()
+      .items.map((u: { login: string }) => u.login);
+    expect(logins).not.toContain('deep0');
+  });
+
   it('rolls back rows already written when a manager circle shows up at the end', async () => {
     const { call } = api();
     const circle = ['login,name,manager', 'ring1,Ring One,ring2', 'ring2,Ring Two,ring1'].join('\n');

@@ -59,6 +59,7 @@ export async function importOrganisation(
     users: { created: 0, updated: 0 },
   };
   const rowOfUser = new Map<string, number>();
+  const loginOfUser = new Map<string, string>();
   await orgTransaction(
     rt,
     async (trx) => {
@@ -80,7 +81,10 @@ export async function importOrganisation(
       if (report.dryRun) return;
       await writeDepartments(trx, departments.rows, known, now);
       const ids = await writeUsers(trx, users.rows, known, hashes, now, caller.userId);
-      for (const [i, u] of users.rows.entries()) rowOfUser.set(ids[i] as string, u.row);
+      for (const [i, u] of users.rows.entries()) {
+        rowOfUser.set(ids[i] as string, u.row);
+        loginOfUser.set(ids[i] as string, u.login);
+      }
       const idOf = (login: string) =>
         ids[users.rows.findIndex((u) => u.login === login)] ?? known.logins.get(login);
       for (const [i, u] of users.rows.entries())
@@ -103,7 +107,10 @@ export async function importOrganisation(
             `departments.${d.row}`,
           );
     },
-    { cyclePath: (id) => `users.${rowOfUser.get(id) ?? id}.manager` },
+    {
+      linePath: (id) => `users.${rowOfUser.get(id) ?? id}.manager`,
+      nameOf: (id) => loginOfUser.get(id) ?? id,
+    },
   );
   return report;
 }

@@ -3,7 +3,7 @@ import { bumpCounter } from '../db/counters.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Unprocessable } from '../runtime/errors.ts';
-import { refreshReportingLines } from './reporting-lines.ts';
+import { type LineProblems, MAX_REPORTING_DEPTH, refreshReportingLines } from './reporting-lines.ts';
 
 /**
  * Serialises changes to the organisation: the `org_version` row is bumped first thing, so on PostgreSQL
@@ -14,14 +14,16 @@ export async function lockOrganisation(trx: Kysely<Database>): Promise<void> {
 }
 
 export interface OrgWriteOptions {
-  /** Where a circle of heads is reported, e.g. `body.managerId`; default `users.<id>`. */
-  cyclePath?: (userId: string) => string;
+  /** Where a problem with a user's reporting line is reported, e.g. `body.managerId`; default `users.<id>`. */
+  linePath?: (userId: string) => string;
+  /** How a user is named in those messages (an import names its rows' logins); default the id. */
+  nameOf?: (userId: string) => string;
 }
 
 /**
  * One change to the organisation in one transaction: locked, then `work`, then the reporting lines
- * brought up to date. A change that puts someone above themselves is rolled back with a 422, one that
- * leaves no active administrator with a 409.
+ * brought up to date. A change that puts someone above themselves, or more than MAX_REPORTING_DEPTH
+ * heads above anyone, is rolled back with a 422; one that leaves no active administrator with a 409.
  */
 export async function orgTransaction<T>(
   rt: Runtime,
@@ -31,18 +33,40 @@ export async function orgTransaction<T>(
   return rt.db.kysely.transaction().execute(async (trx) => {
     await lockOrganisation(trx);
     const out = await work(trx);
-    const cycles = await refreshReportingLines(trx);
-    if (cycles.length > 0) {
-      const path = options.cyclePath ?? ((id: string) => `users.${id}`);
-      throw new Unprocessable(
-        `heads would go round in a circle: ${cycles.join(', ')} would be above themselves`,
-        cycles.map((id) => ({ path: path(id), message: `${id} would be their own head` })),
-        'MANAGER_CYCLE',
-      );
-    }
+    refuseBadLines(await refreshReportingLines(trx), options);
     await keepAnAdministrator(trx);
     return out;
   });
+}
+
+function refuseBadLines(problems: LineProblems, options: OrgWriteOptions): void {
+  const path = options.linePath ?? ((id: string) => `users.${id}`);
+  const name = options.nameOf ?? ((id: string) => id);
+  // In the order of the request (an import's rows), not of the generated ids.
+  const inOrder = (ids: string[]) =>
+    [...ids].sort(
+      (a, b) => path(a).localeCompare(path(b), 'en', { numeric: true }) || name(a).localeCompare(name(b)),
+    );
+  const cycles = inOrder(problems.cycles);
+  const tooDeep = inOrder(problems.tooDeep);
+  if (cycles.length > 0)
+    throw new Unprocessable(
+      `heads would go round in a circle: ${cycles.map(name).join(', ')} would be above themselves`,
+      cycles.map((id) => ({ path: path(id), message: `${name(id)} would be their own head` })),
+      'MANAGER_CYCLE',
+    );
+  if (tooDeep.length > 0) {
+    const names = tooDeep.map(name);
+    const whom = `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+    throw new Unprocessable(
+      `reporting lines would be longer than ${MAX_REPORTING_DEPTH} heads: ${whom}`,
+      tooDeep.map((id) => ({
+        path: path(id),
+        message: `more than ${MAX_REPORTING_DEPTH} heads above ${name(id)}`,
+      })),
+      'REPORTING_LINE_TOO_LONG',
+    );
+  }
 }
 
 async function keepAnAdministrator(trx: Kysely<Database>): Promise<void> {

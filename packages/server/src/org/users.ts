@@ -118,7 +118,7 @@ export async function createUser(rt: Runtime, caller: Caller, input: NewUser): P
   const id = await orgTransaction(
     rt,
     (trx) => insertUser(trx, { ...input, passwordHash }, rt.now(), 'body'),
-    { cyclePath: () => 'body.managerId' },
+    { linePath: () => 'body.managerId' },
   );
   return getUser(rt.db.kysely, id);
 }
@@ -132,7 +132,7 @@ export async function updateUser(
 ): Promise<UserView> {
   demand(caller, 'manageOrganisation', 'changing users');
   await orgTransaction(rt, (trx) => changeUser(trx, id, changes, rt.now(), caller.userId, 'body'), {
-    cyclePath: () => 'body.managerId',
+    linePath: () => 'body.managerId',
   });
   return getUser(rt.db.kysely, id);
 }

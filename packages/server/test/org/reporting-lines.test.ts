@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type LineDepartment, type LineUser, reportingLines } from '../../src/org/reporting-lines.ts';
+import {
+  type LineDepartment,
+  type LineUser,
+  MAX_REPORTING_DEPTH,
+  reportingLines,
+} from '../../src/org/reporting-lines.ts';
 
 const user = (id: string, departmentId: string | null, extra: Partial<LineUser> = {}): LineUser => ({
   id,
@@ -61,5 +66,17 @@ describe('reporting lines', () => {
       departments,
     );
     expect(cycles).toEqual(['director', 'sasha']);
+  });
+
+  it(`report the users with more than ${MAX_REPORTING_DEPTH} heads above them, and stop walking there`, () => {
+    // m0 manages m1, who manages m2, …: m<i> has i heads above.
+    const chain = Array.from({ length: 60 }, (_, i) =>
+      user(`m${i}`, null, { managerId: i === 0 ? null : `m${i - 1}` }),
+    );
+    const { heads, cycles, tooDeep } = reportingLines(chain, []);
+    expect(cycles).toEqual([]);
+    expect(tooDeep).toEqual(Array.from({ length: 9 }, (_, i) => `m${51 + i}`).sort());
+    expect(heads.get('m50')).toHaveLength(MAX_REPORTING_DEPTH);
+    expect(heads.get('m59')).toHaveLength(MAX_REPORTING_DEPTH);
   });
 });
