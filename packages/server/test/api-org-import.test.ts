@@ -102,6 +102,18 @@ apiSuite('organisation CSV import', (api) => {
     ]);
   });
 
+  it('imports 10,000 departments in one go, each under its parent', async () => {
+    const { call } = api();
+    const rows = ['id,name,parent', 'hq,Head office,'];
+    for (let i = 0; i < 10_000; i++)
+      rows.push(`branch${i},Branch ${i},${i % 100 === 0 ? 'hq' : `branch${i - (i % 100)}`}`);
+    const res = await call('POST', '/api/v1/org/import', { departments: rows.join('\n') });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().departments).toEqual({ created: 10_001, updated: 0 });
+    const branch = (await call('GET', '/api/v1/departments/branch9999')).json();
+    expect(branch).toMatchObject({ id: 'branch9999', parentId: 'branch9900' });
+  });
+
   it('refuses reporting lines over 50 heads, naming the rows, and writes nothing; 50 are fine', async () => {
     const { call } = api();
     /** A chain of `n` managers: each row managed by the one above it. */

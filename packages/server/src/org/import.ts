@@ -211,9 +211,16 @@ async function writeDepartments(trx: Kysely<Database>, rows: DepartmentRow[], kn
     if (known.departments.has(d.id)) await changeDepartment(trx, d.id, { name: d.name }, now, at);
     else await insertDepartment(trx, { id: d.id, name: d.name }, now, at);
   }
+  // Parents last (a parent may come later in the file), written as they are: checkDepartments has
+  // checked them and their circles for the whole file, and changeDepartment would read every
+  // department again for each row (3,000 departments: 6.7 s of the server's thread).
   for (const d of rows)
     if (d.parent !== undefined)
-      await changeDepartment(trx, d.id, { parentId: d.parent || null }, now, `departments.${d.row}`);
+      await trx
+        .updateTable('departments')
+        .set({ parent_id: d.parent || null, updated_at: now })
+        .where('id', '=', d.id)
+        .execute();
 }
 
 /** Users without their managers (a manager may come later in the file); returns their ids in row order. */
