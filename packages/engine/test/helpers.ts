@@ -10,6 +10,7 @@ import {
   type HistoryEvent,
   type HistoryType,
   type InstanceState,
+  type Problem,
   type StepContext,
   type StepResult,
   stateJson,
@@ -67,6 +68,16 @@ export function compiled(input: DefinitionInput | unknown): CompiledDefinition {
   if (!out.ok) throw new Error(`definition does not compile:\n${out.problems.map(formatProblem).join('\n')}`);
   return out.compiled;
 }
+
+/** The problems of a definition that must not compile. */
+export function problemsOf(input: unknown): Problem[] {
+  const out = compile(input);
+  if (out.ok) throw new Error('expected the definition not to compile');
+  return out.problems;
+}
+
+/** Problems without their human-readable message, to compare code and location exactly. */
+export const located = (problems: Problem[]) => problems.map(({ message: _message, ...rest }) => rest);
 
 /** A straight line: start → the given nodes → end. */
 export function line(nodes: NodeInput[], parts: Partial<DefinitionInput> = {}): DefinitionInput {
