@@ -7,8 +7,7 @@ import { invalidRequest } from './problem.ts';
  * JSON bodies as Fastify parses them (malformed → 400, `__proto__` keys refused), and refused with
  * 400 naming the path when nested deeper than MAX_JSON_DEPTH — JSON.parse reads any depth, but the
  * JSON.stringify that stores a draft or an instance's state overflows the stack a few thousand levels
- * down, which answered 500 after the request had been half processed — or holding a NUL character
- * (nul-characters.ts).
+ * down, which answered 500 — or holding a NUL character (nul-characters.ts).
  */
 export function parseJsonBodies(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
