@@ -12,7 +12,7 @@ export interface CompileOptions {
   /**
    * The definition is a version already published (a server loading it to run its instances): limits
    * added to compile after it was published — how deep sub-processes nest, how long a wait may be, how
-   * often a timer may repeat — are warnings, so its running instances keep their version; the runtime
+   * often a timer may repeat, patterns RE2 refuses — are warnings, so its running instances keep their version; the runtime
    * fails an instance that reaches such a wait.
    */
   published?: boolean;
@@ -46,9 +46,9 @@ export function compile(input: unknown, options: CompileOptions = {}): CompileOu
   for (const e of collectExpressions(def, resolved)) {
     const result = env.compile(e.source, e.mode);
     if (result.ok) expressions.set(`${e.mode}:${e.source}`, result.expression);
-    else
+    if (result.problem)
       problems.push({
-        severity: 'error',
+        severity: result.ok ? limits : 'error',
         code: result.problem.code,
         message: result.problem.message,
         ...e.at,

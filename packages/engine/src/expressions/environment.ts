@@ -1,5 +1,6 @@
 import { TypeError as CelTypeError, Environment, ParseError, type ParseResult } from '@marcbachmann/cel-js';
 import { enterScope, leaveScope, registerBusinessFunctions } from './functions.ts';
+import { closeBudget, instrument, openBudget } from './limits.ts';
 import { registerMixedNumberOperators } from './numbers.ts';
 import { CompiledTemplate, findClosing, splitTemplate } from './template.ts';
 import {
@@ -91,26 +92,38 @@ export function createExpressionEnvironment(declarations: readonly Declaration[]
     const checked = run.check();
     if (!checked.valid)
       return { ok: false, problem: problemOf(checked.error, source, offset, functionNames) };
-    return { ok: true, expression: new CelExpression(source, run, intNames) };
+    const expression = new CelExpression(source, run, intNames);
+    const pattern = instrument(run.ast as unknown as Parameters<typeof instrument>[0]);
+    if (!pattern) return { ok: true, expression };
+    const at = where(source, offset, { range: { start: pattern.start } });
+    return {
+      ok: true,
+      expression,
+      problem: { code: 'EXPRESSION_SYNTAX', message: `Pattern${at}: ${pattern.message}` },
+    };
   };
 
   const compileTemplate = (source: string): CompileResult => {
     const split = splitTemplate(source);
     if (!split.ok) return { ok: false, problem: { code: 'EXPRESSION_SYNTAX', message: split.message } };
     const parts: Array<string | CompiledExpression> = [];
+    let problem: ExpressionProblem | undefined;
     for (const piece of split.pieces) {
       if (typeof piece === 'string') {
         parts.push(piece);
         continue;
       }
       const placeholder = compile(piece.source, 'expression');
-      if (!placeholder.ok) {
-        const { code, message } = placeholder.problem;
-        return { ok: false, problem: { code, message: `In placeholder {{ ${piece.source} }}: ${message}` } };
-      }
+      const inPlaceholder = (found: ExpressionProblem) => ({
+        code: found.code,
+        message: `In placeholder {{ ${piece.source} }}: ${found.message}`,
+      });
+      if (!placeholder.ok) return { ok: false, problem: inPlaceholder(placeholder.problem) };
       parts.push(placeholder.expression);
+      if (placeholder.problem) problem ??= inPlaceholder(placeholder.problem);
     }
-    return { ok: true, expression: new CompiledTemplate(source, parts) };
+    const expression = new CompiledTemplate(source, parts);
+    return problem ? { ok: true, expression, problem } : { ok: true, expression };
   };
 
   const compilers: Record<ExpressionMode, (source: string) => CompileResult> = {
@@ -151,12 +164,14 @@ class CelExpression implements CompiledExpression {
 
   evaluate(scope: EvaluationScope): unknown {
     const previous = enterScope(scope);
+    const budget = openBudget();
     try {
       const values = this.#intNames.length === 0 ? scope.values : withBigInts(scope.values, this.#intNames);
       return fromCel(this.#run(values));
     } catch (error) {
       throw new ExpressionError(this.source, runtimeMessage(error));
     } finally {
+      closeBudget(budget);
       leaveScope(previous);
     }
   }

@@ -2,6 +2,7 @@ import type { Environment, RegisteredFunctionHandler } from '@marcbachmann/cel-j
 import type { ConfiguredWorkCalendar } from './calendar.ts';
 import { DAY_MS, isoDate, isoDateTime, parseDate } from './dates.ts';
 import { addDuration, hasTimePart, parseDuration } from './duration.ts';
+import { charge } from './limits.ts';
 import type { EvaluationScope, WorkCalendar } from './types.ts';
 
 /**
@@ -69,6 +70,8 @@ function workDateAdd(date: string, duration: string): string {
   if (!calendar) throw new Error('workDateAdd needs a work calendar, and the evaluation scope has none');
   const from = parseDate(date);
   const parts = parseDuration(duration);
+  // Working time is counted day by day: each day costs the evaluation a unit (a working day may be an hour).
+  charge(parts.days + parts.weeks * 7 + parts.hours + parts.minutes / 60 + parts.seconds / 3600);
   const shift = offsetMs(calendar);
   // A calendar date starts at the company's local midnight, so the date survives any UTC offset.
   const result = calendar.addWorkingTime(from.dateOnly ? from.ms - shift : from.ms, parts);

@@ -52,8 +52,13 @@ export interface CompiledExpression {
   evaluate(scope: EvaluationScope): unknown;
 }
 
+/**
+ * `ok` with a `problem`: the expression compiled, but a part of it fails whenever it runs (a pattern
+ * RE2 refuses). Compiling a definition reports it as an error, and as a warning for a version
+ * published before the check existed.
+ */
 export type CompileResult =
-  | { ok: true; expression: CompiledExpression }
+  | { ok: true; expression: CompiledExpression; problem?: ExpressionProblem }
   | { ok: false; problem: ExpressionProblem };
 
 /** Thrown by `evaluate` when an expression fails at run time (a missing map key, a division by zero). */
