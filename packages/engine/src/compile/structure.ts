@@ -31,7 +31,11 @@ export function issuesToProblems(
       (path): Problem => ({
         severity: 'error',
         code,
-        message: issue.message,
+        // A record's bad key: say what is wrong with it, not just "Invalid key in record".
+        message:
+          issue.code === 'invalid_key'
+            ? issue.issues.map((inner) => inner.message).join('; ')
+            : issue.message,
         ...at,
         path: jsonPath([...prefix, ...path]),
       }),

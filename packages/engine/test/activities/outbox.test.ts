@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../src/index.ts';
-import { Instance, line, node } from '../helpers.ts';
+import { Instance, line, node, problemsOf } from '../helpers.ts';
 
 const key = expect.stringMatching(/^e\d+$/);
 const data = {
@@ -72,6 +72,34 @@ describe('outbox activities', () => {
         body: { amount: 1500, big: true },
       },
     ]);
+  });
+
+  it('webhook: refuses a URL that is not http(s) and headers fetch would refuse, naming each', () => {
+    const config = {
+      url: 'ftp://crm.example.com/deals',
+      headers: { 'X Source': 'baton', 'X-Note': 'one\r\nInjected: yes' },
+    };
+    const problems = problemsOf(line([node('x', 'webhook', config)], data));
+    expect(problems.map(({ path, message }) => `${path}: ${message}`)).toEqual([
+      'nodes[1].config.url: must be an http:// or https:// URL',
+      'nodes[1].config.headers.X Source: is not an HTTP header name',
+      'nodes[1].config.headers.X-Note: must not hold line breaks or NUL',
+    ]);
+    expect(new Set(problems.map((p) => `${p.code} ${p.nodeId}`))).toEqual(new Set(['INVALID_CONFIG x']));
+  });
+
+  it('webhook: fails the instance at the node when the rendered URL is not http(s)', () => {
+    const run = Instance.of(line([node('x', 'webhook', { url: '{{ client }}/deals' })], data));
+    const { effects, state } = run.start({ client: 'javascript:alert(1)', amount: 1, team: [] });
+    expect(effects).toEqual([]);
+    expect(state).toMatchObject({
+      status: 'failed',
+      error: {
+        code: 'BAD_URL',
+        nodeId: 'x',
+        message: expect.stringContaining('"javascript:alert(1)/deals"'),
+      },
+    });
   });
 
   it('createDocument: renders the file name and evaluates the data, pdf by default', () => {

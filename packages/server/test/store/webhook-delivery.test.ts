@@ -146,6 +146,24 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
     },
   );
 
+  it.each([
+    ['a URL that is not http(s)', 'ftp://crm.example.com/deals', {}, 'only http and https are sent'],
+    ['a header name with a space', '', { 'x tenant': 'acme' }, 'x tenant'],
+    ['a header value with a line break', '', { 'x-tenant': 'secret\r\nx-admin: 1' }, '"x-tenant"'],
+  ])(
+    'a webhook fetch cannot send (%s, from a version published before compile checked it) is dead at once',
+    async (_case, url, headers, reason) => {
+      const { receiver, worker } = await deliverTo([200]);
+      await send(worker, url || receiver.url, { headers });
+
+      await expect.poll(() => row()).toMatchObject({ status: 'dead', attempts: 1, locked_by: null });
+      expect((await row()).last_error).toContain('cannot be sent');
+      expect((await row()).last_error).toContain(reason);
+      expect((await row()).last_error).not.toContain('secret');
+      expect(receiver.deliveries).toEqual([]);
+    },
+  );
+
   it.each([408, 429, 500, 503])(
     'a %i answer is retried: the job is pending after the back-off with the attempt and the error recorded, then delivered',
     async (status) => {

@@ -30,16 +30,7 @@ export function webhookHandler(secret: string, { timeoutMs = TIMEOUT_MS }: Webho
       const e = payloadOf<Webhook>(job);
       const body = JSON.stringify({ instanceId: job.instance_id, nodeId: e.nodeId, data: e.body });
       const timestamp = String(rt.now());
-      // Set, not spread: a definition's `Idempotency-Key` (any case) would otherwise merge with ours.
-      const headers = new Headers(e.headers);
-      headers.set('content-type', 'application/json');
-      headers.set('idempotency-key', job.key);
-      headers.set('x-baton-timestamp', timestamp);
-      headers.set('x-baton-signature', signature(secret, timestamp, body));
-      const response = await fetch(e.url, {
-        method: e.method,
-        headers,
-        body,
+      const response = await fetch(requestOf(e, body, job.key, timestamp, secret), {
         signal: AbortSignal.timeout(timeoutMs),
       });
       await response.body?.cancel();
@@ -50,4 +41,31 @@ export function webhookHandler(secret: string, { timeoutMs = TIMEOUT_MS }: Webho
       throw new PermanentFailure(message);
     },
   };
+}
+
+/**
+ * The request to send. One fetch cannot send (a version published before compile checked URLs and
+ * header names) would fail every attempt alike, so it is a permanent failure.
+ */
+function requestOf(e: Webhook, body: string, key: string, timestamp: string, secret: string): Request {
+  try {
+    if (!/^https?:$/.test(new URL(e.url).protocol)) throw new Error('only http and https are sent');
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(e.headers)) {
+      try {
+        headers.set(name, value);
+      } catch {
+        // The value stays out of the message: it may be a credential.
+        throw new Error(`the header ${JSON.stringify(name)} has a name or value HTTP does not allow`);
+      }
+    }
+    // Set after the definition's: its `Idempotency-Key` (any case) would otherwise merge with ours.
+    headers.set('content-type', 'application/json');
+    headers.set('idempotency-key', key);
+    headers.set('x-baton-timestamp', timestamp);
+    headers.set('x-baton-signature', signature(secret, timestamp, body));
+    return new Request(e.url, { method: e.method, headers, body });
+  } catch (error) {
+    throw new PermanentFailure(`webhook ${e.url} cannot be sent: ${(error as Error).message}`);
+  }
 }
