@@ -82,6 +82,13 @@ function stringEnd(text: string, start: number): number {
 }
 
 /** A compiled template: text pieces and compiled placeholders, concatenated on evaluation. */
+/**
+ * The longest text a template may render: task texts, notifications, e-mails, URLs and file names
+ * are all far shorter, and a template repeating a large field thousands of times would otherwise
+ * build a string of gigabytes.
+ */
+export const MAX_RENDERED_LENGTH = 1_048_576;
+
 export class CompiledTemplate implements CompiledExpression {
   readonly mode = 'template' as const;
   readonly #parts: ReadonlyArray<string | CompiledExpression>;
@@ -106,6 +113,11 @@ export class CompiledTemplate implements CompiledExpression {
         const reason = error instanceof Error ? error.message : String(error);
         throw new ExpressionError(this.source, `In placeholder {{ ${part.source} }}: ${reason}`);
       }
+      if (out.length > MAX_RENDERED_LENGTH)
+        throw new ExpressionError(
+          this.source,
+          `the template renders more than ${MAX_RENDERED_LENGTH.toLocaleString('en')} characters`,
+        );
     }
     return out;
   }

@@ -47,6 +47,17 @@ describe('templates', () => {
     expect(render('{{ {"k": title}.k }}', { title: 'y' })).toBe('y');
   });
 
+  it('stops a template that renders more than MAX_RENDERED_LENGTH characters', () => {
+    const title = 'x'.repeat(400_000);
+    expect(render('{{ title }}{{ title }}', { title })).toHaveLength(800_000);
+    expect(() => render('{{ title }} {{ title }} {{ title }}', { title })).toThrow(
+      new ExpressionError(
+        '{{ title }} {{ title }} {{ title }}',
+        'the template renders more than 1,048,576 characters',
+      ),
+    );
+  });
+
   it('compiles each template once', () => {
     expect(env.compile('Hi {{ title }}', 'template')).toBe(env.compile('Hi {{ title }}', 'template'));
   });
