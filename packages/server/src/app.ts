@@ -1,15 +1,14 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
-import { z } from 'zod';
 import { type ApiDeps, type AuthSettings, apiV1, DEFAULT_AUTH_SETTINGS } from './http/api-v1.ts';
 import { compressResponses } from './http/compression.ts';
+import { registerHealth } from './http/health.ts';
 import { parseJsonBodies } from './http/json-body.ts';
 import { refuseNulInUrls } from './http/nul-characters.ts';
 import { registerOpenApi } from './http/openapi.ts';
-import { problem, problemErrorHandler, sendProblem } from './http/problem.ts';
-import { problems } from './http/schemas.ts';
+import { problemErrorHandler } from './http/problem.ts';
 import { strictValidatorCompiler } from './http/strict-validator.ts';
+import type { Runtime } from './runtime/context.ts';
 import { defaultWebRoot, registerSpa } from './web/spa.ts';
 
 /** Largest request body: bigger ones are answered 413 before they are read to the end. */
@@ -48,6 +47,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // One line per request, written when it is answered (Fastify's own logging writes two).
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
+  answerWithProblems(app);
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
@@ -58,34 +58,31 @@ export function buildApp(options: AppOptions): FastifyInstance {
   compressResponses(app);
   refuseNulInUrls(app);
   parseJsonBodies(app);
-  app.setValidatorCompiler(strictValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(problemErrorHandler);
 
   registerOpenApi(app);
   app.register(async (scope) => {
-    scope.get(
-      '/health',
-      {
-        schema: {
-          summary: 'Readiness: 200 once the database answers (it is migrated before the server listens)',
-          security: [],
-          response: { 200: z.object({ status: z.literal('ok') }), ...problems(503) },
-        },
-      },
-      async (_request, reply) => {
-        try {
-          await sql`select 1`.execute(rt.db.kysely);
-        } catch (error) {
-          scope.log.warn({ err: error }, 'health: database does not answer');
-          return sendProblem(reply, problem(503, 'the database does not answer', { code: 'NOT_READY' }));
-        }
-        return { status: 'ok' as const };
-      },
-    );
+    registerHealth(scope, rt);
     const auth = { ...DEFAULT_AUTH_SETTINGS, ...options.auth };
     await scope.register((api) => apiV1(api, options.baton, auth), { prefix: '/api/v1' });
   });
   registerSpa(app, options.webRoot ?? defaultWebRoot);
   return app;
+}
+
+/** The HTTP side of `baton worker --health-port N`: `/health` and nothing else, unlogged (probes poll it). */
+export function buildHealthApp(rt: Runtime): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: rt.log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  answerWithProblems(app);
+  registerHealth(app, rt);
+  return app;
+}
+
+/** Zod-validated requests and answers, every error as problem+json. */
+function answerWithProblems(app: FastifyInstance): void {
+  app.setValidatorCompiler(strictValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemErrorHandler);
 }

@@ -108,6 +108,39 @@ describe('baton serve', () => {
     expect(second.out.stdout).not.toContain('admin token');
   });
 
+  it('baton worker --health-port answers /health and nothing else, and stops answering on SIGTERM', async () => {
+    const port = await freePort();
+    const database = `sqlite:${join(dir, 'baton.db')}`;
+    const worker = baton(['worker', '--database', database, '--health-port', String(port)], {
+      BATON_HOST: '127.0.0.1',
+      BATON_ADMIN_TOKEN: 'worker-test-token',
+    });
+    try {
+      const health = await waitForHealth(`http://127.0.0.1:${port}/health`, worker.child);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const api = await fetch(`http://127.0.0.1:${port}/api/v1/definitions`, {
+        headers: { authorization: 'Bearer worker-test-token' },
+      });
+      expect(api.status).toBe(404);
+    } finally {
+      worker.child.kill('SIGTERM');
+    }
+    expect(await worker.exited, worker.out.stderr).toBe(0);
+    expect(worker.out.stdout).toContain(`"healthPort":${port}`);
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  });
+
+  it.each([
+    [['worker', '--port', '3001'], 'worker: unknown option --port'],
+    [['serve', '--health-port', '3001'], 'serve: unknown option --health-port'],
+    [['worker', '--health-port', 'x'], 'Invalid port: x'],
+  ])('baton %j is a usage error', async (args, message) => {
+    const run = baton([...args, '--database', `sqlite:${join(dir, 'baton.db')}`]);
+    expect(await run.exited).toBe(2);
+    expect(run.out.stderr).toContain(message);
+  });
+
   it('baton migrate brings a new database up to date, then reports it current', async () => {
     const database = `sqlite:${join(dir, 'baton.db')}`;
     const first = baton(['migrate', '--database', database]);

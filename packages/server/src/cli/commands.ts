@@ -23,8 +23,8 @@ export const commands: Record<string, CommandEntry> = {
     load: () => import('./serve.ts'),
   },
   worker: {
-    usage: 'worker [--database URL]',
-    summary: 'run jobs only: timers, outbox, called processes (no HTTP)',
+    usage: 'worker [--database URL] [--health-port N]',
+    summary: 'run jobs only: timers, outbox, called processes (no API; GET /health on --health-port)',
     load: () => import('./worker.ts'),
   },
   migrate: {

@@ -3,7 +3,7 @@ import { parseServerOptions } from './options.ts';
 
 /** `baton migrate [--database URL]`: brings the schema up to date and exits. */
 export async function run(args: string[]): Promise<number> {
-  const { databaseUrl } = parseServerOptions('migrate', args, { port: false });
+  const { databaseUrl } = parseServerOptions('migrate', args);
   const db = openDatabase(databaseUrl);
   try {
     const applied = await migrate(db);

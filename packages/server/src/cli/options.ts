@@ -3,32 +3,42 @@ import { DEFAULT_DATABASE_URL } from '../db/database.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface ServerOptions {
-  port: number;
   /** `sqlite:PATH` or `postgres://…` */
   databaseUrl: string;
+  /** Where `serve` listens; where `worker` answers `/health` (none unless asked). */
+  port?: number;
 }
 
+/** The port option each command takes: the API's, the worker's health probe's, none. */
+const PORT_FLAG = { serve: 'port', worker: 'health-port', migrate: null } as const;
+
 /**
- * `--port N` (env PORT, default 3000) and `--database URL` (env BATON_DATABASE_URL, default
- * sqlite:./data/baton.db). `allow` says which of the two a command takes.
+ * `--database URL` (env BATON_DATABASE_URL, default sqlite:./data/baton.db); `serve` takes `--port N`
+ * (env PORT, default 3000), `worker` `--health-port N`.
  */
-export function parseServerOptions(command: string, args: string[], allow: { port: boolean }): ServerOptions {
-  let values: { port?: string | undefined; database?: string | undefined };
+export function parseServerOptions(command: 'serve', args: string[]): Required<ServerOptions>;
+export function parseServerOptions(command: 'worker' | 'migrate', args: string[]): ServerOptions;
+export function parseServerOptions(command: keyof typeof PORT_FLAG, args: string[]): ServerOptions {
+  let values: Partial<Record<'database' | 'port' | 'health-port', string>>;
   try {
     values = parseArgs({
       args,
-      options: { database: { type: 'string' }, port: { type: 'string' } },
+      options: { database: { type: 'string' }, port: { type: 'string' }, 'health-port': { type: 'string' } },
     }).values;
   } catch (error) {
     throw new UsageError(`${command}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!allow.port && values.port !== undefined) throw new UsageError(`${command}: unknown option --port`);
-  const raw = values.port ?? process.env.PORT ?? '3000';
-  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) throw new UsageError(`Invalid port: ${raw}`);
+  const flag = PORT_FLAG[command];
+  for (const other of ['port', 'health-port'] as const)
+    if (other !== flag && values[other] !== undefined)
+      throw new UsageError(`${command}: unknown option --${other}`);
   const databaseUrl = values.database ?? process.env.BATON_DATABASE_URL ?? DEFAULT_DATABASE_URL;
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl))
     throw new UsageError(`${command}: --database must be sqlite:PATH or postgres://… (got "${databaseUrl}")`);
-  return { port: Number(raw), databaseUrl };
+  const raw = flag === 'port' ? (values.port ?? process.env.PORT ?? '3000') : flag && values[flag];
+  if (raw === undefined || raw === null) return { databaseUrl };
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) throw new UsageError(`Invalid port: ${raw}`);
+  return { databaseUrl, port: Number(raw) };
 }
 
 /** Resolves on the first of the signals; a second Ctrl+C then falls back to the default and kills a stuck shutdown. */

@@ -8,7 +8,7 @@ import { announceAdminPassword, announceAdminToken, bootFromEnv, createLogger } 
  * the jobs it is running.
  */
 export async function run(args: string[]): Promise<number> {
-  const { port, databaseUrl } = parseServerOptions('serve', args, { port: true });
+  const { port, databaseUrl } = parseServerOptions('serve', args);
   const log = createLogger();
   // Listening before boot: a signal that arrives while starting still shuts down cleanly.
   const stop = nextSignal();
