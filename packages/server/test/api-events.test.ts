@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { MAX_STREAMS_PER_USER } from '../src/events/routes.ts';
 import { publishUserEvent, type UserEvent } from '../src/events/user-events.ts';
 import { apiSuite, fixtureJson } from './api-harness.ts';
 import { runDueJobs } from './support/jobs.ts';
@@ -102,5 +103,59 @@ apiSuite('events: the signed-in user’s stream', (api) => {
     await annStream.ended();
     await bobStream.ended();
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+// Its own server: the refused requests leave the client sockets it may open ahead idling (undici keeps
+// them 4 s), which the shutdown timing above is not about.
+apiSuite('events: streams per user', (api) => {
+  let base = '';
+  let ann: Session;
+  let bob: Session;
+  beforeAll(async () => {
+    await addPeople(api(), {
+      users: [
+        { id: 'ann', canSignIn: true },
+        { id: 'bob', canSignIn: true },
+      ],
+    });
+    base = await api().app.listen({ port: 0, host: '127.0.0.1' });
+    ann = await signIn(api().app, 'ann');
+    bob = await signIn(api().app, 'bob');
+  });
+
+  it(`lets a user hold ${MAX_STREAMS_PER_USER} streams at once: one more is 429, and a closed one frees its place`, async () => {
+    const url = `${base}/api/v1/events`;
+    const more = await Promise.all(
+      Array.from({ length: MAX_STREAMS_PER_USER }, () => openEvents(url, { cookie: ann.cookie })),
+    );
+    try {
+      const refused = await fetch(url, {
+        headers: { cookie: ann.cookie },
+        signal: AbortSignal.timeout(5_000),
+      });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('60');
+      expect(await refused.json()).toMatchObject({ code: 'TOO_MANY_STREAMS' });
+
+      // Counted per user: Bob's stream is not Ann's.
+      const bobs = await openEvents(url, { cookie: bob.cookie });
+      bobs.close();
+
+      // The server learns of the close a moment later; until then one more is still refused.
+      more.pop()?.close();
+      for (let attempt = 1; ; attempt++) {
+        const reopened = await openEvents(url, { cookie: ann.cookie }).catch((error: Error) => error);
+        if (!(reopened instanceof Error)) {
+          more.push(reopened);
+          break;
+        }
+        expect(reopened.message).toContain('429');
+        if (attempt === 50) throw reopened;
+        await sleep(20);
+      }
+    } finally {
+      for (const stream of more) stream.close();
+    }
   });
 });
