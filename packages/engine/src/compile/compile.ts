@@ -4,9 +4,10 @@ import type { Flow } from '../model/flow.ts';
 import type { CompiledDefinition, CompiledNode, CompileOutcome } from './compiled.ts';
 import { checkDurations } from './durations.ts';
 import { collectExpressions, environmentFor } from './expressions.ts';
-import { checkLoops, checkParallelMerges, checkPaths, loopEdges, successors, upstreamOf } from './graph.ts';
+import { checkLoops, checkParallelMerges, checkPaths, loopEdges, successors } from './graph.ts';
 import type { Problem } from './problem.ts';
 import { checkStructure, issuesToProblems, type ResolvedNode } from './structure.ts';
+import { NodeSet, upstreamSets } from './upstream.ts';
 
 export interface CompileOptions {
   /**
@@ -156,7 +157,19 @@ function buildNodes(
   const loops = loopEdges([...starts, ...next.keys()], next);
   const previous = new Map<string, string[]>();
   for (const [id, targets] of next)
-    for (const t of targets) if (!loops.has(`${id}\n${t}`)) previous.set(t, [...(previous.get(t) ?? []), id]);
+    for (const t of targets) {
+      if (loops.has(`${id}\n${t}`)) continue;
+      const sources = previous.get(t);
+      if (sources) sources.push(id);
+      else previous.set(t, [id]);
+    }
+  const joins = [...resolved].filter(
+    ([id, r]) => r.kind === 'inclusive' && (incoming.get(id)?.length ?? 0) > 1,
+  );
+  const upstream = upstreamSets(
+    previous,
+    joins.map(([id]) => id),
+  );
   const nodes = new Map<string, CompiledNode>();
   for (const [id, r] of resolved) {
     const node = def.nodes[r.index] as Definition['nodes'][number];
@@ -170,7 +183,7 @@ function buildNodes(
       outgoing: out,
       defaultFlow: out.find((f) => f.default) ?? null,
       boundaries: [],
-      upstream: r.kind === 'inclusive' ? upstreamOf(id, previous) : new Set(),
+      upstream: upstream.get(id) ?? NodeSet.EMPTY,
     });
   }
   for (const compiled of nodes.values()) {

@@ -5,6 +5,7 @@ import type { Flow } from '../model/flow.ts';
 import type { BuiltinKind } from '../model/kinds.ts';
 import type { ProcessNode } from '../model/node.ts';
 import type { Problem } from './problem.ts';
+import type { NodeSet } from './upstream.ts';
 
 /** A node with everything the interpreter needs precomputed, so a step costs what it does. */
 export interface CompiledNode {
@@ -19,8 +20,8 @@ export interface CompiledNode {
   readonly outgoing: Flow[];
   readonly defaultFlow: Flow | null;
   readonly boundaries: CompiledNode[];
-  /** For inclusive joins: every node of the same scope from which a token can still arrive here. */
-  readonly upstream: ReadonlySet<string>;
+  /** For inclusive joins (two or more incoming flows): every node from which a token can still arrive here. */
+  readonly upstream: NodeSet;
 }
 
 /** A validated definition, ready to run. Immutable; share it between instances. */

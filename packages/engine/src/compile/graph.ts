@@ -186,17 +186,6 @@ export function loopEdges(roots: Iterable<string>, next: Map<string, string[]>):
 }
 
 /**
- * For each node: the nodes from which it can be reached without going round a loop (used by inclusive
- * joins). Loop edges are left out: a token after the join that could come back through a loop does not
- * arrive in this round, and counting it would make the join wait for its own output.
- */
-export function upstreamOf(target: string, previous: Map<string, string[]>): Set<string> {
-  const seen = walk(previous.get(target) ?? [], previous);
-  seen.delete(target);
-  return seen;
-}
-
-/**
  * Warns about a parallel gateway with several incoming flows that a loop leads back into: each pass
  * waits for a token on every incoming flow, so the second pass waits forever. (Merge with an exclusive
  * gateway first.) A common slip when a process "returns to an earlier block".
