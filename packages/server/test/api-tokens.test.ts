@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest';
+import { MAX_TOKENS_PER_USER } from '../src/auth/api-tokens.ts';
 import { apiSuite, fixtureJson } from './api-harness.ts';
 import { createUser, signIn } from './support/people.ts';
 
-const DAY = 24 * 3_600_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 apiSuite('personal API tokens', (api) => {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -124,5 +126,33 @@ apiSuite('personal API tokens', (api) => {
     ).json();
     expect((await other.call('DELETE', `/api/v1/auth/tokens/${id}`)).statusCode).toBe(404);
     expect((await owner.call('GET', '/api/v1/auth/tokens')).json().items).toHaveLength(1);
+  });
+
+  it(`lets a user hold ${MAX_TOKENS_PER_USER} live tokens: one more is 409, until one is revoked or expires`, async () => {
+    await createUser(api(), { id: 'scripted' });
+    const me = await signIn(api().app, 'scripted');
+    const create = (expiresAt?: string) =>
+      me.call('POST', '/api/v1/auth/tokens', { name: 'loop', scopes: ['org:read'], expiresAt });
+    const soon = new Date(api().clock.now + HOUR).toISOString();
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_TOKENS_PER_USER; i++) {
+      const created = await create(i === 0 ? soon : undefined);
+      expect(created.statusCode, created.body).toBe(201);
+      ids.push(created.json().id);
+    }
+    const refused = await create();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'TOO_MANY_TOKENS' });
+    // Someone else's count is their own.
+    await createUser(api(), { id: 'neighbour' });
+    const neighbour = await signIn(api().app, 'neighbour');
+    const theirs = await neighbour.call('POST', '/api/v1/auth/tokens', { name: 'x', scopes: ['org:read'] });
+    expect(theirs.statusCode).toBe(201);
+
+    expect((await me.call('DELETE', `/api/v1/auth/tokens/${ids[1]}`)).statusCode).toBe(204);
+    expect((await create()).statusCode).toBe(201);
+    expect((await create()).statusCode).toBe(409);
+    api().clock.now += 2 * HOUR;
+    expect((await create()).statusCode).toBe(201);
   });
 });

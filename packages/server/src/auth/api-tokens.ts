@@ -4,7 +4,7 @@ import type { Caller } from '../access/caller.ts';
 import type { Scope } from '../access/scopes.ts';
 import type { ApiTokensTable, Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { NotFound, Unprocessable } from '../runtime/errors.ts';
+import { Conflict, NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
 import { digest, newSecret } from './passwords.ts';
 
@@ -12,6 +12,11 @@ import { digest, newSecret } from './passwords.ts';
 export const TOKEN_PREFIX = 'baton_';
 /** `last_used_at` is written at most this often per token (a request should not always write). */
 const TOUCH_EVERY_MS = 10 * 60 * 1000;
+/**
+ * Tokens one user may hold (not revoked, not expired): one per integration is far fewer, and a script
+ * creating tokens in a loop would otherwise grow the table and the unpaged list without end.
+ */
+export const MAX_TOKENS_PER_USER = 100;
 
 export interface ApiTokenView {
   id: string;
@@ -40,6 +45,18 @@ export async function createApiToken(
     throw new Unprocessable('expiresAt is in the past', [
       { path: 'body.expiresAt', message: 'must be in the future' },
     ]);
+  const { held } = await rt.db.kysely
+    .selectFrom('api_tokens')
+    .select((eb) => eb.fn.countAll<number>().as('held'))
+    .where('user_id', '=', caller.userId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirstOrThrow();
+  if (Number(held) >= MAX_TOKENS_PER_USER)
+    throw new Conflict(
+      `you hold ${MAX_TOKENS_PER_USER} API tokens, the most one user may; revoke one you no longer use`,
+      'TOO_MANY_TOKENS',
+    );
   const token = `${TOKEN_PREFIX}${newSecret()}`;
   const row: ApiTokensTable = {
     id: randomUUID(),

@@ -6,7 +6,7 @@ import { serializeCookie } from '../http/cookies.ts';
 import { isoTime, problems } from '../http/schemas.ts';
 import { userSchema } from '../org/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+import { createApiToken, listApiTokens, MAX_TOKENS_PER_USER, revokeApiToken } from './api-tokens.ts';
 import type { LoginLimits } from './rate-limit.ts';
 import { me, signIn, signOut } from './service.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './sessions.ts';
@@ -123,13 +123,15 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
       schema: {
         tags,
         summary: 'Create a personal API token (the secret is shown in this answer only)',
-        description: 'Send it as `Authorization: Bearer baton_…`. It acts as you, limited to its scopes.',
+        description:
+          'Send it as `Authorization: Bearer baton_…`. It acts as you, limited to its scopes. ' +
+          `A user holds at most ${MAX_TOKENS_PER_USER} live tokens: one more is 409 \`TOO_MANY_TOKENS\`.`,
         body: z.object({
           name: z.string().trim().min(1).max(200),
           scopes: z.array(scope).min(1),
           expiresAt: z.iso.datetime({ offset: true }).optional(),
         }),
-        response: { 201: tokenSchema.extend({ token: z.string() }), ...problems(400, 403, 422) },
+        response: { 201: tokenSchema.extend({ token: z.string() }), ...problems(400, 403, 409, 422) },
       },
     },
     async (request, reply) => {
