@@ -57,7 +57,8 @@ export interface ActivityContext<C> {
   createTask(spec: TaskSpec): string;
   /** The people behind assignee references, through the context's directory (absences applied). */
   expandAssignees(refs: readonly string[]): Assignment[];
-  cancelTask(taskId: string, reason: string): void;
+  /** Cancels open tasks of this activity, in order (at once: one by one was quadratic in their number). */
+  cancelTasks(taskIds: readonly string[], reason: string): void;
   scheduleTimer(dueAt: number): string;
   cancelTimer(timerId: string): void;
   subscribe(message: string, correlationKey: string | null): string;

@@ -17,7 +17,7 @@ export function complete(
 ): void {
   const node = exec.node(token.nodeId);
   exec.record('node.completed', { nodeId: token.nodeId, tokenId: token.id });
-  for (const id of token.waits) exec.cancelWait(id, 'activity completed');
+  exec.cancelWaits(exec.token(token.id).waits, 'activity completed');
   const current = exec.token(token.id);
   if (current.inner) onInnerDone(exec, current);
   else take(exec, current, outgoingOf(exec, current, node));
@@ -64,7 +64,7 @@ export function scopeFinished(exec: Execution, scopeId: string): void {
 
 /** Withdraws a token and everything under it (its waits, its sub-process or multi-instance scope). */
 export function cancelToken(exec: Execution, token: Token, reason: string): void {
-  for (const id of token.waits) exec.cancelWait(id, reason);
+  exec.cancelWaits(exec.token(token.id).waits, reason);
   const current = exec.token(token.id);
   if (current.childScopeId) cancelScope(exec, current.childScopeId, reason);
   if (current.phase === 'joining') {

@@ -6,6 +6,13 @@ import { cancelScope } from './lifecycle.ts';
 import type { Token } from './state.ts';
 
 /**
+ * The most executions one multi-instance activity may have. Its cardinality can come from a start
+ * field: a count of 10⁹ would have created that many tokens in one step, taking the server down.
+ * 10,000 covers a task to every employee of a large company.
+ */
+export const MAX_MULTI_INSTANCE = 10_000;
+
+/**
  * Multi-instance activities: the outer token waits `inside` a multiInstance scope while each execution
  * runs as an inner token in its own `instance` scope (with loopCounter and the element variable).
  */
@@ -39,6 +46,12 @@ export function startMultiInstance(exec: Execution, token: Token, node: Compiled
       nodeId,
     );
   }
+  if (total > MAX_MULTI_INSTANCE)
+    throw new ProcessFailure(
+      'MULTI_INSTANCE_TOO_LARGE',
+      `multi-instance "${nodeId}" would run ${total} times; at most ${MAX_MULTI_INSTANCE.toLocaleString('en')}`,
+      nodeId,
+    );
   const scope = exec.openScope('multiInstance', token.id, token.scopeId);
   exec.updateScope(scope.id, { multiInstance: { total, completed: 0, active: 0, started: 0, items } });
   exec.updateToken(token.id, { phase: 'inside', childScopeId: scope.id });

@@ -39,7 +39,10 @@ export function resolve(exec: Execution, wait: Wait, why: Resumption): void {
     }
     case 'branch': {
       // Event-based gateway: this branch won; the others are withdrawn.
-      for (const id of token.waits) if (id !== wait.id) exec.cancelWait(id, 'another event came first');
+      exec.cancelWaits(
+        token.waits.filter((id) => id !== wait.id),
+        'another event came first',
+      );
       const gateway = exec.node(token.nodeId);
       const flow = gateway.outgoing.find((f) => f.target === via.targetId);
       exec.record('gateway.decided', {
@@ -70,7 +73,7 @@ export function leaveState(
   payload: Record<string, unknown>,
 ): void {
   const token = exec.token(tokenId);
-  for (const id of token.waits) exec.cancelWait(id, 'state left');
+  exec.cancelWaits(token.waits, 'state left');
   exec.setVariables(payload, token.nodeId);
   exec.record('node.completed', { nodeId: token.nodeId, tokenId });
   take(exec, exec.token(tokenId), flows);

@@ -133,6 +133,21 @@ describe('userTask: mode all', () => {
     expect(state.variables.approved).toBe(false);
   });
 
+  it('gives each of 30,000 people a task, and cancels all the others at the first rejection', () => {
+    const instance = Instance.of(
+      line([task('t', { kind: 'approve', mode: 'all', assignees: ['reviewers'] })], params),
+    );
+    const reviewers = Array.from({ length: 30_000 }, (_, i) => `u${i}`);
+    instance.start({ reviewers });
+    expect(created(instance)).toHaveLength(30_000);
+    const tasks = instance.tasks('t');
+    expect(instance.state.waits).toHaveLength(30_000);
+    const { effects, state } = instance.complete(tasks[123] as string, 'rejected');
+    expect(effectsOf(effects, 'cancelTask')).toHaveLength(29_999);
+    expect(state.waits).toEqual([]);
+    expect(state.status).toBe('completed');
+  });
+
   it('completes a review task when everyone has reviewed', () => {
     const r = run({ kind: 'review', mode: 'all', assignees: ['reviewers'] });
     const [a, b] = r.tasks('t') as [string, string];

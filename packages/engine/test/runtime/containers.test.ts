@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_COMPLETED_MESSAGE, EventRejected } from '../../src/index.ts';
+import { MAX_MULTI_INSTANCE } from '../../src/runtime/multi-instance.ts';
 import {
   auto,
   chain,
@@ -362,5 +363,39 @@ describe('multi-instance', () => {
     expect(effects).toEqual([]);
     expect(nodesOf(history, 'node.completed')).toEqual(['start', 'buy', 'end']);
     expect(state.status).toBe('completed');
+  });
+
+  it(`fails the instance, creating nothing, past ${MAX_MULTI_INSTANCE.toLocaleString('en')} executions from a field`, () => {
+    const fromCount = definition({
+      parameters: [{ id: 'people', type: 'number' }],
+      nodes: [
+        start(),
+        task('sign', {}, { multiInstance: { sequential: true, cardinality: 'people' } }),
+        end(),
+      ],
+      flows: chain('start', 'sign', 'end'),
+    });
+    const refused = Instance.of(fromCount).start({ people: 1_000_000_000 });
+    expect(refused.effects).toEqual([]);
+    expect(refused.state).toMatchObject({
+      status: 'failed',
+      error: { code: 'MULTI_INSTANCE_TOO_LARGE', nodeId: 'sign' },
+    });
+    expect(refused.state.error?.message).toBe(
+      'multi-instance "sign" would run 1000000000 times; at most 10,000',
+    );
+    const allowed = Instance.of(fromCount).start({ people: MAX_MULTI_INSTANCE });
+    expect(allowed.state.status).toBe('running');
+    expect(effectsOf(allowed.effects, 'createTask')).toHaveLength(1);
+
+    const fromList = Instance.of(
+      definition({
+        parameters: [{ id: 'goods', type: 'multiselect' }],
+        nodes: [start(), task('buy', {}, { multiInstance: { collection: 'goods' } }), end()],
+        flows: chain('start', 'buy', 'end'),
+      }),
+    );
+    const goods = Array.from({ length: MAX_MULTI_INSTANCE + 1 }, (_, i) => `g${i}`);
+    expect(fromList.start({ goods }).state.error?.code).toBe('MULTI_INSTANCE_TOO_LARGE');
   });
 });

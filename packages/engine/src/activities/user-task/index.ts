@@ -51,7 +51,10 @@ function assign(ctx: Ctx): { seats: string[][]; redirects: Parameters<Ctx['creat
 }
 
 function finish(ctx: Ctx, p: Progress, approved: boolean | undefined, reason: string): 'complete' {
-  for (const { taskId } of p.open) ctx.cancelTask(taskId, reason);
+  ctx.cancelTasks(
+    p.open.map((o) => o.taskId),
+    reason,
+  );
   for (const timer of [p.timers.remind, p.timers.due]) if (timer) ctx.cancelTimer(timer);
   if (decides(ctx.config)) ctx.setVariables({ [ctx.config.resultVariable]: approved ?? false });
   return 'complete';
@@ -139,7 +142,10 @@ export const userTask = defineActivity({
         : 'wait';
       if (next.reassignTo.length > 0 && result === 'wait') {
         // The seats still unanswered become one seat for the new assignees.
-        for (const { taskId } of p.open) ctx.cancelTask(taskId, 'reassigned at the deadline');
+        ctx.cancelTasks(
+          p.open.map((o) => o.taskId),
+          'reassigned at the deadline',
+        );
         p.open = [];
         p.seats = [...p.seats.slice(0, p.done), next.reassignTo];
         p.next = p.seats.length;

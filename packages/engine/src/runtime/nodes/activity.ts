@@ -88,8 +88,8 @@ class BoundActivity implements ActivityContext<unknown> {
     return (this.exec.ctx.directory ?? literalDirectory).expand(refs, this.now);
   }
 
-  cancelTask(taskId: string, reason: string): void {
-    this.exec.cancelWait(taskId, reason);
+  cancelTasks(taskIds: readonly string[], reason: string): void {
+    this.exec.cancelWaits(taskIds, reason);
   }
 
   scheduleTimer(dueAt: number): string {
