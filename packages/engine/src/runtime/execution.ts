@@ -35,7 +35,7 @@ export class Execution {
   private variablesOwned = false;
   private documentOwned = false;
   /** Wait lists this step built, appended to in place; the input state's lists are never changed. */
-  readonly #ownWaitLists = new WeakSet<string[]>();
+  private ownWaitLists: Set<string[]> | null = null;
 
   constructor(
     readonly compiled: CompiledDefinition,
@@ -229,12 +229,13 @@ export class Execution {
     this.waits.set(wait);
     const token = this.token(wait.tokenId);
     // A task to each of 20,000 people is 20,000 waits on one token: copying its list for each was quadratic.
-    if (this.#ownWaitLists.has(token.waits)) {
+    if (this.ownWaitLists?.has(token.waits)) {
       token.waits.push(wait.id);
       return;
     }
     const waits = [...token.waits, wait.id];
-    this.#ownWaitLists.add(waits);
+    this.ownWaitLists ??= new Set();
+    this.ownWaitLists.add(waits);
     this.updateToken(token.id, { waits });
   }
 
@@ -255,6 +256,7 @@ export class Execution {
    * one at a time, cancelling 30,000 tasks rebuilt a 30,000-long list 30,000 times.
    */
   cancelWaits(ids: readonly string[], reason: string): void {
+    if (ids.length === 0) return;
     const withdrawn = new Map<string, Wait>();
     for (const id of ids) {
       const wait = this.waits.get(id);
