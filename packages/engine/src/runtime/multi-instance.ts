@@ -8,9 +8,10 @@ import type { Token } from './state.ts';
 /**
  * The most executions one multi-instance activity may have. Its cardinality can come from a start
  * field: a count of 10⁹ would have created that many tokens in one step, taking the server down.
- * 10,000 covers a task to every employee of a large company.
+ * Half a step's node budget (DEFAULT_MAX_NODE_EXECUTIONS), so that many parallel executions start in
+ * one step; a task to each of more people is a user task with `mode: all`, which has no such limit.
  */
-export const MAX_MULTI_INSTANCE = 10_000;
+export const MAX_MULTI_INSTANCE = 5_000;
 
 /**
  * Multi-instance activities: the outer token waits `inside` a multiInstance scope while each execution
