@@ -3,7 +3,7 @@ import { MAX_STREAMS_PER_USER } from '../src/events/routes.ts';
 import { publishUserEvent, type UserEvent } from '../src/events/user-events.ts';
 import { apiSuite, fixtureJson } from './api-harness.ts';
 import { runDueJobs } from './support/jobs.ts';
-import { addPeople } from './support/org.ts';
+import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
 import { openEvents, type SseStream } from './support/sse.ts';
 
@@ -15,12 +15,7 @@ apiSuite('events: the signed-in user’s stream', (api) => {
   let annStream: SseStream;
   let bobStream: SseStream;
   beforeAll(async () => {
-    await addPeople(api(), {
-      users: [
-        { id: 'ann', canSignIn: true },
-        { id: 'bob', canSignIn: true },
-      ],
-    });
+    await addPeople(api(), usersWhoSignIn('ann', 'bob'));
     await api().publish(fixtureJson('api/notice.json'));
     base = await api().app.listen({ port: 0, host: '127.0.0.1' });
     ann = await signIn(api().app, 'ann');
@@ -113,12 +108,7 @@ apiSuite('events: streams per user', (api) => {
   let ann: Session;
   let bob: Session;
   beforeAll(async () => {
-    await addPeople(api(), {
-      users: [
-        { id: 'ann', canSignIn: true },
-        { id: 'bob', canSignIn: true },
-      ],
-    });
+    await addPeople(api(), usersWhoSignIn('ann', 'bob'));
     base = await api().app.listen({ port: 0, host: '127.0.0.1' });
     ann = await signIn(api().app, 'ann');
     bob = await signIn(api().app, 'bob');

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { apiSuite, fixtureJson, START } from './api-harness.ts';
-import { addPeople } from './support/org.ts';
+import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
 
 /**
@@ -10,12 +10,7 @@ import { type Session, signIn } from './support/people.ts';
 apiSuite('my tasks: due today and counts', (api) => {
   let ann: Session;
   beforeAll(async () => {
-    await addPeople(api(), {
-      users: [
-        { id: 'ann', canSignIn: true },
-        { id: 'bob', canSignIn: true },
-      ],
-    });
+    await addPeople(api(), usersWhoSignIn('ann', 'bob'));
     await api().publish(fixtureJson('api/due.json'));
     await api().start('due', { reviewer: 'ann' });
     await api().start('due', { reviewer: 'bob' });

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { apiSuite, fixtureJson } from './api-harness.ts';
 import { runDueJobs } from './support/jobs.ts';
-import { addPeople } from './support/org.ts';
+import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
 
 interface NotificationItem {
@@ -17,12 +17,7 @@ apiSuite('notifications', (api) => {
   let ann: Session;
   let bob: Session;
   beforeAll(async () => {
-    await addPeople(api(), {
-      users: [
-        { id: 'ann', canSignIn: true },
-        { id: 'bob', canSignIn: true },
-      ],
-    });
+    await addPeople(api(), usersWhoSignIn('ann', 'bob'));
     await api().publish(fixtureJson('api/notice.json'));
     ann = await signIn(api().app, 'ann');
     bob = await signIn(api().app, 'bob');

@@ -19,6 +19,11 @@ export interface OrgSpec {
   users: PersonSpec[];
 }
 
+/** Just users who may sign in (login = id; support/people.ts signs them in). */
+export const usersWhoSignIn = (...ids: string[]): OrgSpec => ({
+  users: ids.map((id) => ({ id, canSignIn: true })),
+});
+
 /** Roles, departments, users (login = id), then the departments' heads — through the API with the admin token. */
 export async function addPeople(api: Api, org: OrgSpec): Promise<void> {
   const ok = (res: { statusCode: number; body: string }, status: number) =>
