@@ -26,6 +26,13 @@ function evaluate(source: string, values: Record<string, unknown> = {}): unknown
 }
 
 const OVER_BUDGET = /needs more than 1,000,000 steps/;
+/** A process whose gateway takes `condition` to `chosen`, else its default to `other`. */
+const choosing = (parameter: { id: string; type: 'json' | 'string' }, condition: string) =>
+  testDefinition({
+    parameters: [parameter],
+    nodes: [start(), gateway('x', 'exclusive'), end('chosen'), end('other')],
+    flows: [flow('start', 'x'), flow('x', 'chosen', { condition }), flow('x', 'other', { default: true })],
+  });
 const numbers = (count: number) => Array.from({ length: count }, (_, i) => i);
 const digits = '[0,1,2,3,4,5,6,7,8,9]';
 /** `exists` nested `levels` deep over ten digits: 10^levels iterations that find nothing. */
@@ -78,15 +85,7 @@ describe('the cost budget of one evaluation', () => {
 
   it('fails the instance at the node whose expression ran over', () => {
     const c = compiled(
-      testDefinition({
-        parameters: [{ id: 'items', type: 'json' }],
-        nodes: [start(), gateway('x', 'exclusive'), end('twins'), end('done')],
-        flows: [
-          flow('start', 'x'),
-          flow('x', 'twins', { condition: 'items.exists(a, items.exists(b, a == b + 5000))' }),
-          flow('x', 'done', { default: true }),
-        ],
-      }),
+      choosing({ id: 'items', type: 'json' }, 'items.exists(a, items.exists(b, a == b + 5000))'),
     );
     const result = step(c, emptyState(), { type: 'start', params: { items: numbers(2_000) } }, { now: 0 });
     expect(result.state).toMatchObject({
@@ -139,17 +138,9 @@ describe('matches runs RE2', () => {
   });
 
   it('makes such a pattern an error in a new definition and a warning in a published one', () => {
-    const definition = testDefinition({
-      parameters: [{ id: 'code', type: 'string' }],
-      nodes: [start(), gateway('x', 'exclusive'), end('done'), end('other')],
-      flows: [
-        flow('start', 'x'),
-        flow('x', 'done', { condition: "code.matches('(?!x)')" }),
-        flow('x', 'other', { default: true }),
-      ],
-    });
+    const definition = choosing({ id: 'code', type: 'string' }, "code.matches('(?!x)')");
     expect(problemsOf(definition)).toEqual([
-      expect.objectContaining({ code: 'EXPRESSION_SYNTAX', severity: 'error', flowId: 'x->done' }),
+      expect.objectContaining({ code: 'EXPRESSION_SYNTAX', severity: 'error', flowId: 'x->chosen' }),
     ]);
     const published = compile(definition, { published: true });
     expect(published.ok).toBe(true);
