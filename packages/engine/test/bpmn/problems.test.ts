@@ -25,6 +25,29 @@ describe('bad input', () => {
     });
   });
 
+  it('refuses a DOCTYPE where it stands, expanding none of its entities', async () => {
+    const laughs = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+]>
+<bpmn:definitions ${NS}>
+  <bpmn:process id="p" name="&lol1;" />
+</bpmn:definitions>`;
+    expect(await importBpmn(laughs)).toEqual({
+      definition: null,
+      problems: [
+        {
+          severity: 'error',
+          code: 'BPMN_MALFORMED_XML',
+          message:
+            'not a BPMN 2.0 document: a DOCTYPE declaration (line 2) is not allowed; its entities are never expanded',
+          line: 2,
+        },
+      ],
+    });
+  });
+
   it('reports a document that is not BPMN', async () => {
     const { definition, problems } = await importBpmn('<html><body/></html>');
     expect(definition).toBeNull();
