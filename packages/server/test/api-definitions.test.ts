@@ -164,6 +164,33 @@ apiSuite('definitions', (api) => {
     expect(garbage.json().problems[0]).toMatchObject({ code: 'BPMN_MALFORMED_XML' });
   });
 
+  it('keeps keys to 100 characters: a longer one in a path is a 400, a longer process id imports nothing', async () => {
+    const { call } = api();
+    const long = 'k'.repeat(101);
+    const put = await call('PUT', `/api/v1/definitions/${long}/draft`, fixtureJson('vacation.json'));
+    expect(put.statusCode).toBe(400);
+    expect(put.json().errors).toEqual([{ path: 'params.key', message: 'must be at most 100 characters' }]);
+
+    const bpmn = (id: string) =>
+      `<?xml version="1.0"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">\n  <bpmn:process id="${id}" isExecutable="true"><bpmn:startEvent id="s" /></bpmn:process>\n</bpmn:definitions>`;
+    const xml = { 'content-type': 'application/xml' };
+    const refused = await call('POST', '/api/v1/definitions/import', bpmn(long), xml);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().problems).toEqual([
+      expect.objectContaining({
+        code: 'SCHEMA',
+        path: 'key',
+        message: expect.stringContaining('at most 100'),
+      }),
+    ]);
+    const listed = (await call('GET', '/api/v1/definitions')).json().items as { key: string }[];
+    expect(listed.map((d) => d.key)).not.toContain(long);
+
+    const renamed = await call('POST', '/api/v1/definitions/import?key=short-key', bpmn(long), xml);
+    expect(renamed.statusCode, renamed.body).toBe(201);
+    expect(renamed.json()).toMatchObject({ key: 'short-key' });
+  });
+
   it('answers 415 for a body type it does not read', async () => {
     const res = await api().call('POST', '/api/v1/definitions/import', 'hello', {
       'content-type': 'application/octet-stream',

@@ -14,8 +14,19 @@ export const laneSchema = z.strictObject({
  * A process definition (template): the graph plus its data declarations. Stored and exchanged as JSON;
  * BPMN 2.0 XML converts to and from it.
  */
+/**
+ * A definition's key, which API paths carry (`/definitions/{key}`): letters, digits, ".", "_" and "-",
+ * at most 100 characters — the longest path segment the server routes.
+ */
+export const MAX_KEY_LENGTH = 100;
+export const definitionKeySchema = z
+  .string()
+  .min(1)
+  .max(MAX_KEY_LENGTH, `must be at most ${MAX_KEY_LENGTH} characters`)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'must contain only letters, digits, ".", "_" and "-"');
+
 export const definitionSchema = z.strictObject({
-  key: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must contain only letters, digits, ".", "_" and "-"'),
+  key: definitionKeySchema,
   version: z.number().int().positive().default(1),
   name: z.string().min(1),
   description: z.string().optional(),

@@ -354,6 +354,13 @@ describe('compile: schema', () => {
     ]);
   });
 
+  it('reports a key longer than a path can carry', () => {
+    const problems = problemsOf({ ...line([]), key: 'k'.repeat(101) });
+    expect(problems.map(({ path, message }) => `${path}: ${message}`)).toEqual([
+      'key: must be at most 100 characters',
+    ]);
+  });
+
   it('reports a malformed node at its index and field', () => {
     const def = { key: 'k', name: 'n', nodes: [{ id: 'a' }, 5] };
     expect(located(problemsOf(def))).toEqual([

@@ -1,13 +1,11 @@
-import { TEMPLATE_ICONS } from '@baton/engine';
+import { definitionKeySchema, TEMPLATE_ICONS } from '@baton/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoTime, jsonObject, problems, queryBoolean } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import * as service from './service.ts';
 
-const keyParam = z.object({
-  key: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ".", "_" and "-" only'),
-});
+const keyParam = z.object({ key: definitionKeySchema });
 const versionQuery = z.object({
   version: z
     .union([z.literal('draft'), z.coerce.number().int().positive()])

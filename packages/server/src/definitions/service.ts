@@ -1,6 +1,7 @@
 import {
   type BpmnProblem,
   compile,
+  definitionKeySchema,
   exportBpmn,
   importBpmn,
   type Problem,
@@ -303,6 +304,17 @@ export async function importDefinition(
   if (definition === null || problems.some((p) => p.severity === 'error'))
     throw new InvalidDefinition('the BPMN cannot be imported', problems);
   const target = key ?? definition.key;
+  // The process id becomes the key: one no path can carry would make a draft nobody can open.
+  const keyIssue = definitionKeySchema.safeParse(target).error?.issues[0];
+  if (keyIssue)
+    throw new InvalidDefinition('the BPMN cannot be imported', [
+      {
+        severity: 'error',
+        code: 'SCHEMA',
+        message: `the process id becomes the key, and it ${keyIssue.message} (send ?key= to choose another)`,
+        path: 'key',
+      },
+    ]);
   if (key === undefined) await mayEdit(rt, caller, target);
   const createdBy = caller.userId;
   const json = { ...definition, key: target } as Record<string, unknown>;
