@@ -124,7 +124,7 @@ function evaluateOwn(node: CelNode, ev: Evaluator, ctx: unknown): unknown {
   const { alternate, macro, evaluate } = node.meta;
   if (alternate) return ev.run(alternate, ctx);
   if (macro) return macro.evaluate(ev, macro, ctx);
-  return evaluate(ev, node, ctx);
+  return evaluate.call(node, ev, node, ctx);
 }
 
 function countIterations(args: ComprehensionArgs): void {
