@@ -248,7 +248,10 @@ export class Execution {
 
   /** Withdraws a wait that will not resolve: the runtime cancels the task, timer or subscription. */
   cancelWait(id: string, reason: string): void {
-    this.cancelWaits([id], reason);
+    const wait = this.waits.get(id);
+    if (!wait) return;
+    this.resolveWait(wait);
+    this.withdrawn(wait, reason);
   }
 
   /**
@@ -257,26 +260,26 @@ export class Execution {
    */
   cancelWaits(ids: readonly string[], reason: string): void {
     if (ids.length === 0) return;
-    const withdrawn = new Map<string, Wait>();
+    const gone = new Map<string, Wait>();
     for (const id of ids) {
       const wait = this.waits.get(id);
-      if (wait) withdrawn.set(id, wait);
+      if (wait) gone.set(id, wait);
     }
-    if (withdrawn.size === 0) return;
+    if (gone.size === 0) return;
     const holders = new Set<string>();
-    for (const wait of withdrawn.values()) {
+    for (const wait of gone.values()) {
       this.waits.delete(wait.id);
       holders.add(wait.tokenId);
     }
     for (const tokenId of holders) {
       const token = this.tokens.get(tokenId);
-      if (token) this.updateToken(tokenId, { waits: token.waits.filter((id) => !withdrawn.has(id)) });
+      if (token) this.updateToken(tokenId, { waits: token.waits.filter((id) => !gone.has(id)) });
     }
-    for (const wait of withdrawn.values()) this.#withdrawn(wait, reason);
+    for (const wait of gone.values()) this.withdrawn(wait, reason);
   }
 
   /** Tells the runtime to cancel what a withdrawn wait stood for. */
-  #withdrawn(wait: Wait, reason: string): void {
+  private withdrawn(wait: Wait, reason: string): void {
     const id = wait.id;
     if (wait.kind === 'task') {
       this.emit({ type: 'cancelTask', taskId: id, nodeId: wait.nodeId, reason });
