@@ -44,7 +44,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     loggerInstance: rt.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     // Longer path segments than Fastify's default 100 reach their route, whose schema says what is wrong.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     trustProxy: options.trustProxy ?? false,
     // One line per request, written when it is answered (Fastify's own logging writes two).
     logController: new LogController({ disableRequestLogging: true }),
