@@ -20,6 +20,7 @@ export * from './runtime/effects.ts';
 export * from './runtime/errors.ts';
 export type * from './runtime/events.ts';
 export * from './runtime/history.ts';
+export * from './runtime/progress.ts';
 export { type ValueProblem, validateValues } from './runtime/params.ts';
 export * from './runtime/state.ts';
 export { stateJson } from './runtime/state-json.ts';

@@ -84,7 +84,7 @@ describe('wait', () => {
     run.complete('prepare', undefined, { ready: true });
     expect(run.state.status).toBe('running');
     const { history } = run.fireNext();
-    expect(nodesOf(history, 'node.completed')).toEqual(['w', 'join', 'end']);
+    expect(nodesOf(history, 'node.completed')).toEqual(['w', 'join', 'join', 'end']);
     expect(run.state.status).toBe('completed');
   });
 });

@@ -180,6 +180,7 @@ describe('parallel gateway', () => {
       'task.completed a',
       'node.completed a',
       'node.entered join',
+      'node.completed join',
       'gateway.decided join',
       'node.completed join',
       'node.entered c',
@@ -190,6 +191,12 @@ describe('parallel gateway', () => {
     ]);
     expect(state.status).toBe('completed');
     expect(state.joins).toEqual([]);
+    // The branch that arrived last leaves the join merged into the one that waited, which goes on.
+    const [merged, goesOn] = history.filter((h) => h.type === 'node.completed' && h.nodeId === 'join');
+    const arrived = history.find((h) => h.type === 'node.entered' && h.nodeId === 'join');
+    expect(merged?.tokenId).toBe(arrived?.tokenId);
+    expect(merged?.data).toEqual({ joinedInto: goesOn?.tokenId });
+    expect(goesOn?.tokenId).not.toBe(merged?.tokenId);
   });
 
   it('joins 4,000 branches arriving in one step once, when the last arrives', () => {
@@ -255,11 +262,13 @@ describe('parallel gateway', () => {
       'a',
       'b',
       'join',
+      'join',
       'more',
       'review',
       'split',
       'b',
       'a',
+      'join',
       'join',
       'more',
       'end',

@@ -101,7 +101,7 @@ describe.each(DIALECTS)('concurrent steps on %s', (dialect) => {
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
     for (const id of ids) {
       expect(await statusOf(id)).toBe('completed');
-      expect(await countEvents(t.db.kysely, id, 'node.completed', 'join')).toBe(1);
+      expect(await countEvents(t.db.kysely, id, 'gateway.decided', 'join')).toBe(1);
       expect(await countEvents(t.db.kysely, id, 'instance.completed')).toBe(1);
     }
     expect(await repeatedCompletions(t.db.kysely)).toEqual([]);
@@ -180,7 +180,7 @@ describe.each(DIALECTS)('concurrent requests over HTTP on %s', (dialect) => {
     const instance = await call('GET', `/instances/${id}`);
     const detail = instance.json<{ status: string; history: { type: string; nodeId?: string }[] }>();
     expect(detail.status).toBe('completed');
-    expect(detail.history.filter((h) => h.type === 'node.completed' && h.nodeId === 'join')).toHaveLength(1);
+    expect(detail.history.filter((h) => h.type === 'gateway.decided' && h.nodeId === 'join')).toHaveLength(1);
     expect(detail.history.filter((h) => h.type === 'instance.completed')).toHaveLength(1);
   });
 });

@@ -152,7 +152,7 @@ describe.each(DIALECTS)('instances on %s', (dialect) => {
     const row = await instanceRow(id);
     expect(row).toMatchObject({ version: 3, status: 'completed' });
     expect(await historySeqs(id)).toEqual(range(row.history_seq));
-    expect(await countEvents(t.db.kysely, id, 'node.completed', 'join')).toBe(1);
+    expect(await countEvents(t.db.kysely, id, 'gateway.decided', 'join')).toBe(1);
   });
 
   it('a start takes the version another process published or deleted since the last start here', async () => {

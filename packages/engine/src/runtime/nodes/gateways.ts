@@ -65,7 +65,12 @@ function fireJoin(
   const rest = waiting.filter((t) => consumed.get(t.via) !== t).map((t) => t.id);
   exec.setJoin(key, rest);
   const first = [...consumed.values()][0] as Token;
-  for (const t of consumed.values()) if (t !== first) exec.drop(t);
+  // Every activation that entered the join leaves it: the merged ones complete into the one that goes on.
+  for (const t of consumed.values()) {
+    if (t === first) continue;
+    exec.record('node.completed', { nodeId: t.nodeId, tokenId: t.id, data: { joinedInto: first.id } });
+    exec.drop(t);
+  }
   split(exec.updateToken(first.id, { phase: 'waiting' }));
   return true;
 }
