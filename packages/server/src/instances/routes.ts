@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { actorField, isoTime, jsonObject, page, pageQuery, problems, queryBoolean } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { nodeResponsesSchema, taskSchema } from '../tasks/routes.ts';
+import { historyPage } from './history-page.ts';
 import * as service from './service.ts';
+
+/** The most history events one answer carries when a page is asked for. */
+const MAX_HISTORY_PAGE = 1000;
 
 const status = z.enum(['running', 'completed', 'failed', 'terminated']);
 const summary = z
@@ -50,6 +54,22 @@ const historyItem = z.object({
   actor: z.string().optional(),
   data: jsonObject.optional(),
 });
+const timelineEntry = historyItem
+  .extend({
+    tookMs: z
+      .number()
+      .nullable()
+      .describe('How long the step this event ends took (a task, an activation, the run)'),
+    comment: z.string().optional().describe("task.completed: the task's comment"),
+  })
+  .meta({ id: 'TimelineEntry' });
+const progress = z
+  .object({
+    nodes: z.record(z.string(), z.enum(['active', 'done', 'cancelled'])).describe("Each node's latest mark"),
+    flows: z.array(z.string()).describe('Flows taken'),
+    current: z.array(z.string()).describe('The nodes it is at now'),
+  })
+  .meta({ id: 'RunProgress' });
 const detail = summary
   .extend({
     variables: jsonObject,
@@ -64,9 +84,32 @@ const detail = summary
       .describe('Why it failed and the event a retry re-applies'),
     tasks: z.array(taskSchema),
     responses: z.array(nodeResponsesSchema).describe('Per user task node: who answered and who did not'),
-    history: z.array(historyItem),
+    progress,
+    participants: z.array(z.string()).describe('Who started it, had or answered a task, or acted in it'),
+    history: z.array(historyItem).describe('Every event, or the historyLimit newest'),
+    historyTotal: z.number().int().describe('How many events the history has in all'),
   })
   .meta({ id: 'Instance' });
+const detailQuery = z.object({
+  historyLimit: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_HISTORY_PAGE)
+    .optional()
+    .describe('Only the newest this many history events (GET …/history pages older ones)'),
+  tasks: z.enum(['all', 'open']).default('all').describe('open: only the open tasks'),
+});
+const historyQuery = z.object({
+  before: z.coerce.number().int().min(1).optional().describe('nextBefore of the newer page'),
+  limit: z.coerce.number().int().min(1).max(MAX_HISTORY_PAGE).default(100),
+  view: z.enum(['key', 'all']).default('all').describe('key: the steps a timeline shows by default'),
+});
+const historyAnswer = z.object({
+  items: z.array(timelineEntry).describe('Oldest first'),
+  total: z.number().int().describe('Events of the view in all'),
+  nextBefore: z.number().int().nullable().describe('before for the older page; null at the first event'),
+});
 const started = z.object({
   id: z.string(),
   status,
@@ -155,12 +198,28 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
       config: { access: 'processes:read' },
       schema: {
         tags,
-        summary: 'Get an instance: variables, tasks and history',
+        summary: 'Get an instance: variables, tasks, history and where it is',
         params: idParam,
-        response: { 200: detail, ...problems(404) },
+        querystring: detailQuery,
+        response: { 200: detail, ...problems(400, 404) },
       },
     },
-    async (request) => service.getInstance(rt, request.caller, request.params.id),
+    async (request) => service.getInstance(rt, request.caller, request.params.id, request.query),
+  );
+
+  app.get(
+    '/instances/:id/history',
+    {
+      config: { access: 'processes:read' },
+      schema: {
+        tags,
+        summary: "A page of an instance's history, newest first by page, with each step's duration",
+        params: idParam,
+        querystring: historyQuery,
+        response: { 200: historyAnswer, ...problems(400, 404) },
+      },
+    },
+    async (request) => historyPage(rt, request.caller, request.params.id, request.query),
   );
 
   app.post(

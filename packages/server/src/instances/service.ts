@@ -1,4 +1,10 @@
-import type { EngineEvent, InstanceError, InstanceState } from '@baton/engine';
+import {
+  type EngineEvent,
+  type InstanceError,
+  type InstanceState,
+  type RunProgress,
+  runProgress,
+} from '@baton/engine';
 import { actingAs, can, demand } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
 import { templateAccess, viewableKeys } from '../access/definition-rights.ts';
@@ -6,6 +12,7 @@ import { instanceVisible } from '../access/visibility.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
 import type { InstancesTable } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/unique.ts';
+import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Forbidden, NotFound } from '../runtime/errors.ts';
 import { type NodeResponses, responsesOf } from '../tasks/responses.ts';
@@ -13,9 +20,11 @@ import { type TaskView, tasksOfInstance } from '../tasks/service.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
 import { applyEvent } from './apply.ts';
 import { readHistory } from './history.ts';
+import { participantsOf } from './participants.ts';
 import { reapply, retryFailed, type StoredFailure } from './retry.ts';
 import { type Started, type StartInput, startInstance } from './start.ts';
 import { isStuck, type StuckReason, stuckReasons } from './stuck.ts';
+import { type HistoryView, historyView } from './timeline.ts';
 
 export type InstanceStatus = InstancesTable['status'];
 
@@ -37,19 +46,6 @@ export interface ListedInstance extends InstanceSummary {
   stuckReasons?: StuckReason[];
 }
 
-export interface HistoryView {
-  seq: number;
-  type: string;
-  at: string;
-  nodeId?: string;
-  tokenId?: string;
-  /** API task id (`instanceId:taskId`) for task events. */
-  taskId?: string;
-  timerId?: string;
-  actor?: string;
-  data?: Record<string, unknown>;
-}
-
 export interface InstanceDetail extends InstanceSummary {
   variables: Record<string, unknown>;
   /** Why it failed, and the event a retry re-applies. */
@@ -57,7 +53,20 @@ export interface InstanceDetail extends InstanceSummary {
   tasks: TaskView[];
   /** Per user task node: who answered, who still may, who did not. */
   responses: NodeResponses[];
+  /** Where it is and has been: each node's mark, the flows taken, the nodes it is at now. */
+  progress: RunProgress;
+  /** Who started it, had or answered a task, or acted in its history. */
+  participants: string[];
+  /** Every event, or the `historyLimit` newest (GET /instances/{id}/history pages the rest). */
   history: HistoryView[];
+  historyTotal: number;
+}
+
+export interface DetailOptions {
+  /** Only the newest this many history events; all when absent. */
+  historyLimit?: number | undefined;
+  /** `open`: only the open tasks (the summaries still count every task). */
+  tasks?: 'all' | 'open' | undefined;
 }
 
 /** A start's result, and whether it is the stored result of an earlier start with the same key. */
@@ -180,23 +189,31 @@ export async function listInstances(
   };
 }
 
-/** An instance the caller sees, with its variables, tasks and history; any other is a 404. */
-export async function getInstance(rt: Runtime, caller: Caller, id: string): Promise<InstanceDetail> {
+/** An instance the caller sees, with its variables, tasks, history and what they add up to; any other is a 404. */
+export async function getInstance(
+  rt: Runtime,
+  caller: Caller,
+  id: string,
+  options: DetailOptions = {},
+): Promise<InstanceDetail> {
   const row = await findRow(rt, caller, id);
   const state = JSON.parse(row.state) as InstanceState;
-  const [tasks, history] = await Promise.all([tasksOfInstance(rt, id), readHistory(rt.db.kysely, id)]);
+  const [tasks, history, compiled] = await Promise.all([
+    tasksOfInstance(rt, id),
+    readHistory(rt.db.kysely, id),
+    compiledDefinition(rt.db.kysely, row.definition_key, row.definition_version),
+  ]);
+  const from = Math.max(0, history.length - (options.historyLimit ?? history.length));
   return {
     ...summaryOf(row),
     variables: state.variables,
     error: row.error === null ? null : (JSON.parse(row.error) as StoredFailure),
-    tasks,
+    tasks: options.tasks === 'open' ? tasks.filter((t) => t.status === 'open') : tasks,
     responses: responsesOf(tasks, history),
-    history: history.map((h, i) => ({
-      seq: i + 1,
-      ...h,
-      at: toIso(h.at),
-      ...(h.taskId === undefined ? {} : { taskId: `${id}:${h.taskId}` }),
-    })),
+    progress: runProgress(compiled.definition.flows, history),
+    participants: participantsOf(row.started_by, tasks, history),
+    history: history.slice(from).map((h, i) => historyView(id, h, from + i + 1)),
+    historyTotal: history.length,
   };
 }
 
@@ -232,7 +249,7 @@ async function visibleInstances(rt: Runtime, caller: Caller) {
 }
 
 /** The instance row if the caller sees it; otherwise 404, as if it did not exist. */
-async function findRow(rt: Runtime, caller: Caller, id: string): Promise<InstancesTable> {
+export async function findRow(rt: Runtime, caller: Caller, id: string): Promise<InstancesTable> {
   let q = rt.db.kysely.selectFrom('instances').selectAll().where('id', '=', id);
   const visible = await visibleInstances(rt, caller);
   if (visible) q = q.where(visible);
