@@ -1,11 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './client.ts';
 import { refresh } from './query-client.ts';
-import type { InstanceFilters } from './types.ts';
+import type { HistoryView, InstanceFilters } from './types.ts';
 
 export const instanceKeys = {
   list: (filters: InstanceFilters) => ['instances', 'list', filters] as const,
   one: (id: string) => ['instances', 'one', id] as const,
+  history: (id: string, view: HistoryView) => ['instances', 'history', id, view] as const,
 };
 
 export function useInstanceList(filters: InstanceFilters) {
@@ -21,13 +22,37 @@ export function useInstanceList(filters: InstanceFilters) {
   });
 }
 
-/** One instance with its tasks and history; refreshed every 15 s while it runs. */
+/**
+ * One instance with its open tasks and summaries (where it is, who took part, the answers); its history
+ * comes in pages (useInstanceHistory). Refreshed every 15 s while it runs.
+ */
 export function useInstance(id: string) {
   return useQuery({
     queryKey: instanceKeys.one(id),
-    queryFn: ({ signal }) => call('GET /api/v1/instances/{id}', { path: { id }, signal }),
+    queryFn: ({ signal }) =>
+      call('GET /api/v1/instances/{id}', { path: { id }, query: { historyLimit: 0, tasks: 'open' }, signal }),
     enabled: id !== '',
     refetchInterval: (query) => (query.state.data?.status === 'running' ? 15_000 : false),
+  });
+}
+
+/** History entries per page: the newest first, older ones on request. */
+export const HISTORY_PAGE = 100;
+
+/** An instance's history, newest page first; refreshed every 15 s while `live`. */
+export function useInstanceHistory(id: string, view: HistoryView, live: boolean) {
+  return useInfiniteQuery({
+    queryKey: instanceKeys.history(id, view),
+    queryFn: ({ pageParam, signal }) =>
+      call('GET /api/v1/instances/{id}/history', {
+        path: { id },
+        query: { view, limit: HISTORY_PAGE, ...(pageParam > 0 ? { before: pageParam } : {}) },
+        signal,
+      }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    enabled: id !== '',
+    refetchInterval: live ? 15_000 : false,
   });
 }
 

@@ -246,6 +246,32 @@ export type ListedInstanceInput = {
   stuckReasons?: StuckReasonInput[];
 };
 
+export type TimelineEntryInput = {
+  seq: number;
+  /** instance.started, node.entered, task.created, task.delegated, … */
+  type: string;
+  at: string;
+  nodeId?: string;
+  tokenId?: string;
+  taskId?: string;
+  timerId?: string;
+  actor?: string;
+  data?: Record<string, unknown>;
+  /** How long the step this event ends took (a task, an activation, the run) */
+  tookMs: number | null;
+  /** task.completed: the task's comment */
+  comment?: string;
+};
+
+export type RunProgressInput = {
+  /** Each node's latest mark */
+  nodes: Record<string, 'active' | 'done' | 'cancelled'>;
+  /** Flows taken */
+  flows: string[];
+  /** The nodes it is at now */
+  current: string[];
+};
+
 export type InstanceInput = {
   id: string;
   status: 'running' | 'completed' | 'failed' | 'terminated';
@@ -267,6 +293,10 @@ export type InstanceInput = {
   tasks: TaskInput[];
   /** Per user task node: who answered and who did not */
   responses: NodeResponsesInput[];
+  progress: RunProgressInput;
+  /** Who started it, had or answered a task, or acted in it */
+  participants: string[];
+  /** Every event, or the historyLimit newest */
   history: {
     seq: number;
     /** instance.started, node.entered, task.created, task.delegated, … */
@@ -279,6 +309,8 @@ export type InstanceInput = {
     actor?: string;
     data?: Record<string, unknown>;
   }[];
+  /** How many events the history has in all */
+  historyTotal: number;
 };
 
 export type JobInput = {
@@ -592,6 +624,32 @@ export type ListedInstance = {
   stuckReasons?: StuckReason[];
 };
 
+export type TimelineEntry = {
+  seq: number;
+  /** instance.started, node.entered, task.created, task.delegated, … */
+  type: string;
+  at: string;
+  nodeId?: string;
+  tokenId?: string;
+  taskId?: string;
+  timerId?: string;
+  actor?: string;
+  data?: Record<string, unknown>;
+  /** How long the step this event ends took (a task, an activation, the run) */
+  tookMs: number | null;
+  /** task.completed: the task's comment */
+  comment?: string;
+};
+
+export type RunProgress = {
+  /** Each node's latest mark */
+  nodes: Record<string, 'active' | 'done' | 'cancelled'>;
+  /** Flows taken */
+  flows: string[];
+  /** The nodes it is at now */
+  current: string[];
+};
+
 export type Instance = {
   id: string;
   status: 'running' | 'completed' | 'failed' | 'terminated';
@@ -613,6 +671,10 @@ export type Instance = {
   tasks: Task[];
   /** Per user task node: who answered and who did not */
   responses: NodeResponses[];
+  progress: RunProgress;
+  /** Who started it, had or answered a task, or acted in it */
+  participants: string[];
+  /** Every event, or the historyLimit newest */
   history: {
     seq: number;
     /** instance.started, node.entered, task.created, task.delegated, … */
@@ -625,6 +687,8 @@ export type Instance = {
     actor?: string;
     data?: Record<string, unknown>;
   }[];
+  /** How many events the history has in all */
+  historyTotal: number;
 };
 
 export type Job = {
@@ -1390,14 +1454,41 @@ export interface Operations {
       definitionVersion: number;
     };
   };
-  /** Get an instance: variables, tasks and history */
+  /** Get an instance: variables, tasks, history and where it is */
   'GET /api/v1/instances/{id}': {
     path: {
       id: string;
     };
-    query: never;
+    query: {
+      /** Only the newest this many history events (GET …/history pages older ones) */
+      historyLimit?: number;
+      /** open: only the open tasks */
+      tasks?: 'all' | 'open';
+    };
     body: never;
     response: Instance;
+  };
+  /** A page of an instance's history, newest first by page, with each step's duration */
+  'GET /api/v1/instances/{id}/history': {
+    path: {
+      id: string;
+    };
+    query: {
+      /** nextBefore of the newer page */
+      before?: number;
+      limit?: number;
+      /** key: the steps a timeline shows by default */
+      view?: 'key' | 'all';
+    };
+    body: never;
+    response: {
+      /** Oldest first */
+      items: TimelineEntry[];
+      /** Events of the view in all */
+      total: number;
+      /** before for the older page; null at the first event */
+      nextBefore: number | null;
+    };
   };
   /** Terminate a running or failed instance */
   'POST /api/v1/instances/{id}/terminate': {

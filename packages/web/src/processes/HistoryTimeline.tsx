@@ -2,12 +2,11 @@ import { Group, Switch, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DefinitionIndex } from '../api/definitions.ts';
+import { useInstanceHistory } from '../api/instances.ts';
 import { useUserNames } from '../api/org.ts';
-import type { HistoryEntry, Task } from '../api/types.ts';
-import { LoadMore } from '../app/feedback.tsx';
-import { useInParts } from '../app/in-parts.ts';
+import type { TimelineEntry } from '../api/types.ts';
+import { ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
-import { KEY_EVENTS, timeline } from './history.ts';
 
 const COLORS: Record<string, string> = {
   'instance.completed': 'green',
@@ -18,22 +17,16 @@ const COLORS: Record<string, string> = {
   'task.cancelled': 'gray',
 };
 
-/** History entries shown at first, and shown more at a time (the newest; earlier ones on request). */
-const HISTORY_STEP = 100;
-
-/** The history of an instance: who did what, when, and how long each step took. Newest last. */
-export function HistoryTimeline(props: {
-  history: readonly HistoryEntry[];
-  /** The instance's tasks: completion comments live there, not in the history. */
-  tasks: readonly Pick<Task, 'id' | 'comment'>[];
-  index: DefinitionIndex;
-}) {
+/**
+ * The history of an instance: who did what, when, and how long each step took. Newest last; the latest
+ * page first and earlier ones on request, so a run of thousands of steps loads as fast as a short one.
+ */
+export function HistoryTimeline(props: { instanceId: string; live: boolean; index: DefinitionIndex }) {
   const { t, i18n } = useTranslation('processes');
   const name = useUserNames();
   const [all, setAll] = useState(false);
-  const items = timeline(props.history).filter((item) => all || KEY_EVENTS.has(item.entry.type));
-  const { shown, hasMore, showMore } = useInParts(items, HISTORY_STEP, 'last');
-  const comments = new Map(props.tasks.map((task) => [task.id, task.comment]));
+  const history = useInstanceHistory(props.instanceId, all ? 'all' : 'key', props.live);
+  const entries = [...(history.data?.pages ?? [])].reverse().flatMap((page) => page.items);
 
   return (
     <>
@@ -45,10 +38,20 @@ export function HistoryTimeline(props: {
           onChange={(e) => setAll(e.currentTarget.checked)}
         />
       </Group>
-      <LoadMore hasMore={hasMore} loading={false} onLoad={showMore} />
-      <Timeline bulletSize={14} lineWidth={2} active={shown.length} aria-label={t('history.label')} mt="md">
-        {shown.map(({ entry, tookMs }) => {
-          const detail = describe(entry, comments);
+      {history.isPending ? (
+        <Loading />
+      ) : history.isError ? (
+        <ErrorNotice error={history.error} retry={() => history.refetch()} />
+      ) : (
+        <LoadMore
+          hasMore={history.hasNextPage}
+          loading={history.isFetchingNextPage}
+          onLoad={() => history.fetchNextPage()}
+        />
+      )}
+      <Timeline bulletSize={14} lineWidth={2} active={entries.length} aria-label={t('history.label')} mt="md">
+        {entries.map((entry) => {
+          const detail = describe(entry);
           return (
             <Timeline.Item
               key={entry.seq}
@@ -63,7 +66,9 @@ export function HistoryTimeline(props: {
               <Text size="xs" c="dimmed">
                 {formatDateTime(entry.at, i18n.language)}
                 {entry.actor ? ` · ${name(entry.actor)}` : ''}
-                {tookMs !== null ? ` · ${t('history.took', { duration: formatDuration(tookMs, t) })}` : ''}
+                {entry.tookMs !== null
+                  ? ` · ${t('history.took', { duration: formatDuration(entry.tookMs, t) })}`
+                  : ''}
               </Text>
               {detail.outcome && (
                 <Text size="sm">
@@ -97,10 +102,13 @@ export function HistoryTimeline(props: {
 }
 
 /** The parts of an entry worth showing; history data is free-form per event type. */
-function describe(
-  entry: HistoryEntry,
-  comments: Map<string, string | null>,
-): { outcome?: string; comment?: string; reason?: string; to?: string[]; flows?: string[] } {
+function describe(entry: TimelineEntry): {
+  outcome?: string;
+  comment?: string;
+  reason?: string;
+  to?: string[];
+  flows?: string[];
+} {
   const data = (entry.data ?? {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
   const list = (v: unknown) =>
@@ -108,8 +116,8 @@ function describe(
   const out: ReturnType<typeof describe> = {};
   const outcome = text(data.outcome);
   if (outcome) out.outcome = outcome;
-  const comment =
-    entry.type === 'task.completed' && entry.taskId ? text(comments.get(entry.taskId)) : text(data.comment);
+  // A completion's comment lives with its task; the server adds it to the entry.
+  const comment = text(entry.type === 'task.completed' ? entry.comment : data.comment);
   if (comment) out.comment = comment;
   const reason = text(data.reason);
   if (reason) out.reason = reason;

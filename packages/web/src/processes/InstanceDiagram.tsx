@@ -1,7 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry } from '../api/types.ts';
+import type { InstanceDetail } from '../api/types.ts';
 import { Loading } from '../app/feedback.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 
@@ -11,12 +11,11 @@ const DiagramView = lazy(() => import('../designer/ui/DiagramView.tsx'));
 export interface InstanceDiagramProps {
   /** The definition JSON of the instance's version. */
   definition: Record<string, unknown>;
-  history: readonly HistoryEntry[];
-  current: readonly string[];
+  progress: InstanceDetail['progress'];
 }
 
 /** The process card's diagram: where the instance is now, what it has done and the flows it took. */
-export function InstanceDiagram({ definition, history, current }: InstanceDiagramProps) {
+export function InstanceDiagram({ definition, progress }: InstanceDiagramProps) {
   const { t } = useTranslation('processes');
   return (
     <SectionCard
@@ -30,7 +29,7 @@ export function InstanceDiagram({ definition, history, current }: InstanceDiagra
       }
     >
       <Suspense fallback={<Loading />}>
-        <DiagramView definition={definition} history={history} current={current} />
+        <DiagramView definition={definition} progress={progress} />
       </Suspense>
     </SectionCard>
   );

@@ -16,7 +16,6 @@ import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
 import { CurrentNodes } from './CurrentNodes.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
-import { currentNodes, participants } from './history.ts';
 import { InstanceDiagram } from './InstanceDiagram.tsx';
 import { OpenTasks } from './OpenTasks.tsx';
 import { Responses } from './Responses.tsx';
@@ -25,7 +24,7 @@ import { TerminateButton } from './TerminateButton.tsx';
 
 /**
  * The process card: status, where it is now (also on the diagram of its version), participants, open
- * tasks and the whole history.
+ * tasks and the history, newest first.
  */
 export function ProcessCardPage() {
   const { t, i18n } = useTranslation('processes');
@@ -46,8 +45,7 @@ export function ProcessCardPage() {
   const title = version.data?.name ?? processName(data.definitionKey);
   const live = data.status === 'running' || data.status === 'failed';
   const openTasks = data.tasks.filter((task) => task.status === 'open');
-  const here = live ? currentNodes(data.history) : [];
-  const people = participants(data.startedBy, data.tasks, data.history);
+  const here = live ? data.progress.current : [];
   const took = data.endedAt ? Date.parse(data.endedAt) - Date.parse(data.startedAt) : null;
 
   return (
@@ -91,7 +89,7 @@ export function ProcessCardPage() {
       <Grid gap="md">
         {version.data && (
           <Grid.Col span={12}>
-            <InstanceDiagram definition={version.data.definition} history={data.history} current={here} />
+            <InstanceDiagram definition={version.data.definition} progress={data.progress} />
           </Grid.Col>
         )}
         <Grid.Col span={{ base: 12, md: 6 }}>
@@ -134,7 +132,7 @@ export function ProcessCardPage() {
             )}
             <SectionCard id="card-people" title={t('card.participants')}>
               <Group gap={6}>
-                {people.map((p) => (
+                {data.participants.map((p) => (
                   <Badge key={p} variant="outline" color="gray" tt="none" size="lg" className="wrap-anywhere">
                     {name(p)}
                   </Badge>
@@ -145,7 +143,7 @@ export function ProcessCardPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <SectionCard id="card-history" title={t('card.history')}>
-            <HistoryTimeline history={data.history} tasks={data.tasks} index={index} />
+            <HistoryTimeline instanceId={data.id} live={data.status === 'running'} index={index} />
           </SectionCard>
           <Anchor component={Link} to="/processes" size="sm" mt="sm" display="inline-block">
             {t('card.back')}

@@ -8,7 +8,6 @@ import {
   useDefinitionNames,
   useInstanceDefinition,
 } from '../api/definitions.ts';
-import { useInstance } from '../api/instances.ts';
 import { useUserNames } from '../api/org.ts';
 import { useTask } from '../api/tasks.ts';
 import { ErrorNotice, Loading } from '../app/feedback.tsx';
@@ -28,7 +27,6 @@ export function TaskPage() {
   const me = useMe().data;
   const processName = useDefinitionNames();
   const name = useUserNames();
-  const instance = useInstance(task.data?.instanceId ?? '');
   const version = useInstanceDefinition(task.data?.instanceId ?? '');
   const index = indexDefinition(version.data?.definition as DefinitionDocument | undefined);
 
@@ -130,13 +128,7 @@ export function TaskPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <SectionCard id="task-history" title={t('history')}>
-            {instance.isPending ? (
-              <Loading />
-            ) : instance.isError ? (
-              <ErrorNotice error={instance.error} />
-            ) : (
-              <HistoryTimeline history={instance.data.history} tasks={instance.data.tasks} index={index} />
-            )}
+            <HistoryTimeline instanceId={data.instanceId} live={open} index={index} />
           </SectionCard>
         </Grid.Col>
       </Grid>

@@ -1,4 +1,4 @@
-import { calendarOfDays, compile } from '@baton/engine';
+import { calendarOfDays, compile, type HistoryEvent, runProgress } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
 import { runMarks } from '../../src/designer/model/run-marks.ts';
 import {
@@ -9,6 +9,9 @@ import {
   startRun,
 } from '../../src/designer/model/test-run.ts';
 import { vacation } from './fixtures.ts';
+
+/** The canvas marks of a test run of the vacation process. */
+const marksOf = (history: readonly HistoryEvent[]) => runMarks(runProgress(vacation().flows, history));
 
 function compiled() {
   const out = compile(vacation());
@@ -25,19 +28,19 @@ describe('test run with the real engine', () => {
     ]);
     expect(run.tasks[0]?.assignees).toEqual(['head:tester']);
     expect(run.timers.map((t) => t.nodeId)).toEqual(['timeout']);
-    expect(runMarks(vacation(), run.history).run.get('approve')).toBe('active');
+    expect(marksOf(run.history).run.get('approve')).toBe('active');
 
     run = completeTask(run, run.tasks[0]?.taskId ?? '', 'approved');
     expect(run.tasks.map((t) => t.nodeId).sort()).toEqual(['accounting', 'hr']);
     expect(run.timers).toEqual([]);
-    const marks = runMarks(vacation(), run.history);
+    const marks = marksOf(run.history);
     expect(marks.run.get('approve')).toBe('done');
     expect([...marks.taken].sort()).toEqual(['f1', 'f2', 'f3', 'f5', 'f6']);
 
     for (const task of run.tasks) run = completeTask(run, task.taskId, undefined);
     expect(run.state.status).toBe('completed');
     expect(run.tasks).toEqual([]);
-    const end = runMarks(vacation(), run.history);
+    const end = marksOf(run.history);
     expect(end.run.get('done')).toBe('done');
     expect(end.taken.has('f4')).toBe(false);
     expect(end.taken.has('f9')).toBe(true);
@@ -47,7 +50,7 @@ describe('test run with the real engine', () => {
     let run = startRun(compiled(), { params: { days: 5 } });
     run = completeTask(run, run.tasks[0]?.taskId ?? '', 'rejected');
     expect(run.state.status).toBe('completed');
-    const marks = runMarks(vacation(), run.history);
+    const marks = marksOf(run.history);
     expect(marks.run.get('refused')).toBe('done');
     expect(marks.taken.has('f4')).toBe(true);
     expect(marks.taken.has('f3')).toBe(false);
@@ -60,7 +63,7 @@ describe('test run with the real engine', () => {
     expect(run.now).toBe(timer?.dueAt);
     expect(run.now).toBeGreaterThan(RUN_START);
     expect(run.state.status).toBe('completed');
-    expect(runMarks(vacation(), run.history).run.get('approve')).toBe('cancelled');
+    expect(marksOf(run.history).run.get('approve')).toBe('cancelled');
   });
 
   it('wrong start parameters are refused; an event the engine refuses is reported and changes nothing', () => {

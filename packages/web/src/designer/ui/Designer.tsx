@@ -1,4 +1,4 @@
-import { exportBpmn } from '@baton/engine';
+import { exportBpmn, runProgress } from '@baton/engine';
 import { Badge, Drawer, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
@@ -87,7 +87,10 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
     return [...roles].sort();
   }, [doc.nodes]);
   const found = useMemo(() => searchNodes(doc.nodes, query), [doc.nodes, query]);
-  const marks = useMemo(() => (session ? runMarks(doc, session.history) : null), [doc, session]);
+  const marks = useMemo(
+    () => (session ? runMarks(runProgress(doc.flows, session.history)) : null),
+    [doc, session],
+  );
   const problemMarks = useMemo(() => marksOf(problems, doc), [problems, doc]);
   const overlay: Omit<Overlay, 'drag'> = useMemo(
     () => ({

@@ -1,3 +1,4 @@
+import type { RunProgress } from '@baton/engine';
 import { Controls, ReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import {
@@ -9,7 +10,7 @@ import {
 } from '../model/canvas.ts';
 import { toDoc } from '../model/doc.ts';
 import { withLayout } from '../model/layout.ts';
-import { type MarkedEntry, runMarks } from '../model/run-marks.ts';
+import { runMarks } from '../model/run-marks.ts';
 import { edgeTypes, NodeTextsProvider, nodeTypes } from './DiagramParts.tsx';
 import '@xyflow/react/dist/style.css';
 import '../designer.css';
@@ -21,10 +22,8 @@ const LARGE = 300;
 export interface DiagramViewProps {
   /** The definition JSON as stored (laid out here when it has no positions). */
   definition: Record<string, unknown>;
-  /** What happened so far: completed nodes and taken flows are marked from it. */
-  history: readonly MarkedEntry[];
-  /** The nodes the instance is at now, highlighted. */
-  current: readonly string[];
+  /** Where the instance is and has been: each node's mark, the flows taken, the nodes it is at now. */
+  progress: Pick<RunProgress, 'nodes' | 'flows' | 'current'>;
 }
 
 /**
@@ -34,13 +33,13 @@ export interface DiagramViewProps {
  * to the whole diagram, or to the current steps of a large one ("fit" then shows all). The default
  * export, for `React.lazy`: React Flow stays out of the pages that only link here.
  */
-export default function DiagramView({ definition, history, current }: DiagramViewProps) {
+export default function DiagramView({ definition, progress }: DiagramViewProps) {
   const doc = useMemo(() => withLayout(toDoc(definition)), [definition]);
-  const overlay: Overlay = useMemo(() => {
-    const { run, taken } = runMarks(doc, history);
-    for (const id of current) run.set(id, 'active');
-    return { ...EMPTY_OVERLAY, run, taken, readOnly: true };
-  }, [doc, history, current]);
+  const overlay: Overlay = useMemo(
+    () => ({ ...EMPTY_OVERLAY, ...runMarks(progress), readOnly: true }),
+    [progress],
+  );
+  const { current } = progress;
   const mapper = useMemo(() => new CanvasMapper(), []);
   const nodes = useMemo(() => mapper.mapNodes(doc, overlay), [mapper, doc, overlay]);
   const edges = useMemo(() => mapper.mapEdges(doc, overlay), [mapper, doc, overlay]);
