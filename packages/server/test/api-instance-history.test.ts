@@ -138,6 +138,26 @@ apiSuite('an instance’s summaries and history pages', (api) => {
     expect(all.items.some((e: Entry) => e.type === 'node.entered')).toBe(true);
   });
 
+  it('answers a poll of an unchanged history 304 by its ETag, and the next event with a new one', async () => {
+    const { call } = api();
+    const page = `/api/v1/instances/${id}/history?view=key&limit=10`;
+    const first = await call('GET', page);
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^W\/"\d+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const same = await call('GET', page, undefined, { 'if-none-match': tag });
+    expect(same.statusCode).toBe(304);
+    expect(same.body).toBe('');
+    expect((await call('GET', page, undefined, { 'if-none-match': `W/"0", ${tag}` })).statusCode).toBe(304);
+
+    const [review] = await tasksOf(api(), id, 'open');
+    await complete(api(), review?.id as string, { comment: 'Done' });
+    const next = await call('GET', page, undefined, { 'if-none-match': tag });
+    expect(next.statusCode).toBe(200);
+    expect(next.headers.etag).not.toBe(tag);
+    expect(next.json().items.at(-1).type).toBe('instance.completed');
+  });
+
   it('refuses bad paging with the parameter named, and hides the history of an instance one does not see', async () => {
     const a = api();
     for (const query of ['historyLimit=-1', 'historyLimit=abc', 'tasks=closed']) {

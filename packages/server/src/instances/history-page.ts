@@ -32,16 +32,20 @@ const commentsOf = prepared((db, instanceId: string) =>
 );
 
 /**
- * A page of an instance's history for its timeline, newest pages first, so a card or a task page need
- * not load thousands of events to show the latest. Durations are measured over the whole history.
+ * The version of an instance's history the caller sees (404 when they see no such instance), for a
+ * conditional request: it changes with every event appended, and a page's comments come with its
+ * `task.completed` events, so an open card's poll of an unchanged history is answered without reading it.
  */
-export async function historyPage(
-  rt: Runtime,
-  caller: Caller,
-  id: string,
-  query: HistoryPageQuery,
-): Promise<HistoryPage> {
-  await findRow(rt, caller, id);
+export async function historyTag(rt: Runtime, caller: Caller, id: string): Promise<string> {
+  return `W/"${(await findRow(rt, caller, id)).history_seq}"`;
+}
+
+/**
+ * A page of the history of an instance the caller sees (historyTag checked that), newest pages first,
+ * so a card or a task page need not load thousands of events to show the latest. Durations are
+ * measured over the whole history.
+ */
+export async function historyPage(rt: Runtime, id: string, query: HistoryPageQuery): Promise<HistoryPage> {
   const [history, { rows }] = await Promise.all([
     readHistory(rt.db.kysely, id),
     commentsOf(rt.db.kysely, id),

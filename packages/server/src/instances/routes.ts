@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorField, isoTime, jsonObject, page, pageQuery, problems, queryBoolean } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { nodeResponsesSchema, taskSchema } from '../tasks/routes.ts';
-import { historyPage } from './history-page.ts';
+import { historyPage, historyTag } from './history-page.ts';
 import * as service from './service.ts';
 
 /** The most history events one answer carries when a page is asked for. */
@@ -216,10 +216,19 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
         summary: "A page of an instance's history, newest first by page, with each step's duration",
         params: idParam,
         querystring: historyQuery,
-        response: { 200: historyAnswer, ...problems(400, 404) },
+        response: {
+          200: historyAnswer,
+          304: z.null().describe('If-None-Match names the ETag: no event since'),
+          ...problems(400, 404),
+        },
       },
     },
-    async (request) => historyPage(rt, request.caller, request.params.id, request.query),
+    async (request, reply) => {
+      const tag = await historyTag(rt, request.caller, request.params.id);
+      reply.header('etag', tag).header('cache-control', 'private, no-cache');
+      if (matches(request.headers['if-none-match'], tag)) return reply.code(304).send(null);
+      return historyPage(rt, request.params.id, request.query);
+    },
   );
 
   app.post(
@@ -254,3 +263,8 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
     async (request) => service.retry(rt, request.caller, request.params.id),
   );
 };
+
+/** Whether an If-None-Match header names the tag (it may list several, or `*`). */
+function matches(header: string | undefined, tag: string): boolean {
+  return header !== undefined && header.split(',').some((t) => t.trim() === tag || t.trim() === '*');
+}
