@@ -12,6 +12,7 @@ import { jobRoutes } from '../jobs/routes.ts';
 import { messageRoutes } from '../messages/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { taskRoutes } from '../tasks/routes.ts';
 import { authenticate, requireAccessConfig } from './auth.ts';
@@ -62,4 +63,5 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(jobRoutes, { rt });
   await app.register(notificationRoutes, { rt });
   await app.register(eventRoutes, { rt });
+  await app.register(reportRoutes, { rt });
 }

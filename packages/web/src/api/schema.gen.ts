@@ -379,6 +379,62 @@ export type OrgDirectoryInput = {
   }[];
 };
 
+export type ProcessReportInput = {
+  definitionKey: string;
+  from: string;
+  to: string;
+  instances: {
+    started: number;
+    running: number;
+    completed: number;
+    failed: number;
+    terminated: number;
+    /** Completed runs, start to end */
+    duration: {
+      /** Answered tasks (runs, for instances) */
+      count: number;
+      totalMs: number;
+      medianMs: number | null;
+      p90Ms: number | null;
+      maxMs: number | null;
+    };
+  };
+  /** People steps, the longest in all first; times from given to answered */
+  steps: {
+    nodeId: string;
+    title: string;
+    tasks: number;
+    open: number;
+    cancelled: number;
+    /** Answered after the deadline, or open past it */
+    overdue: number;
+    /** Age of the oldest open task */
+    oldestOpenMs: number | null;
+    /** Answered tasks (runs, for instances) */
+    count: number;
+    totalMs: number;
+    medianMs: number | null;
+    p90Ms: number | null;
+    maxMs: number | null;
+    /** Part of the time all answered tasks took, 0–1 */
+    share: number;
+  }[];
+  /** Answered tasks by the answerer's department (null: none), the longest in all first */
+  departments: {
+    departmentId: string | null;
+    name: string | null;
+    people: number;
+    /** Answered tasks (runs, for instances) */
+    count: number;
+    totalMs: number;
+    medianMs: number | null;
+    p90Ms: number | null;
+    maxMs: number | null;
+    /** Part of the time all answered tasks took, 0–1 */
+    share: number;
+  }[];
+};
+
 export type Problem = {
   type: string;
   title: string;
@@ -754,6 +810,62 @@ export type OrgDirectory = {
     startsAt: string;
     /** Exclusive */
     endsAt: string;
+  }[];
+};
+
+export type ProcessReport = {
+  definitionKey: string;
+  from: string;
+  to: string;
+  instances: {
+    started: number;
+    running: number;
+    completed: number;
+    failed: number;
+    terminated: number;
+    /** Completed runs, start to end */
+    duration: {
+      /** Answered tasks (runs, for instances) */
+      count: number;
+      totalMs: number;
+      medianMs: number | null;
+      p90Ms: number | null;
+      maxMs: number | null;
+    };
+  };
+  /** People steps, the longest in all first; times from given to answered */
+  steps: {
+    nodeId: string;
+    title: string;
+    tasks: number;
+    open: number;
+    cancelled: number;
+    /** Answered after the deadline, or open past it */
+    overdue: number;
+    /** Age of the oldest open task */
+    oldestOpenMs: number | null;
+    /** Answered tasks (runs, for instances) */
+    count: number;
+    totalMs: number;
+    medianMs: number | null;
+    p90Ms: number | null;
+    maxMs: number | null;
+    /** Part of the time all answered tasks took, 0–1 */
+    share: number;
+  }[];
+  /** Answered tasks by the answerer's department (null: none), the longest in all first */
+  departments: {
+    departmentId: string | null;
+    name: string | null;
+    people: number;
+    /** Answered tasks (runs, for instances) */
+    count: number;
+    totalMs: number;
+    medianMs: number | null;
+    p90Ms: number | null;
+    maxMs: number | null;
+    /** Part of the time all answered tasks took, 0–1 */
+    share: number;
   }[];
 };
 
@@ -1735,5 +1847,33 @@ export interface Operations {
     query: never;
     body: never;
     response: null;
+  };
+  /** Where a template's runs lose time: per step, per department, per run */
+  'GET /api/v1/reports/processes/{key}': {
+    path: {
+      key: string;
+    };
+    query: {
+      /** Instances started at or after; default: 90 days before to */
+      from?: string;
+      /** Instances started before; default: now */
+      to?: string;
+    };
+    body: never;
+    response: ProcessReport;
+  };
+  /** The report's tasks one per line (CSV, UTF-8), for BI tools */
+  'GET /api/v1/reports/processes/{key}/tasks.csv': {
+    path: {
+      key: string;
+    };
+    query: {
+      /** Instances started at or after; default: 90 days before to */
+      from?: string;
+      /** Instances started before; default: now */
+      to?: string;
+    };
+    body: never;
+    response: string;
   };
 }

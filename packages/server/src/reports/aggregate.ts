@@ -1,0 +1,123 @@
+/** A task of the report's instances, as the report reads it. */
+export interface ReportTask {
+  nodeId: string;
+  title: string;
+  status: 'open' | 'completed' | 'cancelled';
+  createdAt: number;
+  completedAt: number | null;
+  dueAt: number | null;
+  completedBy: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+}
+
+/** Durations in milliseconds: how many, their sum, median, 90th percentile and longest. */
+export interface Spread {
+  count: number;
+  totalMs: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  maxMs: number | null;
+}
+
+/** One people step of the template: its tasks and how long the answered ones took. */
+export interface StepStats extends Spread {
+  nodeId: string;
+  title: string;
+  tasks: number;
+  open: number;
+  cancelled: number;
+  /** Answered after their deadline, or open past it. */
+  overdue: number;
+  /** The age of the oldest open task: where a run is stuck now. */
+  oldestOpenMs: number | null;
+  /** This step's part of the time all answered tasks took (0–1). */
+  share: number;
+}
+
+/** The answered tasks of the people of one department (null: people in none). */
+export interface DepartmentStats extends Spread {
+  departmentId: string | null;
+  name: string | null;
+  people: number;
+  share: number;
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] as number;
+}
+
+export function spreadOf(durations: number[]): Spread {
+  const sorted = durations.sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    totalMs: sorted.reduce((sum, d) => sum + d, 0),
+    medianMs: percentile(sorted, 0.5),
+    p90Ms: percentile(sorted, 0.9),
+    maxMs: sorted.at(-1) ?? null,
+  };
+}
+
+/** How long an answered task took from given to answered; null for one not answered. */
+export const answeredIn = (t: ReportTask): number | null =>
+  t.status === 'completed' && t.completedAt !== null ? t.completedAt - t.createdAt : null;
+
+/** Answered after its deadline, or open past it. */
+export const isOverdue = (t: ReportTask, now: number): boolean =>
+  t.dueAt !== null && (t.completedAt ?? (t.status === 'open' ? now : 0)) > t.dueAt;
+
+/** Per step, the one that took longest in all first: where the process loses time. */
+export function stepStats(
+  tasks: readonly ReportTask[],
+  names: (nodeId: string) => string | undefined,
+  now: number,
+) {
+  const steps = [...groupBy(tasks, (t) => t.nodeId)].map(([nodeId, list]): StepStats => {
+    const open = list.filter((t) => t.status === 'open');
+    return {
+      nodeId,
+      title: names(nodeId) ?? (list.at(-1) as ReportTask).title,
+      tasks: list.length,
+      open: open.length,
+      cancelled: list.filter((t) => t.status === 'cancelled').length,
+      overdue: list.filter((t) => isOverdue(t, now)).length,
+      oldestOpenMs: open.length === 0 ? null : now - open.reduce((min, t) => Math.min(min, t.createdAt), now),
+      ...spreadOf(list.flatMap((t) => answeredIn(t) ?? [])),
+      share: 0,
+    };
+  });
+  return withShares(steps);
+}
+
+/** Per department of whoever answered, the one whose people spent longest first. */
+export function departmentStats(tasks: readonly ReportTask[]): DepartmentStats[] {
+  const answered = tasks.filter((t) => answeredIn(t) !== null);
+  const departments = [...groupBy(answered, (t) => t.departmentId)].map(
+    ([departmentId, list]): DepartmentStats => ({
+      departmentId,
+      name: list[0]?.departmentName ?? null,
+      people: new Set(list.map((t) => t.completedBy)).size,
+      ...spreadOf(list.flatMap((t) => answeredIn(t) ?? [])),
+      share: 0,
+    }),
+  );
+  return withShares(departments);
+}
+
+function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function withShares<T extends Spread & { share: number }>(rows: T[]): T[] {
+  const total = rows.reduce((sum, r) => sum + r.totalMs, 0);
+  for (const r of rows) r.share = total === 0 ? 0 : r.totalMs / total;
+  return rows.sort((a, b) => b.totalMs - a.totalMs || b.count - a.count);
+}
