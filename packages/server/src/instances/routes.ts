@@ -266,5 +266,5 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
 
 /** Whether an If-None-Match header names the tag (it may list several, or `*`). */
 function matches(header: string | undefined, tag: string): boolean {
-  return header !== undefined && header.split(',').some((t) => t.trim() === tag || t.trim() === '*');
+  return header?.split(',').some((t) => t.trim() === tag || t.trim() === '*') ?? false;
 }
