@@ -2,6 +2,7 @@ import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconChartBar,
   IconChecklist,
   IconInbox,
   IconListDetails,
@@ -40,6 +41,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const admin: Item[] = [
     { to: '/admin/instances', label: t('nav.allInstances'), icon: IconListDetails, needs: ['seeAllWork'] },
     { to: '/admin/tasks', label: t('nav.allTasks'), icon: IconChecklist, needs: ['companyInbox'] },
+    { to: '/reports', label: t('nav.reports'), icon: IconChartBar, needs: ['seeAllWork'] },
     { to: '/designer', label: t('nav.designer'), icon: IconSitemap, needs: ['administerProcesses'] },
     { to: '/admin/org', label: t('nav.org'), icon: IconBuildingCommunity, needs: ['manageOrganisation'] },
     {

@@ -18,6 +18,7 @@ const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, 
 const MyProcessesPage = named(() => import('../processes/MyProcessesPage.tsx'), 'MyProcessesPage');
 const ProcessCardPage = named(() => import('../processes/ProcessCardPage.tsx'), 'ProcessCardPage');
 const InstancesPage = named(() => import('../admin/InstancesPage.tsx'), 'InstancesPage');
+const ReportPage = named(() => import('../reports/ReportPage.tsx'), 'ReportPage');
 const AllTasksPage = named(() => import('../admin/AllTasksPage.tsx'), 'AllTasksPage');
 const OrgPage = named(() => import('../admin/OrgPage.tsx'), 'OrgPage');
 const CalendarPage = named(() => import('../admin/calendar/CalendarPage.tsx'), 'CalendarPage');
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'processes', element: <MyProcessesPage /> },
       { path: 'processes/:id', element: <ProcessCardPage /> },
       { path: 'admin/instances', element: <InstancesPage /> },
+      { path: 'reports', element: <ReportPage /> },
       { path: 'admin/tasks', element: <AllTasksPage /> },
       { path: 'admin/org', element: <OrgPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },

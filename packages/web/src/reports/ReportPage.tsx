@@ -1,0 +1,125 @@
+import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDefinitions } from '../api/definitions.ts';
+import { REPORT_PERIODS, type ReportPeriod, reportCsvUrl, useProcessReport } from '../api/reports.ts';
+import { FilterSelect } from '../app/FilterSelect.tsx';
+import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
+import { PageHeader } from '../app/PageHeader.tsx';
+import { SectionCard } from '../app/SectionCard.tsx';
+import { formatDuration } from '../i18n/format.ts';
+import { CountBadge, TimeBars } from './TimeBars.tsx';
+
+/**
+ * The process report: for one template's runs of a period, which steps take the time (the longest
+ * first, with what is late and what waits now), which departments spend it, how long a run takes —
+ * and the tasks as CSV for a BI tool.
+ */
+export function ReportPage() {
+  const { t } = useTranslation('reports');
+  const definitions = useDefinitions().data?.items ?? [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [days, setDays] = useState<ReportPeriod>(90);
+  const key = chosen ?? definitions[0]?.key ?? null;
+  const report = useProcessReport(key, days);
+  const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, t));
+
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
+        <FilterSelect
+          label={t('process')}
+          data={definitions.map((d) => ({ value: d.key, label: d.name }))}
+          value={key}
+          onChange={setChosen}
+          clearable={false}
+          searchable
+          width={260}
+        />
+        <FilterSelect
+          label={t('period')}
+          data={REPORT_PERIODS.map((d) => ({ value: String(d), label: t('days', { count: d }) }))}
+          value={String(days)}
+          onChange={(value) => setDays(Number(value ?? 90) as ReportPeriod)}
+          clearable={false}
+          width={160}
+        />
+        {key && (
+          <Button
+            component="a"
+            href={reportCsvUrl(key, days)}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
+            {t('csv')}
+          </Button>
+        )}
+      </Group>
+      {key === null ? (
+        <Empty>{t('noProcesses')}</Empty>
+      ) : report.isPending ? (
+        <Loading />
+      ) : report.isError ? (
+        <ErrorNotice error={report.error} retry={() => report.refetch()} />
+      ) : (
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" aria-label={t('runs')} component="section">
+            <Figure label={t('started')} value={String(report.data.instances.started)} />
+            <Figure label={t('completed')} value={String(report.data.instances.completed)} />
+            <Figure label={t('running')} value={String(report.data.instances.running)} />
+            <Figure label={t('runTime')} value={duration(report.data.instances.duration.medianMs)} />
+          </SimpleGrid>
+          <SectionCard id="report-steps" title={t('steps')}>
+            {report.data.steps.length === 0 ? (
+              <Empty>{t('noTasks')}</Empty>
+            ) : (
+              <TimeBars
+                label={t('steps')}
+                rows={report.data.steps.map((s) => ({ ...s, key: s.nodeId, name: s.title }))}
+                extra={(s) => (
+                  <>
+                    <CountBadge count={s.overdue} color="red">
+                      {t('overdue', { count: s.overdue })}
+                    </CountBadge>
+                    <CountBadge count={s.open} color="indigo">
+                      {t('open', { count: s.open, duration: duration(s.oldestOpenMs) })}
+                    </CountBadge>
+                  </>
+                )}
+              />
+            )}
+          </SectionCard>
+          {report.data.departments.length > 0 && (
+            <SectionCard id="report-departments" title={t('departments')}>
+              <TimeBars
+                label={t('departments')}
+                rows={report.data.departments.map((d) => ({
+                  ...d,
+                  key: d.departmentId ?? '',
+                  name: d.name ?? t('noDepartment'),
+                }))}
+                detail={(d) => t('people', { count: d.people })}
+              />
+            </SectionCard>
+          )}
+        </Stack>
+      )}
+    </>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        {value}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { suiteStage } from './stage.ts';
+import {
+  DESKTOP,
+  fixture,
+  horizontalOverflow,
+  openTaskId,
+  PHONE,
+  publish,
+  screenshot,
+  startInstance,
+} from './support.ts';
+
+/** The owner reads where the vacation process loses time, on a phone and as CSV for a BI tool. */
+describe('the process report', () => {
+  const stage = suiteStage(async (server, company) => {
+    await publish(server, fixture('vacation.json'));
+    const start = (firstDay: string) =>
+      startInstance(server, {
+        definitionKey: 'vacation',
+        params: { firstDay, days: 5 },
+        startedBy: company.employee,
+      });
+    const first = await start('2026-08-03');
+    await start('2026-09-14');
+    const taskId = await openTaskId(server, first.id);
+    await server.api('POST', `/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, {
+      outcome: 'approved',
+      variables: {},
+      actor: company.head,
+    });
+  });
+
+  it('shows the time per step and per department on a phone', async () => {
+    const page = await stage.signIn('admin', { viewport: PHONE });
+    await page.goto('/reports');
+    await page.getByRole('heading', { level: 1, name: 'Process report' }).waitFor();
+    const steps = page.getByRole('list', { name: 'Time per step' });
+    const approve = steps.getByRole('listitem').filter({ hasText: 'Head approves' });
+    await approve.waitFor();
+    await approve.getByText('1 answered', { exact: false }).waitFor();
+    await approve.getByText('1 waiting, the oldest', { exact: false }).waitFor();
+    const departments = page.getByRole('list', { name: 'Time per department' });
+    await departments.getByRole('listitem').filter({ hasText: 'Sales' }).getByText('1 person').waitFor();
+    const runs = page.getByRole('region', { name: 'Runs' });
+    await expect.poll(() => runs.textContent()).toMatch(/Started2Completed1Running1/);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'report-phone', { fullPage: true });
+  });
+
+  it('downloads the tasks as CSV', async () => {
+    const page = await stage.signIn('admin', { viewport: DESKTOP });
+    await page.goto('/reports');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Tasks as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('vacation-tasks.csv');
+    const lines = (await readFile(await file.path(), 'utf8')).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/,approve,Head approves,completed,.*,olga,Sales,/);
+    expect(lines[2]).toMatch(/,approve,Head approves,open,/);
+  });
+});
