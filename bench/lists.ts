@@ -9,7 +9,7 @@ import { type BatonServer, startServer } from './http/server.ts';
  * `npm run bench:lists [-- --instances N] [-- --database postgres://…]`: task and instance lists over a year of a 160-person company. Fills a
  * fresh SQLite database through the real server's REST API — 160 employees in 10 departments, N
  * instances (default 25,000: 100,000 tasks) of three four-task processes, one in 25 left open at a
- * task — then times each list the web app asks for: sequential requests, the median of five. The
+ * task — then times each list the web app asks for (and the process report on one template): sequential requests, the median of five. The
  * server answers one request at a time, so a list's time is how long everyone else waits behind it.
  * One JSON line per list, with its budget where the list must not grow with the history.
  */
@@ -44,6 +44,8 @@ const LISTS: { name: string; path: string; budgetMs: number | null }[] = [
   },
   { name: 'running instances', path: '/api/v1/instances?status=running', budgetMs: 20 },
   { name: 'every instance (no filter)', path: '/api/v1/instances', budgetMs: null },
+  { name: 'report: one template, 90 days', path: '/api/v1/reports/processes/purchase', budgetMs: null },
+  { name: 'report: its tasks as CSV', path: '/api/v1/reports/processes/purchase/tasks.csv', budgetMs: null },
 ];
 
 const dir = await mkdtemp(join(tmpdir(), 'baton-lists-'));

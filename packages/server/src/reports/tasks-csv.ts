@@ -34,7 +34,7 @@ export async function tasksCsv(
   await demandView(rt, caller, key);
   const now = rt.now();
   const lines = [csvLine(HEADER)];
-  const [tasks, names] = await Promise.all([reportTasks(rt, key, range), stepNames(rt, key)]);
+  const [tasks, names] = await Promise.all([reportTasks(rt, key, range, true), stepNames(rt, key)]);
   for (const t of tasks) {
     const took = answeredIn(t);
     lines.push(
