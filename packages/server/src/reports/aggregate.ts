@@ -64,9 +64,11 @@ export function spreadOf(durations: number[]): Spread {
 export const answeredIn = (t: ReportTask): number | null =>
   t.status === 'completed' && t.completedAt !== null ? t.completedAt - t.createdAt : null;
 
-/** Answered after its deadline, or open past it. */
-export const isOverdue = (t: ReportTask, now: number): boolean =>
-  t.dueAt !== null && (t.completedAt ?? (t.status === 'open' ? now : 0)) > t.dueAt;
+/** Answered after its deadline, or open past it (a cancelled task was never late: nobody had to answer). */
+export const isOverdue = (t: ReportTask, now: number): boolean => {
+  if (t.dueAt === null || t.status === 'cancelled') return false;
+  return (t.status === 'open' ? now : (t.completedAt ?? 0)) > t.dueAt;
+};
 
 /** Per step, the one that took longest in all first: where the process loses time. */
 export function stepStats(
