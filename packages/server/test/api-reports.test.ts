@@ -145,7 +145,7 @@ apiSuite('process reports', (api) => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="purchase-tasks.csv"');
     const [header, ...lines] = res.body.trimEnd().split('\r\n');
     expect(header).toBe(
-      'instance_id,task_id,step_id,step,status,created_at,completed_at,due_at,completed_by,department,duration_seconds,overdue',
+      'instance_id,task_id,step_id,step,status,created_at,completed_at,due_at,completed_by,department,duration_seconds,working_seconds,overdue',
     );
     expect(lines).toHaveLength(6);
     const first = lines[0]?.split(',');
@@ -159,10 +159,28 @@ apiSuite('process reports', (api) => {
       'dan',
       'Sales',
       '600',
+      '600',
       '0',
     ]);
     expect(lines.filter((l) => l.includes(",'=Check the invoice,"))).toHaveLength(3);
-    expect(lines.at(-1)).toMatch(/,check,'=Check the invoice,open,[^,]+,,,,,,0$/);
+    expect(lines.at(-1)).toMatch(/,check,'=Check the invoice,open,[^,]+,,,,,,,0$/);
+  });
+
+  it('measures in working hours when asked: the night and the weekend are not lost time', async () => {
+    const a = api();
+    const read = async (time: string) =>
+      (await a.call('GET', `/api/v1/reports/processes/purchase?time=${time}`)).json().steps[1].oldestOpenMs;
+    // t0 is Monday 12:00 in Moscow (the default calendar: 09:00–18:00, UTC+3); read on Tuesday 12:00.
+    a.clock.now = t0 + 24 * 60 * MINUTE;
+    try {
+      expect(await read('calendar')).toBe((24 * 60 - 32) * MINUTE);
+      // The check waits from Monday 12:32: 5 h 28 min that day, 3 h on Tuesday.
+      expect(await read('working')).toBe((5 * 60 + 28 + 3 * 60) * MINUTE);
+      const csv = (await a.call('GET', '/api/v1/reports/processes/purchase/tasks.csv')).body;
+      expect(csv.split('\r\n')[1]).toMatch(/,Sales,600,600,0$/);
+    } finally {
+      a.clock.now = t0 + 60 * MINUTE;
+    }
   });
 
   it('is for those who see every run of the template, and names what is wrong in the range', async () => {

@@ -44,6 +44,10 @@ const MINUTE_MS = 60_000;
  *   there (Friday 17:00 + PT1H = Friday 18:00). A short day ends `shortByMinutes` early.
  * - A zero duration returns `from` unchanged; negative parts are rejected.
  *
+ * `workingTimeBetween(from, to)` measures back: the working hours between two instants (a task given
+ * Friday 17:00 and answered Monday 10:00 took 2 working hours), so `workingTimeBetween(t,
+ * addWorkingTime(t, PT<n>M))` is n minutes.
+ *
  * @example
  * const calendar = createWorkCalendar({ holidays: ['2024-05-01'], utcOffsetMinutes: 180 });
  * calendar.addWorkingTime(Date.parse('2024-04-30T14:00:00Z'), parseDuration('P1D')); // 2024-05-02T14:00Z
@@ -98,6 +102,21 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}): Configure
   return {
     utcOffsetMinutes,
     isWorkingDay: (at) => isWorkingLocalDay(Math.floor((at + offsetMs) / DAY_MS)),
+    workingTimeBetween(from, to) {
+      if (!Number.isFinite(from) || !Number.isFinite(to))
+        throw new RangeError('Working time: not a finite instant');
+      if (to <= from) return 0;
+      // Working time of a local day between two clock times (ms since its midnight).
+      const within = (day: number, lo: number, hi: number) =>
+        isWorkingLocalDay(day) ? Math.max(0, Math.min(hi, endOf(day)) - Math.max(lo, start)) : 0;
+      const first = Math.floor((from + offsetMs) / DAY_MS);
+      const last = Math.floor((to + offsetMs) / DAY_MS);
+      const clockOf = (at: number, day: number) => at + offsetMs - day * DAY_MS;
+      if (first === last) return within(first, clockOf(from, first), clockOf(to, last));
+      let total = within(first, clockOf(from, first), DAY_MS) + within(last, 0, clockOf(to, last));
+      for (let day = first + 1; day < last; day++) total += within(day, 0, DAY_MS);
+      return total;
+    },
     addWorkingTime(from, duration) {
       const workingDays = checkedWorkingDays(duration, workingDaysPerWeek);
       let remaining = timePartMs(duration);

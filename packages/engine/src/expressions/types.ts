@@ -19,6 +19,8 @@ export interface WorkCalendar {
   /** `from` plus `duration` counted in working time: D/W parts as working days, H/M/S parts as working hours. */
   addWorkingTime(from: number, duration: Duration): number;
   isWorkingDay(at: number): boolean;
+  /** The working time (ms) in `[from, to)`: hours of working days only; 0 when `to` is not after `from`. */
+  workingTimeBetween(from: number, to: number): number;
 }
 
 /** A name an expression may use, with its declared type. */

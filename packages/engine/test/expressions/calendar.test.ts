@@ -188,6 +188,41 @@ describe('properties', () => {
   });
 });
 
+describe('working time between two instants', () => {
+  const HOUR = 3_600_000;
+  const calendar = createWorkCalendar({
+    holidays: ['2024-03-19'],
+    shortDays: ['2024-03-18'],
+    utcOffsetMinutes: 180,
+  });
+  const between = (from: string, to: string) => calendar.workingTimeBetween(at(from), at(to)) / HOUR;
+
+  it('counts working hours only: nights, weekends and holidays are free, a short day ends early', () => {
+    // Friday 17:00 Moscow → Monday 10:00: an hour on Friday, one on Monday.
+    expect(between('2024-03-15T14:00:00Z', '2024-03-18T07:00:00Z')).toBe(2);
+    // Monday (short: to 17:00) 16:00 → Wednesday 10:00, Tuesday a holiday: 1 + 1.
+    expect(between('2024-03-18T13:00:00Z', '2024-03-20T07:00:00Z')).toBe(2);
+    expect(between('2024-03-20T06:00:00Z', '2024-03-20T16:00:00Z')).toBe(9);
+    expect(between('2024-03-16T06:00:00Z', '2024-03-17T16:00:00Z')).toBe(0);
+    expect(between('2024-03-20T10:00:00Z', '2024-03-20T09:00:00Z')).toBe(0);
+    expect(() => calendar.workingTimeBetween(0, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+
+  it('measures back what addWorkingTime added', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 19_700 * 86_400_000, max: 19_800 * 86_400_000 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        (start, minutes) => {
+          const end = calendar.addWorkingTime(start, { ...ZERO, minutes });
+          expect(calendar.workingTimeBetween(start, end)).toBe(minutes * 60_000);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 const ZERO: Duration = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
 
 describe('short days: the day before a holiday ends an hour early', () => {

@@ -11,6 +11,11 @@ export interface ReportTask {
   departmentName: string | null;
 }
 
+/** How long from one instant to another: calendar time (`to - from`) or a working calendar's hours. */
+export type Measure = (from: number, to: number) => number;
+
+export const calendarTime: Measure = (from, to) => to - from;
+
 /** Durations in milliseconds: how many, their sum, median, 90th percentile and longest. */
 export interface Spread {
   count: number;
@@ -61,8 +66,8 @@ export function spreadOf(durations: number[]): Spread {
 }
 
 /** How long an answered task took from given to answered; null for one not answered. */
-export const answeredIn = (t: ReportTask): number | null =>
-  t.status === 'completed' && t.completedAt !== null ? t.completedAt - t.createdAt : null;
+export const answeredIn = (t: ReportTask, measure: Measure): number | null =>
+  t.status === 'completed' && t.completedAt !== null ? measure(t.createdAt, t.completedAt) : null;
 
 /** Answered after its deadline, or open past it (a cancelled task was never late: nobody had to answer). */
 export const isOverdue = (t: ReportTask, now: number): boolean => {
@@ -75,6 +80,7 @@ export function stepStats(
   tasks: readonly ReportTask[],
   names: (nodeId: string) => string | undefined,
   now: number,
+  measure: Measure,
 ) {
   const steps = [...groupBy(tasks, (t) => t.nodeId)].map(([nodeId, list]): StepStats => {
     const open = list.filter((t) => t.status === 'open');
@@ -85,8 +91,14 @@ export function stepStats(
       open: open.length,
       cancelled: list.filter((t) => t.status === 'cancelled').length,
       overdue: list.filter((t) => isOverdue(t, now)).length,
-      oldestOpenMs: open.length === 0 ? null : now - open.reduce((min, t) => Math.min(min, t.createdAt), now),
-      ...spreadOf(list.flatMap((t) => answeredIn(t) ?? [])),
+      oldestOpenMs:
+        open.length === 0
+          ? null
+          : measure(
+              open.reduce((min, t) => Math.min(min, t.createdAt), now),
+              now,
+            ),
+      ...spreadOf(list.flatMap((t) => answeredIn(t, measure) ?? [])),
       share: 0,
     };
   });
@@ -94,14 +106,14 @@ export function stepStats(
 }
 
 /** Per department of whoever answered, the one whose people spent longest first. */
-export function departmentStats(tasks: readonly ReportTask[]): DepartmentStats[] {
-  const answered = tasks.filter((t) => answeredIn(t) !== null);
+export function departmentStats(tasks: readonly ReportTask[], measure: Measure): DepartmentStats[] {
+  const answered = tasks.filter((t) => t.status === 'completed' && t.completedAt !== null);
   const departments = [...groupBy(answered, (t) => t.departmentId)].map(
     ([departmentId, list]): DepartmentStats => ({
       departmentId,
       name: list[0]?.departmentName ?? null,
       people: new Set(list.map((t) => t.completedBy)).size,
-      ...spreadOf(list.flatMap((t) => answeredIn(t) ?? [])),
+      ...spreadOf(list.flatMap((t) => answeredIn(t, measure) ?? [])),
       share: 0,
     }),
   );

@@ -4,10 +4,13 @@ import type { InstancesTable } from '../db/schema.ts';
 import { latestCompiled } from '../definitions/compiled-cache.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
+import { stepContext } from '../runtime/step-context.ts';
 import { toIso } from '../util/time.ts';
 import {
+  calendarTime,
   type DepartmentStats,
   departmentStats,
+  type Measure,
   type ReportTask,
   type Spread,
   type StepStats,
@@ -27,10 +30,14 @@ export interface ReportRange {
   to: number;
 }
 
+/** How durations are measured: on the clock, or in the company's working hours. */
+export type ReportTime = 'calendar' | 'working';
+
 export interface ProcessReport {
   definitionKey: string;
   from: string;
   to: string;
+  time: ReportTime;
   instances: Record<InstancesTable['status'], number> & { started: number; duration: Spread };
   steps: StepStats[];
   departments: DepartmentStats[];
@@ -58,12 +65,14 @@ export async function processReport(
   caller: Caller,
   key: string,
   range: ReportRange,
+  time: ReportTime,
 ): Promise<ProcessReport> {
   await demandView(rt, caller, key);
-  const [instances, tasks, names] = await Promise.all([
+  const [instances, tasks, names, measure] = await Promise.all([
     instancesOf(rt, key, range),
     reportTasks(rt, key, range),
     stepNames(rt, key),
+    time === 'working' ? workingTime(rt) : calendarTime,
   ]);
   const now = rt.now();
   const count = (status: InstancesTable['status']) => instances.filter((i) => i.status === status).length;
@@ -71,6 +80,7 @@ export async function processReport(
     definitionKey: key,
     from: toIso(range.from),
     to: toIso(range.to),
+    time,
     instances: {
       started: instances.length,
       running: count('running'),
@@ -79,13 +89,20 @@ export async function processReport(
       terminated: count('terminated'),
       duration: spreadOf(
         instances.flatMap((i) =>
-          i.status === 'completed' && i.ended_at !== null ? i.ended_at - i.started_at : [],
+          i.status === 'completed' && i.ended_at !== null ? measure(i.started_at, i.ended_at) : [],
         ),
       ),
     },
-    steps: stepStats(tasks, names, now),
-    departments: departmentStats(tasks),
+    steps: stepStats(tasks, names, now, measure),
+    departments: departmentStats(tasks, measure),
   };
+}
+
+/** The company's working hours as they are now (the calendar every step uses). */
+export async function workingTime(rt: Runtime): Promise<Measure> {
+  const { calendar } = await stepContext(rt, rt.db.kysely);
+  if (!calendar) throw new Error('the step context has no working calendar');
+  return (from, to) => calendar.workingTimeBetween(from, to);
 }
 
 /** The template's instances in the range are the caller's to see: its `view` right, or all work. */

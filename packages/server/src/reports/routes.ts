@@ -19,6 +19,7 @@ const report = z
     definitionKey: z.string(),
     from: isoTime,
     to: isoTime,
+    time: z.enum(['calendar', 'working']),
     instances: z.object({
       started: z.number().int(),
       running: z.number().int(),
@@ -63,6 +64,12 @@ const rangeQuery = z.object({
     .describe('Instances started at or after; default: 90 days before to'),
   to: z.iso.datetime({ offset: true }).optional().describe('Instances started before; default: now'),
 });
+const reportQuery = rangeQuery.extend({
+  time: z
+    .enum(['calendar', 'working'])
+    .default('calendar')
+    .describe("working: durations in the company's working hours (its calendar) instead of on the clock"),
+});
 const tags = ['reports'];
 
 /** Reports on a template's runs: where they lose time, and the raw tasks for BI tools. */
@@ -75,13 +82,13 @@ export const reportRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, 
         tags,
         summary: "Where a template's runs lose time: per step, per department, per run",
         params: keyParam,
-        querystring: rangeQuery,
+        querystring: reportQuery,
         response: { 200: report, ...problems(400, 403, 404, 422) },
       },
     },
     async (request) => {
       const range = reportRange(request.query.from, request.query.to, rt.now());
-      return processReport(rt, request.caller, request.params.key, range);
+      return processReport(rt, request.caller, request.params.key, range, request.query.time);
     },
   );
 

@@ -1,9 +1,9 @@
 import type { Caller } from '../access/caller.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { toIsoOrNull } from '../util/time.ts';
-import { answeredIn, isOverdue } from './aggregate.ts';
+import { answeredIn, calendarTime, isOverdue } from './aggregate.ts';
 import { csvLine } from './csv.ts';
-import { demandView, type ReportRange, reportTasks, stepNames } from './process-report.ts';
+import { demandView, type ReportRange, reportTasks, stepNames, workingTime } from './process-report.ts';
 
 const HEADER = [
   'instance_id',
@@ -17,13 +17,14 @@ const HEADER = [
   'completed_by',
   'department',
   'duration_seconds',
+  'working_seconds',
   'overdue',
 ];
 
 /**
  * The report's tasks one per line, for BI tools: every task of the template's instances started in the
  * range, oldest first, with its step, times (ISO 8601, UTC), who answered, their department, how long
- * it took (answered tasks) and whether it missed its deadline.
+ * it took (answered tasks: on the clock and in working hours) and whether it missed its deadline.
  */
 export async function tasksCsv(
   rt: Runtime,
@@ -34,9 +35,13 @@ export async function tasksCsv(
   await demandView(rt, caller, key);
   const now = rt.now();
   const lines = [csvLine(HEADER)];
-  const [tasks, names] = await Promise.all([reportTasks(rt, key, range, true), stepNames(rt, key)]);
+  const [tasks, names, working] = await Promise.all([
+    reportTasks(rt, key, range, true),
+    stepNames(rt, key),
+    workingTime(rt),
+  ]);
+  const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
   for (const t of tasks) {
-    const took = answeredIn(t);
     lines.push(
       csvLine([
         t.instanceId,
@@ -49,7 +54,8 @@ export async function tasksCsv(
         toIsoOrNull(t.dueAt),
         t.completedBy,
         t.departmentName,
-        took === null ? null : took / 1000,
+        seconds(answeredIn(t, calendarTime)),
+        seconds(answeredIn(t, working)),
         isOverdue(t, now) ? 1 : 0,
       ]),
     );

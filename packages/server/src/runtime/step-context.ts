@@ -152,5 +152,6 @@ export function liveCalendar(db: Db): ConfiguredWorkCalendar {
     },
     addWorkingTime: (from: number, duration: Duration) => current().addWorkingTime(from, duration),
     isWorkingDay: (at: number) => current().isWorkingDay(at),
+    workingTimeBetween: (from: number, to: number) => current().workingTimeBetween(from, to),
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { departmentStats, type ReportTask, spreadOf, stepStats } from '../../src/reports/aggregate.ts';
+import {
+  calendarTime,
+  departmentStats,
+  type ReportTask,
+  spreadOf,
+  stepStats,
+} from '../../src/reports/aggregate.ts';
 import { csvLine } from '../../src/reports/csv.ts';
 
 const task = (over: Partial<ReportTask>): ReportTask => ({
@@ -41,6 +47,7 @@ describe('report sums', () => {
       ],
       () => undefined,
       now,
+      calendarTime,
     );
     expect(step).toMatchObject({
       tasks: 5,
@@ -58,15 +65,28 @@ describe('report sums', () => {
       task({ nodeId: 'a', completedAt: 10 }),
       task({ nodeId: 'b', completedAt: 30, completedBy: 'lena', departmentId: null, departmentName: null }),
     ];
-    const steps = stepStats(tasks, (id) => (id === 'b' ? 'Check' : undefined), 0);
+    const steps = stepStats(tasks, (id) => (id === 'b' ? 'Check' : undefined), 0, calendarTime);
     expect(steps.map((s) => [s.nodeId, s.title, s.share])).toEqual([
       ['b', 'Check', 0.75],
       ['a', 'Approve', 0.25],
     ]);
-    expect(departmentStats(tasks).map((d) => [d.departmentId, d.totalMs, d.people, d.share])).toEqual([
+    expect(
+      departmentStats(tasks, calendarTime).map((d) => [d.departmentId, d.totalMs, d.people, d.share]),
+    ).toEqual([
       [null, 30, 1, 0.75],
       ['sales', 10, 1, 0.25],
     ]);
+  });
+
+  it('measures with the clock it is given: working hours leave nights out', () => {
+    const halved = (from: number, to: number) => (to - from) / 2;
+    const tasks = [
+      task({ createdAt: 0, completedAt: 40 }),
+      task({ status: 'open', createdAt: 20, completedAt: null }),
+    ];
+    const [step] = stepStats(tasks, () => undefined, 100, halved);
+    expect(step).toMatchObject({ totalMs: 20, oldestOpenMs: 40 });
+    expect(departmentStats(tasks, halved)[0]?.totalMs).toBe(20);
   });
 });
 

@@ -8,12 +8,19 @@ export type ReportPeriod = (typeof REPORT_PERIODS)[number];
 const DAY = 24 * 3_600_000;
 const rangeOf = (days: ReportPeriod) => ({ from: new Date(Date.now() - days * DAY).toISOString() });
 
+/** How durations are measured: on the clock, or in the company's working hours. */
+export type ReportTime = 'calendar' | 'working';
+
 /** Where a template's runs started in the last `days` lose time (GET /reports/processes/{key}). */
-export function useProcessReport(key: string | null, days: ReportPeriod) {
+export function useProcessReport(key: string | null, days: ReportPeriod, time: ReportTime) {
   return useQuery({
-    queryKey: ['reports', 'process', key, days],
+    queryKey: ['reports', 'process', key, days, time],
     queryFn: ({ signal }) =>
-      call('GET /api/v1/reports/processes/{key}', { path: { key: key ?? '' }, query: rangeOf(days), signal }),
+      call('GET /api/v1/reports/processes/{key}', {
+        path: { key: key ?? '' },
+        query: { ...rangeOf(days), time },
+        signal,
+      }),
     enabled: key !== null,
   });
 }

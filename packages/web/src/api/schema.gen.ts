@@ -383,6 +383,7 @@ export type ProcessReportInput = {
   definitionKey: string;
   from: string;
   to: string;
+  time: 'calendar' | 'working';
   instances: {
     started: number;
     running: number;
@@ -817,6 +818,7 @@ export type ProcessReport = {
   definitionKey: string;
   from: string;
   to: string;
+  time: 'calendar' | 'working';
   instances: {
     started: number;
     running: number;
@@ -1858,6 +1860,8 @@ export interface Operations {
       from?: string;
       /** Instances started before; default: now */
       to?: string;
+      /** working: durations in the company's working hours (its calendar) instead of on the clock */
+      time?: 'calendar' | 'working';
     };
     body: never;
     response: ProcessReport;

@@ -1,9 +1,15 @@
-import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDefinitions } from '../api/definitions.ts';
-import { REPORT_PERIODS, type ReportPeriod, reportCsvUrl, useProcessReport } from '../api/reports.ts';
+import {
+  REPORT_PERIODS,
+  type ReportPeriod,
+  type ReportTime,
+  reportCsvUrl,
+  useProcessReport,
+} from '../api/reports.ts';
 import { FilterSelect } from '../app/FilterSelect.tsx';
 import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
@@ -21,8 +27,9 @@ export function ReportPage() {
   const definitions = useDefinitions().data?.items ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
   const [days, setDays] = useState<ReportPeriod>(90);
+  const [time, setTime] = useState<ReportTime>('calendar');
   const key = chosen ?? definitions[0]?.key ?? null;
-  const report = useProcessReport(key, days);
+  const report = useProcessReport(key, days, time);
   const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, t));
 
   return (
@@ -45,6 +52,15 @@ export function ReportPage() {
           onChange={(value) => setDays(Number(value ?? 90) as ReportPeriod)}
           clearable={false}
           width={160}
+        />
+        <SegmentedControl
+          aria-label={t('time')}
+          data={[
+            { value: 'calendar', label: t('calendarTime') },
+            { value: 'working', label: t('workingTime') },
+          ]}
+          value={time}
+          onChange={(value) => setTime(value as ReportTime)}
         />
         {key && (
           <Button

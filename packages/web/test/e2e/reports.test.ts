@@ -47,6 +47,12 @@ describe('the process report', () => {
     await expect.poll(() => runs.textContent()).toMatch(/Started2Completed1Running1/);
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'report-phone', { fullPage: true });
+
+    // In working hours: the same report, measured by the company's calendar.
+    const working = page.waitForResponse((r) => r.url().includes('time=working') && r.ok());
+    await page.getByText('Working hours').click();
+    await working;
+    await approve.getByText('1 answered', { exact: false }).waitFor();
   });
 
   it('downloads the tasks as CSV', async () => {
