@@ -1,5 +1,6 @@
 import type { Answer, Effect } from '@baton/engine';
 import pino from 'pino';
+import { catalogueOf } from '../../packages/server/src/definitions/store.ts';
 import { applyEvent } from '../../packages/server/src/instances/apply.ts';
 import { startInstance } from '../../packages/server/src/instances/start.ts';
 import { boot } from '../../packages/server/src/runtime/boot.ts';
@@ -81,6 +82,7 @@ async function publish(rt: Runtime, p: BenchProcess): Promise<void> {
       created_by: 'bench',
       created_at: now,
       published_at: now,
+      ...catalogueOf(p.baton),
     })
     .execute();
 }

@@ -2,7 +2,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { apiSuite } from './api-harness.ts';
 import { createUser, type Session, signIn } from './support/people.ts';
 
-const template = (key: string, name: string, settings: { sort?: number; icon?: string } = {}) => ({
+const template = (
+  key: string,
+  name: string,
+  settings: { sort?: number; icon?: string; labels?: string[] } = {},
+) => ({
   key,
   name,
   ...settings,
@@ -19,6 +23,7 @@ interface Listed {
   version: number;
   sort: number | null;
   icon: string | null;
+  labels: string[];
 }
 
 const listed = async (call: Session['call']): Promise<Listed[]> => {
@@ -123,5 +128,39 @@ apiSuite('template catalogue settings', (api) => {
       { path: 'sort', message: 'SCHEMA: must be a whole number' },
       { path: 'icon', message: expect.stringMatching(/^SCHEMA: must be one of: beach, /) },
     ]);
+  });
+
+  it('lists labels, filters by one in any letter case, and shows those who may not edit the published ones', async () => {
+    const { call } = api();
+    await api().publish(template('hiring', 'Hiring', { labels: ['HR', 'People'] }));
+    await api().publish(template('payroll', 'Payroll', { labels: ['Finance', 'HR'] }));
+    const keysWith = async (who: Session['call'], label: string) =>
+      (await who('GET', `/api/v1/definitions?label=${encodeURIComponent(label)}`))
+        .json()
+        .items.map((d: Listed) => d.key);
+    expect(await keysWith(call, 'hr')).toEqual(['hiring', 'payroll']);
+    expect(await keysWith(ann.call, 'Finance')).toEqual(['payroll']);
+    expect(await keysWith(call, 'nothing')).toEqual([]);
+    expect((await listed(ann.call)).find((d) => d.key === 'hiring')?.labels).toEqual(['HR', 'People']);
+    expect((await listed(ann.call)).find((d) => d.key === 'first')?.labels).toEqual([]);
+
+    // A draft relabels the template for its editors only, until it is published.
+    await call(
+      'PUT',
+      '/api/v1/definitions/hiring/draft',
+      template('hiring', 'Hiring', { labels: ['Recruiting'] }),
+    );
+    expect(await keysWith(call, 'Recruiting')).toEqual(['hiring']);
+    expect(await keysWith(ann.call, 'Recruiting')).toEqual([]);
+    expect(await keysWith(ann.call, 'People')).toEqual(['hiring']);
+    const bad = await call(
+      'PUT',
+      '/api/v1/definitions/hiring/draft',
+      template('hiring', 'Hiring', { labels: ['HR', 'hr'] }),
+    );
+    expect(bad.json().problems).toEqual([
+      expect.objectContaining({ code: 'SCHEMA', path: 'labels[1]', message: '"hr" is there twice' }),
+    ]);
+    expect((await listed(call)).find((d) => d.key === 'hiring')?.labels).toEqual([]);
   });
 });

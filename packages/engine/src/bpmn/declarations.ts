@@ -10,6 +10,7 @@ export const DECLARATION_KEYS = [
   'version',
   'sort',
   'icon',
+  'labels',
   'documentType',
   'parameters',
   'variables',

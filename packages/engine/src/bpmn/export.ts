@@ -1,5 +1,6 @@
 import type { BpmnModdle } from 'bpmn-moddle';
 import type { DefinitionInput } from '../model/index.ts';
+import { DECLARATION_KEYS } from './declarations.ts';
 import { openDocument, type TargetDocument, writeContext } from './document.ts';
 import { writeDiagram } from './export-di.ts';
 import { writeFlows } from './export-flows.ts';
@@ -51,17 +52,7 @@ function writeProcess(moddle: BpmnModdle, definition: DefinitionInput, doc: Targ
     definition.description === undefined ? docs.slice(1) : [documentation, ...docs.slice(1)],
   );
   const header: JsonObject = {};
-  for (const key of [
-    'key',
-    'version',
-    'sort',
-    'icon',
-    'documentType',
-    'parameters',
-    'variables',
-    'constants',
-    'options',
-  ] as const) {
+  for (const key of DECLARATION_KEYS) {
     if (definition[key] !== undefined) header[key] = definition[key];
   }
   writeExtension(moddle, process, 'baton:Definition', header);

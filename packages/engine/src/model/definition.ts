@@ -25,6 +25,16 @@ export const definitionKeySchema = z
   .max(MAX_KEY_LENGTH, `must be at most ${MAX_KEY_LENGTH} characters`)
   .regex(/^[A-Za-z0-9_.-]+$/, 'must contain only letters, digits, ".", "_" and "-"');
 
+/** How many labels a template may carry. */
+export const MAX_LABELS = 10;
+
+/** A template's label: a short name without spaces at either end. */
+export const labelSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^(\S(.*\S)?)?$/s, 'must not start or end with a space');
+
 export const definitionSchema = z.strictObject({
   key: definitionKeySchema,
   version: z.number().int().positive().default(1),
@@ -36,6 +46,20 @@ export const definitionSchema = z.strictObject({
     .int('must be a whole number')
     .min(-1_000_000, 'must be between -1000000 and 1000000')
     .max(1_000_000, 'must be between -1000000 and 1000000')
+    .optional(),
+  /** Labels that group templates in the catalogue ("HR", "Finance"); at most 10, each named once. */
+  labels: z
+    .array(labelSchema)
+    .max(MAX_LABELS, `at most ${MAX_LABELS} labels`)
+    .superRefine((labels, ctx) => {
+      const seen = new Set<string>();
+      labels.forEach((label, i) => {
+        const folded = label.toLocaleLowerCase();
+        if (seen.has(folded))
+          ctx.addIssue({ code: 'custom', path: [i], message: `"${label}" is there twice` });
+        seen.add(folded);
+      });
+    })
     .optional(),
   /** The catalogue's picture for the template, one of `TEMPLATE_ICONS`. */
   icon: z.enum(TEMPLATE_ICONS, { error: `must be one of: ${TEMPLATE_ICONS.join(', ')}` }).optional(),

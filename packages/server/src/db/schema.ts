@@ -52,6 +52,8 @@ export interface DefinitionsTable {
   /** The JSON's `sort` and `icon` (null when absent or invalid), for the catalogue. */
   sort: number | null;
   icon: TemplateIcon | null;
+  /** The JSON's `labels` as a JSON array (`[]` when absent or invalid; the column's default). */
+  labels: string;
 }
 
 export interface InstancesTable {

@@ -41,6 +41,7 @@ const summary = z.object({
     .nullable()
     .describe('Catalogue order, lower first; the list comes sorted by it, then name'),
   icon: z.enum(TEMPLATE_ICONS).nullable(),
+  labels: z.array(z.string()).describe('Catalogue labels'),
 });
 const view = z
   .object({
@@ -80,6 +81,12 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
             .describe(
               'true: the start catalogue — each template as published, for editors too; drafts left out',
             ),
+          label: z
+            .string()
+            .min(1)
+            .max(40)
+            .optional()
+            .describe('Only templates with this label (any letter case)'),
         }),
         response: { 200: z.object({ items: z.array(summary) }), ...problems(400) },
       },
@@ -87,6 +94,7 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
     async (request) => ({
       items: await service.listDefinitions(rt, request.caller, {
         published: request.query.published === true,
+        label: request.query.label,
       }),
     }),
   );

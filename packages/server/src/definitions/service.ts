@@ -70,6 +70,8 @@ export interface DefinitionSummary {
   /** Catalogue order of the version listed (lower first); null when it sets none. */
   sort: number | null;
   icon: TemplateIcon | null;
+  /** The version's catalogue labels. */
+  labels: string[];
 }
 
 export interface DefinitionView {
@@ -97,12 +99,13 @@ export interface Saved {
  * The templates the caller sees (their rights name them, or they administer processes), in catalogue
  * order: by `sort` (templates without one after those with one), then name, then key. Those who may not
  * edit a template — and everyone when `published` (the start catalogue) — see only its published
- * version, its name, sort and icon too: a template with only a draft is not there for them.
+ * version, its name, sort, icon and labels too: a template with only a draft is not there for them.
+ * With `label`, only the templates that carry it (letter case aside).
  */
 export async function listDefinitions(
   rt: Runtime,
   caller: Caller,
-  { published = false }: { published?: boolean } = {},
+  { published = false, label }: { published?: boolean; label?: string | undefined } = {},
 ): Promise<DefinitionSummary[]> {
   const rows = await listLatest(rt.db.kysely);
   const access = await templateAccessAll(
@@ -114,12 +117,17 @@ export async function listDefinitions(
     const may = access.get(r.key);
     if (!may?.see) return [];
     const base = { key: r.key, publishedVersion: r.published_version, createdAt: toIso(r.created_at) };
-    if (may.edit && !published)
-      return [{ ...base, name: r.name, version: r.version, status: r.status, sort: r.sort, icon: r.icon }];
+    if (may.edit && !published) {
+      const { name, version, status, sort, icon } = r;
+      return [{ ...base, name, version, status, sort, icon, labels: JSON.parse(r.labels) as string[] }];
+    }
     if (r.published === null || r.published_version === null) return [];
-    return [{ ...base, ...r.published, version: r.published_version, status: 'published' }];
+    const labels = JSON.parse(r.published.labels) as string[];
+    return [{ ...base, ...r.published, labels, version: r.published_version, status: 'published' }];
   });
-  return items.sort(catalogueOrder);
+  const labelled = (d: DefinitionSummary) =>
+    label === undefined || d.labels.some((l) => l.toLocaleLowerCase() === label.toLocaleLowerCase());
+  return items.filter(labelled).sort(catalogueOrder);
 }
 
 function catalogueOrder(a: DefinitionSummary, b: DefinitionSummary): number {

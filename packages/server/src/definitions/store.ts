@@ -68,11 +68,11 @@ async function highestVersion(db: Kysely<Database>, key: string): Promise<Defini
 
 export type DefinitionSummaryRow = Pick<
   DefinitionsTable,
-  'key' | 'version' | 'status' | 'name' | 'created_at' | 'sort' | 'icon'
+  'key' | 'version' | 'status' | 'name' | 'created_at' | 'sort' | 'icon' | 'labels'
 > & {
   published_version: number | null;
   /** The highest published version's name and catalogue settings (null when none is published). */
-  published: Pick<DefinitionsTable, 'name' | 'sort' | 'icon'> | null;
+  published: Pick<DefinitionsTable, 'name' | 'sort' | 'icon' | 'labels'> | null;
 };
 
 /** Every template that is not deleted with its highest version (and the highest published one), by key. */
@@ -106,19 +106,30 @@ export async function listLatest(db: Kysely<Database>): Promise<DefinitionSummar
       'd.created_at',
       'd.sort',
       'd.icon',
+      'd.labels',
       'm.published',
       'p.name as published_name',
       'p.sort as published_sort',
       'p.icon as published_icon',
+      'p.labels as published_labels',
     ])
     .orderBy('d.key')
     .execute();
-  return rows.map(({ published, published_name, published_sort, published_icon, ...r }) => ({
-    ...r,
-    published_version: published === null ? null : Number(published),
-    published:
-      published_name === null ? null : { name: published_name, sort: published_sort, icon: published_icon },
-  }));
+  return rows.map(
+    ({ published, published_name, published_sort, published_icon, published_labels, ...r }) => ({
+      ...r,
+      published_version: published === null ? null : Number(published),
+      published:
+        published_name === null
+          ? null
+          : {
+              name: published_name,
+              sort: published_sort,
+              icon: published_icon,
+              labels: published_labels ?? '[]',
+            },
+    }),
+  );
 }
 
 export interface DraftInput {
@@ -181,10 +192,12 @@ export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promis
 export function catalogueOf(definition: Record<string, unknown>): {
   sort: number | null;
   icon: TemplateIcon | null;
+  labels: string;
 } {
   const sort = definitionSchema.shape.sort.safeParse(definition.sort);
   const icon = definitionSchema.shape.icon.safeParse(definition.icon);
-  return { sort: sort.data ?? null, icon: icon.data ?? null };
+  const labels = definitionSchema.shape.labels.safeParse(definition.labels);
+  return { sort: sort.data ?? null, icon: icon.data ?? null, labels: JSON.stringify(labels.data ?? []) };
 }
 
 /** Turns a draft into a published version; false when it is no longer a draft. */

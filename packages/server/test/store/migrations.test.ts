@@ -145,7 +145,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
     try {
       expect((await migrator.migrateTo('008-lean-task-indexes')).error).toBeUndefined();
-      expect(await migrate(db)).toEqual(['009-task-list-indexes']);
+      const up = await migrator.migrateTo('009-task-list-indexes');
+      expect(up.results?.map((r) => r.migrationName)).toEqual(['009-task-list-indexes']);
       expect(await indexFilter(db, 'tasks_open')).toMatch(/\(?"?status"?\)? = 'open'/i);
       // On PostgreSQL the counts read open tasks from the index alone.
       if (dialect === 'postgres')
@@ -168,6 +169,25 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect((await migrator.migrateDown()).error).toBeUndefined();
       for (const name of ['tasks_open', 'task_assignees_task']) expect(await indexFilter(db, name)).toBe('');
       expect(await indexFilter(db, 'tasks_overdue')).toMatch(/due_at"?\)? is not null/i);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('010 gives every stored version empty labels, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    const labels = () => sql<{ labels: string }>`select labels from definitions`.execute(db.kysely);
+    try {
+      expect((await migrator.migrateTo('009-task-list-indexes')).error).toBeUndefined();
+      await sql`insert into definitions (key, version, status, name, json, created_at)
+        values ('old', 1, 'published', 'Old', '{}', 0)`.execute(db.kysely);
+      expect(await migrate(db)).toEqual(['010-template-labels']);
+      expect((await labels()).rows).toEqual([{ labels: '[]' }]);
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(labels()).rejects.toThrow(/labels/);
     } finally {
       await db.close();
       await fresh.drop();

@@ -1,6 +1,7 @@
 import type { DefinitionInput } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import { catalogueOf } from '../../src/definitions/store.ts';
 
 type Flow = [source: string, target: string, extra?: { condition?: string; default?: boolean }];
 
@@ -183,6 +184,7 @@ export async function publish(db: Kysely<Database>, definition: DefinitionInput,
       created_by: 'test',
       created_at: 0,
       published_at: 0,
+      ...catalogueOf(definition),
     })
     .execute();
 }

@@ -1352,6 +1352,8 @@ export interface Operations {
     query: {
       /** true: the start catalogue — each template as published, for editors too; drafts left out */
       published?: 'true' | 'false';
+      /** Only templates with this label (any letter case) */
+      label?: string;
     };
     body: never;
     response: {
@@ -1391,6 +1393,8 @@ export interface Operations {
               | 'users'
             )
           | null;
+        /** Catalogue labels */
+        labels: string[];
       }[];
     };
   };

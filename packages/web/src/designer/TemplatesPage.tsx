@@ -29,6 +29,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { LabelBadges } from '../app/LabelBadges.tsx';
 import { TemplateIcon } from '../app/TemplateIcon.tsx';
 import { type DefinitionSummary, definitionsApi, useDefinitions } from './api.ts';
 import { emptyDoc, toDoc } from './model/doc.ts';
@@ -225,9 +226,12 @@ export default function TemplatesPage() {
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     <TemplateIcon icon={d.icon} size="md" />
-                    <Anchor component={Link} to={`/designer/${encodeURIComponent(d.key)}`} fw={500}>
-                      {d.name}
-                    </Anchor>
+                    <div>
+                      <Anchor component={Link} to={`/designer/${encodeURIComponent(d.key)}`} fw={500}>
+                        {d.name}
+                      </Anchor>
+                      <LabelBadges labels={d.labels} />
+                    </div>
                   </Group>
                 </Table.Td>
                 <Table.Td visibleFrom="sm">

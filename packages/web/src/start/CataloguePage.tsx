@@ -1,24 +1,28 @@
-import { Button, Card, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Button, Card, Chip, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconPlayerPlay, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCatalogue } from '../api/definitions.ts';
 import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
+import { LabelBadges } from '../app/LabelBadges.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { TemplateIcon } from '../app/TemplateIcon.tsx';
 
 /**
  * The templates I may start: published ones the server lists for me (it leaves out what I may not see),
- * in the order it lists them — the templates' `sort`, then name.
+ * in the order it lists them — the templates' `sort`, then name; narrowed by a search or a label.
  */
 export function CataloguePage() {
   const { t } = useTranslation('start');
   const definitions = useCatalogue();
   const [search, setSearch] = useState('');
+  const [label, setLabel] = useState<string | null>(null);
   const needle = search.trim().toLowerCase();
-  const startable = (definitions.data?.items ?? [])
-    .filter((d) => d.publishedVersion !== null && canStart(d))
+  const mine = (definitions.data?.items ?? []).filter((d) => d.publishedVersion !== null && canStart(d));
+  const labels = [...new Set(mine.flatMap((d) => d.labels))].sort((a, b) => a.localeCompare(b));
+  const startable = mine
+    .filter((d) => label === null || d.labels.includes(label))
     .filter((d) => !needle || d.name.toLowerCase().includes(needle) || d.key.toLowerCase().includes(needle));
 
   return (
@@ -33,6 +37,23 @@ export function CataloguePage() {
         maw={420}
         type="search"
       />
+      {labels.length > 0 && (
+        <Chip.Group
+          value={label ?? ''}
+          onChange={(value) => setLabel(value === '' ? null : (value as string))}
+        >
+          <Group gap="xs" mb="md" role="group" aria-label={t('catalogue.labels')}>
+            <Chip value="" size="sm">
+              {t('catalogue.allLabels')}
+            </Chip>
+            {labels.map((l) => (
+              <Chip key={l} value={l} size="sm">
+                {l}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      )}
       {definitions.isPending ? (
         <Loading />
       ) : definitions.isError ? (
@@ -65,6 +86,7 @@ export function CataloguePage() {
                   <Text size="xs" c="dimmed">
                     {t('catalogue.version', { version: d.publishedVersion })}
                   </Text>
+                  <LabelBadges labels={d.labels} />
                 </div>
               </Group>
               <Group justify="flex-end" mt="auto">

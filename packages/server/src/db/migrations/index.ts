@@ -8,6 +8,7 @@ import * as definitionsVersion from './006-definitions-version.ts';
 import * as historySteps from './007-history-steps.ts';
 import * as leanTaskIndexes from './008-lean-task-indexes.ts';
 import * as taskListIndexes from './009-task-list-indexes.ts';
+import * as templateLabels from './010-template-labels.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007-history-steps': historySteps,
   '008-lean-task-indexes': leanTaskIndexes,
   '009-task-list-indexes': taskListIndexes,
+  '010-template-labels': templateLabels,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,7 @@ export const SETTINGS_KEYS = [
   'description',
   'sort',
   'icon',
+  'labels',
   'documentType',
   'parameters',
   'variables',

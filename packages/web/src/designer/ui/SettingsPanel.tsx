@@ -1,4 +1,4 @@
-import { type TemplateIcon as IconName, type Problem, TEMPLATE_ICONS } from '@baton/engine';
+import { type TemplateIcon as IconName, MAX_LABELS, type Problem, TEMPLATE_ICONS } from '@baton/engine';
 import {
   Accordion,
   Alert,
@@ -6,6 +6,7 @@ import {
   NumberInput,
   Select,
   Stack,
+  TagsInput,
   Textarea,
   TextInput,
   Title,
@@ -28,7 +29,7 @@ export interface SettingsPanelProps {
 }
 
 /**
- * Template settings, shown when nothing is selected: name, description, catalogue place and icon,
+ * Template settings, shown when nothing is selected: name, description, catalogue place, icon and labels,
  * document type, data, rights.
  */
 export function SettingsPanel({ doc, problems, run, stored }: SettingsPanelProps) {
@@ -100,6 +101,15 @@ export function SettingsPanel({ doc, problems, run, stored }: SettingsPanelProps
           data-testid="settings-icon"
         />
       </Group>
+      <TagsInput
+        label={t('settings.labels')}
+        description={t('settings.labelsHint')}
+        value={doc.labels ?? []}
+        maxTags={MAX_LABELS}
+        readOnly={env.readOnly}
+        onChange={(labels) => set({ labels: labels.length > 0 ? labels : undefined }, 'labels')}
+        data-testid="settings-labels"
+      />
       <Select
         label={t('settings.documentType')}
         description={t('settings.documentTypeHint')}
