@@ -87,6 +87,7 @@ apiSuite('process reports', (api) => {
       cancelled: 0,
       overdue: 2,
       oldestOpenMs: null,
+      waiting: [],
       count: 3,
       totalMs: 60 * MINUTE,
       medianMs: 20 * MINUTE,
@@ -94,6 +95,15 @@ apiSuite('process reports', (api) => {
       maxMs: 30 * MINUTE,
       share: 60 / 70,
     });
+    expect(check.waiting).toEqual([
+      {
+        taskId: expect.stringMatching(new RegExp(`^${ids[2]}:`)),
+        instanceId: ids[2],
+        assignees: ['lena'],
+        since: new Date(t0 + 32 * MINUTE).toISOString(),
+        dueAt: null,
+      },
+    ]);
     // The third purchase's check was given at t0 + 32 min; the report is read at t0 + 60 min.
     expect(check).toMatchObject({
       nodeId: 'check',

@@ -1,5 +1,9 @@
+import { toIso, toIsoOrNull } from '../util/time.ts';
+
 /** A task of the report's instances, as the report reads it. */
 export interface ReportTask {
+  id: string;
+  instanceId: string;
   nodeId: string;
   title: string;
   status: 'open' | 'completed' | 'cancelled';
@@ -9,7 +13,22 @@ export interface ReportTask {
   completedBy: string | null;
   departmentId: string | null;
   departmentName: string | null;
+  /** Who holds it (read for open tasks only; empty for the others). */
+  assignees: string[];
 }
+
+/** An open task of a step, among those waiting longest. */
+export interface Waiting {
+  taskId: string;
+  instanceId: string;
+  assignees: string[];
+  /** Given at (ISO 8601). */
+  since: string;
+  dueAt: string | null;
+}
+
+/** How many of a step's open tasks the report names: the ones waiting longest. */
+export const WAITING_SHOWN = 5;
 
 /** How long from one instant to another: calendar time (`to - from`) or a working calendar's hours. */
 export type Measure = (from: number, to: number) => number;
@@ -36,6 +55,8 @@ export interface StepStats extends Spread {
   overdue: number;
   /** The age of the oldest open task: where a run is stuck now. */
   oldestOpenMs: number | null;
+  /** The open tasks waiting longest, oldest first (at most WAITING_SHOWN). */
+  waiting: Waiting[];
   /** This step's part of the time all answered tasks took (0–1). */
   share: number;
 }
@@ -98,6 +119,7 @@ export function stepStats(
               open.reduce((min, t) => Math.min(min, t.createdAt), now),
               now,
             ),
+      waiting: longestWaiting(open),
       ...spreadOf(list.flatMap((t) => answeredIn(t, measure) ?? [])),
       share: 0,
     };
@@ -118,6 +140,19 @@ export function departmentStats(tasks: readonly ReportTask[], measure: Measure):
     }),
   );
   return withShares(departments);
+}
+
+function longestWaiting(open: readonly ReportTask[]): Waiting[] {
+  return [...open]
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+    .slice(0, WAITING_SHOWN)
+    .map((t) => ({
+      taskId: t.id,
+      instanceId: t.instanceId,
+      assignees: t.assignees,
+      since: toIso(t.createdAt),
+      dueAt: toIsoOrNull(t.dueAt),
+    }));
 }
 
 function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

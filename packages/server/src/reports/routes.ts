@@ -38,6 +38,17 @@ const report = z
           cancelled: z.number().int(),
           overdue: z.number().int().describe('Answered after the deadline, or open past it'),
           oldestOpenMs: z.number().nullable().describe('Age of the oldest open task'),
+          waiting: z
+            .array(
+              z.object({
+                taskId: z.string(),
+                instanceId: z.string(),
+                assignees: z.array(z.string()),
+                since: isoTime,
+                dueAt: isoTime.nullable(),
+              }),
+            )
+            .describe('The open tasks waiting longest, oldest first (at most 5)'),
           ...spread,
           share,
         }),

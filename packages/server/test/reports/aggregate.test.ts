@@ -8,7 +8,10 @@ import {
 } from '../../src/reports/aggregate.ts';
 import { csvLine } from '../../src/reports/csv.ts';
 
+let made = 0;
 const task = (over: Partial<ReportTask>): ReportTask => ({
+  id: `t${++made}`,
+  instanceId: 'i1',
   nodeId: 'approve',
   title: 'Approve',
   status: 'completed',
@@ -18,6 +21,7 @@ const task = (over: Partial<ReportTask>): ReportTask => ({
   completedBy: 'dan',
   departmentId: 'sales',
   departmentName: 'Sales',
+  assignees: [],
   ...over,
 });
 
@@ -58,6 +62,19 @@ describe('report sums', () => {
       count: 2,
       totalMs: 40,
     });
+    // The open tasks waiting longest, oldest first, with who holds them.
+    expect(step?.waiting.map((w) => [w.since, w.dueAt])).toEqual([
+      ['1970-01-01T00:00:00.400Z', '1970-01-01T00:00:00.900Z'],
+      ['1970-01-01T00:00:00.700Z', '1970-01-01T00:00:02.000Z'],
+    ]);
+  });
+
+  it('names the five open tasks waiting longest, oldest first', () => {
+    const open = [70, 10, 60, 20, 50, 30, 40].map((createdAt) =>
+      task({ status: 'open', completedAt: null, createdAt, assignees: [`u${createdAt}`] }),
+    );
+    const [step] = stepStats(open, () => undefined, 100, calendarTime);
+    expect(step?.waiting.map((w) => w.assignees[0])).toEqual(['u10', 'u20', 'u30', 'u40', 'u50']);
   });
 
   it('puts the step and the department that took longest first, with shares of the whole', () => {

@@ -411,6 +411,14 @@ export type ProcessReportInput = {
     overdue: number;
     /** Age of the oldest open task */
     oldestOpenMs: number | null;
+    /** The open tasks waiting longest, oldest first (at most 5) */
+    waiting: {
+      taskId: string;
+      instanceId: string;
+      assignees: string[];
+      since: string;
+      dueAt: string | null;
+    }[];
     /** Answered tasks (runs, for instances) */
     count: number;
     totalMs: number;
@@ -846,6 +854,14 @@ export type ProcessReport = {
     overdue: number;
     /** Age of the oldest open task */
     oldestOpenMs: number | null;
+    /** The open tasks waiting longest, oldest first (at most 5) */
+    waiting: {
+      taskId: string;
+      instanceId: string;
+      assignees: string[];
+      since: string;
+      dueAt: string | null;
+    }[];
     /** Answered tasks (runs, for instances) */
     count: number;
     totalMs: number;

@@ -16,6 +16,7 @@ import { PageHeader } from '../app/PageHeader.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDuration } from '../i18n/format.ts';
 import { CountBadge, TimeBars } from './TimeBars.tsx';
+import { WaitingList } from './WaitingList.tsx';
 
 /**
  * The process report: for one template's runs of a period, which steps take the time (the longest
@@ -105,6 +106,7 @@ export function ReportPage() {
                     </CountBadge>
                   </>
                 )}
+                below={(s) => <WaitingList tasks={s.waiting} />}
               />
             )}
           </SectionCard>

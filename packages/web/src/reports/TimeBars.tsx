@@ -25,6 +25,8 @@ export function TimeBars<R extends TimeRow>(props: {
   detail?: (row: R) => string;
   /** Badges after it. */
   extra?: (row: R) => ReactNode;
+  /** Under the row (a step's longest-waiting tasks). */
+  below?: (row: R) => ReactNode;
 }) {
   const { t } = useTranslation('reports');
   const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, t));
@@ -57,6 +59,7 @@ export function TimeBars<R extends TimeRow>(props: {
             </Text>
             {props.extra?.(row)}
           </Group>
+          {props.below?.(row)}
         </li>
       ))}
     </Stack>

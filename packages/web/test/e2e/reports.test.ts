@@ -41,6 +41,8 @@ describe('the process report', () => {
     await approve.waitFor();
     await approve.getByText('1 answered', { exact: false }).waitFor();
     await approve.getByText('1 waiting, the oldest', { exact: false }).waitFor();
+    const waiting = approve.getByRole('list', { name: 'Waiting longest' }).getByRole('link');
+    await expect.poll(() => waiting.textContent()).toMatch(/^Olga Smirnova, since /);
     const departments = page.getByRole('list', { name: 'Time per department' });
     await departments.getByRole('listitem').filter({ hasText: 'Sales' }).getByText('1 person').waitFor();
     const runs = page.getByRole('region', { name: 'Runs' });
@@ -53,6 +55,10 @@ describe('the process report', () => {
     await page.getByText('Working hours').click();
     await working;
     await approve.getByText('1 answered', { exact: false }).waitFor();
+
+    // The waiting task leads to its process card.
+    await waiting.click();
+    await page.getByRole('heading', { level: 1, name: 'Vacation request' }).waitFor();
   });
 
   it('downloads the tasks as CSV', async () => {
