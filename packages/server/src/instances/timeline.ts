@@ -1,25 +1,14 @@
 import type { HistoryEvent } from '@baton/engine';
 import { toIso } from '../util/time.ts';
 
-/** A history event as the API gives it: numbered from 1, ISO time, the task's API id. */
-export interface HistoryView {
-  seq: number;
-  type: string;
-  at: string;
-  nodeId?: string;
-  tokenId?: string;
-  /** API task id (`instanceId:taskId`) for task events. */
-  taskId?: string;
-  timerId?: string;
-  actor?: string;
-  data?: Record<string, unknown>;
-}
+/** A history event as the API gives it: numbered from 1, ISO time, `taskId` the API's (`instanceId:taskId`). */
+export type HistoryView = Omit<HistoryEvent, 'at'> & { seq: number; at: string };
 
 /** A timeline entry: the event, how long the step it ends took, and a completed task's comment. */
-export interface TimelineEntry extends HistoryView {
+export type TimelineEntry = HistoryView & {
   tookMs: number | null;
   comment?: string;
-}
+};
 
 export function historyView(instanceId: string, event: HistoryEvent, seq: number): HistoryView {
   return {
