@@ -196,8 +196,19 @@ apiSuite('process reports', (api) => {
   it('is for those who see every run of the template, and names what is wrong in the range', async () => {
     const a = api();
     const olga = await signIn(a.app, 'olga');
+    expect((await olga.call('GET', '/api/v1/auth/me')).json().reports).toBe(false);
     expect((await olga.call('GET', '/api/v1/reports/processes/purchase')).statusCode).toBe(403);
     expect((await olga.call('GET', '/api/v1/reports/processes/purchase/tasks.csv')).statusCode).toBe(403);
+    // The template's view right makes them hers, and /auth/me says so (the menu shows them).
+    const rights = await a.call('PUT', '/api/v1/definitions/purchase/rights', {
+      start: [],
+      view: ['user:olga'],
+      edit: [],
+    });
+    expect(rights.statusCode, rights.body).toBe(200);
+    expect((await olga.call('GET', '/api/v1/auth/me')).json().reports).toBe(true);
+    expect((await olga.call('GET', '/api/v1/reports/processes/purchase')).json().instances.started).toBe(3);
+    await a.call('PUT', '/api/v1/definitions/purchase/rights', { start: [], view: [], edit: [] });
     expect((await a.call('GET', '/api/v1/reports/processes/nothing')).statusCode).toBe(404);
     const backwards = await a.call(
       'GET',

@@ -109,6 +109,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
             via: z.enum(['session', 'apiToken', 'adminToken']),
             scopes: z.array(scope),
             abilities: z.array(z.string()),
+            reports: z
+              .boolean()
+              .describe(
+                "Sees every run of some template (all work, or a template's view right): may read its report",
+              ),
           }),
         },
       },

@@ -1,5 +1,6 @@
-import { type Ability, abilitiesOf } from '../access/abilities.ts';
+import { type Ability, abilitiesOf, can } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
+import { viewableKeys } from '../access/definition-rights.ts';
 import type { Scope } from '../access/scopes.ts';
 import { normaliseLogin } from '../org/checks.ts';
 import { getUser, type UserView } from '../org/users.ts';
@@ -83,6 +84,8 @@ export interface Me {
   scopes: Scope[];
   /** What the built-in roles held allow (access/abilities.ts). */
   abilities: Ability[];
+  /** Whether they see every run of some template — all work, or a template's view right: process reports are theirs. */
+  reports: boolean;
 }
 
 export async function me(rt: Runtime, caller: Caller): Promise<Me> {
@@ -91,5 +94,6 @@ export async function me(rt: Runtime, caller: Caller): Promise<Me> {
     via: caller.via,
     scopes: [...caller.scopes].sort(),
     abilities: abilitiesOf(caller),
+    reports: can(caller, 'seeAllWork') || (await viewableKeys(rt.db.kysely, caller)).length > 0,
   };
 }

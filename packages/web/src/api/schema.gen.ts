@@ -928,6 +928,8 @@ export interface Operations {
       via: 'session' | 'apiToken' | 'adminToken';
       scopes: ('processes:read' | 'processes:write' | 'tasks:write' | 'org:read' | 'org:admin')[];
       abilities: string[];
+      /** Sees every run of some template (all work, or a template's view right): may read its report */
+      reports: boolean;
     };
   };
   /** My API tokens (without secrets) */

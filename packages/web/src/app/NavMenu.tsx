@@ -20,8 +20,8 @@ interface Item {
   to: string;
   label: string;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
-  /** Abilities of which one is needed to see the item; none: everyone. */
-  needs?: string[];
+  /** Whether the signed-in user gets the item (administration pages); absent: everyone. */
+  shown?: boolean;
 }
 
 const isActive = (path: string, to: string) =>
@@ -31,26 +31,29 @@ const isActive = (path: string, to: string) =>
 export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const abilities = useMe().data?.abilities ?? [];
+  const me = useMe().data;
+  const abilities = me?.abilities ?? [];
   const open = useMyOpenTasks();
   const work: Item[] = [
     { to: '/', label: t('nav.myTasks'), icon: IconInbox },
     { to: '/start', label: t('nav.start'), icon: IconPlayerPlay },
     { to: '/processes', label: t('nav.myProcesses'), icon: IconTimelineEvent },
   ];
+  const may = (...needs: string[]) => needs.some((a) => abilities.includes(a));
   const admin: Item[] = [
-    { to: '/admin/instances', label: t('nav.allInstances'), icon: IconListDetails, needs: ['seeAllWork'] },
-    { to: '/admin/tasks', label: t('nav.allTasks'), icon: IconChecklist, needs: ['companyInbox'] },
-    { to: '/reports', label: t('nav.reports'), icon: IconChartBar, needs: ['seeAllWork'] },
-    { to: '/designer', label: t('nav.designer'), icon: IconSitemap, needs: ['administerProcesses'] },
-    { to: '/admin/org', label: t('nav.org'), icon: IconBuildingCommunity, needs: ['manageOrganisation'] },
+    { to: '/admin/instances', label: t('nav.allInstances'), icon: IconListDetails, shown: may('seeAllWork') },
+    { to: '/admin/tasks', label: t('nav.allTasks'), icon: IconChecklist, shown: may('companyInbox') },
+    // Whoever sees every run of some template: the owner, administrators, a template's view right.
+    { to: '/reports', label: t('nav.reports'), icon: IconChartBar, shown: me?.reports === true },
+    { to: '/designer', label: t('nav.designer'), icon: IconSitemap, shown: may('administerProcesses') },
+    { to: '/admin/org', label: t('nav.org'), icon: IconBuildingCommunity, shown: may('manageOrganisation') },
     {
       to: '/admin/calendar',
       label: t('nav.calendar'),
       icon: IconCalendarEvent,
-      needs: ['manageOrganisation'],
+      shown: may('manageOrganisation'),
     },
-  ].filter((item) => item.needs.some((a) => abilities.includes(a)));
+  ].filter((item) => item.shown);
 
   const link = (item: Item) => (
     <NavLink
