@@ -197,6 +197,11 @@ apiSuite('process reports', (api) => {
     const a = api();
     const olga = await signIn(a.app, 'olga');
     expect((await olga.call('GET', '/api/v1/auth/me')).json().reports).toBe(false);
+    const reportable = async () =>
+      (await olga.call('GET', '/api/v1/definitions?reportable=true'))
+        .json()
+        .items.map((d: { key: string }) => d.key);
+    expect(await reportable()).toEqual([]);
     expect((await olga.call('GET', '/api/v1/reports/processes/purchase')).statusCode).toBe(403);
     expect((await olga.call('GET', '/api/v1/reports/processes/purchase/tasks.csv')).statusCode).toBe(403);
     // The template's view right makes them hers, and /auth/me says so (the menu shows them).
@@ -207,6 +212,7 @@ apiSuite('process reports', (api) => {
     });
     expect(rights.statusCode, rights.body).toBe(200);
     expect((await olga.call('GET', '/api/v1/auth/me')).json().reports).toBe(true);
+    expect(await reportable()).toEqual(['purchase']);
     expect((await olga.call('GET', '/api/v1/reports/processes/purchase')).json().instances.started).toBe(3);
     await a.call('PUT', '/api/v1/definitions/purchase/rights', { start: [], view: [], edit: [] });
     expect((await a.call('GET', '/api/v1/reports/processes/nothing')).statusCode).toBe(404);

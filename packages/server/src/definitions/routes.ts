@@ -87,6 +87,11 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
             .max(40)
             .optional()
             .describe('Only templates with this label (any letter case)'),
+          reportable: queryBoolean
+            .optional()
+            .describe(
+              'true: only templates whose every run the caller sees (those with a process report for them)',
+            ),
         }),
         response: { 200: z.object({ items: z.array(summary) }), ...problems(400) },
       },
@@ -95,6 +100,7 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
       items: await service.listDefinitions(rt, request.caller, {
         published: request.query.published === true,
         label: request.query.label,
+        reportable: request.query.reportable === true,
       }),
     }),
   );

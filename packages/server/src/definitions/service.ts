@@ -100,12 +100,17 @@ export interface Saved {
  * order: by `sort` (templates without one after those with one), then name, then key. Those who may not
  * edit a template — and everyone when `published` (the start catalogue) — see only its published
  * version, its name, sort, icon and labels too: a template with only a draft is not there for them.
- * With `label`, only the templates that carry it (letter case aside).
+ * With `label`, only the templates that carry it (letter case aside); with `reportable`, only those
+ * whose every run the caller sees (the view right, or all work): the ones they may read reports on.
  */
 export async function listDefinitions(
   rt: Runtime,
   caller: Caller,
-  { published = false, label }: { published?: boolean; label?: string | undefined } = {},
+  {
+    published = false,
+    label,
+    reportable = false,
+  }: { published?: boolean; label?: string | undefined; reportable?: boolean } = {},
 ): Promise<DefinitionSummary[]> {
   const rows = await listLatest(rt.db.kysely);
   const access = await templateAccessAll(
@@ -115,7 +120,7 @@ export async function listDefinitions(
   );
   const items = rows.flatMap((r): DefinitionSummary[] => {
     const may = access.get(r.key);
-    if (!may?.see) return [];
+    if (!may?.see || (reportable && !may.view)) return [];
     const base = { key: r.key, publishedVersion: r.published_version, createdAt: toIso(r.created_at) };
     if (may.edit && !published) {
       const { name, version, status, sort, icon } = r;

@@ -6,6 +6,7 @@ import type { DefinitionSummary } from './types.ts';
 export const definitionKeys = {
   list: ['definitions', 'list'] as const,
   catalogue: ['definitions', 'catalogue'] as const,
+  reportable: ['definitions', 'reportable'] as const,
   one: (key: string) => ['definitions', 'one', key] as const,
 };
 
@@ -22,6 +23,15 @@ export function useCatalogue() {
   return useQuery({
     queryKey: definitionKeys.catalogue,
     queryFn: ({ signal }) => call('GET /api/v1/definitions', { query: { published: 'true' }, signal }),
+    staleTime: 60_000,
+  });
+}
+
+/** The templates whose every run I see: the ones the process report covers for me. */
+export function useReportableDefinitions() {
+  return useQuery({
+    queryKey: definitionKeys.reportable,
+    queryFn: ({ signal }) => call('GET /api/v1/definitions', { query: { reportable: 'true' }, signal }),
     staleTime: 60_000,
   });
 }

@@ -1372,6 +1372,8 @@ export interface Operations {
       published?: 'true' | 'false';
       /** Only templates with this label (any letter case) */
       label?: string;
+      /** true: only templates whose every run the caller sees (those with a process report for them) */
+      reportable?: 'true' | 'false';
     };
     body: never;
     response: {

@@ -2,7 +2,7 @@ import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@manti
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDefinitions } from '../api/definitions.ts';
+import { useReportableDefinitions } from '../api/definitions.ts';
 import {
   REPORT_PERIODS,
   type ReportPeriod,
@@ -25,7 +25,7 @@ import { WaitingList } from './WaitingList.tsx';
  */
 export function ReportPage() {
   const { t } = useTranslation('reports');
-  const definitions = useDefinitions().data?.items ?? [];
+  const definitions = useReportableDefinitions().data?.items ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
   const [days, setDays] = useState<ReportPeriod>(90);
   const [time, setTime] = useState<ReportTime>('calendar');
