@@ -2,6 +2,7 @@ import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@manti
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useReportableDefinitions } from '../api/definitions.ts';
 import {
   REPORT_PERIODS,
@@ -21,12 +22,13 @@ import { WaitingList } from './WaitingList.tsx';
 /**
  * The process report: for one template's runs of a period, which steps take the time (the longest
  * first, with what is late and what waits now), which departments spend it, how long a run takes —
- * and the tasks as CSV for a BI tool.
+ * and the tasks as CSV for a BI tool. `?process=<key>` opens it on a template (the first one otherwise).
  */
 export function ReportPage() {
   const { t } = useTranslation('reports');
   const definitions = useReportableDefinitions().data?.items ?? [];
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const chosen = params.get('process');
   const [days, setDays] = useState<ReportPeriod>(90);
   const [time, setTime] = useState<ReportTime>('calendar');
   const key = chosen ?? definitions[0]?.key ?? null;
@@ -41,7 +43,7 @@ export function ReportPage() {
           label={t('process')}
           data={definitions.map((d) => ({ value: d.key, label: d.name }))}
           value={key}
-          onChange={setChosen}
+          onChange={(value) => value && setParams({ process: value }, { replace: true })}
           clearable={false}
           searchable
           width={260}

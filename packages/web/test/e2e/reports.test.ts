@@ -16,6 +16,8 @@ import {
 describe('the process report', () => {
   const stage = suiteStage(async (server, company) => {
     await publish(server, fixture('vacation.json'));
+    // A template everyone may start and no one but administrators sees every run of.
+    await publish(server, fixture('monthly-report.json'));
     const start = (firstDay: string) =>
       startInstance(server, {
         definitionKey: 'vacation',
@@ -34,7 +36,7 @@ describe('the process report', () => {
 
   it('shows the time per step and per department on a phone', async () => {
     const page = await stage.signIn('admin', { viewport: PHONE });
-    await page.goto('/reports');
+    await page.goto('/reports?process=vacation');
     await page.getByRole('heading', { level: 1, name: 'Process report' }).waitFor();
     const steps = page.getByRole('list', { name: 'Time per step' });
     const approve = steps.getByRole('listitem').filter({ hasText: 'Head approves' });
@@ -61,9 +63,26 @@ describe('the process report', () => {
     await page.getByRole('heading', { level: 1, name: 'Vacation request' }).waitFor();
   });
 
+  it("is in the menu of a head given the template's view right, with that template only", async () => {
+    await stage.server.api('PUT', '/api/v1/definitions/vacation/rights', {
+      start: ['everyone'],
+      view: [`user:${stage.company.head}`],
+      edit: [],
+    });
+    const page = await stage.signIn(stage.company.head, { viewport: DESKTOP });
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Process reports' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Process report' }).waitFor();
+    await page.getByRole('list', { name: 'Time per step' }).getByText('Head approves').waitFor();
+    await page.getByLabel('Process', { exact: true }).first().click();
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Vacation request']);
+  });
+
   it('downloads the tasks as CSV', async () => {
     const page = await stage.signIn('admin', { viewport: DESKTOP });
-    await page.goto('/reports');
+    await page.goto('/reports?process=vacation');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Tasks as CSV' }).click();
     const file = await download;
