@@ -53,6 +53,9 @@ export function useInstanceHistory(id: string, view: HistoryView, live: boolean)
     getNextPageParam: (last) => last.nextBefore ?? undefined,
     enabled: id !== '',
     refetchInterval: live ? 15_000 : false,
+    // Switching between the key steps and every event keeps the shown list until the other arrives
+    // (the same instance's only: another card must not show this one's history meanwhile).
+    placeholderData: (previous, query) => (query?.queryKey[2] === id ? previous : undefined),
   });
 }
 

@@ -107,6 +107,11 @@ describe('the process card of a wide instance', () => {
     expect(keyEvents).toBeGreaterThanOrEqual(1 + BRANCHES + ANSWERED);
     await expect.poll(() => entries.count()).toBe(keyEvents);
     expect(await history.getByText('Started', { exact: true }).count()).toBe(1);
+
+    // Every event: the newest 100 again, now with the token moves the key view leaves out.
+    await page.getByRole('switch', { name: 'Every event' }).click();
+    await expect.poll(() => history.getByText(/^Left: /).count()).toBeGreaterThan(0);
+    await expect.poll(() => entries.count()).toBe(100);
     expect(await horizontalOverflow(page)).toBe(0);
   });
 });
