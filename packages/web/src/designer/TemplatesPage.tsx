@@ -17,6 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import {
+  IconChartBar,
   IconCopy,
   IconDots,
   IconDownload,
@@ -268,6 +269,15 @@ export default function TemplatesPage() {
                       </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
+                      {d.publishedVersion !== null && (
+                        <Menu.Item
+                          component={Link}
+                          to={`/reports?process=${encodeURIComponent(d.key)}`}
+                          leftSection={<IconChartBar size={14} />}
+                        >
+                          {t('templates.report')}
+                        </Menu.Item>
+                      )}
                       <Menu.Item leftSection={<IconCopy size={14} />} onClick={() => setDuplicating(d)}>
                         {t('templates.duplicate')}
                       </Menu.Item>

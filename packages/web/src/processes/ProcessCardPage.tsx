@@ -33,6 +33,7 @@ export function ProcessCardPage() {
   const processName = useDefinitionNames();
   const name = useUserNames();
   const administer = useAbility('administerProcesses');
+  const seesAllWork = useAbility('seeAllWork');
   const retry = useRetryInstance();
   const version = useInstanceDefinition(id);
   const index = indexDefinition(version.data?.definition as DefinitionDocument | undefined);
@@ -58,6 +59,15 @@ export function ProcessCardPage() {
             <Text size="sm" c="dimmed">
               {t('card.version', { version: data.definitionVersion })}
             </Text>
+            {seesAllWork && (
+              <Anchor
+                component={Link}
+                to={`/reports?process=${encodeURIComponent(data.definitionKey)}`}
+                size="sm"
+              >
+                {t('card.report')}
+              </Anchor>
+            )}
           </Group>
         }
         actions={

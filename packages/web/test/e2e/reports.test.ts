@@ -14,6 +14,7 @@ import {
 
 /** The owner reads where the vacation process loses time, on a phone and as CSV for a BI tool. */
 describe('the process report', () => {
+  let firstId = '';
   const stage = suiteStage(async (server, company) => {
     await publish(server, fixture('vacation.json'));
     // A template everyone may start and no one but administrators sees every run of.
@@ -25,6 +26,7 @@ describe('the process report', () => {
         startedBy: company.employee,
       });
     const first = await start('2026-08-03');
+    firstId = first.id;
     await start('2026-09-14');
     const taskId = await openTaskId(server, first.id);
     await server.api('POST', `/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, {
@@ -80,9 +82,13 @@ describe('the process report', () => {
     await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Vacation request']);
   });
 
-  it('downloads the tasks as CSV', async () => {
+  it("is a template's menu item away, and downloads the tasks as CSV", async () => {
     const page = await stage.signIn('admin', { viewport: DESKTOP });
-    await page.goto('/reports?process=vacation');
+    await page.goto('/designer');
+    await page.getByRole('button', { name: 'Actions for Vacation request' }).click();
+    await page.getByRole('menuitem', { name: 'Process report' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Process report' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?process=vacation');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Tasks as CSV' }).click();
     const file = await download;
@@ -91,5 +97,10 @@ describe('the process report', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/,approve,Head approves,completed,.*,olga,Sales,/);
     expect(lines[2]).toMatch(/,approve,Head approves,open,/);
+
+    // A process card leads those who see all work to its template's report.
+    await page.goto(`/processes/${firstId}`);
+    await page.getByRole('link', { name: 'How this process does: its report' }).click();
+    await page.getByRole('list', { name: 'Time per step' }).getByText('Head approves').waitFor();
   });
 });
