@@ -115,8 +115,22 @@ apiSuite('process reports', (api) => {
     });
   });
 
-  it("adds up the time by the answerer's department", async () => {
-    const { departments } = (await api().call('GET', '/api/v1/reports/processes/purchase')).json();
+  it("adds up the time by the answerer's department and by person, with each one's late answers", async () => {
+    const { departments, people } = (await api().call('GET', '/api/v1/reports/processes/purchase')).json();
+    expect(
+      people.map(
+        (p: { userId: string; departmentId: string; count: number; totalMs: number; overdue: number }) => [
+          p.userId,
+          p.departmentId,
+          p.count,
+          p.totalMs,
+          p.overdue,
+        ],
+      ),
+    ).toEqual([
+      ['dan', 'sales', 3, 60 * MINUTE, 2],
+      ['lena', 'accounts', 2, 10 * MINUTE, 0],
+    ]);
     expect(
       departments.map((d: { name: string; count: number; totalMs: number; people: number }) => [
         d.name,

@@ -61,6 +61,14 @@ export interface StepStats extends Spread {
   share: number;
 }
 
+/** The tasks one person answered, and how many of them late. */
+export interface PersonStats extends Spread {
+  userId: string;
+  departmentId: string | null;
+  overdue: number;
+  share: number;
+}
+
 /** The answered tasks of the people of one department (null: people in none). */
 export interface DepartmentStats extends Spread {
   departmentId: string | null;
@@ -127,10 +135,23 @@ export function stepStats(
   return withShares(steps);
 }
 
+/** Per person who answered, the one who took longest in all first; with how many they answered late. */
+export function personStats(tasks: readonly ReportTask[], measure: Measure): PersonStats[] {
+  const people = [...groupBy(answeredOnly(tasks), (t) => t.completedBy as string)].map(
+    ([userId, list]): PersonStats => ({
+      userId,
+      departmentId: list[0]?.departmentId ?? null,
+      overdue: list.filter((t) => t.dueAt !== null && (t.completedAt as number) > t.dueAt).length,
+      ...spreadOf(list.flatMap((t) => answeredIn(t, measure) ?? [])),
+      share: 0,
+    }),
+  );
+  return withShares(people);
+}
+
 /** Per department of whoever answered, the one whose people spent longest first. */
 export function departmentStats(tasks: readonly ReportTask[], measure: Measure): DepartmentStats[] {
-  const answered = tasks.filter((t) => t.status === 'completed' && t.completedAt !== null);
-  const departments = [...groupBy(answered, (t) => t.departmentId)].map(
+  const departments = [...groupBy(answeredOnly(tasks), (t) => t.departmentId)].map(
     ([departmentId, list]): DepartmentStats => ({
       departmentId,
       name: list[0]?.departmentName ?? null,
@@ -141,6 +162,10 @@ export function departmentStats(tasks: readonly ReportTask[], measure: Measure):
   );
   return withShares(departments);
 }
+
+/** The tasks someone answered (a completion always names who: the caller or the actor). */
+const answeredOnly = (tasks: readonly ReportTask[]) =>
+  tasks.filter((t) => t.status === 'completed' && t.completedAt !== null && t.completedBy !== null);
 
 function longestWaiting(open: readonly ReportTask[]): Waiting[] {
   return [...open]

@@ -11,6 +11,8 @@ import {
   type DepartmentStats,
   departmentStats,
   type Measure,
+  type PersonStats,
+  personStats,
   type ReportTask,
   type Spread,
   type StepStats,
@@ -41,6 +43,7 @@ export interface ProcessReport {
   instances: Record<InstancesTable['status'], number> & { started: number; duration: Spread };
   steps: StepStats[];
   departments: DepartmentStats[];
+  people: PersonStats[];
 }
 
 /** The range asked for, the last 90 days by default; `from` must come before `to`. */
@@ -95,6 +98,7 @@ export async function processReport(
     },
     steps: stepStats(tasks, names, now, measure),
     departments: departmentStats(tasks, measure),
+    people: personStats(tasks, measure),
   };
 }
 

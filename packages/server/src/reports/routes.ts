@@ -65,6 +65,17 @@ const report = z
         }),
       )
       .describe("Answered tasks by the answerer's department (null: none), the longest in all first"),
+    people: z
+      .array(
+        z.object({
+          userId: z.string(),
+          departmentId: z.string().nullable(),
+          overdue: z.number().int().describe('Answered after the deadline'),
+          ...spread,
+          share,
+        }),
+      )
+      .describe('Answered tasks by who answered them, the longest in all first'),
   })
   .meta({ id: 'ProcessReport' });
 const keyParam = z.object({ key: definitionKeySchema });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   calendarTime,
   departmentStats,
+  personStats,
   type ReportTask,
   spreadOf,
   stepStats,
@@ -86,6 +87,10 @@ describe('report sums', () => {
     expect(steps.map((s) => [s.nodeId, s.title, s.share])).toEqual([
       ['b', 'Check', 0.75],
       ['a', 'Approve', 0.25],
+    ]);
+    expect(personStats(tasks, calendarTime).map((p) => [p.userId, p.totalMs, p.share])).toEqual([
+      ['lena', 30, 0.75],
+      ['dan', 10, 0.25],
     ]);
     expect(
       departmentStats(tasks, calendarTime).map((d) => [d.departmentId, d.totalMs, d.people, d.share]),

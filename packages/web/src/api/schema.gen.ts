@@ -442,6 +442,21 @@ export type ProcessReportInput = {
     /** Part of the time all answered tasks took, 0–1 */
     share: number;
   }[];
+  /** Answered tasks by who answered them, the longest in all first */
+  people: {
+    userId: string;
+    departmentId: string | null;
+    /** Answered after the deadline */
+    overdue: number;
+    /** Answered tasks (runs, for instances) */
+    count: number;
+    totalMs: number;
+    medianMs: number | null;
+    p90Ms: number | null;
+    maxMs: number | null;
+    /** Part of the time all answered tasks took, 0–1 */
+    share: number;
+  }[];
 };
 
 export type Problem = {
@@ -876,6 +891,21 @@ export type ProcessReport = {
     departmentId: string | null;
     name: string | null;
     people: number;
+    /** Answered tasks (runs, for instances) */
+    count: number;
+    totalMs: number;
+    medianMs: number | null;
+    p90Ms: number | null;
+    maxMs: number | null;
+    /** Part of the time all answered tasks took, 0–1 */
+    share: number;
+  }[];
+  /** Answered tasks by who answered them, the longest in all first */
+  people: {
+    userId: string;
+    departmentId: string | null;
+    /** Answered after the deadline */
+    overdue: number;
     /** Answered tasks (runs, for instances) */
     count: number;
     totalMs: number;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useReportableDefinitions } from '../api/definitions.ts';
+import { useUserNames } from '../api/org.ts';
 import {
   REPORT_PERIODS,
   type ReportPeriod,
@@ -34,6 +35,7 @@ export function ReportPage() {
   const key = chosen ?? definitions[0]?.key ?? null;
   const report = useProcessReport(key, days, time);
   const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, t));
+  const name = useUserNames();
 
   return (
     <>
@@ -122,6 +124,19 @@ export function ReportPage() {
                   name: d.name ?? t('noDepartment'),
                 }))}
                 detail={(d) => t('people', { count: d.people })}
+              />
+            </SectionCard>
+          )}
+          {report.data.people.length > 0 && (
+            <SectionCard id="report-people" title={t('byPerson')}>
+              <TimeBars
+                label={t('byPerson')}
+                rows={report.data.people.map((p) => ({ ...p, key: p.userId, name: name(p.userId) }))}
+                extra={(p) => (
+                  <CountBadge count={p.overdue} color="red">
+                    {t('overdue', { count: p.overdue })}
+                  </CountBadge>
+                )}
               />
             </SectionCard>
           )}

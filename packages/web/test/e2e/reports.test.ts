@@ -49,6 +49,12 @@ describe('the process report', () => {
     await expect.poll(() => waiting.textContent()).toMatch(/^Olga Smirnova, since /);
     const departments = page.getByRole('list', { name: 'Time per department' });
     await departments.getByRole('listitem').filter({ hasText: 'Sales' }).getByText('1 person').waitFor();
+    const people = page.getByRole('list', { name: 'Time per person' });
+    await people
+      .getByRole('listitem')
+      .filter({ hasText: 'Olga Smirnova' })
+      .getByText('1 answered', { exact: false })
+      .waitFor();
     const runs = page.getByRole('region', { name: 'Runs' });
     await expect.poll(() => runs.textContent()).toMatch(/Started2Completed1Running1/);
     expect(await horizontalOverflow(page)).toBe(0);
