@@ -110,3 +110,56 @@ describe('the process report', () => {
     await page.getByRole('list', { name: 'Time per step' }).getByText('Head approves').waitFor();
   });
 });
+
+/** A template of 40 parallel review steps, each answered once. */
+describe('the process report of a wide template', () => {
+  const STEPS = 40;
+  const stage = suiteStage(async (server, company) => {
+    const steps = Array.from({ length: STEPS }, (_, i) => `check${i + 1}`);
+    await publish(server, {
+      key: 'inspection',
+      name: 'House inspection',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'split', type: 'parallel' },
+        ...steps.map((id) => ({
+          id,
+          type: 'userTask',
+          name: id,
+          config: { kind: 'review', assignees: ["'ivan'"] },
+        })),
+        { id: 'join', type: 'parallel' },
+        { id: 'end', type: 'end' },
+      ],
+      flows: [
+        { id: 'f0', source: 'start', target: 'split' },
+        ...steps.flatMap((id) => [
+          { id: `in-${id}`, source: 'split', target: id },
+          { id: `out-${id}`, source: id, target: 'join' },
+        ]),
+        { id: 'f1', source: 'join', target: 'end' },
+      ],
+    });
+    const { id } = await startInstance(server, { definitionKey: 'inspection', startedBy: company.employee });
+    const open = await server.api<{ items: { id: string }[] }>(
+      'GET',
+      `/api/v1/tasks?instanceId=${id}&status=open&limit=200`,
+    );
+    for (const task of open.items)
+      await server.api('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { variables: {} });
+  });
+
+  it('shows 30 steps at first and the rest on request', async () => {
+    const page = await stage.signIn('admin', { viewport: PHONE });
+    await page.goto('/reports?process=inspection');
+    const steps = page.getByRole('list', { name: 'Time per step' }).getByRole('listitem');
+    await steps.first().waitFor();
+    expect(await steps.count()).toBe(30);
+    await page
+      .locator('section[aria-labelledby="report-steps"]')
+      .getByRole('button', { name: 'Show more' })
+      .click();
+    await expect.poll(() => steps.count()).toBe(STEPS);
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+});
