@@ -27,7 +27,8 @@ import { WaitingList } from './WaitingList.tsx';
  */
 export function ReportPage() {
   const { t } = useTranslation('reports');
-  const definitions = useReportableDefinitions().data?.items ?? [];
+  const reportable = useReportableDefinitions();
+  const definitions = reportable.data?.items ?? [];
   const [params, setParams] = useSearchParams();
   const chosen = params.get('process');
   const [days, setDays] = useState<ReportPeriod>(90);
@@ -80,7 +81,11 @@ export function ReportPage() {
         )}
       </Group>
       {key === null ? (
-        <Empty>{t('noProcesses')}</Empty>
+        reportable.isPending ? (
+          <Loading />
+        ) : (
+          <Empty>{t('noProcesses')}</Empty>
+        )
       ) : report.isPending ? (
         <Loading />
       ) : report.isError ? (
