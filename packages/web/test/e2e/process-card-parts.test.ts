@@ -1,39 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { suiteStage } from './stage.ts';
-import { horizontalOverflow, PHONE, publish, startInstance } from './support.ts';
+import { fanOut, horizontalOverflow, PHONE, publish, startInstance } from './support.ts';
 
 const BRANCHES = 120;
 const ANSWERED = 60;
-
-/** One parallel split into BRANCHES review tasks for Ivan, joined before the end. */
-function fanOut() {
-  const branches = Array.from({ length: BRANCHES }, (_, i) => `check${i + 1}`);
-  return {
-    key: 'inspection',
-    name: 'House inspection',
-    nodes: [
-      { id: 'start', type: 'start' },
-      { id: 'split', type: 'parallel' },
-      ...branches.map((id) => ({
-        id,
-        type: 'userTask',
-        name: id,
-        config: { kind: 'review', assignees: ["'ivan'"] },
-      })),
-      { id: 'join', type: 'parallel' },
-      { id: 'end', type: 'end' },
-    ],
-    flows: [
-      { id: 'f0', source: 'start', target: 'split' },
-      ...branches.flatMap((id) => [
-        { id: `in-${id}`, source: 'split', target: id },
-        { id: `out-${id}`, source: id, target: 'join' },
-      ]),
-      { id: 'f1', source: 'join', target: 'end' },
-    ],
-  };
-}
 
 const count = (page: Page, section: string, selector: string) =>
   page.locator(`section[aria-labelledby="${section}"] ${selector}`).count();
@@ -46,7 +17,7 @@ const count = (page: Page, section: string, selector: string) =>
 describe('the process card of a wide instance', () => {
   let instanceId = '';
   const stage = suiteStage(async (server, company) => {
-    await publish(server, fanOut());
+    await publish(server, fanOut(BRANCHES));
     instanceId = (await startInstance(server, { definitionKey: 'inspection', startedBy: company.employee }))
       .id;
     const open = await server.api<{ items: { id: string }[] }>(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { suiteStage } from './stage.ts';
 import {
   DESKTOP,
+  fanOut,
   fixture,
   horizontalOverflow,
   openTaskId,
@@ -115,31 +116,7 @@ describe('the process report', () => {
 describe('the process report of a wide template', () => {
   const STEPS = 40;
   const stage = suiteStage(async (server, company) => {
-    const steps = Array.from({ length: STEPS }, (_, i) => `check${i + 1}`);
-    await publish(server, {
-      key: 'inspection',
-      name: 'House inspection',
-      nodes: [
-        { id: 'start', type: 'start' },
-        { id: 'split', type: 'parallel' },
-        ...steps.map((id) => ({
-          id,
-          type: 'userTask',
-          name: id,
-          config: { kind: 'review', assignees: ["'ivan'"] },
-        })),
-        { id: 'join', type: 'parallel' },
-        { id: 'end', type: 'end' },
-      ],
-      flows: [
-        { id: 'f0', source: 'start', target: 'split' },
-        ...steps.flatMap((id) => [
-          { id: `in-${id}`, source: 'split', target: id },
-          { id: `out-${id}`, source: id, target: 'join' },
-        ]),
-        { id: 'f1', source: 'join', target: 'end' },
-      ],
-    });
+    await publish(server, fanOut(STEPS));
     const { id } = await startInstance(server, { definitionKey: 'inspection', startedBy: company.employee });
     const open = await server.api<{ items: { id: string }[] }>(
       'GET',

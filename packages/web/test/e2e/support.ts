@@ -349,3 +349,32 @@ export async function openTaskId(server: TestServer, instanceId: string): Promis
   );
   return tasks.items[0]?.id ?? '';
 }
+
+/** `inspection`: one parallel split into `branches` review tasks for Ivan, joined before the end. */
+export function fanOut(branches: number): Record<string, unknown> {
+  const ids = Array.from({ length: branches }, (_, i) => `check${i + 1}`);
+  return {
+    key: 'inspection',
+    name: 'House inspection',
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'split', type: 'parallel' },
+      ...ids.map((id) => ({
+        id,
+        type: 'userTask',
+        name: id,
+        config: { kind: 'review', assignees: ["'ivan'"] },
+      })),
+      { id: 'join', type: 'parallel' },
+      { id: 'end', type: 'end' },
+    ],
+    flows: [
+      { id: 'f0', source: 'start', target: 'split' },
+      ...ids.flatMap((id) => [
+        { id: `in-${id}`, source: 'split', target: id },
+        { id: `out-${id}`, source: id, target: 'join' },
+      ]),
+      { id: 'f1', source: 'join', target: 'end' },
+    ],
+  };
+}
