@@ -4,14 +4,19 @@ import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult, S
 import type { InTransaction } from './run-compiled.ts';
 
 /**
- * Group commit for the embedded SQLite: what runs on the connection in one turn of the event loop
- * shares one COMMIT, made when the turn's I/O callbacks are done. The first transaction opens the
- * group (BEGIN IMMEDIATE); each later one runs in a savepoint of it and rolls back alone; a query
- * outside a transaction runs in the group too. None of them answers before the group's COMMIT has returned —
- * nothing is acknowledged, or read by anyone, before it is durable — and if that COMMIT fails, all of
- * them fail. A COMMIT is a third of an engine step and writes each page the group touched once, so
- * under concurrent requests it is paid once per turn instead of once per request; a lone transaction
- * commits at the end of its turn.
+ * Group commit for the embedded SQLite: the transactions started in one turn of the event loop run
+ * back to back once the turn's I/O callbacks are done, and share one COMMIT, made as soon as the last
+ * of them has finished. The first transaction opens the group (BEGIN IMMEDIATE); each later one runs in
+ * a savepoint of it and rolls back alone; a query outside a transaction runs in the group too. None of
+ * them answers before the group's COMMIT has returned — nothing is acknowledged, or read by anyone,
+ * before it is durable — and if that COMMIT fails, all of them fail. A COMMIT is a third of an engine
+ * step and writes each page the group touched once, so under concurrent requests it is paid once per
+ * turn instead of once per request; a lone transaction commits at the end of its turn.
+ *
+ * Why the group waits for the turn's end instead of opening at its first transaction: requests are
+ * read and parsed first, then their steps run one after another, and the write lock is held only
+ * while they run. At 64 HTTP clients that ran 25–30 % more approval completions a second than steps
+ * interleaved with the parsing of the turn's other requests (BENCHMARKS.md, "Fourteenth session").
  *
  * `failures` counts the groups that failed: what was read in one may never have been committed, so
  * caches filled in it key on this count too (step-context.ts).
@@ -139,6 +144,8 @@ class GroupCommitDriver implements Driver {
   /** The active transaction opened the group (no savepoint: its rollback is the group's). */
   #opened = false;
   #scheduled = false;
+  /** Holds waiting for the connection: while there are any, the open group is not complete. */
+  #queued = 0;
   readonly #failures: { count: number };
 
   constructor(inner: Driver, sqlite: BetterSqlite3.Database, failures: { count: number }) {
@@ -166,8 +173,13 @@ class GroupCommitDriver implements Driver {
     return new Lease(await this.acquireInner(), this);
   }
 
-  acquireInner(): Promise<DatabaseConnection> {
-    return this.#inner.acquireConnection();
+  async acquireInner(): Promise<DatabaseConnection> {
+    this.#queued++;
+    try {
+      return await this.#inner.acquireConnection();
+    } finally {
+      this.#queued--;
+    }
   }
 
   releaseInner(connection: DatabaseConnection): Promise<void> {
@@ -178,7 +190,8 @@ class GroupCommitDriver implements Driver {
     const lease = connection as Lease;
     await lease.hold();
     this.#opened = !this.#sqlite.inTransaction;
-    this.#sql[this.#opened ? 'begin' : 'join'].run();
+    if (this.#opened) await this.#openGroup();
+    else this.#sql.join.run();
     lease.member = true;
     this.#active = true;
   }
@@ -222,8 +235,11 @@ class GroupCommitDriver implements Driver {
     return (connection as Lease).release();
   }
 
+  /** Closes after the work already waiting for the connection has run and committed. */
   async destroy(): Promise<void> {
+    const last = await this.#inner.acquireConnection();
     if (this.#sqlite.open) this.commitWaiting();
+    await this.#inner.releaseConnection(last);
     await this.#inner.destroy();
   }
 
@@ -240,7 +256,8 @@ class GroupCommitDriver implements Driver {
   /** Resolves when the open group has committed (rejects if it fails); schedules its COMMIT. */
   enlist(): Promise<void> {
     const committed = new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }));
-    this.#schedule();
+    if (this.#queued === 0) this.commitWaiting();
+    else this.#schedule();
     return committed;
   }
 
@@ -272,6 +289,15 @@ class GroupCommitDriver implements Driver {
     } catch {
       // SQLite ends the transaction whether or not ROLLBACK reports an error.
     }
+  }
+
+  /**
+   * Opens the group once this turn's I/O callbacks are done: the work they start queues behind this
+   * transaction and joins the group as it runs.
+   */
+  async #openGroup(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    this.#sql.begin.run();
   }
 
   /** Commits after this turn's I/O callbacks, whose work joins the group. */

@@ -82,6 +82,28 @@ describe('group commit on SQLite', () => {
     expect(seenWhenAnswered).toEqual(Array(5).fill([1, 2, 3, 4, 5]));
   });
 
+  it('takes the write lock only when the turn is done with its callbacks', async () => {
+    const otherProcess = new BetterSqlite3(join(dir, 'group.db'));
+    otherProcess.pragma('busy_timeout = 0');
+    const written = insert(1);
+    // An earlier callback of the same turn: the transaction has started but holds no lock yet.
+    const wroteMeanwhile = new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          otherProcess.prepare('insert into parents (id) values (7)').run();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
+    await Promise.all([written, wroteMeanwhile]);
+    otherProcess.close();
+
+    expect(committedIds()).toEqual([1]);
+    expect(outside.prepare('select id from parents').pluck().all()).toEqual([7]);
+  });
+
   it('commits transactions that follow one another one by one', async () => {
     for (const id of [1, 2, 3]) {
       await insert(id);
