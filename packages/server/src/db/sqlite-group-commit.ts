@@ -173,14 +173,17 @@ class GroupCommitDriver implements Driver {
     return new Lease(await this.acquireInner(), this);
   }
 
-  async acquireInner(): Promise<DatabaseConnection> {
+  acquireInner(): Promise<DatabaseConnection> {
     this.#queued++;
-    try {
-      return await this.#inner.acquireConnection();
-    } finally {
-      this.#queued--;
-    }
+    const acquired = this.#inner.acquireConnection();
+    // Registered before the caller's await: the count drops before the holder runs.
+    acquired.then(this.#dequeue, this.#dequeue);
+    return acquired;
   }
+
+  readonly #dequeue = () => {
+    this.#queued--;
+  };
 
   releaseInner(connection: DatabaseConnection): Promise<void> {
     return this.#inner.releaseConnection(connection);
