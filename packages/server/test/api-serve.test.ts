@@ -5,7 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import order from './fixtures/api/order.json' with { type: 'json' };
 import { ROOT } from './fixtures/cli.ts';
+import { startSmtpReceiver } from './support/smtp-receiver.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -77,6 +79,60 @@ describe('baton serve', () => {
     expect(await exited, out.stderr).toBe(0);
     expect(out.stdout).not.toContain('serve-test-token');
     expect(out.stdout).toContain('"msg":"stopped"');
+  });
+
+  it('sends a process’s e-mail through the SMTP server BATON_SMTP_URL names, from BATON_MAIL_FROM', async () => {
+    const receiver = await startSmtpReceiver([], { user: 'baton', password: 'smtp-secret' });
+    const port = await freePort();
+    const { child, out, exited } = baton(
+      ['serve', '--port', String(port), '--database', `sqlite:${join(dir, 'baton.db')}`],
+      {
+        BATON_ADMIN_TOKEN: 'serve-test-token',
+        BATON_SMTP_URL: `smtp://baton:smtp-secret@127.0.0.1:${receiver.port}`,
+        BATON_MAIL_FROM: 'Baton <baton@firm.example>',
+      },
+    );
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}/health`, child);
+      const api = (method: string, path: string, body?: unknown) =>
+        fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+          method,
+          headers: { authorization: 'Bearer serve-test-token', 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      expect((await api('PUT', '/definitions/order/draft', order)).status).toBe(200);
+      expect((await api('POST', '/definitions/order/publish', {})).status).toBe(200);
+      const started = await api('POST', '/instances', {
+        definitionKey: 'order',
+        params: { orderId: 'A-7', email: 'buyer@client.example' },
+      });
+      expect(started.status).toBe(201);
+
+      await expect.poll(() => receiver.accepted().length, { timeout: 10_000 }).toBe(1);
+      const [message] = receiver.accepted();
+      expect(message?.envelopeTo).toEqual(['buyer@client.example']);
+      expect(message?.user).toBe('baton');
+      expect(message?.mail.subject).toBe('Order A-7');
+      expect(message?.mail.from?.value[0]?.address).toBe('baton@firm.example');
+    } finally {
+      child.kill('SIGTERM');
+      await receiver.close();
+    }
+    expect(await exited, out.stderr).toBe(0);
+    expect(out.stdout).toContain(`"smtp":"smtp://127.0.0.1:${receiver.port}"`);
+    expect(out.stdout).not.toContain('smtp-secret');
+  });
+
+  it('does not start with an SMTP server but no sender, and says which setting is missing', async () => {
+    const run = baton(
+      ['serve', '--port', String(await freePort()), '--database', `sqlite:${join(dir, 'baton.db')}`],
+      {
+        BATON_SMTP_URL: 'smtp://baton:smtp-secret@127.0.0.1:2525',
+      },
+    );
+    expect(await run.exited).toBe(1);
+    expect(run.out.stdout).toContain('BATON_MAIL_FROM must be the sender address');
+    expect(run.out.stdout + run.out.stderr).not.toContain('smtp-secret');
   });
 
   it('prints a generated admin token once, on the first start only', async () => {

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { mailSettingsFromEnv } from '../mail/settings.ts';
 import { type Baton, boot } from '../runtime/boot.ts';
 
 /**
@@ -58,7 +59,7 @@ export function announceAdminPassword(password: string | null): void {
 }
 
 /**
- * Boots (with a worker unless `worker` is false), tokens and the job lock from the environment; logs why
+ * Boots (with a worker unless `worker` is false), tokens, e-mail and the job lock from the environment; logs why
  * and answers null when it cannot start. `BATON_JOB_LOCK_MS`: how long a claimed job stays locked, i.e. how
  * soon another worker takes over the jobs of one that died (default 30 s).
  */
@@ -71,6 +72,7 @@ export async function bootFromEnv(databaseUrl: string, log: Logger, worker = tru
       adminToken: process.env.BATON_ADMIN_TOKEN || undefined,
       adminPassword: process.env.BATON_ADMIN_PASSWORD || undefined,
       webhookSecret: process.env.BATON_WEBHOOK_SECRET || undefined,
+      mail: mailSettingsFromEnv(process.env),
       workerOptions: Number.isInteger(lockMs) && lockMs > 0 ? { lockMs } : {},
       log,
     });

@@ -6,6 +6,7 @@ import { listenForUserEvents } from '../events/pg-listener.ts';
 import { jobHandlers } from '../jobs/handlers/index.ts';
 import { listenForJobs } from '../jobs/notify-channel.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/worker.ts';
+import { type MailSettings, smtpServerOf } from '../mail/settings.ts';
 import type { Runtime } from './context.ts';
 import { ensureAdminToken, webhookSecret } from './settings.ts';
 import { claimSqliteWorker } from './sqlite-lease.ts';
@@ -19,6 +20,8 @@ export interface BootOptions {
   /** The first administrator's password (BATON_ADMIN_PASSWORD), used only while there are no users. */
   adminPassword?: string | undefined;
   webhookSecret?: string | undefined;
+  /** The SMTP server e-mail goes out through; none: e-mails wait in the outbox. */
+  mail?: MailSettings | null;
   workerOptions?: Partial<WorkerOptions>;
   now?: () => number;
   log?: Logger;
@@ -63,7 +66,9 @@ export async function boot(options: BootOptions): Promise<Baton> {
     let detach: (() => Promise<void>) | null = null;
     if (options.worker) {
       const id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-      worker = new Worker(rt, jobHandlers({ webhookSecret: secret }), {
+      if (options.mail) log.info({ smtp: smtpServerOf(options.mail) }, 'e-mail goes out through SMTP');
+      else log.warn('e-mail is off (BATON_SMTP_URL is not set): e-mails wait in the outbox');
+      worker = new Worker(rt, jobHandlers({ webhookSecret: secret, mail: options.mail ?? null }), {
         ...DEFAULT_WORKER_OPTIONS,
         ...options.workerOptions,
         id,

@@ -1,6 +1,8 @@
 import { absenceStartedHandler } from '../../absences/started-job.ts';
+import type { MailSettings } from '../../mail/settings.ts';
 import type { JobHandler } from '../handler.ts';
 import { callCompletedHandler } from './call-completed.ts';
+import { emailHandler } from './email.ts';
 import { logHandler } from './log.ts';
 import { notifyHandler } from './notify.ts';
 import { startProcessHandler } from './start-process.ts';
@@ -8,11 +10,13 @@ import { timerHandler } from './timer.ts';
 import { webhookHandler } from './webhook.ts';
 
 /**
- * Every job kind this server performs. E-mail, SMS, documents, feed posts and document updates have no
- * handler yet: their jobs stay pending in the outbox, visible through the API, never dropped.
+ * Every job kind this server performs. E-mail goes out when an SMTP server is set (`mail`); without
+ * one, and for SMS, documents, feed posts and document updates, which have no handler yet, the jobs stay
+ * pending in the outbox, visible through the API, never dropped.
  */
-export function jobHandlers(config: { webhookSecret: string }): JobHandler[] {
+export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings | null }): JobHandler[] {
   return [
+    ...(config.mail ? [emailHandler(config.mail)] : []),
     timerHandler,
     callCompletedHandler,
     startProcessHandler,

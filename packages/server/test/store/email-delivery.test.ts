@@ -1,0 +1,186 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bumpCounter } from '../../src/db/counters.ts';
+import { enqueue } from '../../src/jobs/enqueue.ts';
+import { emailHandler } from '../../src/jobs/handlers/email.ts';
+import { Worker } from '../../src/jobs/worker.ts';
+import { DIALECTS } from '../support/databases.ts';
+import { jobsSuiteRuntime } from '../support/runtime.ts';
+import { type SmtpReceiver, startSmtpReceiver } from '../support/smtp-receiver.ts';
+
+const KEY = 'i-1:mail:1';
+const FROM = 'Baton <baton@firm.example>';
+
+/**
+ * The e-mail handler run by a real Worker off the real queue, through a real SMTP server on loopback:
+ * who the message goes to (addresses and people), what it carries, and what each SMTP answer does.
+ */
+describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  const t = jobsSuiteRuntime(dialect);
+
+  beforeAll(async () => {
+    const now = t().clock.now();
+    const person = (id: string, email: string | null, manager_id: string | null = null) => ({
+      id,
+      login: id,
+      email,
+      name: id,
+      position: null,
+      department_id: null,
+      manager_id,
+      active: 1,
+      locale: null,
+      time_zone: null,
+      password_hash: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await t()
+      .db.kysely.transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('users')
+          .values([
+            person('boris', 'boris@firm.example'),
+            person('ann', 'ann@firm.example', 'boris'),
+            person('vera', null),
+          ])
+          .execute();
+        await bumpCounter(trx, 'org_version');
+      });
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  /** A worker sending through `url`; it stops at the end of the test. */
+  const workerFor = (url: string) => {
+    const worker = new Worker(t().rt, [emailHandler({ url, from: FROM })], {
+      id: 'w1',
+      concurrency: 1,
+      lockMs: 30_000,
+      pollMs: 50,
+      maxAttempts: 5,
+    });
+    worker.start();
+    cleanups.push(() => worker.stop());
+    return worker;
+  };
+  const receiverWith = async (...args: Parameters<typeof startSmtpReceiver>): Promise<SmtpReceiver> => {
+    const receiver = await startSmtpReceiver(...args);
+    cleanups.push(() => receiver.close());
+    return receiver;
+  };
+  const send = async (
+    worker: Worker,
+    mail: { to: string[]; cc?: string[]; subject?: string; body?: string },
+  ) => {
+    const effect = {
+      type: 'sendEmail',
+      key: KEY.slice(KEY.indexOf(':') + 1),
+      nodeId: 'remind',
+      to: mail.to,
+      cc: mail.cc ?? [],
+      subject: mail.subject ?? 'Напоминание',
+      body: mail.body ?? 'Text',
+    };
+    await enqueue(
+      t().db.kysely,
+      [{ kind: 'sendEmail', key: KEY, instanceId: 'i-1', payload: effect, dueAt: t().clock.now() }],
+      t().clock.now(),
+    );
+    worker.wake();
+  };
+  const row = () =>
+    t().db.kysely.selectFrom('jobs').selectAll().where('key', '=', KEY).executeTakeFirstOrThrow();
+
+  it('sends to the addresses and to the people references name, with the rendered subject and text', async () => {
+    const receiver = await receiverWith();
+    const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
+    await send(worker, {
+      to: ['ann', 'head:ann', 'Client Co <client@buyer.example>'],
+      cc: ['vera', 'boris'],
+      subject: 'Коммерческое предложение\r\nBcc: spy@evil.example',
+      body: 'Анна, напомните о себе клиенту.\nСрок — неделя.',
+    });
+
+    await expect.poll(() => row()).toMatchObject({ status: 'done', attempts: 1 });
+    const [message] = receiver.accepted();
+    expect(message?.envelopeTo.sort()).toEqual([
+      'ann@firm.example',
+      'boris@firm.example',
+      'client@buyer.example',
+    ]);
+    expect(message?.mail.from?.text).toBe('"Baton" <baton@firm.example>');
+    expect(message?.mail.subject).toBe('Коммерческое предложение Bcc: spy@evil.example');
+    expect(message?.mail.text?.trimEnd()).toBe('Анна, напомните о себе клиенту.\nСрок — неделя.');
+    expect(message?.mail.cc).toMatchObject({ text: 'boris@firm.example' });
+    expect(message?.mail.messageId).toMatch(/^<[0-9a-f]{32}@firm\.example>$/);
+    expect(message?.mail.headers.has('bcc')).toBe(false);
+  });
+
+  it('a 4xx answer is retried after the back-off, and the repeat carries the same Message-ID', async () => {
+    const receiver = await receiverWith([451]);
+    const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
+    await send(worker, { to: ['ann'] });
+
+    await expect.poll(() => row()).toMatchObject({ status: 'pending', attempts: 1, locked_by: null });
+    expect((await row()).last_error).toContain('451');
+    t().clock.advance((await row()).due_at - t().clock.now());
+    worker.wake();
+
+    await expect.poll(() => row()).toMatchObject({ status: 'done', attempts: 2 });
+    const ids = receiver.received.map((r) => r.mail.messageId);
+    expect(receiver.received.map((r) => r.answer)).toEqual([451, 250]);
+    expect(ids[0]).toBe(ids[1]);
+  });
+
+  it('a 5xx answer is final: the job is dead at once with the answer recorded', async () => {
+    const receiver = await receiverWith([550]);
+    const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
+    await send(worker, { to: ['ann'] });
+
+    await expect.poll(() => row()).toMatchObject({ status: 'dead', attempts: 1, locked_by: null });
+    expect((await row()).last_error).toMatch(/^e-mail at remind: .*550/);
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it('an SMTP server that refuses the connection is a failed attempt, retried', async () => {
+    const receiver = await startSmtpReceiver();
+    await receiver.close(); // its port, now closed
+    const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
+    await send(worker, { to: ['ann'] });
+
+    await expect.poll(() => row()).toMatchObject({ status: 'pending', attempts: 1, locked_by: null });
+    expect((await row()).last_error).toContain('ECONNREFUSED');
+  });
+
+  it('signs in with the URL’s user and password; a refused sign-in is final and never shows the password', async () => {
+    const login = { user: 'baton', password: 's3cret-pass' };
+    const receiver = await receiverWith([], login);
+    const worker = workerFor(`smtp://baton:s3cret-pass@127.0.0.1:${receiver.port}`);
+    await send(worker, { to: ['ann'] });
+    await expect.poll(() => row()).toMatchObject({ status: 'done' });
+    expect(receiver.accepted()[0]?.user).toBe('baton');
+
+    await t().db.kysely.deleteFrom('jobs').execute();
+    const wrong = workerFor(`smtp://baton:wrong-pass@127.0.0.1:${receiver.port}`);
+    await worker.stop();
+    await send(wrong, { to: ['ann'] });
+    await expect.poll(() => row()).toMatchObject({ status: 'dead', attempts: 1 });
+    expect((await row()).last_error).toContain('535');
+    expect((await row()).last_error).not.toContain('wrong-pass');
+  });
+
+  it('no recipient with an e-mail address: dead at once, naming each one that could not be reached', async () => {
+    const receiver = await receiverWith();
+    const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
+    await send(worker, { to: ['vera', 'nobody', 'not an address@'], cc: ['role:nobody-holds-it'] });
+
+    await expect.poll(() => row()).toMatchObject({ status: 'dead', attempts: 1 });
+    const error = (await row()).last_error;
+    expect(error).toContain('no recipient has an e-mail address');
+    for (const who of ['vera (no e-mail)', 'nobody', 'not an address@']) expect(error).toContain(who);
+    expect(receiver.received).toEqual([]);
+  });
+});
