@@ -4,13 +4,15 @@ export interface MailSettings {
   url: string;
   /** The From of every message, e.g. `Baton <baton@example.com>`. */
   from: string;
+  /** Where people open Baton (`BATON_PUBLIC_URL`), for links in e-mails; null: no links. */
+  publicUrl: string | null;
 }
 
 /** A setting that cannot work; the message names the variable and never repeats a password. */
 export class MailSettingsError extends Error {}
 
 /**
- * `BATON_SMTP_URL` and `BATON_MAIL_FROM`. Without an SMTP URL e-mail is off (null): the process's e-mails
+ * `BATON_SMTP_URL`, `BATON_MAIL_FROM` and `BATON_PUBLIC_URL`. Without an SMTP URL e-mail is off (null): the process's e-mails
  * wait in the outbox. An SMTP URL without a sender, or one that is not smtp(s), stops the start.
  */
 export function mailSettingsFromEnv(env: NodeJS.ProcessEnv): MailSettings | null {
@@ -31,7 +33,17 @@ export function mailSettingsFromEnv(env: NodeJS.ProcessEnv): MailSettings | null
     throw new MailSettingsError(
       'BATON_MAIL_FROM must be the sender address when BATON_SMTP_URL is set (e.g. "Baton <baton@example.com>")',
     );
-  return { url, from };
+  return { url, from, publicUrl: publicUrlOf(env.BATON_PUBLIC_URL?.trim()) };
+}
+
+function publicUrlOf(value: string | undefined): string | null {
+  if (!value) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    throw new MailSettingsError(
+      `BATON_PUBLIC_URL must be an http(s) URL such as https://baton.example.com (got "${value}")`,
+    );
+  return value.replace(/\/+$/, '');
 }
 
 /** The SMTP server without credentials, for logs. */

@@ -15,8 +15,19 @@ describe('e-mail settings from the environment', () => {
     expect(settings).toEqual({
       url: 'smtps://baton:p%40ss@mail.firm.example:465',
       from: 'Baton <baton@firm.example>',
+      publicUrl: null,
     });
     expect(settings && smtpServerOf(settings)).toBe('smtps://mail.firm.example:465');
+  });
+
+  it('takes the public URL for links in e-mails, without a trailing slash', () => {
+    const env = { BATON_SMTP_URL: 'smtp://mail.firm.example', BATON_MAIL_FROM: 'baton@firm.example' };
+    expect(mailSettingsFromEnv({ ...env, BATON_PUBLIC_URL: 'https://baton.firm.example/' })?.publicUrl).toBe(
+      'https://baton.firm.example',
+    );
+    expect(() => mailSettingsFromEnv({ ...env, BATON_PUBLIC_URL: 'baton.firm.example' })).toThrow(
+      'BATON_PUBLIC_URL must be an http(s) URL',
+    );
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bumpCounter } from '../../src/db/counters.ts';
 import { enqueue } from '../../src/jobs/enqueue.ts';
 import { emailHandler } from '../../src/jobs/handlers/email.ts';
+import { notifyHandler } from '../../src/jobs/handlers/notify.ts';
 import { Worker } from '../../src/jobs/worker.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { jobsSuiteRuntime } from '../support/runtime.ts';
@@ -46,6 +47,11 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
             person('vera', null),
           ])
           .execute();
+        // ann's chain of heads, as the org service materialises it: `head:ann` is boris.
+        await trx
+          .insertInto('reporting_lines')
+          .values({ user_id: 'ann', depth: 1, head_id: 'boris' })
+          .execute();
         await bumpCounter(trx, 'org_version');
       });
   });
@@ -53,9 +59,10 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  /** A worker sending through `url`; it stops at the end of the test. */
-  const workerFor = (url: string) => {
-    const worker = new Worker(t().rt, [emailHandler({ url, from: FROM })], {
+  /** A worker sending e-mail (and notifications, copied by e-mail) through `url`; it stops at the end of the test. */
+  const workerFor = (url: string, publicUrl: string | null = null) => {
+    const mail = { url, from: FROM, publicUrl };
+    const worker = new Worker(t().rt, [emailHandler(mail), notifyHandler(mail)], {
       id: 'w1',
       concurrency: 1,
       lockMs: 30_000,
@@ -99,7 +106,7 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
     await send(worker, {
       to: ['ann', 'head:ann', 'Client Co <client@buyer.example>'],
-      cc: ['vera', 'boris'],
+      cc: ['vera', 'client@buyer.example'],
       subject: 'Коммерческое предложение\r\nBcc: spy@evil.example',
       body: 'Анна, напомните о себе клиенту.\nСрок — неделя.',
     });
@@ -114,7 +121,7 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     expect(message?.mail.from?.text).toBe('"Baton" <baton@firm.example>');
     expect(message?.mail.subject).toBe('Коммерческое предложение Bcc: spy@evil.example');
     expect(message?.mail.text?.trimEnd()).toBe('Анна, напомните о себе клиенту.\nСрок — неделя.');
-    expect(message?.mail.cc).toMatchObject({ text: 'boris@firm.example' });
+    expect(message?.mail.cc).toMatchObject({ text: 'client@buyer.example' });
     expect(message?.mail.messageId).toMatch(/^<[0-9a-f]{32}@firm\.example>$/);
     expect(message?.mail.headers.has('bcc')).toBe(false);
   });
@@ -170,6 +177,43 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     await expect.poll(() => row()).toMatchObject({ status: 'dead', attempts: 1 });
     expect((await row()).last_error).toContain('535');
     expect((await row()).last_error).not.toContain('wrong-pass');
+  });
+
+  it('a notification also goes by e-mail to each recipient with an address, with a link to the process', async () => {
+    const receiver = await receiverWith();
+    const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`, 'https://baton.firm.example');
+    const notify = {
+      type: 'notify',
+      key: 'remind:1',
+      nodeId: 'approve',
+      to: ['head:ann', 'vera'],
+      text: 'Overdue: "Approve the contract" (ann)\nPlease look.',
+    };
+    await enqueue(
+      t().db.kysely,
+      [{ kind: 'notify', key: 'i-1:remind:1', instanceId: 'i-1', payload: notify, dueAt: t().clock.now() }],
+      t().clock.now(),
+    );
+    worker.wake();
+
+    await expect.poll(() => receiver.accepted().length).toBe(1);
+    const [message] = receiver.accepted();
+    expect(message?.envelopeTo).toEqual(['boris@firm.example']);
+    expect(message?.mail.subject).toBe('Overdue: "Approve the contract" (ann)');
+    expect(message?.mail.text?.trimEnd()).toBe(
+      'Overdue: "Approve the contract" (ann)\nPlease look.\n\nhttps://baton.firm.example/processes/i-1',
+    );
+    const jobs = await t().db.kysely.selectFrom('jobs').select(['key', 'status']).orderBy('key').execute();
+    expect(jobs).toEqual([
+      { key: 'i-1:remind:1', status: 'done' },
+      { key: 'i-1:remind:1:email:boris', status: 'done' },
+    ]);
+    const told = await t()
+      .db.kysely.selectFrom('notifications')
+      .select('recipient')
+      .where('node_id', '=', 'approve')
+      .execute();
+    expect(told.map((n) => n.recipient).sort()).toEqual(['boris', 'vera']);
   });
 
   it('no recipient with an e-mail address: dead at once, naming each one that could not be reached', async () => {

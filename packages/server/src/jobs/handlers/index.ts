@@ -20,7 +20,7 @@ export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings
     timerHandler,
     callCompletedHandler,
     startProcessHandler,
-    notifyHandler,
+    notifyHandler(config.mail ?? null),
     logHandler,
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
