@@ -9,7 +9,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { type Baton, boot } from '../src/runtime/boot.ts';
+import { type Baton, type BootOptions, boot } from '../src/runtime/boot.ts';
 
 /** Every API suite runs once per dialect, each on a database of its own (a temp file, a fresh PG database). */
 export const DIALECTS = ['sqlite', 'postgres'] as const;
@@ -73,7 +73,10 @@ export interface Api {
 
 export const START = Date.parse('2029-12-31T09:00:00.000Z');
 
-async function openApi(dialect: Dialect): Promise<Api & { close(): Promise<void> }> {
+/** Boot options a suite sets beyond the harness's own. */
+export type SuiteOptions = Pick<BootOptions, 'mail'>;
+
+async function openApi(dialect: Dialect, options: SuiteOptions): Promise<Api & { close(): Promise<void> }> {
   const db = await freshDatabase(dialect);
   const clock = { now: START };
   const baton = await boot({
@@ -83,6 +86,7 @@ async function openApi(dialect: Dialect): Promise<Api & { close(): Promise<void>
     adminPassword: ADMIN_PASSWORD,
     now: () => clock.now,
     log: pino({ level: 'silent' }),
+    ...options,
   });
   const app = buildApp({ baton });
   await app.ready();
@@ -132,11 +136,15 @@ async function openApi(dialect: Dialect): Promise<Api & { close(): Promise<void>
  * Declares the same suite for every dialect: `body` gets an accessor for the booted API (available
  * inside tests and hooks).
  */
-export function apiSuite(name: string, body: (api: () => Api, dialect: Dialect) => void): void {
+export function apiSuite(
+  name: string,
+  body: (api: () => Api, dialect: Dialect) => void,
+  options: SuiteOptions = {},
+): void {
   describe.each(DIALECTS)(`${name} [%s]`, (dialect) => {
     let api: (Api & { close(): Promise<void> }) | undefined;
     beforeAll(async () => {
-      api = await openApi(dialect);
+      api = await openApi(dialect, options);
     });
     afterAll(async () => {
       await api?.close();

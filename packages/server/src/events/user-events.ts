@@ -114,8 +114,13 @@ export function taskAssigned(
   assignees: readonly string[],
   task: { id: string; title: string; instanceId: string },
 ): UserEvent[] {
+  return peopleAmong(assignees).map((userId) => ({ type: 'task.created', userId, data: { ...task } }));
+}
+
+/** The user ids among assignees (`ann`, `user:ann`), each once; role and group references left out. */
+export function peopleAmong(assignees: readonly string[]): string[] {
   const people = assignees
     .map((a) => (a.startsWith('user:') ? a.slice('user:'.length) : a))
     .filter((a) => !a.includes(':'));
-  return [...new Set(people)].map((userId) => ({ type: 'task.created', userId, data: { ...task } }));
+  return [...new Set(people)];
 }

@@ -4,11 +4,12 @@ import type { Database, InstancesTable, TasksTable } from '../db/schema.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { enqueue, type NewJob } from '../jobs/enqueue.ts';
 import { announceJobs } from '../jobs/notify-channel.ts';
+import { taskEmailJobs } from '../mail/task-jobs.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound, VersionConflict } from '../runtime/errors.ts';
 import { stepContext } from '../runtime/step-context.ts';
 import { commentOf } from '../tasks/completion.ts';
-import { taskKey, writeEffects } from './effects.ts';
+import { createdTasks, taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
 import { parsedState, storedJson } from './parsed-states.ts';
 import {
@@ -189,6 +190,7 @@ export async function writeStepOutputs(
 ): Promise<boolean> {
   const now = rt.now();
   const jobs: NewJob[] = await writeEffects(trx, instanceId, result.effects, now);
+  if (rt.mail) jobs.push(...taskEmailJobs(createdTasks(instanceId, result.effects), now));
   // A failed instance keeps its open work: a retry re-applies the failing event to the state before it.
   // Before its first step (history sequence 0) an instance has no rows, so one ending in that step has
   // only the work this step opened to close.

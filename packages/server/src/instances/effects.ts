@@ -127,3 +127,12 @@ async function insertTasks(
     ),
   );
 }
+
+/** The tasks a step's effects create, with their API ids and assignees. */
+export function createdTasks(instanceId: string, effects: readonly Effect[]) {
+  return effects.flatMap((e) =>
+    e.type === 'createTask'
+      ? [{ id: taskKey(instanceId, e.taskId), instanceId, assignees: e.assignees }]
+      : [],
+  );
+}

@@ -54,6 +54,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       calendar: liveCalendar(db),
       log,
       wake: () => worker?.wake(),
+      mail: options.mail ?? null,
     };
     const firstAdmin = await ensureFirstAdministrator(rt, options.adminPassword);
     // PostgreSQL: user events committed by any process reach this process's streams.

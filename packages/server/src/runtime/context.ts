@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '@baton/engine';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
+import type { MailSettings } from '../mail/settings.ts';
 
 /** What every service needs: the database, the clock, the calendar and a logger. Injected, so tests can fake time. */
 export interface Runtime {
@@ -10,4 +11,6 @@ export interface Runtime {
   readonly log: Logger;
   /** Called after a commit that enqueued jobs due now, so workers wake up. */
   readonly wake: () => void;
+  /** E-mail is on: assigning a task also queues an e-mail to the person (mail/task-jobs.ts). */
+  readonly mail?: MailSettings | null;
 }

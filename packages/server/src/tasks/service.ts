@@ -10,6 +10,7 @@ import { compiledDefinition } from '../definitions/compiled-cache.ts';
 import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
 import { stepOn, stepTransaction } from '../instances/apply.ts';
 import { recordReassignment } from '../instances/reassign.ts';
+import { queueTaskEmails } from '../mail/task-jobs.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, Unprocessable } from '../runtime/errors.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
@@ -278,7 +279,7 @@ export async function delegateTask(
     throw new Forbidden(`you may not hand task ${id} to someone else`);
   const actor = (await actingAs(db, caller, actorId)).id;
   await checkDelegationPolicy(db, id, actor, to);
-  await db.transaction().execute(async (trx) => {
+  const mailed = await db.transaction().execute(async (trx) => {
     const row = await findTask(trx, id);
     const now = rt.now();
     const moved = await trx
@@ -311,7 +312,9 @@ export async function delegateTask(
       },
       now,
     );
+    return queueTaskEmails(rt, trx, [{ id, instanceId: row.instance_id, assignees: [to] }], now);
   });
+  if (mailed) rt.wake();
   return viewOf(await findTask(rt.db.kysely, id));
 }
 

@@ -1,24 +1,18 @@
-import { createHash } from 'node:crypto';
 import type { Effect } from '@baton/engine';
-import nodemailer from 'nodemailer';
 import { recipientsOf } from '../../mail/recipients.ts';
 import type { MailSettings } from '../../mail/settings.ts';
+import { createMailer } from '../../mail/transport.ts';
 import { type JobHandler, payloadOf } from '../handler.ts';
 import { PermanentFailure } from './webhook.ts';
 
 type SendEmail = Extract<Effect, { type: 'sendEmail' }>;
 
-/** A server that does not answer in time fails the attempt, which is retried with back-off. */
-const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
-
 /**
- * Sends a process's e-mail through SMTP, at least once: a retried attempt carries the same Message-ID
- * (derived from the job key), so a receiving system can tell a repeat. A 5xx answer (the server refuses
- * the message or every recipient) is final; a 4xx answer, a refused connection or a timeout is retried.
+ * Sends a process's e-mail through SMTP, at least once (mail/transport.ts: the same Message-ID on a
+ * repeat, 5xx final, the rest retried). Recipients are addresses or references to people.
  */
 export function emailHandler(settings: MailSettings): JobHandler {
-  const transport = nodemailer.createTransport(settings.url, { from: settings.from, ...TIMEOUTS });
-  const domain = settings.from.replace(/^.*@/, '').replace(/[>\s].*$/, '') || 'baton';
+  const send = createMailer(settings);
   return {
     kind: 'sendEmail',
     async run(rt, job, finish) {
@@ -33,19 +27,18 @@ export function emailHandler(settings: MailSettings): JobHandler {
       if (unreachable.length > 0)
         rt.log.warn({ job: job.key, nodeId: e.nodeId, unreachable }, 'e-mail sent without some recipients');
       try {
-        const sent = await transport.sendMail({
+        const { rejected } = await send({
           to: to.addresses,
           cc: cc.addresses,
-          subject: e.subject.replace(/\s*[\r\n]+\s*/g, ' '),
+          subject: e.subject,
           text: e.body,
-          messageId: `<${createHash('sha256').update(job.key).digest('hex').slice(0, 32)}@${domain}>`,
+          key: job.key,
         });
-        if (sent.rejected.length > 0)
-          rt.log.warn({ job: job.key, rejected: sent.rejected }, 'the SMTP server refused some recipients');
+        if (rejected.length > 0)
+          rt.log.warn({ job: job.key, rejected }, 'the SMTP server refused some recipients');
       } catch (error) {
-        const code = (error as { responseCode?: number }).responseCode;
-        if (code !== undefined && code >= 500)
-          throw new PermanentFailure(`e-mail at ${e.nodeId}: ${(error as Error).message}`);
+        if (error instanceof PermanentFailure)
+          throw new PermanentFailure(`e-mail at ${e.nodeId}: ${error.message}`);
         throw error;
       }
       await finish();

@@ -6,6 +6,7 @@ import { emailHandler } from './email.ts';
 import { logHandler } from './log.ts';
 import { notifyHandler } from './notify.ts';
 import { startProcessHandler } from './start-process.ts';
+import { taskEmailHandler } from './task-email.ts';
 import { timerHandler } from './timer.ts';
 import { webhookHandler } from './webhook.ts';
 
@@ -16,7 +17,7 @@ import { webhookHandler } from './webhook.ts';
  */
 export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings | null }): JobHandler[] {
   return [
-    ...(config.mail ? [emailHandler(config.mail)] : []),
+    ...(config.mail ? [emailHandler(config.mail), taskEmailHandler(config.mail)] : []),
     timerHandler,
     callCompletedHandler,
     startProcessHandler,

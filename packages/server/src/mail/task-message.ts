@@ -1,0 +1,58 @@
+/** The task an e-mail tells someone about. */
+export interface AssignedTask {
+  id: string;
+  title: string;
+  dueAt: number | null;
+}
+
+/** Who reads it: the greeting, the language (ru or en) and the time zone of the deadline. */
+export interface Reader {
+  name: string;
+  locale: string | null;
+  timeZone: string | null;
+}
+
+const TEXTS = {
+  ru: {
+    subject: (title: string) => `Новое задание: ${title}`,
+    assigned: (name: string, title: string) => `${name}, вам назначено задание «${title}».`,
+    due: 'Срок',
+    open: 'Открыть',
+  },
+  en: {
+    subject: (title: string) => `New task: ${title}`,
+    assigned: (name: string, title: string) => `${name}, you have a new task: “${title}”.`,
+    due: 'Due',
+    open: 'Open',
+  },
+};
+
+/** The e-mail telling `reader` that `task` is theirs, in their language (English unless it is Russian). */
+export function taskMessage(
+  task: AssignedTask,
+  reader: Reader,
+  publicUrl: string | null,
+): { subject: string; text: string } {
+  const language = reader.locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  const t = TEXTS[language];
+  const lines = [t.assigned(reader.name, task.title)];
+  if (task.dueAt !== null) lines.push(`${t.due}: ${formatDue(task.dueAt, language, reader.timeZone)}`);
+  if (publicUrl) lines.push(`${t.open}: ${publicUrl}/tasks/${encodeURIComponent(task.id)}`);
+  return { subject: t.subject(task.title), text: lines.join('\n') };
+}
+
+function formatDue(at: number, language: 'ru' | 'en', timeZone: string | null): string {
+  const options = {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  } as const;
+  try {
+    return new Intl.DateTimeFormat(language, { ...options, timeZone: timeZone ?? 'UTC' }).format(at);
+  } catch {
+    return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(at);
+  }
+}

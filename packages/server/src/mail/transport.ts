@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { PermanentFailure } from '../jobs/handlers/webhook.ts';
+import type { MailSettings } from './settings.ts';
+
+/** A server that does not answer in time fails the attempt, which is retried with back-off. */
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+export interface OutgoingMail {
+  to: string[];
+  cc?: string[];
+  subject: string;
+  text: string;
+  /** The job's key: the same key gives the same Message-ID, so a repeat can be told from a new message. */
+  key: string;
+}
+
+/** Sends one message; resolves with the recipients the server refused (the others got it). */
+export type SendMail = (mail: OutgoingMail) => Promise<{ rejected: string[] }>;
+
+/**
+ * One SMTP transport for a worker's e-mail jobs. A 5xx answer (the server refuses the message, every
+ * recipient or the sign-in) is a `PermanentFailure`; a 4xx answer, a refused connection or a timeout
+ * is thrown as it is, so the job is retried.
+ */
+export function createMailer(settings: MailSettings): SendMail {
+  const transport = nodemailer.createTransport(settings.url, { from: settings.from, ...TIMEOUTS });
+  const domain = settings.from.replace(/^.*@/, '').replace(/[>\s].*$/, '') || 'baton';
+  return async (mail) => {
+    try {
+      const sent = await transport.sendMail({
+        to: mail.to,
+        cc: mail.cc ?? [],
+        // A line break would start a header of its own.
+        subject: mail.subject.replace(/\s*[\r\n]+\s*/g, ' '),
+        text: mail.text,
+        messageId: `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@${domain}>`,
+      });
+      return { rejected: sent.rejected.map(String) };
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      if (code !== undefined && code >= 500) throw new PermanentFailure((error as Error).message);
+      throw error;
+    }
+  };
+}

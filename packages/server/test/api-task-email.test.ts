@@ -1,0 +1,146 @@
+import { afterEach, expect, it } from 'vitest';
+import { taskEmailHandler } from '../src/jobs/handlers/task-email.ts';
+import { Worker } from '../src/jobs/worker.ts';
+import { type Api, apiSuite } from './api-harness.ts';
+import { type SmtpReceiver, startSmtpReceiver } from './support/smtp-receiver.ts';
+
+const MAIL = { from: 'Baton <baton@firm.example>', publicUrl: 'https://baton.firm.example' };
+
+/** One task for `reviewer`, due in a day. */
+const review = {
+  key: 'review-mail',
+  name: 'Review the contract',
+  parameters: [{ id: 'reviewer', type: 'string', required: true }],
+  nodes: [
+    { id: 'start', type: 'start' },
+    {
+      id: 'review',
+      type: 'userTask',
+      name: 'Review the contract',
+      config: { kind: 'review', assignees: ['reviewer'], deadline: 'P1D' },
+    },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [
+    { id: 'f1', source: 'start', target: 'review' },
+    { id: 'f2', source: 'review', target: 'end' },
+  ],
+};
+
+const person = (id: string, email: string | null, locale: string, timeZone: string) => ({
+  id,
+  login: id,
+  name: id === 'anna' ? 'Анна' : 'Bob',
+  email,
+  locale,
+  timeZone,
+  roles: [],
+});
+
+/**
+ * With e-mail on, a task handed to a person — by a step or by delegation — queues an e-mail to them
+ * (`taskEmail`), which a worker sends through a real SMTP server in the reader's language.
+ */
+apiSuite(
+  'e-mail to the person a task is handed to',
+  (api) => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      for (const cleanup of cleanups.splice(0)) await cleanup();
+    });
+    const setUp = async (a: Api) => {
+      if ((await a.call('GET', '/api/v1/users/anna')).statusCode === 404) {
+        for (const u of [
+          person('anna', 'anna@firm.example', 'ru-RU', 'Europe/Moscow'),
+          person('bob', 'bob@firm.example', 'en-GB', 'Europe/London'),
+          person('olga', null, 'ru-RU', 'Europe/Moscow'),
+        ])
+          expect((await a.call('POST', '/api/v1/users', u)).statusCode).toBe(201);
+        await a.publish(review);
+      }
+    };
+    const receiving = async (a: Api): Promise<{ receiver: SmtpReceiver; worker: Worker }> => {
+      const receiver = await startSmtpReceiver();
+      const mail = { ...MAIL, url: `smtp://127.0.0.1:${receiver.port}` };
+      const worker = new Worker(a.baton.rt, [taskEmailHandler(mail)], {
+        id: 'mail-worker',
+        concurrency: 1,
+        lockMs: 30_000,
+        pollMs: 50,
+        maxAttempts: 3,
+      });
+      worker.start();
+      cleanups.push(
+        () => worker.stop(),
+        () => receiver.close(),
+      );
+      return { receiver, worker };
+    };
+    const jobs = async (a: Api, instanceId: string) =>
+      (await a.call('GET', `/api/v1/jobs?kind=taskEmail&instanceId=${instanceId}`)).json().items as {
+        status: string;
+      }[];
+
+    it('tells the assignee in Russian, with the deadline in their time zone and a link; a delegate in English', async () => {
+      const a = api();
+      await setUp(a);
+      const { receiver } = await receiving(a);
+      const id = await a.start(review.key, { reviewer: 'anna' });
+      const [task] = await a.openTasks(id);
+
+      await expect.poll(() => receiver.accepted().length).toBe(1);
+      const [toAnna] = receiver.accepted();
+      expect(toAnna?.envelopeTo).toEqual(['anna@firm.example']);
+      expect(toAnna?.mail.subject).toBe('Новое задание: Review the contract');
+      // Started 2029-12-31 09:00 UTC, due a day later: 12:00 in Moscow.
+      expect(toAnna?.mail.text).toContain('Анна, вам назначено задание «Review the contract».');
+      expect(toAnna?.mail.text).toMatch(/Срок: 1 янв\. 2030 г\., 12:00 (MSK|GMT\+3)/);
+      expect(toAnna?.mail.text).toContain(
+        `Открыть: https://baton.firm.example/tasks/${encodeURIComponent(task?.id ?? '')}`,
+      );
+
+      const handed = await a.call('POST', `/api/v1/tasks/${task?.id}/delegate`, { to: 'bob' });
+      expect(handed.statusCode, handed.body).toBe(200);
+      await expect.poll(() => receiver.accepted().length).toBe(2);
+      const toBob = receiver.accepted()[1];
+      expect(toBob?.envelopeTo).toEqual(['bob@firm.example']);
+      expect(toBob?.mail.subject).toBe('New task: Review the contract');
+      expect(toBob?.mail.text).toContain('Bob, you have a new task: “Review the contract”.');
+      expect(toBob?.mail.text).toMatch(/Due: Jan 1, 2030, 09:00 AM (GMT|UTC)/);
+      expect((await jobs(a, id)).map((j) => j.status)).toEqual(['done', 'done']);
+    });
+
+    it('sends nothing for a task answered before its e-mail went out, or to someone without an address', async () => {
+      const a = api();
+      await setUp(a);
+      const answered = await a.start(review.key, { reviewer: 'anna' });
+      const [task] = await a.openTasks(answered);
+      expect((await a.call('POST', `/api/v1/tasks/${task?.id}/complete`, { variables: {} })).statusCode).toBe(
+        200,
+      );
+      const noAddress = await a.start(review.key, { reviewer: 'olga' });
+
+      const { receiver } = await receiving(a);
+      await expect
+        .poll(async () => [...(await jobs(a, answered)), ...(await jobs(a, noAddress))].map((j) => j.status))
+        .toEqual(['done', 'done']);
+      expect(receiver.received).toEqual([]);
+    });
+  },
+  { mail: { ...MAIL, url: 'smtp://127.0.0.1:25' } },
+);
+
+apiSuite('no e-mail to assignees while e-mail is off', (api) => {
+  it('queues no task e-mail', async () => {
+    const a = api();
+    expect(
+      (await a.call('POST', '/api/v1/users', person('anna', 'anna@firm.example', 'ru-RU', 'Europe/Moscow')))
+        .statusCode,
+    ).toBe(201);
+    await a.publish(review);
+    const id = await a.start(review.key, { reviewer: 'anna' });
+
+    expect(await a.openTasks(id)).toHaveLength(1);
+    expect((await a.call('GET', `/api/v1/jobs?kind=taskEmail&instanceId=${id}`)).json().items).toEqual([]);
+  });
+});
