@@ -184,10 +184,31 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect((await migrator.migrateTo('009-task-list-indexes')).error).toBeUndefined();
       await sql`insert into definitions (key, version, status, name, json, created_at)
         values ('old', 1, 'published', 'Old', '{}', 0)`.execute(db.kysely);
-      expect(await migrate(db)).toEqual(['010-template-labels']);
+      const up = await migrator.migrateTo('010-template-labels');
+      expect(up.results?.map((r) => r.migrationName)).toEqual(['010-template-labels']);
       expect((await labels()).rows).toEqual([{ labels: '[]' }]);
       expect((await migrator.migrateDown()).error).toBeUndefined();
       await expect(labels()).rejects.toThrow(/labels/);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('011 finds an instance’s message subscriptions by index, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    try {
+      expect((await migrator.migrateTo('010-template-labels')).error).toBeUndefined();
+      expect(await migrate(db)).toEqual(['011-subscriptions-by-instance']);
+      expect(await indexFilter(db, 'message_subscriptions_instance')).toMatch(/instance_id/);
+      if (dialect === 'sqlite')
+        expect(await sqlitePlan(db, "delete from message_subscriptions where instance_id = 'i1'")).toMatch(
+          /^SEARCH message_subscriptions USING (COVERING )?INDEX message_subscriptions_instance/,
+        );
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      expect(await indexFilter(db, 'message_subscriptions_instance')).toBe('');
     } finally {
       await db.close();
       await fresh.drop();

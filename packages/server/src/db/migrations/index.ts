@@ -9,6 +9,7 @@ import * as historySteps from './007-history-steps.ts';
 import * as leanTaskIndexes from './008-lean-task-indexes.ts';
 import * as taskListIndexes from './009-task-list-indexes.ts';
 import * as templateLabels from './010-template-labels.ts';
+import * as subscriptionsByInstance from './011-subscriptions-by-instance.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-lean-task-indexes': leanTaskIndexes,
   '009-task-list-indexes': taskListIndexes,
   '010-template-labels': templateLabels,
+  '011-subscriptions-by-instance': subscriptionsByInstance,
 };
 
 export const migrationProvider: MigrationProvider = {
