@@ -1,11 +1,11 @@
-import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDefinitionNames } from '../api/definitions.ts';
 import { useInstanceList } from '../api/instances.ts';
 import { useUserNames } from '../api/org.ts';
 import type { InstanceFilters, InstanceStatus } from '../api/types.ts';
+import { AttentionAlert } from '../app/AttentionAlert.tsx';
 import { FilterSelect } from '../app/FilterSelect.tsx';
 import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
@@ -137,25 +137,5 @@ export function InstancesPage() {
         onLoad={() => list.fetchNextPage()}
       />
     </>
-  );
-}
-
-/** A count of instances that need the administrator, with the button that lists them. */
-function AttentionAlert(props: {
-  color: string;
-  title: string;
-  text: string;
-  action: string;
-  onAction: () => void;
-}) {
-  return (
-    <Alert color={props.color} icon={<IconAlertTriangle aria-hidden />} mb="md" title={props.title}>
-      <Group justify="space-between" gap="sm">
-        <Text size="sm">{props.text}</Text>
-        <Button size="xs" color={props.color} variant="light" onClick={props.onAction}>
-          {props.action}
-        </Button>
-      </Group>
-    </Alert>
   );
 }

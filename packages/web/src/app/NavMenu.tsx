@@ -6,6 +6,7 @@ import {
   IconChecklist,
   IconInbox,
   IconListDetails,
+  IconMailForward,
   IconPlayerPlay,
   IconSitemap,
   IconTimelineEvent,
@@ -43,6 +44,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const admin: Item[] = [
     { to: '/admin/instances', label: t('nav.allInstances'), icon: IconListDetails, shown: may('seeAllWork') },
     { to: '/admin/tasks', label: t('nav.allTasks'), icon: IconChecklist, shown: may('companyInbox') },
+    { to: '/admin/outbox', label: t('nav.outbox'), icon: IconMailForward, shown: may('administerProcesses') },
     // Whoever sees every run of some template: the owner, administrators, a template's view right.
     { to: '/reports', label: t('nav.reports'), icon: IconChartBar, shown: me?.reports === true },
     { to: '/designer', label: t('nav.designer'), icon: IconSitemap, shown: may('administerProcesses') },

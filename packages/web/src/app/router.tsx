@@ -20,6 +20,7 @@ const ProcessCardPage = named(() => import('../processes/ProcessCardPage.tsx'), 
 const InstancesPage = named(() => import('../admin/InstancesPage.tsx'), 'InstancesPage');
 const ReportPage = named(() => import('../reports/ReportPage.tsx'), 'ReportPage');
 const AllTasksPage = named(() => import('../admin/AllTasksPage.tsx'), 'AllTasksPage');
+const OutboxPage = named(() => import('../admin/outbox/OutboxPage.tsx'), 'OutboxPage');
 const OrgPage = named(() => import('../admin/OrgPage.tsx'), 'OrgPage');
 const CalendarPage = named(() => import('../admin/calendar/CalendarPage.tsx'), 'CalendarPage');
 const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
       { path: 'admin/instances', element: <InstancesPage /> },
       { path: 'reports', element: <ReportPage /> },
       { path: 'admin/tasks', element: <AllTasksPage /> },
+      { path: 'admin/outbox', element: <OutboxPage /> },
       { path: 'admin/org', element: <OrgPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },
       { path: 'account/tokens', element: <TokensPage /> },

@@ -1,0 +1,79 @@
+import { Group, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type JobStatus, useJobList } from '../../api/jobs.ts';
+import { AttentionAlert } from '../../app/AttentionAlert.tsx';
+import { FilterSelect } from '../../app/FilterSelect.tsx';
+import { Empty, ErrorNotice, Loading, LoadMore } from '../../app/feedback.tsx';
+import { PageHeader } from '../../app/PageHeader.tsx';
+import { JobCard } from './JobCard.tsx';
+import { JOB_KINDS } from './job-summary.ts';
+
+const STATUSES: JobStatus[] = ['pending', 'dead', 'done', 'cancelled'];
+
+/**
+ * The outbox for process administrators: e-mails, notifications, webhooks and the rest a worker
+ * delivers, with what failed and why; a dead one is sent again with one click.
+ */
+export function OutboxPage() {
+  const { t } = useTranslation('admin');
+  const [status, setStatus] = useState<string | null>('pending');
+  const [kind, setKind] = useState<string | null>(null);
+  const list = useJobList({
+    ...(status ? { status: status as JobStatus } : {}),
+    ...(kind ? { kind } : {}),
+  });
+  const dead = useJobList({ status: 'dead', limit: 100 });
+  const deadCount = dead.data?.pages[0]?.items.length ?? 0;
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('outbox.title')} subtitle={t('outbox.subtitle')} />
+      {deadCount > 0 && status !== 'dead' && (
+        <AttentionAlert
+          color="red"
+          title={t('outbox.deadTitle')}
+          text={t('outbox.deadCount', { count: deadCount, more: dead.data?.pages[0]?.nextCursor ? '+' : '' })}
+          action={t('outbox.showDead')}
+          onAction={() => setStatus('dead')}
+        />
+      )}
+      <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
+        <FilterSelect
+          label={t('filters.status')}
+          placeholder={t('filters.any')}
+          data={STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))}
+          value={status}
+          onChange={setStatus}
+          width={170}
+        />
+        <FilterSelect
+          label={t('outbox.kind')}
+          placeholder={t('filters.any')}
+          data={JOB_KINDS.map((k) => ({ value: k, label: t(`outbox.kinds.${k}`) }))}
+          value={kind}
+          onChange={setKind}
+        />
+      </Group>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorNotice error={list.error} retry={() => list.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty>{t('outbox.empty')}</Empty>
+      ) : (
+        <Stack gap="sm" component="section" aria-label={t('outbox.listLabel')}>
+          {items.map((job) => (
+            <JobCard key={job.key} job={job} />
+          ))}
+        </Stack>
+      )}
+      <LoadMore
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => list.fetchNextPage()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { jobSummary } from '../../src/admin/outbox/job-summary.ts';
+
+describe('what an outbox job delivers, in one line', () => {
+  it.each([
+    [
+      'sendEmail',
+      { to: ['ann', 'client@buyer.example'], subject: 'Quote' },
+      'ann, client@buyer.example — Quote',
+    ],
+    ['notify', { to: ['head:ann'], text: 'Overdue' }, 'head:ann — Overdue'],
+    ['sendSms', { to: ['+7 900'], text: 'Shipped' }, '+7 900 — Shipped'],
+    ['taskEmail', { taskId: 'i1:t1', userId: 'ann' }, 'ann — i1:t1'],
+    ['callWebhook', { method: 'POST', url: 'https://crm.example/hook' }, 'POST https://crm.example/hook'],
+    ['startProcess', { definitionKey: 'onboarding' }, 'onboarding'],
+    ['createDocument', { fileName: 'contract.docx' }, 'contract.docx'],
+    ['timer', { instanceId: 'i1', timerId: 'w3' }, 'w3'],
+  ])('%s', (kind, payload, line) => {
+    expect(jobSummary({ kind, payload })).toBe(line);
+  });
+
+  it('shows an unknown kind or an unexpected payload as an empty line instead of failing', () => {
+    expect(jobSummary({ kind: 'plugin.fax', payload: { to: 1 } })).toBe('');
+    expect(jobSummary({ kind: 'sendEmail', payload: null })).toBe('');
+    expect(jobSummary({ kind: 'sendEmail', payload: { to: 'not a list', subject: 7 } })).toBe('');
+  });
+});

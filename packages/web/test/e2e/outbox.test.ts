@@ -1,0 +1,97 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { suiteStage } from './stage.ts';
+import { horizontalOverflow, PHONE, publish, screenshot, startInstance } from './support.ts';
+
+/** A CRM endpoint that refuses the first delivery (404) and takes every later one. */
+let receiver: Server;
+const deliveries: number[] = [];
+
+/** Confirms an order by e-mail (no SMTP server here: it waits) and tells the CRM by webhook. */
+const order = (hook: string) => ({
+  key: 'order-outbox',
+  name: 'Order: e-mail and CRM',
+  nodes: [
+    { id: 'start', type: 'start' },
+    {
+      id: 'confirm',
+      type: 'email',
+      config: { to: ["'buyer@client.example'"], subject: 'Order confirmed', body: 'Thank you.' },
+    },
+    { id: 'crm', type: 'webhook', config: { url: hook, body: { order: "'A-1'" } } },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [
+    { id: 'f1', source: 'start', target: 'confirm' },
+    { id: 'f2', source: 'confirm', target: 'crm' },
+    { id: 'f3', source: 'crm', target: 'end' },
+  ],
+});
+
+describe('the outbox page', () => {
+  const stage = suiteStage(async (server) => {
+    receiver = createServer((_request, response) => {
+      deliveries.push(Date.now());
+      response.writeHead(deliveries.length === 1 ? 404 : 200).end();
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    const { port } = receiver.address() as AddressInfo;
+    await publish(server, order(`http://127.0.0.1:${port}/orders`));
+    await startInstance(server, { definitionKey: 'order-outbox', params: {}, startedBy: 'admin' });
+    // The worker tries the webhook at once: refused with a 404, it is dead.
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      const jobs = await server.api<{ items: unknown[] }>('GET', '/api/v1/jobs?status=dead&kind=callWebhook');
+      if (jobs.items.length === 1) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the webhook did not fail within 10 s');
+  });
+  afterAll(() => {
+    receiver?.close();
+  });
+
+  it('shows what waits and what failed, and sends a failed webhook again — on a phone', async () => {
+    const page = await stage.signIn('admin', { viewport: PHONE });
+    await page.getByRole('button', { name: 'Open the menu' }).click();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Outbox' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
+
+    const list = page.getByRole('region', { name: 'Outbox' });
+    await list.getByText('buyer@client.example — Order confirmed').waitFor();
+    await list.getByText('Waiting').first().waitFor();
+    await page.getByText('1 delivery failed for good and waits for a retry.').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'outbox-phone');
+
+    await page.getByRole('button', { name: 'Show the failed ones' }).click();
+    await list.getByText(/^Last error: webhook http:\/\/127\.0\.0\.1:\d+\/orders answered 404$/).waitFor();
+    await list.getByRole('link', { name: 'Open the process' }).waitFor();
+    await list.getByRole('button', { name: /^Send again: Webhook POST http/ }).click();
+    await page.getByText('Back in the queue.').waitFor();
+
+    await expect.poll(() => deliveries.length).toBe(2);
+    await page.getByText('Nothing matches the filters.').waitFor();
+    const done = await stage.server.api<{ items: { status: string; attempts: number }[] }>(
+      'GET',
+      '/api/v1/jobs?kind=callWebhook',
+    );
+    expect(done.items).toMatchObject([{ status: 'done', attempts: 1 }]);
+  });
+
+  it('is in Russian for a Russian reader, and only for those who administer processes', async () => {
+    const page = await stage.signIn('admin', { viewport: PHONE });
+    await page.getByRole('button', { name: 'Language: English' }).click();
+    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await page.goto(`${stage.server.url}/admin/outbox`);
+    await page.getByRole('heading', { level: 1, name: 'Исходящие' }).waitFor();
+    await page.getByText('Письмо').first().waitFor();
+
+    const employee = await stage.signIn(stage.company.employee);
+    await employee.goto(`${stage.server.url}/admin/outbox`);
+    await employee.getByRole('alert').getByText('You may not do this.').waitFor();
+    expect(await employee.getByRole('link', { name: 'Outbox' }).count()).toBe(0);
+  });
+});
