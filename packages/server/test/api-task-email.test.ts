@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { taskEmailHandler } from '../src/jobs/handlers/task-email.ts';
 import { Worker } from '../src/jobs/worker.ts';
 import { type Api, apiSuite } from './api-harness.ts';
+import { PASSWORD, signIn } from './support/people.ts';
 import { type SmtpReceiver, startSmtpReceiver } from './support/smtp-receiver.ts';
 
 const MAIL = { from: 'Baton <baton@firm.example>', publicUrl: 'https://baton.firm.example' };
@@ -35,6 +36,7 @@ const person = (id: string, email: string | null, locale: string, timeZone: stri
   locale,
   timeZone,
   roles: [],
+  password: PASSWORD,
 });
 
 /**
@@ -108,6 +110,43 @@ apiSuite(
       expect(toBob?.mail.text).toContain('Bob, you have a new task: “Review the contract”.');
       expect(toBob?.mail.text).toMatch(/Due: Jan 1, 2030, 09:00 AM (GMT|UTC)/);
       expect((await jobs(a, id)).map((j) => j.status)).toEqual(['done', 'done']);
+    });
+
+    it('sends nothing to someone who turned task e-mails off, and says so in /auth/me', async () => {
+      const a = api();
+      await setUp(a);
+      const bob = await signIn(a.app, 'bob');
+      const off = await bob.call('PATCH', '/api/v1/auth/me/email-preferences', { tasks: false });
+      expect(off.statusCode, off.body).toBe(200);
+      expect(off.json()).toEqual({ tasks: false, notifications: true });
+      expect((await bob.call('GET', '/api/v1/auth/me')).json().emailPreferences).toEqual({
+        tasks: false,
+        notifications: true,
+      });
+      const { receiver } = await receiving(a);
+      const id = await a.start(review.key, { reviewer: 'bob' });
+
+      await expect.poll(async () => (await jobs(a, id)).map((j) => j.status)).toEqual(['done']);
+      expect(receiver.received).toEqual([]);
+      expect((await bob.call('PATCH', '/api/v1/auth/me/email-preferences', { tasks: true })).json()).toEqual({
+        tasks: true,
+        notifications: true,
+      });
+    });
+
+    it.each([
+      [{ task: false }, 'body.task'],
+      [{ tasks: 'no' }, 'body.tasks'],
+    ])('refuses e-mail preferences %j, naming %s', async (body, path) => {
+      const a = api();
+      await setUp(a);
+      const res = await (await signIn(a.app, 'anna')).call(
+        'PATCH',
+        '/api/v1/auth/me/email-preferences',
+        body,
+      );
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
     });
 
     it('sends nothing for a task answered before its e-mail went out, or to someone without an address', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SCOPE_MEANING, SCOPES } from '../access/scopes.ts';
 import { serializeCookie } from '../http/cookies.ts';
 import { isoTime, problems } from '../http/schemas.ts';
+import { setEmailPreferences } from '../mail/preferences.ts';
 import { userSchema } from '../org/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { createApiToken, listApiTokens, MAX_TOKENS_PER_USER, revokeApiToken } from './api-tokens.ts';
@@ -36,7 +37,15 @@ const tokenSchema = z
   .meta({ id: 'ApiToken' });
 const tags = ['auth'];
 
-/** Sign-in with a session cookie, sign-out, who am I, and personal API tokens. */
+/** What a person wants by e-mail. */
+const emailPreferences = z
+  .object({
+    tasks: z.boolean().describe('"New task" when a task is handed to them'),
+    notifications: z.boolean().describe('A copy of each of their notifications'),
+  })
+  .meta({ id: 'EmailPreferences' });
+
+/** Sign-in with a session cookie, sign-out, who am I, e-mail preferences, and personal API tokens. */
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, options) => {
   const { rt } = options;
   const setCookies = (reply: FastifyReply, session: string, csrf: string, maxAge: number) =>
@@ -114,11 +123,29 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
               .describe(
                 "Sees every run of some template (all work, or a template's view right): may read its report",
               ),
+            emailPreferences,
           }),
         },
       },
     },
     async (request) => me(rt, request.caller),
+  );
+
+  app.patch(
+    '/auth/me/email-preferences',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Choose what the signed-in user gets by e-mail (when the server sends e-mail)',
+        body: z.object({
+          tasks: z.boolean().optional().describe('"New task" when a task is handed to me'),
+          notifications: z.boolean().optional().describe('A copy of each of my notifications'),
+        }),
+        response: { 200: emailPreferences, ...problems(400, 404) },
+      },
+    },
+    async (request) => setEmailPreferences(rt.db.kysely, request.caller.userId, request.body, rt.now()),
   );
 
   app.post(

@@ -2,6 +2,7 @@ import { type Ability, abilitiesOf, can } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
 import { viewableKeys } from '../access/definition-rights.ts';
 import type { Scope } from '../access/scopes.ts';
+import { type EmailPreferences, emailPreferences } from '../mail/preferences.ts';
 import { normaliseLogin } from '../org/checks.ts';
 import { getUser, type UserView } from '../org/users.ts';
 import type { Runtime } from '../runtime/context.ts';
@@ -86,6 +87,8 @@ export interface Me {
   abilities: Ability[];
   /** Whether they see every run of some template — all work, or a template's view right: process reports are theirs. */
   reports: boolean;
+  /** What they want by e-mail (mail/preferences.ts). */
+  emailPreferences: EmailPreferences;
 }
 
 export async function me(rt: Runtime, caller: Caller): Promise<Me> {
@@ -95,5 +98,6 @@ export async function me(rt: Runtime, caller: Caller): Promise<Me> {
     scopes: [...caller.scopes].sort(),
     abilities: abilitiesOf(caller),
     reports: can(caller, 'seeAllWork') || (await viewableKeys(rt.db.kysely, caller)).length > 0,
+    emailPreferences: await emailPreferences(rt.db.kysely, caller.userId),
   };
 }

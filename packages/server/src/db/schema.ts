@@ -175,6 +175,10 @@ export interface UsersTable {
   time_zone: string | null;
   /** `scrypt$N$r$p$salt$hash` (auth/passwords.ts); null: the user cannot sign in with a password. */
   password_hash: string | null;
+  /** 1: e-mail them about tasks handed to them (mail/preferences.ts). */
+  email_tasks: number;
+  /** 1: e-mail them a copy of their notifications. */
+  email_notifications: number;
   created_at: number;
   updated_at: number;
 }

@@ -46,6 +46,8 @@ export async function insertUser(
       locale: input.locale ?? null,
       time_zone: input.timeZone ?? null,
       password_hash: input.passwordHash,
+      email_tasks: 1,
+      email_notifications: 1,
       created_at: now,
       updated_at: now,
     })

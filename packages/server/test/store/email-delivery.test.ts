@@ -33,6 +33,8 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
       locale: null,
       time_zone: null,
       password_hash: null,
+      email_tasks: 1,
+      email_notifications: 1,
       created_at: now,
       updated_at: now,
     });
@@ -214,6 +216,37 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
       .where('node_id', '=', 'approve')
       .execute();
     expect(told.map((n) => n.recipient).sort()).toEqual(['boris', 'vera']);
+  });
+
+  it('a notification is not copied by e-mail to someone who turned the copies off', async () => {
+    const receiver = await receiverWith();
+    const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
+    const copies = (on: number) =>
+      t().db.kysely.updateTable('users').set({ email_notifications: on }).where('id', '=', 'ann').execute();
+    await copies(0);
+    cleanups.push(async () => void (await copies(1)));
+    const notify = {
+      type: 'notify',
+      key: 'note:1',
+      nodeId: 'approve',
+      to: ['ann', 'boris'],
+      text: 'Heads up',
+    };
+    await enqueue(
+      t().db.kysely,
+      [{ kind: 'notify', key: 'i-1:note:1', instanceId: 'i-1', payload: notify, dueAt: t().clock.now() }],
+      t().clock.now(),
+    );
+    worker.wake();
+
+    await expect.poll(() => receiver.accepted().length).toBe(1);
+    expect(receiver.accepted()[0]?.envelopeTo).toEqual(['boris@firm.example']);
+    const keys = await t()
+      .db.kysely.selectFrom('jobs')
+      .select('key')
+      .where('kind', '=', 'sendEmail')
+      .execute();
+    expect(keys.map((k) => k.key)).toEqual(['i-1:note:1:email:boris']);
   });
 
   it('no recipient with an e-mail address: dead at once, naming each one that could not be reached', async () => {

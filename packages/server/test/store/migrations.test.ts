@@ -201,7 +201,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
     try {
       expect((await migrator.migrateTo('010-template-labels')).error).toBeUndefined();
-      expect(await migrate(db)).toEqual(['011-subscriptions-by-instance']);
+      const up = await migrator.migrateTo('011-subscriptions-by-instance');
+      expect(up.results?.map((r) => r.migrationName)).toEqual(['011-subscriptions-by-instance']);
       expect(await indexFilter(db, 'message_subscriptions_instance')).toMatch(/instance_id/);
       if (dialect === 'sqlite')
         expect(await sqlitePlan(db, "delete from message_subscriptions where instance_id = 'i1'")).toMatch(
@@ -209,6 +210,25 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         );
       expect((await migrator.migrateDown()).error).toBeUndefined();
       expect(await indexFilter(db, 'message_subscriptions_instance')).toBe('');
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('012 gives every user both e-mail choices on, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    const choices = () => sql`select email_tasks, email_notifications from users`.execute(db.kysely);
+    try {
+      expect((await migrator.migrateTo('011-subscriptions-by-instance')).error).toBeUndefined();
+      await sql`insert into users (id, login, name, active, created_at, updated_at)
+        values ('ann', 'ann', 'Ann', 1, 0, 0)`.execute(db.kysely);
+      expect(await migrate(db)).toEqual(['012-email-preferences']);
+      expect((await choices()).rows).toEqual([{ email_tasks: 1, email_notifications: 1 }]);
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(choices()).rejects.toThrow(/email_/);
     } finally {
       await db.close();
       await fresh.drop();

@@ -47,3 +47,14 @@ export function useSignOut() {
     },
   });
 }
+
+/** Changes what the signed-in user gets by e-mail; the answer updates `useMe` at once. */
+export function useSetEmailPreferences() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { tasks?: boolean; notifications?: boolean }) =>
+      call('PATCH /api/v1/auth/me/email-preferences', { body }),
+    onSuccess: (emailPreferences) =>
+      client.setQueryData<Me | null>(meKey, (me) => (me ? { ...me, emailPreferences } : me)),
+  });
+}

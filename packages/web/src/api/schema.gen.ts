@@ -103,6 +103,13 @@ export type ApiTokenInput = {
   lastUsedAt: string | null;
 };
 
+export type EmailPreferencesInput = {
+  /** "New task" when a task is handed to them */
+  tasks: boolean;
+  /** A copy of each of their notifications */
+  notifications: boolean;
+};
+
 export type CalendarInput = {
   /** ISO weekdays worked, 1 = Monday … 7 = Sunday */
   workdays: number[];
@@ -561,6 +568,13 @@ export type ApiToken = {
   lastUsedAt: string | null;
 };
 
+export type EmailPreferences = {
+  /** "New task" when a task is handed to them */
+  tasks: boolean;
+  /** A copy of each of their notifications */
+  notifications: boolean;
+};
+
 export type Calendar = {
   /** ISO weekdays worked, 1 = Monday … 7 = Sunday */
   workdays: number[];
@@ -960,7 +974,20 @@ export interface Operations {
       abilities: string[];
       /** Sees every run of some template (all work, or a template's view right): may read its report */
       reports: boolean;
+      emailPreferences: EmailPreferences;
     };
+  };
+  /** Choose what the signed-in user gets by e-mail (when the server sends e-mail) */
+  'PATCH /api/v1/auth/me/email-preferences': {
+    path: never;
+    query: never;
+    body: {
+      /** "New task" when a task is handed to me */
+      tasks?: boolean;
+      /** A copy of each of my notifications */
+      notifications?: boolean;
+    };
+    response: EmailPreferences;
   };
   /** My API tokens (without secrets) */
   'GET /api/v1/auth/tokens': {

@@ -1,5 +1,5 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconKey, IconLogout } from '@tabler/icons-react';
+import { IconKey, IconLogout, IconMail } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../api/auth.ts';
@@ -37,6 +37,12 @@ export function UserMenu() {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconMail size={16} aria-hidden />}
+          onClick={() => navigate('/account/email')}
+        >
+          {t('user.email')}
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconKey size={16} aria-hidden />}
           onClick={() => navigate('/account/tokens')}

@@ -24,6 +24,7 @@ const OutboxPage = named(() => import('../admin/outbox/OutboxPage.tsx'), 'Outbox
 const OrgPage = named(() => import('../admin/OrgPage.tsx'), 'OrgPage');
 const CalendarPage = named(() => import('../admin/calendar/CalendarPage.tsx'), 'CalendarPage');
 const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
+const EmailPage = named(() => import('../account/EmailPage.tsx'), 'EmailPage');
 
 /** Every page of the app. Pages live in their domain's folder; this file only says where each is. */
 export const router = createBrowserRouter([
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
       { path: 'admin/org', element: <OrgPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },
       { path: 'account/tokens', element: <TokensPage /> },
+      { path: 'account/email', element: <EmailPage /> },
       { path: 'designer', element: <TemplatesPage /> },
       { path: 'designer/:key', element: <DesignerPage /> },
       { path: '*', element: <NotFoundPage /> },

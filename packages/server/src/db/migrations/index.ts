@@ -10,6 +10,7 @@ import * as leanTaskIndexes from './008-lean-task-indexes.ts';
 import * as taskListIndexes from './009-task-list-indexes.ts';
 import * as templateLabels from './010-template-labels.ts';
 import * as subscriptionsByInstance from './011-subscriptions-by-instance.ts';
+import * as emailPreferences from './012-email-preferences.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-task-list-indexes': taskListIndexes,
   '010-template-labels': templateLabels,
   '011-subscriptions-by-instance': subscriptionsByInstance,
+  '012-email-preferences': emailPreferences,
 };
 
 export const migrationProvider: MigrationProvider = {

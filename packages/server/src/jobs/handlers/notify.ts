@@ -17,7 +17,8 @@ const SUBJECT_LENGTH = 120;
 
 /**
  * In-app notifications are stored for their recipients (references resolved), together with the job's
- * completion. With e-mail on (`mail`), each recipient who has an e-mail address also gets it by mail —
+ * completion. With e-mail on (`mail`), each recipient who has an e-mail address (and has not turned
+ * these copies off) also gets it by mail —
  * reminders and overdue notices reach people who are not looking at Baton — queued in the same
  * transaction, once per recipient.
  */
@@ -73,6 +74,7 @@ async function mailCopies(
     .where('id', 'in', recipients)
     .where('email', 'is not', null)
     .where('email', '!=', '')
+    .where('email_notifications', '=', 1)
     .execute();
   const firstLine = e.text.split('\n', 1)[0]?.trim() ?? '';
   const subject =

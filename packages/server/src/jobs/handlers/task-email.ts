@@ -7,7 +7,7 @@ import { type JobHandler, payloadOf } from '../handler.ts';
 /**
  * Tells someone by e-mail that a task is theirs, in their language, when the job runs: a task that is
  * no longer open or no longer theirs by then (answered at once, handed on) sends nothing, and neither
- * does a person without an e-mail address.
+ * does a person without an e-mail address or who chose not to get these (mail/preferences.ts).
  */
 export function taskEmailHandler(settings: MailSettings): JobHandler {
   const send = createMailer(settings);
@@ -26,10 +26,10 @@ export function taskEmailHandler(settings: MailSettings): JobHandler {
         .executeTakeFirst();
       const reader = await db
         .selectFrom('users')
-        .select(['name', 'email', 'locale', 'time_zone'])
+        .select(['name', 'email', 'locale', 'time_zone', 'email_tasks'])
         .where('id', '=', userId)
         .executeTakeFirst();
-      if (task && reader?.email) {
+      if (task && reader?.email && reader.email_tasks === 1) {
         const message = taskMessage(
           { id: task.id, title: task.title, dueAt: task.due_at },
           { name: reader.name, locale: reader.locale, timeZone: reader.time_zone },
