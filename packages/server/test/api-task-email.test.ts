@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import { absenceStartedHandler } from '../src/absences/started-job.ts';
 import { taskEmailHandler } from '../src/jobs/handlers/task-email.ts';
 import { Worker } from '../src/jobs/worker.ts';
 import { type Api, apiSuite } from './api-harness.ts';
@@ -64,7 +65,7 @@ apiSuite(
     const receiving = async (a: Api): Promise<{ receiver: SmtpReceiver; worker: Worker }> => {
       const receiver = await startSmtpReceiver();
       const mail = { ...MAIL, url: `smtp://127.0.0.1:${receiver.port}` };
-      const worker = new Worker(a.baton.rt, [taskEmailHandler(mail)], {
+      const worker = new Worker(a.baton.rt, [taskEmailHandler(mail), absenceStartedHandler], {
         id: 'mail-worker',
         concurrency: 1,
         lockMs: 30_000,
@@ -110,6 +111,29 @@ apiSuite(
       expect(toBob?.mail.text).toContain('Bob, you have a new task: “Review the contract”.');
       expect(toBob?.mail.text).toMatch(/Due: Jan 1, 2030, 09:00 AM (GMT|UTC)/);
       expect((await jobs(a, id)).map((j) => j.status)).toEqual(['done', 'done']);
+    });
+
+    it('tells the deputy of each task that moves to them when an absence starts', async () => {
+      const a = api();
+      await setUp(a);
+      const { receiver } = await receiving(a);
+      await a.start(review.key, { reviewer: 'anna' });
+      await expect.poll(() => receiver.accepted().length).toBe(1);
+
+      const away = await a.call('POST', '/api/v1/absences', {
+        userId: 'anna',
+        from: '2029-12-31',
+        to: '2030-01-10',
+        kind: 'vacation',
+        deputyId: 'bob',
+      });
+      expect(away.statusCode, away.body).toBe(201);
+
+      await expect.poll(() => receiver.accepted().length).toBe(2);
+      const toBob = receiver.accepted()[1];
+      expect(toBob?.envelopeTo).toEqual(['bob@firm.example']);
+      expect(toBob?.mail.subject).toBe('New task: Review the contract');
+      await a.call('DELETE', `/api/v1/absences/${away.json().id}`);
     });
 
     it('sends nothing to someone who turned task e-mails off, and says so in /auth/me', async () => {

@@ -23,15 +23,22 @@ interface Redirect {
  * as a new task would go), inside the caller's transaction: the task's assignees and `task_assignees`
  * change, and the engine records the move (reminders and escalation then address the stand-in; each
  * instance gets a `task.reassigned` history row naming whom the task was meant for and why). Returns
- * the task ids moved.
+ * the tasks moved, with the people they went to.
  */
+export interface MovedTask {
+  id: string;
+  instanceId: string;
+  /** Who it went to. */
+  assignees: string[];
+}
+
 export async function moveOpenTasks(
   trx: Kysely<Database>,
   directory: OrgDirectory,
   userId: string,
   at: number,
   options: MoveOptions,
-): Promise<string[]> {
+): Promise<MovedTask[]> {
   // As a new task for them would go: deputy, else head; for someone gone with no one above, the process administrators.
   const standIns = directory.expand([userId], at);
   const to = standIns.map((a) => a.assignee);
@@ -48,7 +55,7 @@ export async function moveOpenTasks(
     .orderBy('tasks.created_at')
     .orderBy('tasks.id')
     .execute();
-  const moved: string[] = [];
+  const moved: MovedTask[] = [];
   for (const task of tasks) {
     if (options.honourWait) {
       const compiled = await compiledDefinition(trx, task.definition_key, task.definition_version);
@@ -95,7 +102,7 @@ export async function moveOpenTasks(
       },
       at,
     );
-    moved.push(task.id);
+    moved.push({ id: task.id, instanceId: task.instance_id, assignees: to });
   }
   return moved;
 }
