@@ -1,8 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
 import { absenceStartedHandler } from '../src/absences/started-job.ts';
 import { taskEmailHandler } from '../src/jobs/handlers/task-email.ts';
-import { Worker } from '../src/jobs/worker.ts';
+import type { Worker } from '../src/jobs/worker.ts';
 import { type Api, apiSuite } from './api-harness.ts';
+import { startTestWorker } from './support/jobs.ts';
 import { PASSWORD, signIn } from './support/people.ts';
 import { type SmtpReceiver, startSmtpReceiver } from './support/smtp-receiver.ts';
 
@@ -65,14 +66,7 @@ apiSuite(
     const receiving = async (a: Api): Promise<{ receiver: SmtpReceiver; worker: Worker }> => {
       const receiver = await startSmtpReceiver();
       const mail = { ...MAIL, url: `smtp://127.0.0.1:${receiver.port}` };
-      const worker = new Worker(a.baton.rt, [taskEmailHandler(mail), absenceStartedHandler], {
-        id: 'mail-worker',
-        concurrency: 1,
-        lockMs: 30_000,
-        pollMs: 50,
-        maxAttempts: 3,
-      });
-      worker.start();
+      const worker = startTestWorker(a.baton.rt, [taskEmailHandler(mail), absenceStartedHandler]);
       cleanups.push(
         () => worker.stop(),
         () => receiver.close(),

@@ -3,8 +3,9 @@ import { bumpCounter } from '../../src/db/counters.ts';
 import { enqueue } from '../../src/jobs/enqueue.ts';
 import { emailHandler } from '../../src/jobs/handlers/email.ts';
 import { notifyHandler } from '../../src/jobs/handlers/notify.ts';
-import { Worker } from '../../src/jobs/worker.ts';
+import type { Worker } from '../../src/jobs/worker.ts';
 import { DIALECTS } from '../support/databases.ts';
+import { startTestWorker } from '../support/jobs.ts';
 import { jobsSuiteRuntime } from '../support/runtime.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../support/smtp-receiver.ts';
 
@@ -64,14 +65,7 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
   /** A worker sending e-mail (and notifications, copied by e-mail) through `url`; it stops at the end of the test. */
   const workerFor = (url: string, publicUrl: string | null = null) => {
     const mail = { url, from: FROM, publicUrl };
-    const worker = new Worker(t().rt, [emailHandler(mail), notifyHandler(mail)], {
-      id: 'w1',
-      concurrency: 1,
-      lockMs: 30_000,
-      pollMs: 50,
-      maxAttempts: 5,
-    });
-    worker.start();
+    const worker = startTestWorker(t().rt, [emailHandler(mail), notifyHandler(mail)]);
     cleanups.push(() => worker.stop());
     return worker;
   };

@@ -4,8 +4,9 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/jobs/enqueue.ts';
 import { webhookHandler } from '../../src/jobs/handlers/webhook.ts';
-import { Worker } from '../../src/jobs/worker.ts';
+import type { Worker } from '../../src/jobs/worker.ts';
 import { DIALECTS } from '../support/databases.ts';
+import { startTestWorker } from '../support/jobs.ts';
 import { jobsSuiteRuntime } from '../support/runtime.ts';
 
 const SECRET = 'webhook-delivery-secret';
@@ -75,14 +76,7 @@ describe.each(DIALECTS)('webhook delivery through a worker on %s', (dialect) => 
   /** A receiver answering as scripted and a worker delivering to it; both go at the end of the test. */
   const deliverTo = async (answers: Answer[], timeoutMs = 5_000) => {
     const receiver = await startScriptedReceiver(answers);
-    const worker = new Worker(t().rt, [webhookHandler(SECRET, { timeoutMs })], {
-      id: 'w1',
-      concurrency: 1,
-      lockMs: 30_000,
-      pollMs: 50,
-      maxAttempts: 5,
-    });
-    worker.start();
+    const worker = startTestWorker(t().rt, [webhookHandler(SECRET, { timeoutMs })]);
     // The receiver first: a delivery it holds open ends, so the worker can stop.
     cleanups.push(
       () => receiver.close(),

@@ -1,5 +1,7 @@
+import type { JobHandler } from '../../src/jobs/handler.ts';
 import { jobHandlers } from '../../src/jobs/handlers/index.ts';
 import { claimJobs, finishJob } from '../../src/jobs/queue.ts';
+import { Worker } from '../../src/jobs/worker.ts';
 import type { Runtime } from '../../src/runtime/context.ts';
 
 /**
@@ -29,4 +31,17 @@ export async function runDueJobs(rt: Runtime): Promise<string[]> {
     }
   }
   throw new Error('jobs keep coming after 100 rounds');
+}
+
+/** A real worker for a test: one job at a time, polling every 50 ms; the caller stops it. */
+export function startTestWorker(rt: Runtime, handlers: JobHandler[], maxAttempts = 5): Worker {
+  const worker = new Worker(rt, handlers, {
+    id: 'w1',
+    concurrency: 1,
+    lockMs: 30_000,
+    pollMs: 50,
+    maxAttempts,
+  });
+  worker.start();
+  return worker;
 }

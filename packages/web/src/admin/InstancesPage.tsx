@@ -5,7 +5,7 @@ import { useDefinitionNames } from '../api/definitions.ts';
 import { useInstanceList } from '../api/instances.ts';
 import { useUserNames } from '../api/org.ts';
 import type { InstanceFilters, InstanceStatus } from '../api/types.ts';
-import { AttentionAlert } from '../app/AttentionAlert.tsx';
+import { AttentionAlert, firstPageCount } from '../app/AttentionAlert.tsx';
 import { FilterSelect } from '../app/FilterSelect.tsx';
 import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
@@ -35,35 +35,27 @@ export function InstancesPage() {
     ...(stuckOnly ? { stuck: 'true' as const } : {}),
   };
   const list = useInstanceList(filters);
-  const failed = useInstanceList({ status: 'failed', limit: 100 });
-  const failedCount = failed.data?.pages[0]?.items.length ?? 0;
-  const stuck = useInstanceList({ status: 'running', stuck: 'true', limit: 100 });
-  const stuckCount = stuck.data?.pages[0]?.items.length ?? 0;
+  const failed = firstPageCount(useInstanceList({ status: 'failed', limit: 100 }).data);
+  const stuck = firstPageCount(useInstanceList({ status: 'running', stuck: 'true', limit: 100 }).data);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
       <PageHeader title={t('instances.title')} subtitle={t('instances.subtitle')} />
-      {failedCount > 0 && status !== 'failed' && (
+      {failed.count > 0 && status !== 'failed' && (
         <AttentionAlert
           color="red"
           title={t('instances.failedTitle')}
-          text={t('instances.failedCount', {
-            count: failedCount,
-            more: failed.data?.pages[0]?.nextCursor ? '+' : '',
-          })}
+          text={t('instances.failedCount', failed)}
           action={t('instances.showFailed')}
           onAction={() => setStatus('failed')}
         />
       )}
-      {stuckCount > 0 && !stuckOnly && (
+      {stuck.count > 0 && !stuckOnly && (
         <AttentionAlert
           color="orange"
           title={t('instances.stuckTitle')}
-          text={t('instances.stuckCount', {
-            count: stuckCount,
-            more: stuck.data?.pages[0]?.nextCursor ? '+' : '',
-          })}
+          text={t('instances.stuckCount', stuck)}
           action={t('instances.showStuck')}
           onAction={() => {
             setStatus('running');

@@ -20,3 +20,11 @@ export function AttentionAlert(props: {
     </Alert>
   );
 }
+
+/** How many a list's first page holds and `+` when more follow, for an alert's text: "100+ failed". */
+export function firstPageCount(
+  data: { pages: { items: unknown[]; nextCursor: string | null }[] } | undefined,
+): { count: number; more: string } {
+  const first = data?.pages[0];
+  return { count: first?.items.length ?? 0, more: first?.nextCursor ? '+' : '' };
+}

@@ -2,7 +2,7 @@ import { Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type JobStatus, useJobList } from '../../api/jobs.ts';
-import { AttentionAlert } from '../../app/AttentionAlert.tsx';
+import { AttentionAlert, firstPageCount } from '../../app/AttentionAlert.tsx';
 import { FilterSelect } from '../../app/FilterSelect.tsx';
 import { Empty, ErrorNotice, Loading, LoadMore } from '../../app/feedback.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -23,18 +23,17 @@ export function OutboxPage() {
     ...(status ? { status: status as JobStatus } : {}),
     ...(kind ? { kind } : {}),
   });
-  const dead = useJobList({ status: 'dead', limit: 100 });
-  const deadCount = dead.data?.pages[0]?.items.length ?? 0;
+  const dead = firstPageCount(useJobList({ status: 'dead', limit: 100 }).data);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
       <PageHeader title={t('outbox.title')} subtitle={t('outbox.subtitle')} />
-      {deadCount > 0 && status !== 'dead' && (
+      {dead.count > 0 && status !== 'dead' && (
         <AttentionAlert
           color="red"
           title={t('outbox.deadTitle')}
-          text={t('outbox.deadCount', { count: deadCount, more: dead.data?.pages[0]?.nextCursor ? '+' : '' })}
+          text={t('outbox.deadCount', dead)}
           action={t('outbox.showDead')}
           onAction={() => setStatus('dead')}
         />
