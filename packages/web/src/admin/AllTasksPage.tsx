@@ -6,7 +6,7 @@ import { useDepartments, useUserNames } from '../api/org.ts';
 import { useTaskList } from '../api/tasks.ts';
 import type { TaskFilters } from '../api/types.ts';
 import { FilterSelect } from '../app/FilterSelect.tsx';
-import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
+import { PagedList } from '../app/PagedList.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { TaskCard } from '../tasks/TaskCard.tsx';
 import { CountsTable } from './CountsTable.tsx';
@@ -37,7 +37,6 @@ export function AllTasksPage() {
     ...(overdue ? { overdue: 'true' as const } : {}),
   };
   const list = useTaskList(filters);
-  const tasks = list.data?.pages.flatMap((p) => p.items) ?? [];
   // scope=all answers the company counts (scope=mine would answer { open, overdue, dueToday }).
   const answered = list.data?.pages[0]?.counts;
   const counts = answered && 'total' in answered ? answered : undefined;
@@ -90,29 +89,16 @@ export function AllTasksPage() {
       </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }} order={{ base: 2, lg: 1 }}>
-          {list.isPending ? (
-            <Loading />
-          ) : list.isError ? (
-            <ErrorNotice error={list.error} retry={() => list.refetch()} />
-          ) : tasks.length === 0 ? (
-            <Empty>{t('tasks.empty')}</Empty>
-          ) : (
-            <Stack gap="sm" component="section" aria-label={t('tasks.listLabel')}>
-              {tasks.map((task) => (
-                <TaskCard
-                  key={task.id}
-                  task={task}
-                  processName={processName(task.definitionKey)}
-                  assignees={task.assignees.map(name).join(', ')}
-                />
-              ))}
-            </Stack>
-          )}
-          <LoadMore
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoad={() => list.fetchNextPage()}
-          />
+          <PagedList query={list} empty={t('tasks.empty')} label={t('tasks.listLabel')}>
+            {(task) => (
+              <TaskCard
+                key={task.id}
+                task={task}
+                processName={processName(task.definitionKey)}
+                assignees={task.assignees.map(name).join(', ')}
+              />
+            )}
+          </PagedList>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: 1, lg: 2 }}>
           {counts && (

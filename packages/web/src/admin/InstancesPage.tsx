@@ -1,4 +1,4 @@
-import { Checkbox, Group, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDefinitionNames } from '../api/definitions.ts';
@@ -7,7 +7,7 @@ import { useUserNames } from '../api/org.ts';
 import type { InstanceFilters, InstanceStatus } from '../api/types.ts';
 import { AttentionAlert, firstPageCount } from '../app/AttentionAlert.tsx';
 import { FilterSelect } from '../app/FilterSelect.tsx';
-import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
+import { PagedList } from '../app/PagedList.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { InstanceCard } from '../processes/InstanceCard.tsx';
 import { TerminateButton } from '../processes/TerminateButton.tsx';
@@ -37,7 +37,6 @@ export function InstancesPage() {
   const list = useInstanceList(filters);
   const failed = firstPageCount(useInstanceList({ status: 'failed', limit: 100 }).data);
   const stuck = firstPageCount(useInstanceList({ status: 'running', stuck: 'true', limit: 100 }).data);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
@@ -95,39 +94,26 @@ export function InstancesPage() {
           mb={8}
         />
       </Group>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorNotice error={list.error} retry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t('instances.empty')}</Empty>
-      ) : (
-        <Stack gap="sm" component="section" aria-label={t('instances.listLabel')}>
-          {items.map((instance) => (
-            <InstanceCard
-              key={instance.id}
-              instance={instance}
-              processName={processName(instance.definitionKey)}
-              starter={name(instance.startedBy)}
-              footer={
-                instance.status === 'running' || instance.status === 'failed' ? (
-                  <Group justify="flex-end">
-                    <TerminateButton
-                      instanceId={instance.id}
-                      processName={processName(instance.definitionKey)}
-                    />
-                  </Group>
-                ) : null
-              }
-            />
-          ))}
-        </Stack>
-      )}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoad={() => list.fetchNextPage()}
-      />
+      <PagedList query={list} empty={t('instances.empty')} label={t('instances.listLabel')}>
+        {(instance) => (
+          <InstanceCard
+            key={instance.id}
+            instance={instance}
+            processName={processName(instance.definitionKey)}
+            starter={name(instance.startedBy)}
+            footer={
+              instance.status === 'running' || instance.status === 'failed' ? (
+                <Group justify="flex-end">
+                  <TerminateButton
+                    instanceId={instance.id}
+                    processName={processName(instance.definitionKey)}
+                  />
+                </Group>
+              ) : null
+            }
+          />
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { SegmentedControl, Stack } from '@mantine/core';
+import { SegmentedControl } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDefinitionNames } from '../api/definitions.ts';
 import { useInstanceList } from '../api/instances.ts';
 import type { InstanceStatus } from '../api/types.ts';
-import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
+import { PagedList } from '../app/PagedList.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { InstanceCard } from './InstanceCard.tsx';
 
@@ -16,7 +16,6 @@ export function MyProcessesPage() {
   const [filter, setFilter] = useState<Filter>('all');
   const processName = useDefinitionNames();
   const list = useInstanceList({ scope: 'mine', ...(filter === 'all' ? {} : { status: filter }) });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeader title={t('mine.title')} subtitle={t('mine.subtitle')} />
@@ -32,28 +31,15 @@ export function MyProcessesPage() {
         fullWidth
         maw={520}
       />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorNotice error={list.error} retry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t('mine.empty')}</Empty>
-      ) : (
-        <Stack gap="sm">
-          {items.map((instance) => (
-            <InstanceCard
-              key={instance.id}
-              instance={instance}
-              processName={processName(instance.definitionKey)}
-            />
-          ))}
-        </Stack>
-      )}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoad={() => list.fetchNextPage()}
-      />
+      <PagedList query={list} empty={t('mine.empty')}>
+        {(instance) => (
+          <InstanceCard
+            key={instance.id}
+            instance={instance}
+            processName={processName(instance.definitionKey)}
+          />
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { Badge, Button, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDefinitionNames, useDefinitions } from '../api/definitions.ts';
 import { useTaskList } from '../api/tasks.ts';
-import { Empty, ErrorNotice, Loading, LoadMore } from '../app/feedback.tsx';
+import { PagedList } from '../app/PagedList.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { useLivePoll } from '../notifications/useMyOpenTasks.ts';
 import { TaskCard } from './TaskCard.tsx';
@@ -32,12 +32,10 @@ export function MyTasksPage() {
     { pollMs: status === 'open' ? poll : false },
   );
   const needle = search.trim().toLowerCase();
-  const tasks = (list.data?.pages.flatMap((p) => p.items) ?? []).filter(
-    (task) =>
-      !needle ||
-      task.title.toLowerCase().includes(needle) ||
-      processName(task.definitionKey).toLowerCase().includes(needle),
-  );
+  const matches = (task: { title: string; definitionKey: string }) =>
+    !needle ||
+    task.title.toLowerCase().includes(needle) ||
+    processName(task.definitionKey).toLowerCase().includes(needle);
   // With scope=mine the server counts all my open work (not just this page): open, overdue, due today.
   const answered = list.data?.pages[0]?.counts;
   const counts = answered && 'open' in answered ? answered : undefined;
@@ -114,24 +112,14 @@ export function MyTasksPage() {
           </Group>
         )}
       </Group>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorNotice error={list.error} retry={() => list.refetch()} />
-      ) : tasks.length === 0 ? (
-        <Empty>{status === 'open' ? t('mine.empty') : t('mine.emptyCompleted')}</Empty>
-      ) : (
-        <Stack gap="sm" component="section" aria-label={t('mine.listLabel')}>
-          {tasks.map((task) => (
-            <TaskCard key={task.id} task={task} processName={processName(task.definitionKey)} />
-          ))}
-        </Stack>
-      )}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoad={() => list.fetchNextPage()}
-      />
+      <PagedList
+        query={list}
+        keep={matches}
+        empty={status === 'open' ? t('mine.empty') : t('mine.emptyCompleted')}
+        label={t('mine.listLabel')}
+      >
+        {(task) => <TaskCard key={task.id} task={task} processName={processName(task.definitionKey)} />}
+      </PagedList>
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { Group, Stack } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type JobStatus, useJobList } from '../../api/jobs.ts';
 import { AttentionAlert, firstPageCount } from '../../app/AttentionAlert.tsx';
 import { FilterSelect } from '../../app/FilterSelect.tsx';
-import { Empty, ErrorNotice, Loading, LoadMore } from '../../app/feedback.tsx';
+import { PagedList } from '../../app/PagedList.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { JobCard } from './JobCard.tsx';
 import { JOB_KINDS } from './job-summary.ts';
@@ -24,7 +24,6 @@ export function OutboxPage() {
     ...(kind ? { kind } : {}),
   });
   const dead = firstPageCount(useJobList({ status: 'dead', limit: 100 }).data);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
@@ -55,24 +54,9 @@ export function OutboxPage() {
           onChange={setKind}
         />
       </Group>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorNotice error={list.error} retry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t('outbox.empty')}</Empty>
-      ) : (
-        <Stack gap="sm" component="section" aria-label={t('outbox.listLabel')}>
-          {items.map((job) => (
-            <JobCard key={job.key} job={job} />
-          ))}
-        </Stack>
-      )}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoad={() => list.fetchNextPage()}
-      />
+      <PagedList query={list} empty={t('outbox.empty')} label={t('outbox.listLabel')}>
+        {(job) => <JobCard key={job.key} job={job} />}
+      </PagedList>
     </>
   );
 }
