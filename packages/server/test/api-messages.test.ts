@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { apiSuite, fixtureJson } from './api-harness.ts';
+import { createUser, signIn } from './support/people.ts';
 
 /** Texts the customer and the warehouse that the order has left, then ends. */
 const shipped = {
@@ -151,5 +152,30 @@ apiSuite('messages and the job outbox', (api) => {
     expect((await call('GET', `/api/v1/jobs?status=dead&instanceId=${id}`)).json().items).toEqual([]);
     const pendingNow = (await call('GET', `/api/v1/jobs?status=pending&instanceId=${id}`)).json().items;
     expect(pendingNow.map((j: { key: string }) => j.key)).toEqual([job.key]);
+  });
+
+  it('queues a test e-mail to the process administrator who asks, once their profile has an address', async () => {
+    const a = api();
+    const none = await a.call('POST', '/api/v1/jobs/test-email');
+    expect(none.statusCode).toBe(422);
+    expect(none.json()).toMatchObject({ code: 'NO_EMAIL_ADDRESS', errors: [{ path: 'user.email' }] });
+
+    expect((await a.call('PATCH', '/api/v1/users/admin', { email: 'admin@firm.example' })).statusCode).toBe(
+      200,
+    );
+    const queued = await a.call('POST', '/api/v1/jobs/test-email');
+    expect(queued.statusCode, queued.body).toBe(201);
+    expect(queued.json()).toMatchObject({
+      kind: 'sendEmail',
+      status: 'pending',
+      instanceId: null,
+      payload: { type: 'sendEmail', to: ['user:admin'], subject: 'Baton: test e-mail / тестовое письмо' },
+    });
+    const listed = (await a.call('GET', '/api/v1/jobs?kind=sendEmail&status=pending')).json().items;
+    expect(listed.map((j: { key: string }) => j.key)).toContain(queued.json().key);
+
+    await createUser(a, { id: 'clerk' });
+    const clerk = await signIn(a.app, 'clerk');
+    expect((await clerk.call('POST', '/api/v1/jobs/test-email')).statusCode).toBe(403);
   });
 });

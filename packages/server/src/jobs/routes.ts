@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoTime, page, pageQuery, problems } from '../http/schemas.ts';
+import { queueTestEmail } from '../mail/test-email.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { listJobs, retryDeadJob } from './service.ts';
 
@@ -27,8 +28,8 @@ const job = z
 const tags = ['jobs'];
 
 /**
- * The outbox and timers. E-mail, SMS, document and feed jobs have no transport yet: they stay pending
- * here with their full payload.
+ * The outbox and timers. E-mail goes out when the worker has an SMTP server; SMS, document and feed
+ * jobs have no transport yet: they stay pending here with their full payload.
  */
 export const jobRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   app.get(
@@ -62,5 +63,22 @@ export const jobRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
       },
     },
     async (request) => retryDeadJob(rt, request.caller, request.params.key),
+  );
+
+  app.post(
+    '/jobs/test-email',
+    {
+      config: { access: 'processes:write' },
+      schema: {
+        tags,
+        summary: 'Queue a test e-mail to me, to see whether e-mail goes out',
+        description:
+          'A `sendEmail` job to the caller’s address, delivered like a process’s e-mail: it becomes ' +
+          '`done`, `pending` with the SMTP error while retried (or for good while the server sends no ' +
+          'e-mail), or `dead`. 422 `NO_EMAIL_ADDRESS` when the caller’s profile has no address.',
+        response: { 201: job, ...problems(403, 422) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await queueTestEmail(rt, request.caller)),
   );
 };

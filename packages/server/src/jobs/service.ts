@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
 import { demand } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
-import type { JobStatus, JobsTable } from '../db/schema.ts';
+import type { Database, JobStatus, JobsTable } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound } from '../runtime/errors.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
@@ -82,11 +83,17 @@ export async function retryJob(rt: Runtime, key: string): Promise<JobView> {
     if (Number(updated.numUpdatedRows) === 1) await announceJobs(rt.db, trx);
     return Number(updated.numUpdatedRows) === 1;
   });
+  const view = await getJob(db, key);
+  if (!retried)
+    throw new Conflict(`job ${key} is ${view.status}; only a dead job can be retried`, 'JOB_NOT_DEAD');
+  rt.wake();
+  return view;
+}
+
+/** One job as the API shows it. */
+export async function getJob(db: Kysely<Database>, key: string): Promise<JobView> {
   const row = await db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
   if (!row) throw new NotFound('job', key);
-  if (!retried)
-    throw new Conflict(`job ${key} is ${row.status}; only a dead job can be retried`, 'JOB_NOT_DEAD');
-  rt.wake();
   return viewOf(row);
 }
 

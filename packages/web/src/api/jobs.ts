@@ -34,3 +34,12 @@ export function useRetryJob() {
     onSuccess: () => refresh(client, 'jobs'),
   });
 }
+
+/** Queues a test e-mail to the signed-in administrator; it shows in the outbox like any other. */
+export function useTestEmail() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('POST /api/v1/jobs/test-email'),
+    onSuccess: () => refresh(client, 'jobs'),
+  });
+}

@@ -1886,6 +1886,13 @@ export interface Operations {
     body: never;
     response: Job;
   };
+  /** Queue a test e-mail to me, to see whether e-mail goes out */
+  'POST /api/v1/jobs/test-email': {
+    path: never;
+    query: never;
+    body: never;
+    response: Job;
+  };
   /** My notifications, newest first, with the number unread */
   'GET /api/v1/notifications': {
     path: never;

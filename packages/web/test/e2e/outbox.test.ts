@@ -79,6 +79,14 @@ describe('the outbox page', () => {
       '/api/v1/jobs?kind=callWebhook',
     );
     expect(done.items).toMatchObject([{ status: 'done', attempts: 1 }]);
+
+    // A test e-mail needs the administrator's address, then waits in the outbox like any e-mail.
+    await page.getByRole('button', { name: 'Send me a test e-mail' }).click();
+    await page.getByText('Your profile has no e-mail address to send the test to.').waitFor();
+    await stage.server.api('PATCH', '/api/v1/users/admin', { email: 'admin@firm.example' });
+    await page.getByRole('button', { name: 'Send me a test e-mail' }).click();
+    await page.getByText('Test e-mail queued: below, it shows whether it went out.').waitFor();
+    await list.getByText('user:admin — Baton: test e-mail / тестовое письмо').waitFor();
   });
 
   it('is in Russian for a Russian reader, and only for those who administer processes', async () => {

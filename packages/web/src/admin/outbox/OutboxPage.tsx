@@ -8,6 +8,7 @@ import { PagedList } from '../../app/PagedList.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { JobCard } from './JobCard.tsx';
 import { JOB_KINDS } from './job-summary.ts';
+import { TestEmailButton } from './TestEmailButton.tsx';
 
 const STATUSES: JobStatus[] = ['pending', 'dead', 'done', 'cancelled'];
 
@@ -27,7 +28,18 @@ export function OutboxPage() {
 
   return (
     <>
-      <PageHeader title={t('outbox.title')} subtitle={t('outbox.subtitle')} />
+      <PageHeader
+        title={t('outbox.title')}
+        subtitle={t('outbox.subtitle')}
+        actions={
+          <TestEmailButton
+            onQueued={() => {
+              setStatus('pending');
+              setKind('sendEmail');
+            }}
+          />
+        }
+      />
       {dead.count > 0 && status !== 'dead' && (
         <AttentionAlert
           color="red"
