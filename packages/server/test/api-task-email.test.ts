@@ -130,6 +130,14 @@ apiSuite(
       await a.call('DELETE', `/api/v1/absences/${away.json().id}`);
     });
 
+    it('says e-mail is on, through which server and from whom, without credentials', async () => {
+      expect((await api().call('GET', '/api/v1/jobs/email')).json()).toEqual({
+        on: true,
+        server: 'smtp://127.0.0.1:25',
+        from: MAIL.from,
+      });
+    });
+
     it('sends nothing to someone who turned task e-mails off, and says so in /auth/me', async () => {
       const a = api();
       await setUp(a);
@@ -184,7 +192,7 @@ apiSuite(
       expect(receiver.received).toEqual([]);
     });
   },
-  { mail: { ...MAIL, url: 'smtp://127.0.0.1:25' } },
+  { mail: { ...MAIL, url: 'smtp://baton:s3cret@127.0.0.1:25' } },
 );
 
 apiSuite('no e-mail to assignees while e-mail is off', (api) => {
@@ -199,5 +207,10 @@ apiSuite('no e-mail to assignees while e-mail is off', (api) => {
 
     expect(await a.openTasks(id)).toHaveLength(1);
     expect((await a.call('GET', `/api/v1/jobs?kind=taskEmail&instanceId=${id}`)).json().items).toEqual([]);
+    expect((await a.call('GET', '/api/v1/jobs/email')).json()).toEqual({
+      on: false,
+      server: null,
+      from: null,
+    });
   });
 });

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { demand } from '../access/abilities.ts';
 import { isoTime, page, pageQuery, problems } from '../http/schemas.ts';
+import { smtpServerOf } from '../mail/settings.ts';
 import { queueTestEmail } from '../mail/test-email.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { listJobs, retryDeadJob } from './service.ts';
@@ -63,6 +65,29 @@ export const jobRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
       },
     },
     async (request) => retryDeadJob(rt, request.caller, request.params.key),
+  );
+
+  app.get(
+    '/jobs/email',
+    {
+      config: { access: 'processes:read' },
+      schema: {
+        tags,
+        summary: 'Whether e-mail goes out, and through which server (as this process is set up)',
+        description:
+          'From the answering process’s `BATON_SMTP_URL` and `BATON_MAIL_FROM` — the variables the ' +
+          'processes that run jobs read too. The server is shown without its credentials.',
+        response: {
+          200: z.object({ on: z.boolean(), server: z.string().nullable(), from: z.string().nullable() }),
+          ...problems(403),
+        },
+      },
+    },
+    async (request) => {
+      demand(request.caller, 'administerProcesses', 'the e-mail settings');
+      const mail = rt.mail ?? null;
+      return { on: mail !== null, server: mail ? smtpServerOf(mail) : null, from: mail?.from ?? null };
+    },
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './client.ts';
 import { refresh } from './query-client.ts';
 import type { Job } from './schema.gen.ts';
@@ -41,5 +41,14 @@ export function useTestEmail() {
   return useMutation({
     mutationFn: () => call('POST /api/v1/jobs/test-email'),
     onSuccess: () => refresh(client, 'jobs'),
+  });
+}
+
+/** Whether the server sends e-mail, through which server and from whom. */
+export function useEmailSettings() {
+  return useQuery({
+    queryKey: ['jobs', 'email'],
+    queryFn: ({ signal }) => call('GET /api/v1/jobs/email', { signal }),
+    staleTime: 60_000,
   });
 }

@@ -1886,6 +1886,17 @@ export interface Operations {
     body: never;
     response: Job;
   };
+  /** Whether e-mail goes out, and through which server (as this process is set up) */
+  'GET /api/v1/jobs/email': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      on: boolean;
+      server: string | null;
+      from: string | null;
+    };
+  };
   /** Queue a test e-mail to me, to see whether e-mail goes out */
   'POST /api/v1/jobs/test-email': {
     path: never;

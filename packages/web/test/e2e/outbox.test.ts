@@ -60,6 +60,7 @@ describe('the outbox page', () => {
     await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
 
     const list = page.getByRole('region', { name: 'Outbox' });
+    await page.getByText('The server has no SMTP server set').waitFor();
     await list.getByText('buyer@client.example — Order confirmed').waitFor();
     await list.getByText('Waiting').first().waitFor();
     await page.getByText('1 delivery failed for good and waits for a retry.').waitFor();

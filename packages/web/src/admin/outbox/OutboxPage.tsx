@@ -6,6 +6,7 @@ import { AttentionAlert, firstPageCount } from '../../app/AttentionAlert.tsx';
 import { FilterSelect } from '../../app/FilterSelect.tsx';
 import { PagedList } from '../../app/PagedList.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { EmailStatus } from './EmailStatus.tsx';
 import { JobCard } from './JobCard.tsx';
 import { JOB_KINDS } from './job-summary.ts';
 import { TestEmailButton } from './TestEmailButton.tsx';
@@ -40,6 +41,7 @@ export function OutboxPage() {
           />
         }
       />
+      <EmailStatus />
       {dead.count > 0 && status !== 'dead' && (
         <AttentionAlert
           color="red"
