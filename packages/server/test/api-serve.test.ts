@@ -73,6 +73,15 @@ describe('baton serve', () => {
       });
       expect(listed.status).toBe(200);
       expect(await listed.json()).toEqual({ items: [] });
+
+      // The worker's daily housekeeping ran at the start and queued tomorrow's run.
+      const housekeeping = async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/jobs?kind=pruneJobs`, {
+          headers: { authorization: 'Bearer serve-test-token' },
+        });
+        return ((await res.json()) as { items: { status: string }[] }).items.map((j) => j.status).sort();
+      };
+      await expect.poll(housekeeping).toEqual(['done', 'pending']);
     } finally {
       child.kill('SIGTERM');
     }
@@ -133,6 +142,19 @@ describe('baton serve', () => {
     expect(await run.exited).toBe(1);
     expect(run.out.stdout).toContain('BATON_MAIL_FROM must be the sender address');
     expect(run.out.stdout + run.out.stderr).not.toContain('smtp-secret');
+  });
+
+  it('does not start with a job retention that is not a whole number of days', async () => {
+    const run = baton(
+      ['serve', '--port', String(await freePort()), '--database', `sqlite:${join(dir, 'baton.db')}`],
+      {
+        BATON_JOB_RETENTION_DAYS: '0.5',
+      },
+    );
+    expect(await run.exited).toBe(1);
+    expect(run.out.stdout).toContain(
+      'BATON_JOB_RETENTION_DAYS must be a whole number of days, 1 or more (got \\"0.5\\")',
+    );
   });
 
   it('prints a generated admin token once, on the first start only', async () => {

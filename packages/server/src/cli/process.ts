@@ -73,6 +73,7 @@ export async function bootFromEnv(databaseUrl: string, log: Logger, worker = tru
       adminPassword: process.env.BATON_ADMIN_PASSWORD || undefined,
       webhookSecret: process.env.BATON_WEBHOOK_SECRET || undefined,
       mail: mailSettingsFromEnv(process.env),
+      jobRetentionDays: retentionDaysFromEnv(process.env.BATON_JOB_RETENTION_DAYS),
       workerOptions: Number.isInteger(lockMs) && lockMs > 0 ? { lockMs } : {},
       log,
     });
@@ -80,4 +81,13 @@ export async function bootFromEnv(databaseUrl: string, log: Logger, worker = tru
     log.fatal({ err: error }, 'cannot start');
     return null;
   }
+}
+
+/** `BATON_JOB_RETENTION_DAYS`: a whole number of days ≥ 1, or unset for the default. */
+function retentionDaysFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1)
+    throw new Error(`BATON_JOB_RETENTION_DAYS must be a whole number of days, 1 or more (got "${value}")`);
+  return days;
 }

@@ -3,7 +3,9 @@ import pino, { type Logger } from 'pino';
 import { ensureFirstAdministrator } from '../auth/bootstrap.ts';
 import { type Db, migrate, openDatabase } from '../db/database.ts';
 import { listenForUserEvents } from '../events/pg-listener.ts';
+import { enqueue } from '../jobs/enqueue.ts';
 import { jobHandlers } from '../jobs/handlers/index.ts';
+import { pruneJob } from '../jobs/handlers/prune-jobs.ts';
 import { listenForJobs } from '../jobs/notify-channel.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/worker.ts';
 import { type MailSettings, smtpServerOf } from '../mail/settings.ts';
@@ -20,6 +22,8 @@ export interface BootOptions {
   /** The first administrator's password (BATON_ADMIN_PASSWORD), used only while there are no users. */
   adminPassword?: string | undefined;
   webhookSecret?: string | undefined;
+  /** Days a delivered or cancelled job is kept (default 30). */
+  jobRetentionDays?: number | undefined;
   /** The SMTP server e-mail goes out through; none: e-mails wait in the outbox. */
   mail?: MailSettings | null;
   workerOptions?: Partial<WorkerOptions>;
@@ -69,7 +73,14 @@ export async function boot(options: BootOptions): Promise<Baton> {
       const id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
       if (options.mail) log.info({ smtp: smtpServerOf(options.mail) }, 'e-mail goes out through SMTP');
       else log.warn('e-mail is off (BATON_SMTP_URL is not set): e-mails wait in the outbox');
-      worker = new Worker(rt, jobHandlers({ webhookSecret: secret, mail: options.mail ?? null }), {
+      const handlers = jobHandlers({
+        webhookSecret: secret,
+        mail: options.mail ?? null,
+        jobRetentionDays: options.jobRetentionDays,
+      });
+      // Today's housekeeping (one per day, whichever worker queues it first); each run queues the next.
+      await enqueue(rt.db.kysely, [pruneJob(rt.now())], rt.now());
+      worker = new Worker(rt, handlers, {
         ...DEFAULT_WORKER_OPTIONS,
         ...options.workerOptions,
         id,

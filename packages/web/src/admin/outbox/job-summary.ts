@@ -14,6 +14,7 @@ export const JOB_KINDS = [
   'callCompleted',
   'timer',
   'log',
+  'pruneJobs',
 ] as const;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
