@@ -3,10 +3,9 @@ import pino, { type Logger } from 'pino';
 import { ensureFirstAdministrator } from '../auth/bootstrap.ts';
 import { type Db, migrate, openDatabase } from '../db/database.ts';
 import { listenForUserEvents } from '../events/pg-listener.ts';
-import { enqueue } from '../jobs/enqueue.ts';
 import { jobHandlers } from '../jobs/handlers/index.ts';
-import { pruneJob } from '../jobs/handlers/prune-jobs.ts';
 import { listenForJobs } from '../jobs/notify-channel.ts';
+import { DEFAULT_JOB_RETENTION_DAYS, startPruning } from '../jobs/prune.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/worker.ts';
 import { type MailSettings, smtpServerOf } from '../mail/settings.ts';
 import type { Runtime } from './context.ts';
@@ -69,17 +68,12 @@ export async function boot(options: BootOptions): Promise<Baton> {
           )
         : null;
     let detach: (() => Promise<void>) | null = null;
+    let stopPruning: (() => Promise<void>) | null = null;
     if (options.worker) {
       const id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
       if (options.mail) log.info({ smtp: smtpServerOf(options.mail) }, 'e-mail goes out through SMTP');
       else log.warn('e-mail is off (BATON_SMTP_URL is not set): e-mails wait in the outbox');
-      const handlers = jobHandlers({
-        webhookSecret: secret,
-        mail: options.mail ?? null,
-        jobRetentionDays: options.jobRetentionDays,
-      });
-      // Today's housekeeping (one per day, whichever worker queues it first); each run queues the next.
-      await enqueue(rt.db.kysely, [pruneJob(rt.now())], rt.now());
+      const handlers = jobHandlers({ webhookSecret: secret, mail: options.mail ?? null });
       worker = new Worker(rt, handlers, {
         ...DEFAULT_WORKER_OPTIONS,
         ...options.workerOptions,
@@ -93,6 +87,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
           (err) => log.warn({ err }, 'job listener'),
         );
       worker.start();
+      stopPruning = startPruning(rt, options.jobRetentionDays ?? DEFAULT_JOB_RETENTION_DAYS);
     }
     return {
       rt,
@@ -101,6 +96,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       newAdminPassword: firstAdmin.printOnce,
       async close() {
         await worker?.stop();
+        await stopPruning?.();
         await detach?.();
         await stopEvents?.();
         await db.close();

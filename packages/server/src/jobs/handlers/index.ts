@@ -5,25 +5,17 @@ import { callCompletedHandler } from './call-completed.ts';
 import { emailHandler } from './email.ts';
 import { logHandler } from './log.ts';
 import { notifyHandler } from './notify.ts';
-import { pruneJobsHandler } from './prune-jobs.ts';
 import { startProcessHandler } from './start-process.ts';
 import { taskEmailHandler } from './task-email.ts';
 import { timerHandler } from './timer.ts';
 import { webhookHandler } from './webhook.ts';
-
-export const DEFAULT_JOB_RETENTION_DAYS = 30;
 
 /**
  * Every job kind this server performs. E-mail goes out when an SMTP server is set (`mail`); without
  * one, and for SMS, documents, feed posts and document updates, which have no handler yet, the jobs stay
  * pending in the outbox, visible through the API, never dropped.
  */
-export function jobHandlers(config: {
-  webhookSecret: string;
-  mail?: MailSettings | null;
-  /** Delivered and cancelled jobs are deleted this many days after they finished (prune-jobs.ts). */
-  jobRetentionDays?: number;
-}): JobHandler[] {
+export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings | null }): JobHandler[] {
   return [
     ...(config.mail ? [emailHandler(config.mail), taskEmailHandler(config.mail)] : []),
     timerHandler,
@@ -33,6 +25,5 @@ export function jobHandlers(config: {
     logHandler,
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
-    pruneJobsHandler(config.jobRetentionDays ?? DEFAULT_JOB_RETENTION_DAYS),
   ];
 }

@@ -14,7 +14,6 @@ export const JOB_KINDS = [
   'callCompleted',
   'timer',
   'log',
-  'pruneJobs',
 ] as const;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
