@@ -7,6 +7,9 @@ import { currentDirectory } from '../runtime/step-context.ts';
 const ADDRESS =
   /^(?:[^<>\r\n]*<\s*([^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+)\s*>|([^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+))$/;
 
+/** Longer is no address (254 characters at most, and a name): and the pattern is not run on it. */
+const MAX_ENTRY = 400;
+
 export interface Recipients {
   /** What to put in the header: the addresses as given, and the e-mail of each person a reference named. */
   addresses: string[];
@@ -30,8 +33,11 @@ export async function recipientsOf(
   for (const raw of entries) {
     const entry = raw.trim();
     if (!entry.includes('@')) references.push(entry);
-    else if (ADDRESS.test(entry)) addresses.push(entry);
-    else unreachable.push(entry);
+    else if (entry.length <= MAX_ENTRY && ADDRESS.test(entry)) addresses.push(entry);
+    else
+      unreachable.push(
+        entry.length <= MAX_ENTRY ? entry : `${entry.slice(0, 40)}… (${entry.length} characters)`,
+      );
   }
   if (references.length > 0) {
     const now = rt.now();
