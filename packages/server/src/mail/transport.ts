@@ -6,6 +6,19 @@ import type { MailSettings } from './settings.ts';
 /** A server that does not answer in time fails the attempt, which is retried with back-off. */
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
+/** A subject longer than this is cut: mail clients show a line, and a header line has its limits. */
+const MAX_SUBJECT = 500;
+
+/** A line break would start a header of its own; a split, not a pattern, keeps it linear in the text. */
+function oneLine(subject: string): string {
+  const line = subject
+    .split(/[\r\n]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
+  return line.length > MAX_SUBJECT ? `${line.slice(0, MAX_SUBJECT - 1)}…` : line;
+}
+
 export interface OutgoingMail {
   to: string[];
   cc?: string[];
@@ -31,8 +44,7 @@ export function createMailer(settings: MailSettings): SendMail {
       const sent = await transport.sendMail({
         to: mail.to,
         cc: mail.cc ?? [],
-        // A line break would start a header of its own.
-        subject: mail.subject.replace(/\s*[\r\n]+\s*/g, ' '),
+        subject: oneLine(mail.subject),
         text: mail.text,
         messageId: `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@${domain}>`,
       });

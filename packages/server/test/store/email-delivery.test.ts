@@ -122,6 +122,20 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     expect(message?.mail.headers.has('bcc')).toBe(false);
   });
 
+  it('a subject is one line of at most 500 characters, however long and broken the rendered text', async () => {
+    const receiver = await receiverWith();
+    const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
+    await send(worker, {
+      to: ['ann'],
+      subject: `Quote\n\n   for ${'x'.repeat(1000)}${' '.repeat(100_000)}\r\nend`,
+    });
+
+    await expect.poll(() => receiver.accepted().length).toBe(1);
+    const subject = receiver.accepted()[0]?.mail.subject ?? '';
+    expect(subject).toHaveLength(500);
+    expect(subject).toMatch(/^Quote for x+…$/);
+  });
+
   it('a 4xx answer is retried after the back-off, and the repeat carries the same Message-ID', async () => {
     const receiver = await receiverWith([451]);
     const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
