@@ -104,3 +104,37 @@ describe('the outbox page', () => {
     expect(await employee.getByRole('link', { name: 'Outbox' }).count()).toBe(0);
   });
 });
+
+describe('the outbox page with e-mail on', () => {
+  // An SMTP server that is not there: e-mail is on, and every attempt fails to connect.
+  const stage = suiteStage(undefined, {
+    mail: { url: 'smtp://baton:s3cret@127.0.0.1:9', from: 'Baton <baton@firm.example>', publicUrl: null },
+  });
+
+  it('names the server without its password, and shows a test e-mail retried with the SMTP error', async () => {
+    await stage.server.api('PATCH', '/api/v1/users/admin', { email: 'admin@firm.example' });
+    const page = await stage.signIn('admin');
+    await page.goto(`${stage.server.url}/admin/outbox`);
+    await page
+      .getByText('E-mail goes out through smtp://127.0.0.1:9 as Baton <baton@firm.example>.')
+      .waitFor();
+    expect(await page.getByText('s3cret').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Send me a test e-mail' }).click();
+    await page.getByText('Test e-mail queued: below, it shows whether it went out.').waitFor();
+    // The worker's first attempt fails at once; the page shows it on its next refresh.
+    await expect
+      .poll(async () => {
+        const jobs = await stage.server.api<{ items: { attempts: number }[] }>(
+          'GET',
+          '/api/v1/jobs?kind=sendEmail',
+        );
+        return jobs.items[0]?.attempts ?? 0;
+      })
+      .toBeGreaterThan(0);
+    await page.reload();
+    const list = page.getByRole('region', { name: 'Outbox' });
+    await list.getByText(/^Last error: .*ECONNREFUSED/).waitFor();
+    await list.getByText('Waiting').waitFor();
+  });
+});

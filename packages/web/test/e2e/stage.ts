@@ -38,13 +38,14 @@ function ready<T>(part: T | undefined): T {
  */
 export function suiteStage(
   prepare: (server: TestServer, company: SeededCompany) => Promise<unknown> = async () => {},
+  serverOptions: Parameters<typeof startServer>[0] = {},
 ): Stage {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let company: SeededCompany | undefined;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(serverOptions);
     company = await seedCompany(server);
     await prepare(server, company);
     browser = await newBrowser();

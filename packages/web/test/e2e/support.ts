@@ -25,7 +25,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Baton, boot, buildApp } from '@baton/server';
+import { type Baton, type BootOptions, boot, buildApp } from '@baton/server';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -147,8 +147,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Builds the app if needed, boots Baton on a temporary SQLite file and listens on a free loopback port. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * Builds the app if needed, boots Baton on a temporary SQLite file and listens on a free loopback port;
+ * `options` adds boot settings (e-mail).
+ */
+export async function startServer(options: Pick<BootOptions, 'mail'> = {}): Promise<TestServer> {
   await ensureWebBuilt();
   const dir = await mkdtemp(join(tmpdir(), 'baton-e2e-'));
   const baton = await boot({
@@ -157,6 +160,7 @@ export async function startServer(): Promise<TestServer> {
     adminToken: ADMIN_TOKEN,
     adminPassword: PASSWORD,
     log: pino({ level: process.env.BATON_TEST_LOG ?? 'silent' }),
+    ...options,
   });
   const app = buildApp({ baton, webRoot: DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
