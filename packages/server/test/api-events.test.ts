@@ -51,6 +51,7 @@ apiSuite('events: the signed-in user’s stream', (api) => {
     expect(pushed.data).toEqual({
       id: stored.id,
       text: 'Order for ann is in',
+      message: null,
       instanceId: id,
       createdAt: stored.createdAt,
     });

@@ -47,6 +47,45 @@ apiSuite('notifications', (api) => {
     expect(others).toEqual({ items: [], nextCursor: null, unreadCount: 0 });
   });
 
+  it("carries Baton's own reminder as data, for the reader's language, beside its English text", async () => {
+    await api().publish({
+      key: 'remind-bob',
+      name: 'A review with a reminder',
+      nodes: [
+        { id: 'start', type: 'start' },
+        {
+          id: 'review',
+          type: 'userTask',
+          name: 'Review the contract',
+          config: {
+            kind: 'acknowledge',
+            assignees: ["'bob'"],
+            deadline: 'PT4H',
+            escalation: { remindBefore: 'PT1H', notifyHeads: false },
+          },
+        },
+        { id: 'end', type: 'end' },
+      ],
+      flows: [
+        { id: 'f1', source: 'start', target: 'review' },
+        { id: 'f2', source: 'review', target: 'end' },
+      ],
+    });
+    const started = api().clock.now;
+    await api().start('remind-bob');
+    api().clock.now += 3 * 3_600_000 + 1000;
+    await runDueJobs(api().baton.rt);
+
+    const [reminder] = (await bob.call('GET', '/api/v1/notifications')).json().items;
+    const dueAt = new Date(started + 4 * 3_600_000).toISOString();
+    expect(reminder).toMatchObject({
+      text: `Reminder: "Review the contract" is due ${dueAt}`,
+      message: { key: 'taskReminder', title: 'Review the contract', dueAt },
+    });
+    // A template's own text has nothing of Baton's to word.
+    expect((await ann.call('GET', '/api/v1/notifications?limit=1')).json().items[0].message).toBeNull();
+  });
+
   it('pages with a cursor', async () => {
     const first = (await ann.call('GET', '/api/v1/notifications?limit=1')).json();
     expect(first.items).toHaveLength(1);

@@ -60,7 +60,16 @@ export type Effect =
       body: string;
     }
   | { type: 'sendSms'; key: string; nodeId: string; to: string[]; text: string }
-  | { type: 'notify'; key: string; nodeId: string; to: string[]; text: string }
+  | {
+      type: 'notify';
+      key: string;
+      nodeId: string;
+      to: string[];
+      /** As written by the template; for a notice Baton words itself, its English form. */
+      text: string;
+      /** A notice Baton words itself, for readers to see in their own language. */
+      message?: NoticeMessage;
+    }
   | {
       type: 'callWebhook';
       key: string;
@@ -96,3 +105,11 @@ export type EffectType = Effect['type'];
 
 /** Message name by which the runtime reports a called process's end to the waiting parent. */
 export const CALL_COMPLETED_MESSAGE = 'baton.callCompleted';
+
+/**
+ * The notices Baton words itself (a user task's reminder and its overdue notice), as data: the server
+ * and the web app word them in each reader's language, with the deadline in the reader's time zone.
+ */
+export type NoticeMessage =
+  | { key: 'taskReminder'; title: string; dueAt: number }
+  | { key: 'taskOverdue'; title: string; late: string[] };

@@ -87,6 +87,12 @@ describe('userTask: deadlines and escalation', () => {
     r.fireNext();
     expect(r.now).toBe(T0 + 6 * HOUR);
     expect(notified(r)).toEqual([['bob', 'cat']]);
+    // Worded by Baton: the readers see it in their language, the deadline in their time zone.
+    expect(effectsOf(r.effects, 'notify')[0]?.message).toEqual({
+      key: 'taskReminder',
+      title: expect.any(String),
+      dueAt: T0 + 8 * HOUR,
+    });
   });
 
   it("notifies the late people's heads and others exactly once at the deadline", () => {
@@ -95,8 +101,21 @@ describe('userTask: deadlines and escalation', () => {
     r.fireNext();
     expect(r.now).toBe(T0 + 8 * HOUR);
     expect(notified(r)).toEqual([['head:bob', 'head:cat', 'owner']]);
+    expect(effectsOf(r.effects, 'notify')[0]?.message).toEqual({
+      key: 'taskOverdue',
+      title: expect.any(String),
+      late: ['bob', 'cat'],
+    });
     expect(r.timers()).toEqual([]);
     expect(r.state.status).toBe('running');
+  });
+
+  it('sends a template’s own overdue text as written, with no wording of Baton’s to translate', () => {
+    const r = escalating({ notify: ['"owner"'], notifyHeads: false, text: 'Late again' });
+    r.fireNext();
+    expect(effectsOf(r.effects, 'notify').map((e) => [e.text, e.message])).toEqual([
+      ['Late again', undefined],
+    ]);
   });
 
   it('leaves the heads out when notifyHeads is false: only the names in notify are told', () => {

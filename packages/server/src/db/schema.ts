@@ -144,6 +144,8 @@ export interface NotificationsTable {
   id: string;
   recipient: string;
   text: string;
+  /** JSON of a notice Baton words itself (notifications/notices.ts); null for a template's own text. */
+  message: string | null;
   instance_id: string | null;
   node_id: string | null;
   created_at: number;

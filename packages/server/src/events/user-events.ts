@@ -1,5 +1,6 @@
 import { type DatabaseConnection, type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { NoticeView } from '../notifications/notices.ts';
 
 /**
  * What the signed-in user's event stream (`GET /api/v1/events`) pushes. A closed union: a new kind
@@ -10,7 +11,13 @@ export type UserEvent =
   | {
       type: 'notification';
       userId: string;
-      data: { id: string; text: string; instanceId: string | null; createdAt: string };
+      data: {
+        id: string;
+        text: string;
+        message: NoticeView | null;
+        instanceId: string | null;
+        createdAt: string;
+      };
     };
 
 /** PostgreSQL channel carrying user events between processes (payload: a JSON array of events). */

@@ -33,15 +33,20 @@ export function taskMessage(
   reader: Reader,
   publicUrl: string | null,
 ): { subject: string; text: string } {
-  const language = reader.locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  const language = readerLanguage(reader.locale);
   const t = TEXTS[language];
   const lines = [t.assigned(reader.name, task.title)];
-  if (task.dueAt !== null) lines.push(`${t.due}: ${formatDue(task.dueAt, language, reader.timeZone)}`);
+  if (task.dueAt !== null) lines.push(`${t.due}: ${formatInZone(task.dueAt, language, reader.timeZone)}`);
   if (publicUrl) lines.push(`${t.open}: ${publicUrl}/tasks/${encodeURIComponent(task.id)}`);
   return { subject: t.subject(task.title), text: lines.join('\n') };
 }
 
-function formatDue(at: number, language: 'ru' | 'en', timeZone: string | null): string {
+/** Russian for a `ru…` locale, else English. */
+export const readerLanguage = (locale: string | null): 'ru' | 'en' =>
+  locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+
+/** A moment in the reader's language and time zone (UTC when they have none, or an unknown one). */
+export function formatInZone(at: number, language: 'ru' | 'en', timeZone: string | null): string {
   const options = {
     day: 'numeric',
     month: 'short',

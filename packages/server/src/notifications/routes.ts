@@ -4,10 +4,21 @@ import { isoTime, page, pageQuery, problems, queryBoolean } from '../http/schema
 import type { Runtime } from '../runtime/context.ts';
 import * as service from './service.ts';
 
+/** A reminder or an overdue notice as data, for the reader's language. */
+export const noticeSchema = z
+  .discriminatedUnion('key', [
+    z.object({ key: z.literal('taskReminder'), title: z.string(), dueAt: isoTime }),
+    z.object({ key: z.literal('taskOverdue'), title: z.string(), late: z.array(z.string()) }),
+  ])
+  .meta({ id: 'Notice' });
+
 export const notificationSchema = z
   .object({
     id: z.string(),
-    text: z.string(),
+    text: z.string().describe('As the template wrote it, or the English form of a notice Baton words'),
+    message: noticeSchema
+      .nullable()
+      .describe('A notice Baton words itself, to show in the reader’s language (null: show `text`)'),
     instanceId: z.string().nullable(),
     nodeId: z.string().nullable(),
     createdAt: isoTime,

@@ -4,6 +4,7 @@ import type { NotificationsTable } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
+import { type NoticeView, storedNotice } from './notices.ts';
 
 /**
  * In-app notifications: the `notify` job stores one row per recipient (jobs/handlers/notify.ts); only
@@ -12,6 +13,8 @@ import { toIso, toIsoOrNull } from '../util/time.ts';
 export interface NotificationView {
   id: string;
   text: string;
+  /** Set when Baton worded it: readers show it in their language. */
+  message: NoticeView | null;
   instanceId: string | null;
   nodeId: string | null;
   createdAt: string;
@@ -97,6 +100,7 @@ function viewOf(row: NotificationsTable): NotificationView {
   return {
     id: row.id,
     text: row.text,
+    message: storedNotice(row.message),
     instanceId: row.instance_id,
     nodeId: row.node_id,
     createdAt: toIso(row.created_at),

@@ -226,6 +226,39 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     expect(told.map((n) => n.recipient).sort()).toEqual(['boris', 'vera']);
   });
 
+  it("words Baton's own reminder in each reader's language and time zone in the e-mail copy", async () => {
+    const receiver = await receiverWith();
+    const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);
+    const reader = (locale: string | null, time_zone: string | null) =>
+      t().db.kysely.updateTable('users').set({ locale, time_zone }).where('id', '=', 'boris').execute();
+    await reader('ru-RU', 'Europe/Moscow');
+    cleanups.push(() => reader(null, null).then(() => undefined));
+    const dueAt = Date.UTC(2030, 0, 8, 9, 0);
+    const notify = {
+      type: 'notify',
+      key: 'remind:2',
+      nodeId: 'approve',
+      to: ['boris', 'ann'],
+      text: `Reminder: "Approve the contract" is due ${new Date(dueAt).toISOString()}`,
+      message: { key: 'taskReminder', title: 'Approve the contract', dueAt },
+    };
+    await enqueue(
+      t().db.kysely,
+      [{ kind: 'notify', key: 'i-1:remind:2', instanceId: 'i-1', payload: notify, dueAt: t().clock.now() }],
+      t().clock.now(),
+    );
+    worker.wake();
+
+    await expect.poll(() => receiver.accepted().length).toBe(2);
+    const subjects = Object.fromEntries(receiver.accepted().map((r) => [r.envelopeTo[0], r.mail.subject]));
+    expect(subjects['boris@firm.example']).toMatch(
+      /^Напоминание: «Approve the contract», срок 8 янв\. 2030 г\., 12:00 (GMT\+3|MSK)$/,
+    );
+    expect(subjects['ann@firm.example']).toMatch(
+      /^Reminder: “Approve the contract” is due Jan 8, 2030, 09:00 AM (UTC|GMT)$/,
+    );
+  });
+
   it('a notification is not copied by e-mail to someone who turned the copies off', async () => {
     const receiver = await receiverWith();
     const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`);

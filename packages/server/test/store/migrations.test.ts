@@ -225,10 +225,30 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect((await migrator.migrateTo('011-subscriptions-by-instance')).error).toBeUndefined();
       await sql`insert into users (id, login, name, active, created_at, updated_at)
         values ('ann', 'ann', 'Ann', 1, 0, 0)`.execute(db.kysely);
-      expect(await migrate(db)).toEqual(['012-email-preferences']);
+      const up = await migrator.migrateTo('012-email-preferences');
+      expect(up.results?.map((r) => r.migrationName)).toEqual(['012-email-preferences']);
       expect((await choices()).rows).toEqual([{ email_tasks: 1, email_notifications: 1 }]);
       expect((await migrator.migrateDown()).error).toBeUndefined();
       await expect(choices()).rejects.toThrow(/email_/);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('013 keeps a notice’s words as data beside its text, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    const messages = () => sql`select message from notifications`.execute(db.kysely);
+    try {
+      expect((await migrator.migrateTo('012-email-preferences')).error).toBeUndefined();
+      await sql`insert into notifications (id, recipient, text, created_at)
+        values ('n1', 'ann', 'Old', 0)`.execute(db.kysely);
+      expect(await migrate(db)).toEqual(['013-notification-messages']);
+      expect((await messages()).rows).toEqual([{ message: null }]);
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(messages()).rejects.toThrow(/message/);
     } finally {
       await db.close();
       await fresh.drop();

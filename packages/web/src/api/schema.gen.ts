@@ -337,9 +337,24 @@ export type JobInput = {
   updatedAt: string;
 };
 
+export type NoticeInput =
+  | {
+      key: 'taskReminder';
+      title: string;
+      dueAt: string;
+    }
+  | {
+      key: 'taskOverdue';
+      title: string;
+      late: string[];
+    };
+
 export type NotificationInput = {
   id: string;
+  /** As the template wrote it, or the English form of a notice Baton words */
   text: string;
+  /** A notice Baton words itself, to show in the reader’s language (null: show `text`) */
+  message: NoticeInput | null;
   instanceId: string | null;
   nodeId: string | null;
   createdAt: string;
@@ -802,9 +817,24 @@ export type Job = {
   updatedAt: string;
 };
 
+export type Notice =
+  | {
+      key: 'taskReminder';
+      title: string;
+      dueAt: string;
+    }
+  | {
+      key: 'taskOverdue';
+      title: string;
+      late: string[];
+    };
+
 export type Notification = {
   id: string;
+  /** As the template wrote it, or the English form of a notice Baton words */
   text: string;
+  /** A notice Baton words itself, to show in the reader’s language (null: show `text`) */
+  message: Notice | null;
   instanceId: string | null;
   nodeId: string | null;
   createdAt: string;

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { refresh } from '../api/query-client.ts';
 import { openEventStream } from './live.ts';
+import { notificationText } from './notice.ts';
 
 /**
  * Keeps the page live while signed in: a new task or notification refreshes the lists that show it and
@@ -11,7 +12,7 @@ import { openEventStream } from './live.ts';
  */
 export function LiveEvents() {
   const client = useQueryClient();
-  const { t } = useTranslation('notifications');
+  const { t, i18n } = useTranslation('notifications');
   useEffect(
     () =>
       openEventStream({
@@ -29,14 +30,14 @@ export function LiveEvents() {
             refresh(client, 'notifications');
             notifications.show({
               title: t('newNotification'),
-              message: event.data.text,
+              message: notificationText(event.data, t, i18n.language),
               color: 'blue',
               autoClose: 8000,
             });
           }
         },
       }),
-    [client, t],
+    [client, t, i18n],
   );
   return null;
 }

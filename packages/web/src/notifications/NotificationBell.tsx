@@ -20,6 +20,7 @@ import {
   useNotifications,
 } from '../api/notifications.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { notificationText } from './notice.ts';
 import { useLivePoll, useMyOpenTasks } from './useMyOpenTasks.ts';
 
 /** The bell: the tasks waiting for me and my notifications, kept current by the event stream. */
@@ -122,7 +123,7 @@ export function NotificationBell() {
                 }}
               >
                 <Text size="sm" fw={n.readAt ? 400 : 600} lineClamp={3} className="wrap-anywhere">
-                  {n.text}
+                  {notificationText(n, t, i18n.language)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {formatDateTime(n.createdAt, i18n.language)}

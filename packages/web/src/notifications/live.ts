@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { Notice } from '../api/schema.gen.ts';
 
 /**
  * The signed-in user's event stream, `GET /api/v1/events` (Server-Sent Events): `task.created` and
@@ -9,7 +10,13 @@ export type LiveEvent =
   | { type: 'task.created'; data: { id: string; title: string; instanceId: string } }
   | {
       type: 'notification';
-      data: { id: string; text: string; instanceId: string | null; createdAt: string };
+      data: {
+        id: string;
+        text: string;
+        message: Notice | null;
+        instanceId: string | null;
+        createdAt: string;
+      };
     };
 
 let connected = false;

@@ -32,6 +32,7 @@ export function remind(ctx: Ctx, p: Progress): 'wait' {
       type: 'notify',
       to,
       text: `Reminder: "${p.title}" is due ${new Date(p.dueAt as number).toISOString()}`,
+      message: { key: 'taskReminder', title: p.title, dueAt: p.dueAt as number },
     });
   return 'wait';
 }
@@ -46,11 +47,16 @@ export function escalate(ctx: Ctx, p: Progress): { close: boolean; reassignTo: s
     ...new Set([...(e.notifyHeads ? late.map((a) => `head:${a}`) : []), ...evaluateList(ctx, e.notify)]),
   ];
   if (to.length > 0 && late.length > 0) {
-    ctx.effect({
-      type: 'notify',
-      to,
-      text: e.text === undefined ? `Overdue: "${p.title}" (${late.join(', ')})` : ctx.render(e.text),
-    });
+    ctx.effect(
+      e.text === undefined
+        ? {
+            type: 'notify',
+            to,
+            text: `Overdue: "${p.title}" (${late.join(', ')})`,
+            message: { key: 'taskOverdue', title: p.title, late },
+          }
+        : { type: 'notify', to, text: ctx.render(e.text) },
+    );
   }
   const reassignTo =
     e.reassignTo.length > 0

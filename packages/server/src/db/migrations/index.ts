@@ -11,6 +11,7 @@ import * as taskListIndexes from './009-task-list-indexes.ts';
 import * as templateLabels from './010-template-labels.ts';
 import * as subscriptionsByInstance from './011-subscriptions-by-instance.ts';
 import * as emailPreferences from './012-email-preferences.ts';
+import * as notificationMessages from './013-notification-messages.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-template-labels': templateLabels,
   '011-subscriptions-by-instance': subscriptionsByInstance,
   '012-email-preferences': emailPreferences,
+  '013-notification-messages': notificationMessages,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import { newRowId } from '../../db/row-ids.ts';
 import type { Database } from '../../db/schema.ts';
 import { publishUserEvent } from '../../events/user-events.ts';
+import { noticeText } from '../../mail/notice-message.ts';
 import type { MailSettings } from '../../mail/settings.ts';
+import { noticeView } from '../../notifications/notices.ts';
 import { currentDirectory } from '../../runtime/step-context.ts';
 import { toIso } from '../../util/time.ts';
 import { enqueue } from '../enqueue.ts';
@@ -35,6 +37,7 @@ export function notifyHandler(mail: MailSettings | null): JobHandler {
           id: newRowId(),
           recipient,
           text: e.text,
+          message: e.message ? JSON.stringify(e.message) : null,
           instance_id: job.instance_id,
           node_id: e.nodeId,
           created_at: now,
@@ -46,7 +49,13 @@ export function notifyHandler(mail: MailSettings | null): JobHandler {
           ...rows.map((r) => ({
             type: 'notification' as const,
             userId: r.recipient,
-            data: { id: r.id, text: r.text, instanceId: r.instance_id, createdAt: toIso(r.created_at) },
+            data: {
+              id: r.id,
+              text: r.text,
+              message: e.message ? noticeView(e.message) : null,
+              instanceId: r.instance_id,
+              createdAt: toIso(r.created_at),
+            },
           })),
         );
         if (mail) await mailCopies(trx, mail, job.key, job.instance_id, e, recipients, now);
@@ -57,7 +66,11 @@ export function notifyHandler(mail: MailSettings | null): JobHandler {
   };
 }
 
-/** One `sendEmail` job per recipient with an e-mail address, keyed by the notification's job. */
+/**
+ * One `sendEmail` job per recipient with an e-mail address who wants these copies, keyed by the
+ * notification's job. Baton's own notices are worded in each reader's language; a template's text goes
+ * as written.
+ */
 async function mailCopies(
   trx: Kysely<Database>,
   mail: MailSettings,
@@ -68,34 +81,39 @@ async function mailCopies(
   now: number,
 ): Promise<void> {
   if (recipients.length === 0) return;
-  const reachable = await trx
+  const readers = await trx
     .selectFrom('users')
-    .select('id')
+    .select(['id', 'locale', 'time_zone'])
     .where('id', 'in', recipients)
     .where('email', 'is not', null)
     .where('email', '!=', '')
     .where('email_notifications', '=', 1)
     .execute();
-  const firstLine = e.text.split('\n', 1)[0]?.trim() ?? '';
-  const subject =
-    firstLine.length > SUBJECT_LENGTH ? `${firstLine.slice(0, SUBJECT_LENGTH - 1)}…` : firstLine;
   const link =
     mail.publicUrl && instanceId ? `\n\n${mail.publicUrl}/processes/${encodeURIComponent(instanceId)}` : '';
   await enqueue(
     trx,
-    reachable.map(({ id }) => {
+    readers.map(({ id, locale, time_zone }) => {
       const key = `${jobKey}:email:${id}`;
+      const text = e.message ? noticeText(e.message, { locale, timeZone: time_zone }) : e.text;
       const payload: SendEmail = {
         type: 'sendEmail',
         key,
         nodeId: e.nodeId,
         to: [`user:${id}`],
         cc: [],
-        subject: subject || 'Baton',
-        body: `${e.text}${link}`,
+        subject: subjectOf(text),
+        body: `${text}${link}`,
       };
       return { kind: 'sendEmail', key, instanceId, payload, dueAt: now };
     }),
     now,
   );
+}
+
+/** An e-mail's subject: the notification's first line, cut. */
+function subjectOf(text: string): string {
+  const firstLine = text.split('\n', 1)[0]?.trim() ?? '';
+  if (firstLine === '') return 'Baton';
+  return firstLine.length > SUBJECT_LENGTH ? `${firstLine.slice(0, SUBJECT_LENGTH - 1)}…` : firstLine;
 }

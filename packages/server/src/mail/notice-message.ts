@@ -1,0 +1,22 @@
+import type { NoticeMessage } from '@baton/engine';
+import { formatInZone, type Reader, readerLanguage } from './task-message.ts';
+
+const TEXTS = {
+  ru: {
+    taskReminder: (title: string, due: string) => `Напоминание: «${title}», срок ${due}`,
+    taskOverdue: (title: string, late: string) => `Просрочено: «${title}» (${late})`,
+  },
+  en: {
+    taskReminder: (title: string, due: string) => `Reminder: “${title}” is due ${due}`,
+    taskOverdue: (title: string, late: string) => `Overdue: “${title}” (${late})`,
+  },
+};
+
+/** A notice Baton words itself, in the reader's language, its deadline in their time zone. */
+export function noticeText(message: NoticeMessage, reader: Pick<Reader, 'locale' | 'timeZone'>): string {
+  const language = readerLanguage(reader.locale);
+  const t = TEXTS[language];
+  return message.key === 'taskReminder'
+    ? t.taskReminder(message.title, formatInZone(message.dueAt, language, reader.timeZone))
+    : t.taskOverdue(message.title, message.late.join(', '));
+}
