@@ -94,6 +94,16 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     );
     worker.wake();
   };
+  /** Queues a notify job as a step would (key `i-1:<effect key>`) and wakes the worker. */
+  const notifyThrough = async (worker: Worker, notify: { key: string } & Record<string, unknown>) => {
+    const now = t().clock.now();
+    await enqueue(
+      t().db.kysely,
+      [{ kind: 'notify', key: `i-1:${notify.key}`, instanceId: 'i-1', payload: notify, dueAt: now }],
+      now,
+    );
+    worker.wake();
+  };
   const row = () =>
     t().db.kysely.selectFrom('jobs').selectAll().where('key', '=', KEY).executeTakeFirstOrThrow();
 
@@ -199,12 +209,7 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
       to: ['head:ann', 'vera'],
       text: 'Overdue: "Approve the contract" (ann)\nPlease look.',
     };
-    await enqueue(
-      t().db.kysely,
-      [{ kind: 'notify', key: 'i-1:remind:1', instanceId: 'i-1', payload: notify, dueAt: t().clock.now() }],
-      t().clock.now(),
-    );
-    worker.wake();
+    await notifyThrough(worker, notify);
 
     await expect.poll(() => receiver.accepted().length).toBe(1);
     const [message] = receiver.accepted();
@@ -242,12 +247,7 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
       text: `Reminder: "Approve the contract" is due ${new Date(dueAt).toISOString()}`,
       message: { key: 'taskReminder', title: 'Approve the contract', dueAt },
     };
-    await enqueue(
-      t().db.kysely,
-      [{ kind: 'notify', key: 'i-1:remind:2', instanceId: 'i-1', payload: notify, dueAt: t().clock.now() }],
-      t().clock.now(),
-    );
-    worker.wake();
+    await notifyThrough(worker, notify);
 
     await expect.poll(() => receiver.accepted().length).toBe(2);
     const subjects = Object.fromEntries(receiver.accepted().map((r) => [r.envelopeTo[0], r.mail.subject]));
@@ -273,12 +273,7 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
       to: ['ann', 'boris'],
       text: 'Heads up',
     };
-    await enqueue(
-      t().db.kysely,
-      [{ kind: 'notify', key: 'i-1:note:1', instanceId: 'i-1', payload: notify, dueAt: t().clock.now() }],
-      t().clock.now(),
-    );
-    worker.wake();
+    await notifyThrough(worker, notify);
 
     await expect.poll(() => receiver.accepted().length).toBe(1);
     expect(receiver.accepted()[0]?.envelopeTo).toEqual(['boris@firm.example']);
