@@ -138,6 +138,45 @@ apiSuite(
       });
     });
 
+    it('tells the head of each task that moves to them when its holder is deactivated', async () => {
+      const a = api();
+      await setUp(a);
+      const { receiver } = await receiving(a);
+      const id = await a.start(review.key, { reviewer: 'anna' });
+      await expect.poll(() => receiver.accepted().length).toBe(1);
+
+      expect((await a.call('PATCH', '/api/v1/users/anna', { managerId: 'bob' })).statusCode).toBe(200);
+      cleanups.push(
+        async () => void (await a.call('PATCH', '/api/v1/users/anna', { active: true, managerId: null })),
+      );
+      const gone = await a.call('PATCH', '/api/v1/users/anna', { active: false });
+      expect(gone.statusCode, gone.body).toBe(200);
+
+      await expect.poll(() => receiver.accepted().length).toBe(2);
+      expect(receiver.accepted()[1]?.envelopeTo).toEqual(['bob@firm.example']);
+      expect((await a.openTasks(id)).length).toBe(1);
+    });
+
+    it('tells the head likewise when an organisation import deactivates the holder', async () => {
+      const a = api();
+      await setUp(a);
+      const { receiver } = await receiving(a);
+      await a.start(review.key, { reviewer: 'anna' });
+      await expect.poll(() => receiver.accepted().length).toBe(1);
+      expect((await a.call('PATCH', '/api/v1/users/anna', { managerId: 'bob' })).statusCode).toBe(200);
+      cleanups.push(
+        async () => void (await a.call('PATCH', '/api/v1/users/anna', { active: true, managerId: null })),
+      );
+
+      const imported = await a.call('POST', '/api/v1/org/import', {
+        users: 'login,name,active\nanna,Анна,false',
+      });
+      expect(imported.statusCode, imported.body).toBe(200);
+
+      await expect.poll(() => receiver.accepted().length).toBe(2);
+      expect(receiver.accepted()[1]?.envelopeTo).toEqual(['bob@firm.example']);
+    });
+
     it('sends nothing to someone who turned task e-mails off, and says so in /auth/me', async () => {
       const a = api();
       await setUp(a);

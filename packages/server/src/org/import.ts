@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { MovedTask } from '../absences/move.ts';
 import { demand } from '../access/abilities.ts';
 import { BUILTIN_ROLES, type Caller } from '../access/caller.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/schema.ts';
 import type { FieldError } from '../http/problem.ts';
+import { queueTaskEmails } from '../mail/task-jobs.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Unprocessable } from '../runtime/errors.ts';
 import { changeDepartment, insertDepartment } from './departments.ts';
@@ -60,6 +62,7 @@ export async function importOrganisation(
   };
   const rowOfUser = new Map<string, number>();
   const loginOfUser = new Map<string, string>();
+  let mailed = false;
   await orgTransaction(
     rt,
     async (trx) => {
@@ -80,7 +83,8 @@ export async function importOrganisation(
       }
       if (report.dryRun) return;
       await writeDepartments(trx, departments.rows, known, now);
-      const ids = await writeUsers(trx, users.rows, known, hashes, now, caller.userId);
+      const { ids, moved } = await writeUsers(trx, users.rows, known, hashes, now, caller.userId);
+      mailed = await queueTaskEmails(rt, trx, moved, now);
       for (const [i, u] of users.rows.entries()) {
         rowOfUser.set(ids[i] as string, u.row);
         loginOfUser.set(ids[i] as string, u.login);
@@ -112,6 +116,7 @@ export async function importOrganisation(
       nameOf: (id) => loginOfUser.get(id) ?? id,
     },
   );
+  if (mailed) rt.wake();
   return report;
 }
 
@@ -223,7 +228,10 @@ async function writeDepartments(trx: Kysely<Database>, rows: DepartmentRow[], kn
         .execute();
 }
 
-/** Users without their managers (a manager may come later in the file); returns their ids in row order. */
+/**
+ * Users without their managers (a manager may come later in the file); returns their ids in row order
+ * and the open tasks that deactivations moved to others.
+ */
 async function writeUsers(
   trx: Kysely<Database>,
   rows: UserRow[],
@@ -231,8 +239,9 @@ async function writeUsers(
   hashes: Map<number, string>,
   now: number,
   by: string,
-): Promise<string[]> {
+): Promise<{ ids: string[]; moved: MovedTask[] }> {
   const ids: string[] = [];
+  const moved: MovedTask[] = [];
   for (const u of rows) {
     const { row, manager: _, department, ...fields } = u;
     const at = `users.${row}`;
@@ -243,18 +252,20 @@ async function writeUsers(
         await insertUser(trx, { ...fields, departmentId, passwordHash: hashes.get(row) ?? null }, now, at),
       );
     } else {
-      await changeUser(
-        trx,
-        existing,
-        { ...fields, departmentId, passwordHash: hashes.get(row) },
-        now,
-        by,
-        at,
+      moved.push(
+        ...(await changeUser(
+          trx,
+          existing,
+          { ...fields, departmentId, passwordHash: hashes.get(row) },
+          now,
+          by,
+          at,
+        )),
       );
       ids.push(existing);
     }
   }
-  return ids;
+  return { ids, moved };
 }
 
 /** Passwords hashed before the transaction (scrypt is slow on purpose), four at a time. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { moveWorkOfDeactivatedUser } from '../absences/deactivation.ts';
+import type { MovedTask } from '../absences/move.ts';
 import type { Database } from '../db/schema.ts';
 import { departmentAncestry, departmentSubtree } from './store.ts';
 
@@ -161,8 +162,8 @@ export interface UserDeactivated {
  * Runs inside the transaction that deactivates a user, after the user row is written and before the
  * reporting lines are refreshed. The assignment engine listens here: it moves the user's open tasks by
  * the absence rules (deputy, else head, else the process administrators) and records the move in each
- * instance's history (absences/deactivation.ts).
+ * instance's history (absences/deactivation.ts). Returns the tasks moved, for the caller to announce.
  */
-export async function onUserDeactivated(trx: Kysely<Database>, event: UserDeactivated): Promise<void> {
-  await moveWorkOfDeactivatedUser(trx, event);
+export async function onUserDeactivated(trx: Kysely<Database>, event: UserDeactivated): Promise<MovedTask[]> {
+  return moveWorkOfDeactivatedUser(trx, event);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { MovedTask } from '../absences/move.ts';
 import { BUILTIN_ROLES } from '../access/caller.ts';
 import { endSessions } from '../auth/sessions.ts';
 import type { Database, UsersTable } from '../db/schema.ts';
@@ -56,7 +57,10 @@ export async function insertUser(
   return id;
 }
 
-/** Writes changes to an existing user; deactivation ends their sessions and calls `onUserDeactivated`. */
+/**
+ * Writes changes to an existing user; deactivation ends their sessions and calls `onUserDeactivated`.
+ * Returns the open tasks a deactivation moved to others (none otherwise).
+ */
 export async function changeUser(
   trx: Kysely<Database>,
   id: string,
@@ -64,7 +68,7 @@ export async function changeUser(
   now: number,
   by: string,
   at: string,
-): Promise<void> {
+): Promise<MovedTask[]> {
   const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new NotFound('user', id);
   await checkFields(trx, { ...changes, id }, at);
@@ -82,10 +86,9 @@ export async function changeUser(
   if (set.login !== undefined && set.login !== before.login) await checkUnique(trx, set.login, id, false, at);
   await trx.updateTable('users').set(set).where('id', '=', id).execute();
   await replaceMemberships(trx, id, changes);
-  if (before.active === 1 && changes.active === false) {
-    await endSessions(trx, id);
-    await onUserDeactivated(trx, { userId: id, by, at: now });
-  }
+  if (before.active === 0 || changes.active !== false) return [];
+  await endSessions(trx, id);
+  return onUserDeactivated(trx, { userId: id, by, at: now });
 }
 
 /**

@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { endSessions } from '../auth/sessions.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
 import type { Database, UsersTable } from '../db/schema.ts';
+import { queueTaskEmails } from '../mail/task-jobs.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
@@ -131,9 +132,16 @@ export async function updateUser(
   changes: UserFields,
 ): Promise<UserView> {
   demand(caller, 'manageOrganisation', 'changing users');
-  await orgTransaction(rt, (trx) => changeUser(trx, id, changes, rt.now(), caller.userId, 'body'), {
-    linePath: () => 'body.managerId',
-  });
+  const mailed = await orgTransaction(
+    rt,
+    async (trx) => {
+      const now = rt.now();
+      const moved = await changeUser(trx, id, changes, now, caller.userId, 'body');
+      return queueTaskEmails(rt, trx, moved, now);
+    },
+    { linePath: () => 'body.managerId' },
+  );
+  if (mailed) rt.wake();
   return getUser(rt.db.kysely, id);
 }
 
