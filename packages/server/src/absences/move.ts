@@ -18,13 +18,7 @@ interface Redirect {
   reason: string;
 }
 
-/**
- * Hands `userId`'s open tasks to whoever stands in for them at `at` (their deputy, else their head —
- * as a new task would go), inside the caller's transaction: the task's assignees and `task_assignees`
- * change, and the engine records the move (reminders and escalation then address the stand-in; each
- * instance gets a `task.reassigned` history row naming whom the task was meant for and why). Returns
- * the tasks moved, with the people they went to.
- */
+/** A task handed to stand-ins, for whoever announces it (mail/task-jobs.ts). */
 export interface MovedTask {
   id: string;
   instanceId: string;
@@ -32,6 +26,13 @@ export interface MovedTask {
   assignees: string[];
 }
 
+/**
+ * Hands `userId`'s open tasks to whoever stands in for them at `at` (their deputy, else their head —
+ * as a new task would go), inside the caller's transaction: the task's assignees and `task_assignees`
+ * change, and the engine records the move (reminders and escalation then address the stand-in; each
+ * instance gets a `task.reassigned` history row naming whom the task was meant for and why). Returns
+ * the tasks moved, with the people they went to.
+ */
 export async function moveOpenTasks(
   trx: Kysely<Database>,
   directory: OrgDirectory,
