@@ -94,12 +94,16 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     );
     worker.wake();
   };
-  /** Queues a notify job as a step would (key `i-1:<effect key>`) and wakes the worker. */
-  const notifyThrough = async (worker: Worker, notify: { key: string } & Record<string, unknown>) => {
+  /** Queues a notification of node `approve` as a step would (key `i-1:<effect key>`) and wakes the worker. */
+  const notifyThrough = async (
+    worker: Worker,
+    notify: { key: string; to: string[]; text: string; message?: unknown },
+  ) => {
     const now = t().clock.now();
+    const payload = { type: 'notify', nodeId: 'approve', ...notify };
     await enqueue(
       t().db.kysely,
-      [{ kind: 'notify', key: `i-1:${notify.key}`, instanceId: 'i-1', payload: notify, dueAt: now }],
+      [{ kind: 'notify', key: `i-1:${notify.key}`, instanceId: 'i-1', payload, dueAt: now }],
       now,
     );
     worker.wake();
@@ -203,9 +207,7 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     const receiver = await receiverWith();
     const worker = workerFor(`smtp://127.0.0.1:${receiver.port}`, 'https://baton.firm.example');
     const notify = {
-      type: 'notify',
       key: 'remind:1',
-      nodeId: 'approve',
       to: ['head:ann', 'vera'],
       text: 'Overdue: "Approve the contract" (ann)\nPlease look.',
     };
@@ -240,9 +242,7 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     cleanups.push(() => reader(null, null).then(() => undefined));
     const dueAt = Date.UTC(2030, 0, 8, 9, 0);
     const notify = {
-      type: 'notify',
       key: 'remind:2',
-      nodeId: 'approve',
       to: ['boris', 'ann'],
       text: `Reminder: "Approve the contract" is due ${new Date(dueAt).toISOString()}`,
       message: { key: 'taskReminder', title: 'Approve the contract', dueAt },
@@ -267,9 +267,7 @@ describe.each(DIALECTS)('e-mail delivery through a worker on %s', (dialect) => {
     await copies(0);
     cleanups.push(async () => void (await copies(1)));
     const notify = {
-      type: 'notify',
       key: 'note:1',
-      nodeId: 'approve',
       to: ['ann', 'boris'],
       text: 'Heads up',
     };
