@@ -14,6 +14,8 @@ export interface Database {
   message_subscriptions: MessageSubscriptionsTable;
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
+  document_templates: DocumentTemplatesTable;
+  documents: DocumentsTable;
   settings: SettingsTable;
   departments: DepartmentsTable;
   users: UsersTable;
@@ -150,6 +152,33 @@ export interface NotificationsTable {
   node_id: string | null;
   created_at: number;
   read_at: number | null;
+}
+
+/** A document template: a DOCX file (`file`) or a text template (`text`); documents/kinds.ts. */
+export interface DocumentTemplatesTable {
+  key: string;
+  name: string;
+  kind: 'docx' | 'text';
+  file: Buffer | null;
+  text: string | null;
+  /** Bytes of the file or of the text (UTF-8). */
+  size: number;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+/** A document a createDocument activity generated, made by job `job_key`. */
+export interface DocumentsTable {
+  id: string;
+  job_key: string;
+  instance_id: string;
+  node_id: string;
+  template_key: string;
+  file_name: string;
+  format: 'pdf' | 'docx';
+  size: number;
+  file: Buffer;
+  created_at: number;
 }
 
 export interface DepartmentsTable {

@@ -17,6 +17,7 @@ import {
 } from '../access/definition-rights.ts';
 import { instanceVisible } from '../access/visibility.ts';
 import type { DefinitionsTable } from '../db/schema.ts';
+import { documentWarnings } from '../documents/definition-check.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
@@ -264,9 +265,12 @@ export async function validateDefinition(
   posted: Record<string, unknown> | undefined,
 ): Promise<{ ok: boolean; problems: Problem[] }> {
   await mayEdit(rt, caller, key);
-  if (posted !== undefined) return check({ ...posted, key });
-  const row = await select(rt, key, 'draft');
-  return check(JSON.parse(row.json));
+  const definition =
+    posted !== undefined ? { ...posted, key } : JSON.parse((await select(rt, key, 'draft')).json);
+  const checked = check(definition);
+  return checked.ok
+    ? { ok: true, problems: [...checked.problems, ...(await documentWarnings(rt.db.kysely, definition))] }
+    : checked;
 }
 
 /** Publishes the draft of `key`: it must compile. Running instances keep their version. */
@@ -281,13 +285,15 @@ export async function publishDefinition(
   if (draft === null) throw new NotFound('definition', key);
   if (draft.status !== 'draft')
     throw new Conflict(`${key} has no draft: version ${draft.version} is already published`, 'NO_DRAFT');
-  const checked = check(JSON.parse(draft.json));
+  const definition = JSON.parse(draft.json);
+  const checked = check(definition);
   if (!checked.ok)
     throw new InvalidDefinition(`${key} version ${draft.version} does not compile`, checked.problems);
+  const warnings = [...checked.problems, ...(await documentWarnings(db, definition))];
   if (!(await markPublished(db, key, draft.version, rt.now())))
     throw new Conflict(`${key} version ${draft.version} changed while publishing`, 'NO_DRAFT');
   rt.log.info({ key, version: draft.version }, 'definition published');
-  return { ...(await getDefinition(rt, caller, key, draft.version)), warnings: checked.problems };
+  return { ...(await getDefinition(rt, caller, key, draft.version)), warnings };
 }
 
 /**

@@ -6,6 +6,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { DEFAULT_SESSION_TTL_MS } from '../auth/sessions.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { definitionRoutes } from '../definitions/routes.ts';
+import { documentRoutes } from '../documents/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { instanceRoutes } from '../instances/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
@@ -64,4 +65,5 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(notificationRoutes, { rt });
   await app.register(eventRoutes, { rt });
   await app.register(reportRoutes, { rt });
+  await app.register(documentRoutes, { rt });
 }

@@ -245,10 +245,50 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect((await migrator.migrateTo('012-email-preferences')).error).toBeUndefined();
       await sql`insert into notifications (id, recipient, text, created_at)
         values ('n1', 'ann', 'Old', 0)`.execute(db.kysely);
-      expect(await migrate(db)).toEqual(['013-notification-messages']);
+      const up = await migrator.migrateTo('013-notification-messages');
+      expect(up.results?.map((r) => r.migrationName)).toEqual(['013-notification-messages']);
       expect((await messages()).rows).toEqual([{ message: null }]);
       expect((await migrator.migrateDown()).error).toBeUndefined();
       await expect(messages()).rejects.toThrow(/message/);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('014 keeps document templates and documents as bytes, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    try {
+      expect((await migrator.migrateTo('013-notification-messages')).error).toBeUndefined();
+      expect(await migrate(db)).toEqual(['014-documents']);
+      const file = Buffer.from([0, 1, 2, 250, 255, 0x50, 0x4b]);
+      const row = {
+        instance_id: 'i1',
+        node_id: 'n',
+        template_key: 't',
+        file_name: 'a.pdf',
+        format: 'pdf' as const,
+      };
+      await db.kysely
+        .insertInto('documents')
+        .values({ id: 'd1', job_key: 'j1', ...row, size: file.length, file, created_at: 0 })
+        .execute();
+      const stored = await db.kysely.selectFrom('documents').select('file').executeTakeFirstOrThrow();
+      expect(Buffer.from(stored.file).equals(file)).toBe(true);
+      // The job that made a document stores it once.
+      await expect(
+        db.kysely
+          .insertInto('documents')
+          .values({ id: 'd2', job_key: 'j1', ...row, size: 0, file: Buffer.alloc(0), created_at: 0 })
+          .execute(),
+      ).rejects.toThrow(/unique|UNIQUE/);
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(sql`select * from documents`.execute(db.kysely)).rejects.toThrow(/documents/);
+      await expect(sql`select * from document_templates`.execute(db.kysely)).rejects.toThrow(
+        /document_templates/,
+      );
     } finally {
       await db.close();
       await fresh.drop();

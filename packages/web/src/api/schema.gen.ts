@@ -158,6 +158,48 @@ export type DefinitionInput = {
   definition: Record<string, unknown>;
 };
 
+export type DocumentTemplateSummaryInput = {
+  key: string;
+  name: string;
+  /** docx: an uploaded Word file; text: laid out by Baton */
+  kind: 'docx' | 'text';
+  /** What it can make: docx for a DOCX template, pdf and docx for a text one */
+  formats: ('pdf' | 'docx')[];
+  /** The names it reads: {client}, {#items}…{/items} */
+  placeholders: string[];
+  /** Bytes of the file or text */
+  size: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+export type DocumentTemplateInput = {
+  key: string;
+  name: string;
+  /** docx: an uploaded Word file; text: laid out by Baton */
+  kind: 'docx' | 'text';
+  /** What it can make: docx for a DOCX template, pdf and docx for a text one */
+  formats: ('pdf' | 'docx')[];
+  /** The names it reads: {client}, {#items}…{/items} */
+  placeholders: string[];
+  /** Bytes of the file or text */
+  size: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  text: string | null;
+};
+
+export type DocumentInput = {
+  id: string;
+  instanceId: string;
+  nodeId: string;
+  templateKey: string;
+  fileName: string;
+  format: 'pdf' | 'docx';
+  size: number;
+  createdAt: string;
+};
+
 export type TaskInput = {
   /** instanceId:taskId */
   id: string;
@@ -636,6 +678,48 @@ export type Definition = {
   publishedAt: string | null;
   importedFromBpmn: boolean;
   definition: Record<string, unknown>;
+};
+
+export type DocumentTemplateSummary = {
+  key: string;
+  name: string;
+  /** docx: an uploaded Word file; text: laid out by Baton */
+  kind: 'docx' | 'text';
+  /** What it can make: docx for a DOCX template, pdf and docx for a text one */
+  formats: ('pdf' | 'docx')[];
+  /** The names it reads: {client}, {#items}…{/items} */
+  placeholders: string[];
+  /** Bytes of the file or text */
+  size: number;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+export type DocumentTemplate = {
+  key: string;
+  name: string;
+  /** docx: an uploaded Word file; text: laid out by Baton */
+  kind: 'docx' | 'text';
+  /** What it can make: docx for a DOCX template, pdf and docx for a text one */
+  formats: ('pdf' | 'docx')[];
+  /** The names it reads: {client}, {#items}…{/items} */
+  placeholders: string[];
+  /** Bytes of the file or text */
+  size: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  text: string | null;
+};
+
+export type Document = {
+  id: string;
+  instanceId: string;
+  nodeId: string;
+  templateKey: string;
+  fileName: string;
+  format: 'pdf' | 'docx';
+  size: number;
+  createdAt: string;
 };
 
 export type Task = {
@@ -2006,6 +2090,94 @@ export interface Operations {
       /** Instances started before; default: now */
       to?: string;
     };
+    body: never;
+    response: string;
+  };
+  /** Document templates, by name */
+  'GET /api/v1/document-templates': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: DocumentTemplateSummary[];
+    };
+  };
+  /** A document template */
+  'GET /api/v1/document-templates/{key}': {
+    path: {
+      key: string;
+    };
+    query: never;
+    body: never;
+    response: DocumentTemplate;
+  };
+  /** Create or replace a document template (process administrators) */
+  'PUT /api/v1/document-templates/{key}': {
+    path: {
+      key: string;
+    };
+    query: never;
+    body:
+      | {
+          name: string;
+          kind: 'text';
+          text: string;
+        }
+      | {
+          name: string;
+          kind: 'docx';
+          /** The .docx file, base64 */
+          content: string;
+        };
+    response: DocumentTemplate;
+  };
+  /** Delete a document template (process administrators); documents made from it stay */
+  'DELETE /api/v1/document-templates/{key}': {
+    path: {
+      key: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** A DOCX template's file */
+  'GET /api/v1/document-templates/{key}/file': {
+    path: {
+      key: string;
+    };
+    query: never;
+    body: never;
+    response: string;
+  };
+  /** Fill a template with sample data and answer the file (process administrators) */
+  'POST /api/v1/document-templates/{key}/preview': {
+    path: {
+      key: string;
+    };
+    query: never;
+    body: {
+      format: 'pdf' | 'docx';
+      data?: Record<string, unknown>;
+    };
+    response: string;
+  };
+  /** The documents an instance generated, newest first */
+  'GET /api/v1/instances/{id}/documents': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      items: Document[];
+    };
+  };
+  /** A generated document (for whoever sees its instance) */
+  'GET /api/v1/documents/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
     body: never;
     response: string;
   };

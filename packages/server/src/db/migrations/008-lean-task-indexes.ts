@@ -1,4 +1,5 @@
-import { type Kysely, SqliteAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isSqlite } from './dialect.ts';
 
 /**
  * Task indexes hold only the rows their queries can find, so a task without a deadline, or not yet
@@ -35,8 +36,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('tasks_completed_by').on('tasks').column('completed_by').execute();
   if (isSqlite(db)) await rebuildAssignees(db, '');
 }
-
-const isSqlite = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /** SQLite cannot change a table's storage in place: a new table, the rows copied, the old one dropped. */
 async function rebuildAssignees(db: Kysely<unknown>, storage: 'without rowid' | ''): Promise<void> {

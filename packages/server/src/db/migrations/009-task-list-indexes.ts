@@ -1,4 +1,5 @@
-import { type Kysely, SqliteAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isSqlite } from './dialect.ts';
 
 /**
  * Task lists come newest first, and the company's inbox counts open tasks per employee; without these
@@ -30,5 +31,3 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('task_assignees_task').execute();
   await db.schema.dropIndex('tasks_open').execute();
 }
-
-const isSqlite = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof SqliteAdapter;

@@ -12,6 +12,7 @@ import * as templateLabels from './010-template-labels.ts';
 import * as subscriptionsByInstance from './011-subscriptions-by-instance.ts';
 import * as emailPreferences from './012-email-preferences.ts';
 import * as notificationMessages from './013-notification-messages.ts';
+import * as documents from './014-documents.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011-subscriptions-by-instance': subscriptionsByInstance,
   '012-email-preferences': emailPreferences,
   '013-notification-messages': notificationMessages,
+  '014-documents': documents,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,7 @@ import { absenceStartedHandler } from '../../absences/started-job.ts';
 import type { MailSettings } from '../../mail/settings.ts';
 import type { JobHandler } from '../handler.ts';
 import { callCompletedHandler } from './call-completed.ts';
+import { documentHandler } from './document.ts';
 import { emailHandler } from './email.ts';
 import { logHandler } from './log.ts';
 import { notifyHandler } from './notify.ts';
@@ -12,8 +13,8 @@ import { webhookHandler } from './webhook.ts';
 
 /**
  * Every job kind this server performs. E-mail goes out when an SMTP server is set (`mail`); without
- * one, and for SMS, documents, feed posts and document updates, which have no handler yet, the jobs stay
- * pending in the outbox, visible through the API, never dropped.
+ * one, and for SMS, feed posts and document updates, which have no handler yet, the jobs stay pending
+ * in the outbox, visible through the API, never dropped.
  */
 export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings | null }): JobHandler[] {
   return [
@@ -23,6 +24,7 @@ export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings
     startProcessHandler,
     notifyHandler(config.mail ?? null),
     logHandler,
+    documentHandler,
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
   ];
