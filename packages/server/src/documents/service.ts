@@ -5,7 +5,7 @@ import type { Runtime } from '../runtime/context.ts';
 import { NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
 import { type DocumentFormat, documentFileName } from './formats.ts';
-import { renderDocument } from './render.ts';
+import { documentRenderer } from './render-thread.ts';
 import { TemplateProblem } from './template-problem.ts';
 import { templateRow } from './templates.ts';
 
@@ -84,7 +84,7 @@ export async function previewDocument(
   const template = await templateRow(rt, key);
   const fileName = documentFileName(template.name, format);
   try {
-    return { fileName, format, file: await renderDocument(template, format, data, fileName) };
+    return { fileName, format, file: await documentRenderer.render(template, format, data, fileName) };
   } catch (error) {
     if (!(error instanceof TemplateProblem)) throw error;
     throw new Unprocessable(

@@ -4,10 +4,10 @@
  */
 export class TemplateProblem extends Error {
   constructor(
-    message: string,
+    readonly summary: string,
     readonly problems: readonly string[] = [],
   ) {
-    super(problems.length > 0 ? `${message}: ${problems.join('; ')}` : message);
+    super(problems.length > 0 ? `${summary}: ${problems.join('; ')}` : summary);
     this.name = 'TemplateProblem';
   }
 }

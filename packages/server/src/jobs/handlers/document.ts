@@ -1,7 +1,7 @@
 import type { Effect } from '@baton/engine';
 import { newRowId } from '../../db/row-ids.ts';
 import { documentFileName } from '../../documents/formats.ts';
-import { renderDocument } from '../../documents/render.ts';
+import { documentRenderer } from '../../documents/render-thread.ts';
 import { TemplateProblem } from '../../documents/template-problem.ts';
 import { type JobHandler, payloadOf } from '../handler.ts';
 import { PermanentFailure } from './webhook.ts';
@@ -29,7 +29,7 @@ export const documentHandler: JobHandler = {
     const fileName = documentFileName(e.fileName, e.format);
     let file: Buffer;
     try {
-      file = await renderDocument(template, e.format, e.data, fileName);
+      file = await documentRenderer.render(template, e.format, e.data, fileName);
     } catch (error) {
       if (error instanceof TemplateProblem)
         throw new PermanentFailure(`document at ${e.nodeId}: ${error.message}`);
