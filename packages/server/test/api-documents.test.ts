@@ -1,9 +1,11 @@
 import { afterEach, expect, it } from 'vitest';
 import { documentHandler } from '../src/jobs/handlers/document.ts';
+import { emailHandler } from '../src/jobs/handlers/email.ts';
 import { type Api, apiSuite } from './api-harness.ts';
 import { docxText, docxWith, pdfText } from './support/documents.ts';
 import { runDueJobs, startTestWorker } from './support/jobs.ts';
 import { createUser, signIn } from './support/people.ts';
+import { startSmtpReceiver } from './support/smtp-receiver.ts';
 
 /** A purchase that makes its invoice and its contract, then waits for the buyer to sign. */
 const purchase = {
@@ -314,5 +316,111 @@ apiSuite('document templates and generated documents', (api) => {
     }[];
     const act = docs.find((d) => d.nodeId === 'contract');
     expect(docxText((await a.call('GET', `/api/v1/documents/${act?.id}`)).rawPayload)).toBe('Акт для Late');
+  });
+
+  it('sends the documents with an e-mail that names their activities, waiting for one still being made', async () => {
+    const a = api();
+    await setUp(a);
+    const mailed = {
+      ...purchase,
+      key: 'mailed-docs',
+      nodes: [
+        ...purchase.nodes.slice(0, 3),
+        {
+          id: 'mail',
+          type: 'email',
+          config: {
+            to: ['"buyer@client.example"'],
+            subject: 'Documents',
+            body: 'Attached.',
+            attachments: ['invoice', 'contract'],
+          },
+        },
+        ...purchase.nodes.slice(3),
+      ],
+      flows: [
+        { id: 'f1', source: 'start', target: 'invoice' },
+        { id: 'f2', source: 'invoice', target: 'contract' },
+        { id: 'f3', source: 'contract', target: 'mail' },
+        { id: 'f4', source: 'mail', target: 'sign' },
+        { id: 'f5', source: 'sign', target: 'end' },
+      ],
+    };
+    await a.publish(mailed);
+    const receiver = await startSmtpReceiver();
+    cleanups.push(() => receiver.close());
+    const mail = {
+      url: `smtp://127.0.0.1:${receiver.port}`,
+      from: 'Baton <baton@firm.example>',
+      publicUrl: null,
+    };
+    const id = await a.start(mailed.key, { client: 'ООО Ромашка', amount: 7 });
+    const emailJob = async () =>
+      (await a.call('GET', `/api/v1/jobs?kind=sendEmail&instanceId=${id}`)).json().items[0] as {
+        status: string;
+        lastError: string | null;
+      };
+
+    // Only e-mail is sent at first: the documents are not made yet, so the e-mail waits for them.
+    const mailer = startTestWorker(a.baton.rt, [emailHandler(mail)]);
+    cleanups.push(() => mailer.stop());
+    await expect
+      .poll(async () => (await emailJob()).lastError)
+      .toBe('e-mail at mail: waiting for the document of invoice, contract');
+    expect((await emailJob()).status).toBe('pending');
+    expect(receiver.accepted()).toEqual([]);
+
+    const maker = startTestWorker(a.baton.rt, [documentHandler]);
+    cleanups.push(() => maker.stop());
+    await expect
+      .poll(async () => (await a.call('GET', `/api/v1/instances/${id}/documents`)).json().items.length)
+      .toBe(2);
+    a.clock.now += 60_000; // past the e-mail's back-off
+    await expect.poll(() => receiver.accepted().length).toBe(1);
+    const sent = receiver.accepted()[0]?.mail;
+    expect(sent?.attachments.map((x) => [x.filename, x.contentType])).toEqual([
+      ['Счёт ООО Ромашка.pdf', 'application/pdf'],
+      ['contract.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ]);
+    expect(await pdfText(sent?.attachments[0]?.content ?? Buffer.alloc(0))).toContain('Счёт для ООО Ромашка');
+    expect(docxText(sent?.attachments[1]?.content ?? Buffer.alloc(0))).toBe('Договор с ООО Ромашка');
+  });
+
+  it('fails an e-mail whose document was never made, naming the activity', async () => {
+    const a = api();
+    await setUp(a);
+    const broken = {
+      key: 'unmade-docs',
+      name: 'Unmade',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'act', type: 'createDocument', config: { template: 'no-such-template', fileName: 'act' } },
+        {
+          id: 'mail',
+          type: 'email',
+          config: { to: ['"buyer@client.example"'], subject: 'Act', body: '', attachments: ['act'] },
+        },
+        { id: 'end', type: 'end' },
+      ],
+      flows: [
+        { id: 'f1', source: 'start', target: 'act' },
+        { id: 'f2', source: 'act', target: 'mail' },
+        { id: 'f3', source: 'mail', target: 'end' },
+      ],
+    };
+    await a.publish(broken);
+    const mail = { url: 'smtp://127.0.0.1:9', from: 'Baton <baton@firm.example>', publicUrl: null };
+    const id = await a.start(broken.key);
+    const worker = startTestWorker(a.baton.rt, [documentHandler, emailHandler(mail)]);
+    cleanups.push(() => worker.stop());
+    const job = async (kind: string) =>
+      (await a.call('GET', `/api/v1/jobs?kind=${kind}&instanceId=${id}`)).json().items[0] as {
+        status: string;
+        lastError: string | null;
+      };
+    await expect.poll(async () => (await job('createDocument')).status).toBe('dead');
+    a.clock.now += 60_000;
+    await expect.poll(async () => (await job('sendEmail')).status).toBe('dead');
+    expect((await job('sendEmail')).lastError).toBe('e-mail at mail: act made no document in this instance');
   });
 });

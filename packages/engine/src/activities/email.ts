@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { defineActivity, listExpressions, templateAt } from './plugin.ts';
 import { evaluateList } from './values.ts';
 
-/** An e-mail, queued in the outbox; `to`/`cc` are expressions giving addresses or user references. */
+/** At most this many documents go with one e-mail. */
+export const MAX_ATTACHMENTS = 10;
+
+/**
+ * An e-mail, queued in the outbox; `to`/`cc` are expressions giving addresses or user references.
+ * `attachments` names createDocument activities of the process: the documents they made go with it.
+ */
 export const email = defineActivity({
   type: 'email',
   category: 'messages',
@@ -11,6 +17,11 @@ export const email = defineActivity({
     cc: z.array(z.string()).default([]),
     subject: z.string().min(1),
     body: z.string(),
+    attachments: z
+      .array(z.string().min(1))
+      .max(MAX_ATTACHMENTS, `at most ${MAX_ATTACHMENTS} documents`)
+      .default([])
+      .describe('Ids of createDocument activities whose documents go with the e-mail'),
   }),
   expressions: (c) => [
     ...listExpressions('to', c.to),
@@ -19,13 +30,14 @@ export const email = defineActivity({
     ...templateAt('body', c.body),
   ],
   start(ctx) {
-    const { to, cc, subject, body } = ctx.config;
+    const { to, cc, subject, body, attachments } = ctx.config;
     ctx.effect({
       type: 'sendEmail',
       to: evaluateList(ctx, to),
       cc: evaluateList(ctx, cc),
       subject: ctx.render(subject),
       body: ctx.render(body),
+      ...(attachments.length > 0 ? { attachments } : {}),
     });
     return 'complete';
   },

@@ -1,6 +1,7 @@
 import type { CompiledExpression, ExpressionMode } from '../expressions/types.ts';
 import { type Definition, definitionSchema } from '../model/definition.ts';
 import type { Flow } from '../model/flow.ts';
+import { checkAttachments } from './attachments.ts';
 import type { CompiledDefinition, CompiledNode, CompileOutcome } from './compiled.ts';
 import { checkDurations } from './durations.ts';
 import { collectExpressions, environmentFor } from './expressions.ts';
@@ -41,6 +42,7 @@ export function compile(input: unknown, options: CompileOptions = {}): CompileOu
   checkLoops(resolved, next, problems);
   checkParallelMerges(def, resolved, next, problems);
   checkDurations(def, resolved, problems, limits);
+  checkAttachments(def, resolved, problems);
 
   const env = environmentFor(def, problems);
   const expressions = new Map<string, CompiledExpression>();

@@ -58,6 +58,8 @@ export type Effect =
       cc: string[];
       subject: string;
       body: string;
+      /** createDocument activities whose latest documents go with the e-mail (absent: none). */
+      attachments?: string[];
     }
   | { type: 'sendSms'; key: string; nodeId: string; to: string[]; text: string }
   | {

@@ -49,6 +49,47 @@ describe('outbox activities', () => {
     ]);
   });
 
+  it('email: names the createDocument activities whose documents go with it', () => {
+    const doc = node('invoice', 'createDocument', { template: 'invoice', fileName: 'Invoice' });
+    const mail = node('mail', 'email', {
+      to: ['"a@example.com"'],
+      subject: 'Invoice',
+      body: '',
+      attachments: ['invoice'],
+    });
+    const run = Instance.of(line([doc, mail], data));
+    const sent = run
+      .start({ client: 'ACME', amount: 1, team: [] })
+      .effects.find((e) => e.type === 'sendEmail');
+    expect(sent).toMatchObject({ type: 'sendEmail', nodeId: 'mail', attachments: ['invoice'] });
+  });
+
+  it('email: refuses an attachment that is not a createDocument activity of the process, naming it', () => {
+    const mail = (attachments: string[]) =>
+      node('mail', 'email', { to: ['"a@example.com"'], subject: 'S', body: '', attachments });
+    const problems = problemsOf(
+      line([node('note', 'log', { message: 'x' }), mail(['note', 'nowhere'])], data),
+    );
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        code: 'BAD_REFERENCE',
+        message: '"note" is not a createDocument activity of this process',
+        nodeId: 'mail',
+        path: 'nodes[2].config.attachments[0]',
+      },
+      {
+        severity: 'error',
+        code: 'BAD_REFERENCE',
+        message: '"nowhere" is not a createDocument activity of this process',
+        nodeId: 'mail',
+        path: 'nodes[2].config.attachments[1]',
+      },
+    ]);
+    const tooMany = problemsOf(line([mail(Array.from({ length: 11 }, (_, i) => `d${i}`))], data));
+    expect(tooMany[0]).toMatchObject({ code: 'INVALID_CONFIG', path: 'nodes[1].config.attachments' });
+  });
+
   it('sms: renders the text', () => {
     expect(effectsOf('sms', { to: ['"+79000000000"'], text: '{{ client }} paid' })).toEqual([
       { type: 'sendSms', key, nodeId: 'x', to: ['+79000000000'], text: 'ACME paid' },

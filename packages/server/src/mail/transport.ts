@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import type { Attachment } from '../documents/attachments.ts';
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
 import type { MailSettings } from './settings.ts';
 
@@ -26,6 +27,7 @@ export interface OutgoingMail {
   text: string;
   /** The job's key: the same key gives the same Message-ID, so a repeat can be told from a new message. */
   key: string;
+  attachments?: Attachment[];
 }
 
 /** Sends one message; resolves with the recipients the server refused (the others got it). */
@@ -46,6 +48,7 @@ export function createMailer(settings: MailSettings): SendMail {
         cc: mail.cc ?? [],
         subject: oneLine(mail.subject),
         text: mail.text,
+        attachments: mail.attachments ?? [],
         messageId: `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@${domain}>`,
       });
       return { rejected: sent.rejected.map(String) };

@@ -1,4 +1,5 @@
 import type { Effect } from '@baton/engine';
+import { attachmentsOf } from '../../documents/attachments.ts';
 import { recipientsOf } from '../../mail/recipients.ts';
 import type { MailSettings } from '../../mail/settings.ts';
 import { createMailer } from '../../mail/transport.ts';
@@ -9,7 +10,8 @@ type SendEmail = Extract<Effect, { type: 'sendEmail' }>;
 
 /**
  * Sends a process's e-mail through SMTP, at least once (mail/transport.ts: the same Message-ID on a
- * repeat, 5xx final, the rest retried). Recipients are addresses or references to people.
+ * repeat, 5xx final, the rest retried). Recipients are addresses or references to people; documents
+ * named by `attachments` go with it (documents/attachments.ts).
  */
 export function emailHandler(settings: MailSettings): JobHandler {
   const send = createMailer(settings);
@@ -17,6 +19,13 @@ export function emailHandler(settings: MailSettings): JobHandler {
     kind: 'sendEmail',
     async run(rt, job, finish) {
       const e = payloadOf<SendEmail>(job);
+      const attachments = await attachmentsOf(rt, job.instance_id, e.attachments ?? []).catch(
+        (error: unknown) => {
+          throw error instanceof PermanentFailure
+            ? new PermanentFailure(`e-mail at ${e.nodeId}: ${error.message}`)
+            : new Error(`e-mail at ${e.nodeId}: ${(error as Error).message}`);
+        },
+      );
       const to = await recipientsOf(rt, rt.db.kysely, e.to);
       const cc = await recipientsOf(rt, rt.db.kysely, e.cc);
       const unreachable = [...to.unreachable, ...cc.unreachable];
@@ -33,6 +42,7 @@ export function emailHandler(settings: MailSettings): JobHandler {
           subject: e.subject,
           text: e.body,
           key: job.key,
+          attachments,
         });
         if (rejected.length > 0)
           rt.log.warn({ job: job.key, rejected }, 'the SMTP server refused some recipients');
