@@ -16,6 +16,8 @@ export interface Database {
   notifications: NotificationsTable;
   document_templates: DocumentTemplatesTable;
   documents: DocumentsTable;
+  feed_posts: FeedPostsTable;
+  feed_readers: FeedReadersTable;
   settings: SettingsTable;
   departments: DepartmentsTable;
   users: UsersTable;
@@ -179,6 +181,24 @@ export interface DocumentsTable {
   size: number;
   file: Buffer;
   created_at: number;
+}
+
+/** A post in the activity feed, made by job `job_key` (a publishFeed activity). */
+export interface FeedPostsTable {
+  id: string;
+  job_key: string;
+  instance_id: string | null;
+  node_id: string;
+  title: string;
+  text: string;
+  /** 1: everyone reads it; 0: only its feed_readers. */
+  everyone: number;
+  created_at: number;
+}
+
+export interface FeedReadersTable {
+  user_id: string;
+  post_id: string;
 }
 
 export interface DepartmentsTable {

@@ -8,6 +8,7 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { definitionRoutes } from '../definitions/routes.ts';
 import { documentRoutes } from '../documents/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
+import { feedRoutes } from '../feed/routes.ts';
 import { instanceRoutes } from '../instances/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { messageRoutes } from '../messages/routes.ts';
@@ -66,4 +67,5 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(eventRoutes, { rt });
   await app.register(reportRoutes, { rt });
   await app.register(documentRoutes, { rt });
+  await app.register(feedRoutes, { rt });
 }

@@ -262,7 +262,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
     try {
       expect((await migrator.migrateTo('013-notification-messages')).error).toBeUndefined();
-      expect(await migrate(db)).toEqual(['014-documents']);
+      const up = await migrator.migrateTo('014-documents');
+      expect(up.results?.map((r) => r.migrationName)).toEqual(['014-documents']);
       const file = Buffer.from([0, 1, 2, 250, 255, 0x50, 0x4b]);
       const row = {
         instance_id: 'i1',
@@ -289,6 +290,30 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       await expect(sql`select * from document_templates`.execute(db.kysely)).rejects.toThrow(
         /document_templates/,
       );
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('015 keeps feed posts and their readers, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    try {
+      expect((await migrator.migrateTo('014-documents')).error).toBeUndefined();
+      expect(await migrate(db)).toEqual(['015-feed']);
+      const post = { instance_id: null, node_id: 'n', title: 'T', text: '', everyone: 0, created_at: 0 };
+      await db.kysely
+        .insertInto('feed_posts')
+        .values({ id: 'p1', job_key: 'j1', ...post })
+        .execute();
+      await db.kysely.insertInto('feed_readers').values({ user_id: 'ann', post_id: 'p1' }).execute();
+      await expect(
+        db.kysely.insertInto('feed_readers').values({ user_id: 'ann', post_id: 'p1' }).execute(),
+      ).rejects.toThrow(/unique|UNIQUE|duplicate/);
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(sql`select * from feed_posts`.execute(db.kysely)).rejects.toThrow(/feed_posts/);
     } finally {
       await db.close();
       await fresh.drop();

@@ -200,6 +200,21 @@ export type DocumentInput = {
   createdAt: string;
 };
 
+export type FeedPostInput = {
+  id: string;
+  title: string;
+  text: string;
+  /** Posted to everyone (else to the people its activity named) */
+  everyone: boolean;
+  instanceId: string | null;
+  /** The template of the process that posted it */
+  definitionKey: string | null;
+  /** Who started that process */
+  startedBy: string | null;
+  nodeId: string;
+  createdAt: string;
+};
+
 export type TaskInput = {
   /** instanceId:taskId */
   id: string;
@@ -719,6 +734,21 @@ export type Document = {
   fileName: string;
   format: 'pdf' | 'docx';
   size: number;
+  createdAt: string;
+};
+
+export type FeedPost = {
+  id: string;
+  title: string;
+  text: string;
+  /** Posted to everyone (else to the people its activity named) */
+  everyone: boolean;
+  instanceId: string | null;
+  /** The template of the process that posted it */
+  definitionKey: string | null;
+  /** Who started that process */
+  startedBy: string | null;
+  nodeId: string;
   createdAt: string;
 };
 
@@ -2180,5 +2210,20 @@ export interface Operations {
     query: never;
     body: never;
     response: string;
+  };
+  /** My feed, newest first: posts to everyone and to me */
+  'GET /api/v1/feed': {
+    path: never;
+    query: {
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: FeedPost[];
+      nextCursor: string | null;
+    };
   };
 }

@@ -13,6 +13,7 @@ import * as subscriptionsByInstance from './011-subscriptions-by-instance.ts';
 import * as emailPreferences from './012-email-preferences.ts';
 import * as notificationMessages from './013-notification-messages.ts';
 import * as documents from './014-documents.ts';
+import * as feed from './015-feed.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012-email-preferences': emailPreferences,
   '013-notification-messages': notificationMessages,
   '014-documents': documents,
+  '015-feed': feed,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { absenceStartedHandler } from '../../absences/started-job.ts';
+import { feedHandler } from '../../feed/publish.ts';
 import type { MailSettings } from '../../mail/settings.ts';
 import type { JobHandler } from '../handler.ts';
 import { callCompletedHandler } from './call-completed.ts';
@@ -13,8 +14,8 @@ import { webhookHandler } from './webhook.ts';
 
 /**
  * Every job kind this server performs. E-mail goes out when an SMTP server is set (`mail`); without
- * one, and for SMS, feed posts and document updates, which have no handler yet, the jobs stay pending
- * in the outbox, visible through the API, never dropped.
+ * one, and for SMS and document updates, which have no handler yet, the jobs stay pending in the
+ * outbox, visible through the API, never dropped.
  */
 export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings | null }): JobHandler[] {
   return [
@@ -25,6 +26,7 @@ export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings
     notifyHandler(config.mail ?? null),
     logHandler,
     documentHandler,
+    feedHandler,
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
   ];
