@@ -67,8 +67,11 @@ apiSuite('the activity feed', (api) => {
     expect(await titles(ivan.call)).toEqual(['Welcome Pavel']);
     expect((await titles(hanna.call)).sort()).toEqual(both);
     expect((await titles(boris.call)).sort()).toEqual(both);
-    // Administrators see all work, the feed included.
+    // Ivan reads the welcome but takes no part in the process: no way into it.
+    expect((await ivan.call('GET', '/api/v1/feed')).json().items[0].instanceId).toBeNull();
+    // Administrators see all work, the feed included, and may open the process.
     expect((await titles(a.call)).sort()).toEqual(both);
+    expect((await a.call('GET', '/api/v1/feed')).json().items[0].instanceId).toBe(id);
 
     const salary = (await hanna.call('GET', '/api/v1/feed'))
       .json()
@@ -78,7 +81,7 @@ apiSuite('the activity feed', (api) => {
       title: 'Salary of Pavel',
       text: 'Set the salary.',
       everyone: false,
-      instanceId: id,
+      instanceId: null, // Hanna is told, but takes no part in the process
       definitionKey: onboarding.key,
       startedBy: 'admin',
       nodeId: 'salary',

@@ -10,7 +10,7 @@ const post = z
     title: z.string(),
     text: z.string(),
     everyone: z.boolean().describe('Posted to everyone (else to the people its activity named)'),
-    instanceId: z.string().nullable(),
+    instanceId: z.string().nullable().describe('The process that posted it, when the reader may open it'),
     definitionKey: z.string().nullable().describe('The template of the process that posted it'),
     startedBy: z.string().nullable().describe('Who started that process'),
     nodeId: z.string(),

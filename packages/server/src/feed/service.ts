@@ -1,6 +1,7 @@
 import { can } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
+import { seenInstanceIds } from '../instances/service.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { toIso } from '../util/time.ts';
 
@@ -11,7 +12,7 @@ export interface FeedPostView {
   /** Everyone reads it, or only the people it was addressed to. */
   everyone: boolean;
   instanceId: string | null;
-  /** The template of the process that posted it, and who started that process. */
+  /** The process that posted it, when the reader may open it (else null). */
   definitionKey: string | null;
   startedBy: string | null;
   nodeId: string;
@@ -68,6 +69,8 @@ export async function listFeed(
     .orderBy('p.id', 'desc')
     .limit(limit + 1)
     .execute();
+  const ids = [...new Set(rows.flatMap((r) => (r.instance_id === null ? [] : [r.instance_id])))];
+  const seen = await seenInstanceIds(rt, caller, ids);
   return toPage(
     rows,
     limit,
@@ -76,7 +79,7 @@ export async function listFeed(
       title: r.title,
       text: r.text,
       everyone: r.everyone === 1,
-      instanceId: r.instance_id,
+      instanceId: r.instance_id !== null && seen.has(r.instance_id) ? r.instance_id : null,
       definitionKey: r.definition_key,
       startedBy: r.started_by,
       nodeId: r.node_id,

@@ -248,6 +248,22 @@ async function visibleInstances(rt: Runtime, caller: Caller) {
   return instanceVisible(rt.db.kysely, caller, keys);
 }
 
+/** Which of `ids` the caller sees. */
+export async function seenInstanceIds(
+  rt: Runtime,
+  caller: Caller,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  let q = rt.db.kysely
+    .selectFrom('instances')
+    .select('id')
+    .where('id', 'in', [...ids]);
+  const visible = await visibleInstances(rt, caller);
+  if (visible) q = q.where(visible);
+  return new Set((await q.execute()).map((r) => r.id));
+}
+
 /** The instance row if the caller sees it; otherwise 404, as if it did not exist. */
 export async function findRow(rt: Runtime, caller: Caller, id: string): Promise<InstancesTable> {
   let q = rt.db.kysely.selectFrom('instances').selectAll().where('id', '=', id);

@@ -1,3 +1,4 @@
+import { fileNameOf } from './content-disposition.ts';
 import type { Operations } from './schema.gen.ts';
 
 /** Every endpoint, as `"METHOD /path"` (src/api/schema.gen.ts, generated from the server's OpenAPI). */
@@ -78,21 +79,12 @@ export function urlOf(template: string, path?: Record<string, string>, query?: o
   return qs ? `${url}?${qs}` : url;
 }
 
-/**
- * Calls one endpoint with the session cookie (and the CSRF token on unsafe methods); resolves with the
- * typed answer, rejects with an ApiError.
- *
- * @example
- * const page = await call('GET /api/v1/tasks', { query: { scope: 'mine', status: 'open' } });
- */
-export async function call<E extends Endpoint>(
-  endpoint: E,
-  args: CallArgs<E> = {} as CallArgs<E>,
-): Promise<Answer<E>> {
+/** Sends one request with the session cookie (and the CSRF token on unsafe methods); a refusal throws. */
+async function send<E extends Endpoint>(endpoint: E, args: CallArgs<E>, accept: string): Promise<Response> {
   const space = endpoint.indexOf(' ');
   const method = endpoint.slice(0, space);
   const url = urlOf(endpoint.slice(space + 1), args.path as Record<string, string> | undefined, args.query);
-  const headers: Record<string, string> = { accept: 'application/json', ...args.headers };
+  const headers: Record<string, string> = { accept, ...args.headers };
   let body: string | undefined;
   if (args.body !== undefined) {
     body = typeof args.body === 'string' ? args.body : JSON.stringify(args.body);
@@ -109,23 +101,59 @@ export async function call<E extends Endpoint>(
     credentials: 'same-origin',
     ...(args.signal ? { signal: args.signal } : {}),
   });
+  if (response.ok) return response;
+  const data: unknown = await readBody(response);
+  const problem = (typeof data === 'object' && data !== null ? data : {}) as {
+    code?: string;
+    detail?: string;
+    title?: string;
+    errors?: FieldError[];
+  };
+  if (response.status === 401 && !url.endsWith('/auth/login')) onUnauthorized();
+  throw new ApiError(
+    response.status,
+    problem.code ?? `HTTP_${response.status}`,
+    problem.detail ?? problem.title ?? response.statusText,
+    problem.errors ?? [],
+  );
+}
+
+const readBody = (response: Response): Promise<unknown> =>
+  (response.headers.get('content-type') ?? '').includes('json') ? response.json() : response.text();
+
+/**
+ * Calls one endpoint with the session cookie (and the CSRF token on unsafe methods); resolves with the
+ * typed answer, rejects with an ApiError.
+ *
+ * @example
+ * const page = await call('GET /api/v1/tasks', { query: { scope: 'mine', status: 'open' } });
+ */
+export async function call<E extends Endpoint>(
+  endpoint: E,
+  args: CallArgs<E> = {} as CallArgs<E>,
+): Promise<Answer<E>> {
+  const response = await send(endpoint, args, 'application/json');
   if (response.status === 204) return null as Answer<E>;
-  const type = response.headers.get('content-type') ?? '';
-  const data: unknown = type.includes('json') ? await response.json() : await response.text();
-  if (!response.ok) {
-    const problem = (typeof data === 'object' && data !== null ? data : {}) as {
-      code?: string;
-      detail?: string;
-      title?: string;
-      errors?: FieldError[];
-    };
-    if (response.status === 401 && !url.endsWith('/auth/login')) onUnauthorized();
-    throw new ApiError(
-      response.status,
-      problem.code ?? `HTTP_${response.status}`,
-      problem.detail ?? problem.title ?? response.statusText,
-      problem.errors ?? [],
-    );
-  }
-  return data as Answer<E>;
+  return (await readBody(response)) as Answer<E>;
+}
+
+/** A file the server answered with, and the name its Content-Disposition gives it. */
+export interface ReceivedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/**
+ * Calls an endpoint that answers with a file (a document made on request) and reads it as bytes; a
+ * refusal is an ApiError as with `call`. A file the server keeps is better a plain link (`urlOf`).
+ *
+ * @example
+ * const file = await callForFile('POST /api/v1/document-templates/{key}/preview', { path: { key }, body });
+ */
+export async function callForFile<E extends Endpoint>(endpoint: E, args: CallArgs<E>): Promise<ReceivedFile> {
+  const response = await send(endpoint, args, '*/*');
+  return {
+    blob: await response.blob(),
+    fileName: fileNameOf(response.headers.get('content-disposition')),
+  };
 }

@@ -4,9 +4,11 @@ import {
   IconCalendarEvent,
   IconChartBar,
   IconChecklist,
+  IconFileText,
   IconInbox,
   IconListDetails,
   IconMailForward,
+  IconNews,
   IconPlayerPlay,
   IconSitemap,
   IconTimelineEvent,
@@ -39,12 +41,19 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/', label: t('nav.myTasks'), icon: IconInbox },
     { to: '/start', label: t('nav.start'), icon: IconPlayerPlay },
     { to: '/processes', label: t('nav.myProcesses'), icon: IconTimelineEvent },
+    { to: '/feed', label: t('nav.feed'), icon: IconNews },
   ];
   const may = (...needs: string[]) => needs.some((a) => abilities.includes(a));
   const admin: Item[] = [
     { to: '/admin/instances', label: t('nav.allInstances'), icon: IconListDetails, shown: may('seeAllWork') },
     { to: '/admin/tasks', label: t('nav.allTasks'), icon: IconChecklist, shown: may('companyInbox') },
     { to: '/admin/outbox', label: t('nav.outbox'), icon: IconMailForward, shown: may('administerProcesses') },
+    {
+      to: '/admin/documents',
+      label: t('nav.documents'),
+      icon: IconFileText,
+      shown: may('administerProcesses'),
+    },
     // Whoever sees every run of some template: the owner, administrators, a template's view right.
     { to: '/reports', label: t('nav.reports'), icon: IconChartBar, shown: me?.reports === true },
     { to: '/designer', label: t('nav.designer'), icon: IconSitemap, shown: may('administerProcesses') },

@@ -16,11 +16,16 @@ const TemplatesPage = lazy(() => import('../designer/TemplatesPage.tsx'));
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 const MyProcessesPage = named(() => import('../processes/MyProcessesPage.tsx'), 'MyProcessesPage');
+const FeedPage = named(() => import('../feed/FeedPage.tsx'), 'FeedPage');
 const ProcessCardPage = named(() => import('../processes/ProcessCardPage.tsx'), 'ProcessCardPage');
 const InstancesPage = named(() => import('../admin/InstancesPage.tsx'), 'InstancesPage');
 const ReportPage = named(() => import('../reports/ReportPage.tsx'), 'ReportPage');
 const AllTasksPage = named(() => import('../admin/AllTasksPage.tsx'), 'AllTasksPage');
 const OutboxPage = named(() => import('../admin/outbox/OutboxPage.tsx'), 'OutboxPage');
+const DocumentTemplatesPage = named(
+  () => import('../admin/documents/DocumentTemplatesPage.tsx'),
+  'DocumentTemplatesPage',
+);
 const OrgPage = named(() => import('../admin/OrgPage.tsx'), 'OrgPage');
 const CalendarPage = named(() => import('../admin/calendar/CalendarPage.tsx'), 'CalendarPage');
 const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
@@ -42,10 +47,12 @@ export const router = createBrowserRouter([
       { path: 'start/:key', element: <StartFormPage /> },
       { path: 'processes', element: <MyProcessesPage /> },
       { path: 'processes/:id', element: <ProcessCardPage /> },
+      { path: 'feed', element: <FeedPage /> },
       { path: 'admin/instances', element: <InstancesPage /> },
       { path: 'reports', element: <ReportPage /> },
       { path: 'admin/tasks', element: <AllTasksPage /> },
       { path: 'admin/outbox', element: <OutboxPage /> },
+      { path: 'admin/documents', element: <DocumentTemplatesPage /> },
       { path: 'admin/org', element: <OrgPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },
       { path: 'account/tokens', element: <TokensPage /> },

@@ -31,21 +31,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LabelBadges } from '../app/LabelBadges.tsx';
+import { saveFile } from '../app/save-file.ts';
 import { TemplateIcon } from '../app/TemplateIcon.tsx';
 import { type DefinitionSummary, definitionsApi, useDefinitions } from './api.ts';
 import { emptyDoc, toDoc } from './model/doc.ts';
 import { KEY_PATTERN, uniqueKey } from './model/keys.ts';
 import { NewTemplateModal } from './ui/NewTemplateModal.tsx';
 import { notify } from './ui/notify.ts';
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Route `/designer`: the process templates in catalogue order (as the server lists them) — search,
@@ -110,10 +102,10 @@ export default function TemplatesPage() {
     try {
       const version = d.status === 'draft' ? 'draft' : undefined;
       if (format === 'bpmn')
-        download(`${d.key}.bpmn`, await definitionsApi.exportBpmn(d.key, version), 'application/xml');
+        saveFile(`${d.key}.bpmn`, await definitionsApi.exportBpmn(d.key, version), 'application/xml');
       else {
         const v = await definitionsApi.get(d.key, version);
-        download(`${d.key}.json`, `${JSON.stringify(v.definition, null, 2)}\n`, 'application/json');
+        saveFile(`${d.key}.json`, `${JSON.stringify(v.definition, null, 2)}\n`, 'application/json');
       }
     } catch (error) {
       fail(t('export.failed'), error);

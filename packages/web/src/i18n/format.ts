@@ -31,3 +31,21 @@ export function formatDuration(ms: number, t: TFunction): string {
   }
   return parts.filter((p) => !p.startsWith('0')).join(' ');
 }
+
+const KIB = 1024;
+
+/** A file's size in the interface language: "512 bytes", "12.3 kB", "1,5 МБ" (1 kB = 1024 bytes). */
+export function formatFileSize(bytes: number, language: string): string {
+  const [unit, value, display] =
+    bytes < KIB
+      ? (['byte', bytes, 'long'] as const)
+      : bytes < KIB * KIB
+        ? (['kilobyte', bytes / KIB, 'short'] as const)
+        : (['megabyte', bytes / (KIB * KIB), 'short'] as const);
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit,
+    unitDisplay: display,
+    maximumFractionDigits: 1,
+  }).format(value);
+}

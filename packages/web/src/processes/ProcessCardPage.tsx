@@ -15,6 +15,7 @@ import { PageHeader } from '../app/PageHeader.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
 import { CurrentNodes } from './CurrentNodes.tsx';
+import { Documents } from './Documents.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { InstanceDiagram } from './InstanceDiagram.tsx';
 import { OpenTasks } from './OpenTasks.tsx';
@@ -24,7 +25,7 @@ import { TerminateButton } from './TerminateButton.tsx';
 
 /**
  * The process card: status, where it is now (also on the diagram of its version), participants, open
- * tasks and the history, newest first.
+ * tasks, the documents it made and the history, newest first.
  */
 export function ProcessCardPage() {
   const { t, i18n } = useTranslation('processes');
@@ -140,6 +141,7 @@ export function ProcessCardPage() {
                 <Responses responses={data.responses} nodeName={nodeName} />
               </SectionCard>
             )}
+            <Documents instanceId={data.id} running={data.status === 'running'} endedAt={data.endedAt} />
             <SectionCard id="card-people" title={t('card.participants')}>
               <Group gap={6}>
                 {data.participants.map((p) => (

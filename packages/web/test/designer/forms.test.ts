@@ -70,6 +70,16 @@ describe('property forms from the JSON Schema', () => {
     expect(formSpec('nonsense')).toBeNull();
   });
 
+  it("a document template's key picked from the server's templates, the rest as the activity declares", () => {
+    const widgets = Object.fromEntries((formSpec('createDocument') ?? []).map((f) => [f.key, f.widget]));
+    expect(widgets).toEqual({
+      template: 'documentTemplate',
+      fileName: 'template',
+      format: 'enum',
+      data: 'expressionRecord',
+    });
+  });
+
   it('required fields are marked', () => {
     expect((formSpec('email') ?? []).filter((f) => f.required).map((f) => f.key)).toEqual([
       'to',

@@ -21,6 +21,7 @@ export type Widget =
   | 'expressionRecord'
   | 'objectList'
   | 'object'
+  | 'documentTemplate'
   | 'json';
 
 export interface FieldSpec {
@@ -142,13 +143,24 @@ function objectFields(schema: JsonSchema, path: string[], modes: Map<string, Mod
   return Object.entries(props).map(([key, s]) => describe(key, [...path, key], s, required.has(key), modes));
 }
 
+/** Top-level fields naming something the server keeps: picked from its list, not typed blind. */
+const PICKED: Record<string, Record<string, Widget>> = {
+  createDocument: { template: 'documentTemplate' },
+};
+
 const cache = new Map<string, FieldSpec[] | null>();
 
 /** The form of a node type's config, or null for a type without one (unknown types). Cached per type. */
 export function formSpec(type: string): FieldSpec[] | null {
   if (cache.has(type)) return cache.get(type) ?? null;
   const schema = configJsonSchema(type);
-  const spec = schema ? objectFields(schema, [], expressionModes(type)) : null;
+  const picked = PICKED[type] ?? {};
+  const spec = schema
+    ? objectFields(schema, [], expressionModes(type)).map((f) => ({
+        ...f,
+        widget: picked[f.key] ?? f.widget,
+      }))
+    : null;
   cache.set(type, spec);
   return spec;
 }

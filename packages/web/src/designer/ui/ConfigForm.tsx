@@ -14,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { type FieldSpec, getAt } from '../model/schema-form.ts';
 import { AssigneePicker } from './fields/AssigneePicker.tsx';
+import { DocumentTemplateInput } from './fields/DocumentTemplateInput.tsx';
 import { DurationInput } from './fields/DurationInput.tsx';
 import { ExpressionInput } from './fields/ExpressionInput.tsx';
 import { AddItemButton, RemoveItemButton } from './fields/ListButtons.tsx';
@@ -82,6 +83,16 @@ function Field({ spec, value, onChange, testId, type }: FieldProps) {
           placeholder={placeholder}
           readOnly={env.readOnly}
           onChange={(e) => setText(e.currentTarget.value)}
+          onBlur={env.seal}
+        />
+      );
+    case 'documentTemplate':
+      return (
+        <DocumentTemplateInput
+          {...common}
+          value={str}
+          readOnly={env.readOnly}
+          onChange={setText}
           onBlur={env.seal}
         />
       );

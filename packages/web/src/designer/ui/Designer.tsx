@@ -4,6 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveFile } from '../../app/save-file.ts';
 import { addAfterCommand, addAtCommand } from '../model/add.ts';
 import { EMPTY_SELECTION, type Overlay } from '../model/canvas.ts';
 import type { Doc } from '../model/doc.ts';
@@ -43,15 +44,6 @@ export function Designer(props: DesignerProps) {
       <DesignerInner {...props} />
     </ReactFlowProvider>
   );
-}
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function DesignerInner({ initial, stored, readOnly, status, versions, onSave, onPublish }: DesignerProps) {
@@ -232,8 +224,8 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
 
   const onExport = async (format: 'json' | 'bpmn') => {
     if (format === 'json')
-      download(`${doc.key}.json`, `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
-    else download(`${doc.key}.bpmn`, await exportBpmn(doc), 'application/xml');
+      saveFile(`${doc.key}.json`, `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
+    else saveFile(`${doc.key}.bpmn`, await exportBpmn(doc), 'application/xml');
   };
 
   const onContextMenu = (e: MouseEvent, target: { kind: 'node' | 'flow' | 'pane'; id?: string }) => {
