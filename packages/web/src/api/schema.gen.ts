@@ -206,6 +206,7 @@ export type FeedPostInput = {
   text: string;
   /** Posted to everyone (else to the people its activity named) */
   everyone: boolean;
+  /** The process that posted it, when the reader may open it */
   instanceId: string | null;
   /** The template of the process that posted it */
   definitionKey: string | null;
@@ -743,6 +744,7 @@ export type FeedPost = {
   text: string;
   /** Posted to everyone (else to the people its activity named) */
   everyone: boolean;
+  /** The process that posted it, when the reader may open it */
   instanceId: string | null;
   /** The template of the process that posted it */
   definitionKey: string | null;

@@ -14,6 +14,7 @@ import { ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime } from '../i18n/format.ts';
+import { Documents } from '../processes/Documents.tsx';
 import { HistoryTimeline } from '../processes/HistoryTimeline.tsx';
 import { DelegateTask } from './DelegateTask.tsx';
 import { TaskActions } from './TaskActions.tsx';
@@ -110,6 +111,8 @@ export function TaskPage() {
               )}
               {open ? <TaskActions task={data} /> : null}
             </Paper>
+            {/* What the process made — the contract to approve, the invoice to check — beside the answer. */}
+            <Documents instanceId={data.instanceId} running={open} endedAt={null} />
             {open && me && (
               <Accordion variant="contained" radius="md">
                 <Accordion.Item value="delegate">

@@ -80,6 +80,11 @@ describe('property forms from the JSON Schema', () => {
     });
   });
 
+  it("an e-mail's attachments picked from the template's Create document steps", () => {
+    const widgets = Object.fromEntries((formSpec('email') ?? []).map((f) => [f.key, f.widget]));
+    expect(widgets).toMatchObject({ to: 'assignees', attachments: 'documentSteps' });
+  });
+
   it('required fields are marked', () => {
     expect((formSpec('email') ?? []).filter((f) => f.required).map((f) => f.key)).toEqual([
       'to',

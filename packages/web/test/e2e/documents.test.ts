@@ -6,6 +6,7 @@ import { suiteStage } from './stage.ts';
 import {
   DESKTOP,
   horizontalOverflow,
+  openTaskId,
   PHONE,
   publish,
   screenshot,
@@ -45,7 +46,7 @@ async function pick(card: Locator, name: string, item: string): Promise<void> {
   await card.page().getByRole('menuitem', { name: item }).click();
 }
 
-/** A receipt for a client: the process makes it as a PDF and ends. */
+/** A receipt for a client: the process makes it as a PDF, mails it, the starter signs it, and it ends. */
 const receiptProcess = {
   key: 'receipt-run',
   name: 'Receipt for a client',
@@ -63,11 +64,30 @@ const receiptProcess = {
         data: { client: 'client' },
       },
     },
+    {
+      id: 'mail',
+      type: 'email',
+      name: 'Mail the receipt',
+      config: {
+        to: ["'client@example.com'"],
+        subject: 'Your receipt',
+        body: 'Attached.',
+        attachments: ['make'],
+      },
+    },
+    {
+      id: 'sign',
+      type: 'userTask',
+      name: 'Sign the receipt',
+      config: { title: 'Sign the receipt', assignees: ['starter'] },
+    },
     { id: 'end', type: 'end' },
   ],
   flows: [
     { id: 'f1', source: 'start', target: 'make' },
-    { id: 'f2', source: 'make', target: 'end' },
+    { id: 'f2', source: 'make', target: 'mail' },
+    { id: 'f3', source: 'mail', target: 'sign' },
+    { id: 'f4', source: 'sign', target: 'end' },
   ],
 };
 
@@ -197,9 +217,18 @@ describe('the document templates page', () => {
     expect(pdf.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'process-card-documents-phone');
+
+    // The one who signs finds the receipt on the task itself.
+    await page.goto(`/tasks/${await openTaskId(server, started.id)}`);
+    const onTask = page.getByRole('region', { name: 'Documents' });
+    const again = await downloaded(page, () =>
+      onTask.getByRole('link', { name: 'Receipt ACME.pdf' }).click(),
+    );
+    expect(again.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(await horizontalOverflow(page)).toBe(0);
   });
 
-  it("offers the templates' keys in the designer's Create document step, any other key still typed", async () => {
+  it("offers the templates' keys in the designer's Create document step, any other key still typed, and the steps to an e-mail's attachments", async () => {
     await stage.server.api('PUT', '/api/v1/document-templates/receipt', {
       name: 'Receipt',
       kind: 'text',
@@ -215,6 +244,16 @@ describe('the document templates page', () => {
     await expect.poll(() => field.inputValue()).toBe('receipt');
     await field.fill('not-yet-there');
     await expect.poll(() => field.inputValue()).toBe('not-yet-there');
+
+    // An e-mail attaches the documents of the template's Create document steps, offered by id.
+    await page.locator('.react-flow__node[data-id="mail"]').click();
+    const attachments = page.getByTestId('field-attachments');
+    const pill = page.locator('.mantine-TagsInput-pill', { hasText: 'make' });
+    await pill.locator('button').click();
+    await expect.poll(() => pill.count()).toBe(0);
+    await attachments.click();
+    await page.getByRole('option', { name: 'make' }).click();
+    await expect.poll(() => pill.count()).toBe(1);
   });
 
   it('is in Russian for a Russian reader, and only for those who administer processes', async () => {

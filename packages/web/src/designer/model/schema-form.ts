@@ -22,6 +22,7 @@ export type Widget =
   | 'objectList'
   | 'object'
   | 'documentTemplate'
+  | 'documentSteps'
   | 'json';
 
 export interface FieldSpec {
@@ -146,6 +147,7 @@ function objectFields(schema: JsonSchema, path: string[], modes: Map<string, Mod
 /** Top-level fields naming something the server keeps: picked from its list, not typed blind. */
 const PICKED: Record<string, Record<string, Widget>> = {
   createDocument: { template: 'documentTemplate' },
+  email: { attachments: 'documentSteps' },
 };
 
 const cache = new Map<string, FieldSpec[] | null>();

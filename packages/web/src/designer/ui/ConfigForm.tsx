@@ -176,10 +176,11 @@ function Field({ spec, value, onChange, testId, type }: FieldProps) {
         />
       );
     case 'list':
+    case 'documentSteps':
       return (
         <TagsInput
           {...common}
-          data={env.names.map((n) => n.name)}
+          data={spec.widget === 'documentSteps' ? [...env.documentSteps] : env.names.map((n) => n.name)}
           value={Array.isArray(value) ? (value as string[]) : []}
           readOnly={env.readOnly}
           onChange={(v) => {

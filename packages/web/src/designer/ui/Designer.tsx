@@ -237,9 +237,13 @@ function DesignerInner({ initial, stored, readOnly, status, versions, onSave, on
     setMenu({ x: e.clientX, y: e.clientY, place: target.kind });
   };
 
+  const documentSteps = useMemo(
+    () => doc.nodes.filter((n) => n.type === 'createDocument').map((n) => n.id),
+    [doc.nodes],
+  );
   const env = useMemo(
-    () => ({ names, knownRoles, readOnly, seal: editor.seal, problemAt: () => undefined }),
-    [names, knownRoles, readOnly, editor.seal],
+    () => ({ names, knownRoles, documentSteps, readOnly, seal: editor.seal, problemAt: () => undefined }),
+    [names, knownRoles, documentSteps, readOnly, editor.seal],
   );
 
   const palette = <Palette onAdd={onPaletteAdd} readOnly={readOnly} />;

@@ -8,6 +8,8 @@ export interface FormEnv {
   names: readonly Name[];
   /** Roles the template already uses (node roles, assignees): suggestions even without the org API. */
   knownRoles: readonly string[];
+  /** Ids of the template's Create document steps: what an e-mail may attach. */
+  documentSteps: readonly string[];
   readOnly: boolean;
   /** Ends a typing run (one undo step per field visit). */
   seal: () => void;
@@ -18,6 +20,7 @@ export interface FormEnv {
 const Env = createContext<FormEnv>({
   names: [],
   knownRoles: [],
+  documentSteps: [],
   readOnly: false,
   seal: () => {},
   problemAt: () => undefined,
