@@ -163,6 +163,8 @@ export interface DocumentTemplatesTable {
   kind: 'docx' | 'text';
   file: Buffer | null;
   text: string | null;
+  /** JSON: the names the template reads at its top level, found when it was saved. */
+  placeholders: string;
   /** Bytes of the file or of the text (UTF-8). */
   size: number;
   updated_by: string | null;

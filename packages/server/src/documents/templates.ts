@@ -30,18 +30,17 @@ export type TemplateInput =
   | { name: string; kind: 'docx'; file: Buffer };
 
 type Row = DocumentTemplatesTable;
+/** What lists read: everything but the file and the text. */
+const SUMMARY_COLUMNS = ['key', 'name', 'kind', 'placeholders', 'size', 'updated_by', 'updated_at'] as const;
+type SummaryRow = Pick<Row, (typeof SUMMARY_COLUMNS)[number]>;
 
-/** The names a template reads; a stored template was checked when it was saved. */
-const placeholdersOf = (row: Pick<Row, 'kind' | 'file' | 'text'>): string[] =>
-  row.kind === 'docx' ? inspectDocx(row.file as Buffer) : inspectText(row.text ?? '');
-
-function summaryOf(row: Row): DocumentTemplateSummary {
+function summaryOf(row: SummaryRow): DocumentTemplateSummary {
   return {
     key: row.key,
     name: row.name,
     kind: row.kind,
     formats: [...FORMATS_OF[row.kind]],
-    placeholders: placeholdersOf(row),
+    placeholders: JSON.parse(row.placeholders) as string[],
     size: row.size,
     updatedAt: toIso(row.updated_at),
     updatedBy: row.updated_by,
@@ -51,7 +50,7 @@ function summaryOf(row: Row): DocumentTemplateSummary {
 export async function listTemplates(rt: Runtime): Promise<DocumentTemplateSummary[]> {
   const rows = await rt.db.kysely
     .selectFrom('document_templates')
-    .selectAll()
+    .select(SUMMARY_COLUMNS)
     .orderBy('name')
     .orderBy('key')
     .execute();
@@ -92,21 +91,11 @@ export async function putTemplate(
     kind: input.kind,
     file: input.kind === 'docx' ? input.file : null,
     text: input.kind === 'text' ? input.text : null,
+    placeholders: JSON.stringify(checkedNames(input)),
     size: input.kind === 'docx' ? input.file.length : Buffer.byteLength(input.text),
     updated_by: caller.userId,
     updated_at: rt.now(),
   };
-  try {
-    placeholdersOf(row);
-  } catch (error) {
-    if (!(error instanceof TemplateProblem)) throw error;
-    const path = input.kind === 'docx' ? 'body.content' : 'body.text';
-    const errors = (error.problems.length > 0 ? error.problems : [error.message]).map((message) => ({
-      path,
-      message,
-    }));
-    throw new Unprocessable(error.message, errors, 'INVALID_TEMPLATE');
-  }
   const created = await rt.db.kysely.transaction().execute(async (trx) => {
     const { key: _key, ...changes } = row;
     const updated = await trx
@@ -125,6 +114,22 @@ export async function putTemplate(
   });
   rt.log.info({ key, kind: input.kind, by: caller.userId }, 'document template saved');
   return { created, template: { ...summaryOf(row), text: row.text } };
+}
+
+/** The names a template reads, or a 422 naming each problem that keeps it from being used. */
+function checkedNames(input: TemplateInput): string[] {
+  try {
+    return input.kind === 'docx' ? inspectDocx(input.file) : inspectText(input.text);
+  } catch (error) {
+    if (!(error instanceof TemplateProblem)) throw error;
+    const path = input.kind === 'docx' ? 'body.content' : 'body.text';
+    const problems = error.problems.length > 0 ? error.problems : [error.message];
+    throw new Unprocessable(
+      error.message,
+      problems.map((message) => ({ path, message })),
+      'INVALID_TEMPLATE',
+    );
+  }
 }
 
 /** Deletes a template (process administrators); documents made from it stay. */

@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { isSqlite } from './dialect.ts';
 
 /**
- * Document templates (a DOCX file, or a text template kept as text) and the documents processes
- * generate from them (createDocument activities), kept as files. `documents.job_key` is the job that
+ * Document templates (a DOCX file, or a text template kept as text; the names it reads found once, when
+ * it is saved) and the documents processes generate from them (createDocument activities), kept as files. `documents.job_key` is the job that
  * made one: a job run twice (at least once) stores it once.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -15,6 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('file', bytes)
     .addColumn('text', 'text')
+    .addColumn('placeholders', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('updated_by', 'text')
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
