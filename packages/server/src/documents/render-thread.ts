@@ -17,7 +17,8 @@ const { parentPort, workerData } = require('node:worker_threads');
   parentPort.on('message', async ({ id, template, format, data, title }) => {
     try {
       const file = await renderDocument(template, format, data, title);
-      parentPort.postMessage({ id, file }, [file.buffer]);
+      // Copied, not transferred: a small Buffer lies in Node's shared pool.
+      parentPort.postMessage({ id, file });
     } catch (error) {
       const problem = error && error.name === 'TemplateProblem';
       parentPort.postMessage({ id, error: problem
