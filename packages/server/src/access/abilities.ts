@@ -22,7 +22,11 @@ export type Ability =
   /** Hand any open task to someone else. */
   | 'delegateAnyTask'
   /** Record another user as the one acting (`startedBy`, `actor`): integrations acting on behalf. */
-  | 'actForOthers';
+  | 'actForOthers'
+  /** Create, change and delete CRM pipelines and their stages. */
+  | 'manageCrm'
+  /** Every deal, contact and company, whoever leads it. */
+  | 'seeAllCrm';
 
 const GRANTED_BY: Record<Ability, readonly BuiltinRole[]> = {
   manageOrganisation: ['administrator'],
@@ -32,6 +36,8 @@ const GRANTED_BY: Record<Ability, readonly BuiltinRole[]> = {
   completeAnyTask: ['administrator'],
   delegateAnyTask: ['administrator', 'processAdministrator'],
   actForOthers: ['administrator'],
+  manageCrm: ['administrator', 'processAdministrator'],
+  seeAllCrm: ['administrator', 'processAdministrator', 'owner'],
 };
 
 export function can(caller: Caller, ability: Ability): boolean {

@@ -3,7 +3,15 @@
  * token holds those it was created with. Scopes only narrow: the token's user still needs the
  * permission for each thing (access/abilities.ts, the per-template rights, visibility).
  */
-export const SCOPES = ['processes:read', 'processes:write', 'tasks:write', 'org:read', 'org:admin'] as const;
+export const SCOPES = [
+  'processes:read',
+  'processes:write',
+  'tasks:write',
+  'org:read',
+  'org:admin',
+  'crm:read',
+  'crm:write',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Each scope's meaning, for the OpenAPI description and docs. */
@@ -14,6 +22,8 @@ export const SCOPE_MEANING: Record<Scope, string> = {
   'tasks:write': 'complete and delegate tasks',
   'org:read': 'read users, departments, roles and groups',
   'org:admin': 'change the organisation: users, departments, roles, groups, import, password reset',
+  'crm:read': 'read pipelines, deals, contacts and companies',
+  'crm:write': 'create, change and delete deals, contacts and companies; change pipelines',
 };
 
 /**

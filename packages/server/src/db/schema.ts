@@ -18,6 +18,12 @@ export interface Database {
   documents: DocumentsTable;
   feed_posts: FeedPostsTable;
   feed_readers: FeedReadersTable;
+  crm_pipelines: CrmPipelinesTable;
+  crm_stages: CrmStagesTable;
+  crm_companies: CrmCompaniesTable;
+  crm_contacts: CrmContactsTable;
+  crm_deals: CrmDealsTable;
+  crm_deal_stages: CrmDealStagesTable;
   settings: SettingsTable;
   departments: DepartmentsTable;
   users: UsersTable;
@@ -58,6 +64,8 @@ export interface DefinitionsTable {
   icon: TemplateIcon | null;
   /** The JSON's `labels` as a JSON array (`[]` when absent or invalid; the column's default). */
   labels: string;
+  /** The JSON's `documentType` (`deal`, …): the CRM items the template is made for. */
+  document_type: string | null;
 }
 
 export interface InstancesTable {
@@ -201,6 +209,81 @@ export interface FeedPostsTable {
 export interface FeedReadersTable {
   user_id: string;
   post_id: string;
+}
+
+export interface CrmPipelinesTable {
+  id: string;
+  name: string;
+  sort: number;
+}
+
+export interface CrmStagesTable {
+  id: string;
+  pipeline_id: string;
+  name: string;
+  /** `open`, `won` or `lost`. */
+  kind: string;
+  color: string;
+  sort: number;
+}
+
+/** What companies and contacts share: a name, how to reach them, who leads them. */
+interface CrmPartyColumns {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  responsible_id: string;
+  comment: string | null;
+  /** Lower-cased text the list's `q` looks in. */
+  search: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CrmCompaniesTable extends CrmPartyColumns {
+  tax_id: string | null;
+  address: string | null;
+}
+
+export interface CrmContactsTable extends CrmPartyColumns {
+  position: string | null;
+  company_id: string | null;
+}
+
+export interface CrmDealsTable {
+  id: string;
+  title: string;
+  pipeline_id: string;
+  stage_id: string;
+  /** In minor units (kopecks, cents). */
+  amount_minor: number | null;
+  currency: string;
+  contact_id: string | null;
+  company_id: string | null;
+  responsible_id: string;
+  comment: string | null;
+  /** JSON object: the deal's own fields. */
+  fields: string;
+  /** Lower-cased title, for the list's `q`. */
+  search: string;
+  version: number;
+  stage_changed_at: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  /** Set while the deal is at a won or lost stage. */
+  closed_at: number | null;
+}
+
+/** A deal's visits to stages, in order (`seq`). */
+export interface CrmDealStagesTable {
+  deal_id: string;
+  seq: number;
+  stage_id: string;
+  entered_at: number;
+  entered_by: string;
 }
 
 export interface DepartmentsTable {

@@ -42,6 +42,7 @@ const summary = z.object({
     .describe('Catalogue order, lower first; the list comes sorted by it, then name'),
   icon: z.enum(TEMPLATE_ICONS).nullable(),
   labels: z.array(z.string()).describe('Catalogue labels'),
+  documentType: z.string().nullable().describe('The CRM items it is made for (deal, lead, …), or null'),
 });
 const view = z
   .object({
@@ -92,6 +93,12 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
             .describe(
               'true: only templates whose every run the caller sees (those with a process report for them)',
             ),
+          documentType: z
+            .string()
+            .min(1)
+            .max(40)
+            .optional()
+            .describe('Only templates made for this kind of CRM item (their documentType, e.g. deal)'),
         }),
         response: { 200: z.object({ items: z.array(summary) }), ...problems(400) },
       },
@@ -101,6 +108,7 @@ export const definitionRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (a
         published: request.query.published === true,
         label: request.query.label,
         reportable: request.query.reportable === true,
+        documentType: request.query.documentType,
       }),
     }),
   );

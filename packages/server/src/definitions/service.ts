@@ -73,6 +73,8 @@ export interface DefinitionSummary {
   icon: TemplateIcon | null;
   /** The version's catalogue labels. */
   labels: string[];
+  /** The CRM items it is made for (`deal`, …), or null. */
+  documentType: string | null;
 }
 
 export interface DefinitionView {
@@ -111,7 +113,13 @@ export async function listDefinitions(
     published = false,
     label,
     reportable = false,
-  }: { published?: boolean; label?: string | undefined; reportable?: boolean } = {},
+    documentType,
+  }: {
+    published?: boolean;
+    label?: string | undefined;
+    reportable?: boolean;
+    documentType?: string | undefined;
+  } = {},
 ): Promise<DefinitionSummary[]> {
   const rows = await listLatest(rt.db.kysely);
   const access = await templateAccessAll(
@@ -124,16 +132,20 @@ export async function listDefinitions(
     if (!may?.see || (reportable && !may.view)) return [];
     const base = { key: r.key, publishedVersion: r.published_version, createdAt: toIso(r.created_at) };
     if (may.edit && !published) {
-      const { name, version, status, sort, icon } = r;
-      return [{ ...base, name, version, status, sort, icon, labels: JSON.parse(r.labels) as string[] }];
+      const { name, version, status, sort, icon, document_type } = r;
+      const labels = JSON.parse(r.labels) as string[];
+      return [{ ...base, name, version, status, sort, icon, labels, documentType: document_type }];
     }
     if (r.published === null || r.published_version === null) return [];
-    const labels = JSON.parse(r.published.labels) as string[];
-    return [{ ...base, ...r.published, labels, version: r.published_version, status: 'published' }];
+    const { document_type, ...settings } = r.published;
+    const labels = JSON.parse(settings.labels) as string[];
+    const version = r.published_version;
+    return [{ ...base, ...settings, labels, documentType: document_type, version, status: 'published' }];
   });
   const labelled = (d: DefinitionSummary) =>
     label === undefined || d.labels.some((l) => l.toLocaleLowerCase() === label.toLocaleLowerCase());
-  return items.filter(labelled).sort(catalogueOrder);
+  const forType = (d: DefinitionSummary) => documentType === undefined || d.documentType === documentType;
+  return items.filter((d) => labelled(d) && forType(d)).sort(catalogueOrder);
 }
 
 function catalogueOrder(a: DefinitionSummary, b: DefinitionSummary): number {

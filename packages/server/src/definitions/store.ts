@@ -68,11 +68,11 @@ async function highestVersion(db: Kysely<Database>, key: string): Promise<Defini
 
 export type DefinitionSummaryRow = Pick<
   DefinitionsTable,
-  'key' | 'version' | 'status' | 'name' | 'created_at' | 'sort' | 'icon' | 'labels'
+  'key' | 'version' | 'status' | 'name' | 'created_at' | 'sort' | 'icon' | 'labels' | 'document_type'
 > & {
   published_version: number | null;
   /** The highest published version's name and catalogue settings (null when none is published). */
-  published: Pick<DefinitionsTable, 'name' | 'sort' | 'icon' | 'labels'> | null;
+  published: Pick<DefinitionsTable, 'name' | 'sort' | 'icon' | 'labels' | 'document_type'> | null;
 };
 
 /** Every template that is not deleted with its highest version (and the highest published one), by key. */
@@ -107,16 +107,26 @@ export async function listLatest(db: Kysely<Database>): Promise<DefinitionSummar
       'd.sort',
       'd.icon',
       'd.labels',
+      'd.document_type',
       'm.published',
       'p.name as published_name',
       'p.sort as published_sort',
       'p.icon as published_icon',
       'p.labels as published_labels',
+      'p.document_type as published_document_type',
     ])
     .orderBy('d.key')
     .execute();
   return rows.map(
-    ({ published, published_name, published_sort, published_icon, published_labels, ...r }) => ({
+    ({
+      published,
+      published_name,
+      published_sort,
+      published_icon,
+      published_labels,
+      published_document_type,
+      ...r
+    }) => ({
       ...r,
       published_version: published === null ? null : Number(published),
       published:
@@ -127,6 +137,7 @@ export async function listLatest(db: Kysely<Database>): Promise<DefinitionSummar
               sort: published_sort,
               icon: published_icon,
               labels: published_labels ?? '[]',
+              document_type: published_document_type,
             },
     }),
   );
@@ -193,11 +204,18 @@ export function catalogueOf(definition: Record<string, unknown>): {
   sort: number | null;
   icon: TemplateIcon | null;
   labels: string;
+  document_type: string | null;
 } {
   const sort = definitionSchema.shape.sort.safeParse(definition.sort);
   const icon = definitionSchema.shape.icon.safeParse(definition.icon);
   const labels = definitionSchema.shape.labels.safeParse(definition.labels);
-  return { sort: sort.data ?? null, icon: icon.data ?? null, labels: JSON.stringify(labels.data ?? []) };
+  const documentType = definitionSchema.shape.documentType.safeParse(definition.documentType);
+  return {
+    sort: sort.data ?? null,
+    icon: icon.data ?? null,
+    labels: JSON.stringify(labels.data ?? []),
+    document_type: documentType.data ?? null,
+  };
 }
 
 /** Turns a draft into a published version; false when it is no longer a draft. */

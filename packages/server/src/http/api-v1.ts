@@ -5,6 +5,7 @@ import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../auth/rate-limit.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { DEFAULT_SESSION_TTL_MS } from '../auth/sessions.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
+import { crmRoutes } from '../crm/routes.ts';
 import { definitionRoutes } from '../definitions/routes.ts';
 import { documentRoutes } from '../documents/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
@@ -68,4 +69,5 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(reportRoutes, { rt });
   await app.register(documentRoutes, { rt });
   await app.register(feedRoutes, { rt });
+  await app.register(crmRoutes, { rt });
 }

@@ -172,6 +172,7 @@ export const instanceRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
           definitionKey: z.string().optional(),
           status: status.optional(),
           startedBy: z.string().optional(),
+          documentRef: z.string().min(1).optional().describe('The processes of a CRM item, e.g. deal:<id>'),
           startedFrom: z.iso.datetime({ offset: true }).optional().describe('Inclusive'),
           startedTo: z.iso.datetime({ offset: true }).optional().describe('Exclusive'),
           stuck: queryBoolean

@@ -9,6 +9,7 @@ import { actingAs, can, demand } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
 import { templateAccess, viewableKeys } from '../access/definition-rights.ts';
 import { instanceVisible } from '../access/visibility.ts';
+import { crmDocument } from '../crm/deal-document.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
 import type { InstancesTable } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/unique.ts';
@@ -95,6 +96,7 @@ export async function start(
   const starter = await actingAs(db, caller, request.startedBy);
   const input: StartInput = {
     ...request,
+    document: request.document ?? (await crmDocument(rt, caller, request.documentRef ?? null)),
     startedBy: starter.id,
     idempotencyKey: request.idempotencyKey ? `${caller.userId}:${request.idempotencyKey}` : null,
   };
@@ -128,6 +130,8 @@ export interface InstanceFilter {
   definitionKey?: string | undefined;
   status?: InstanceStatus | undefined;
   startedBy?: string | undefined;
+  /** The CRM item (`deal:<id>`) or outside document the instances are about. */
+  documentRef?: string | undefined;
   /** Epoch ms, inclusive. */
   startedFrom?: number | undefined;
   /** Epoch ms, exclusive. */
@@ -161,6 +165,7 @@ export async function listInstances(
   if (f.definitionKey !== undefined) q = q.where('definition_key', '=', f.definitionKey);
   if (f.status !== undefined) q = q.where('status', '=', f.status);
   if (f.startedBy !== undefined) q = q.where('started_by', '=', f.startedBy);
+  if (f.documentRef !== undefined) q = q.where('document_ref', '=', f.documentRef);
   if (f.startedFrom !== undefined) q = q.where('started_at', '>=', f.startedFrom);
   if (f.startedTo !== undefined) q = q.where('started_at', '<', f.startedTo);
   if (f.stuck === true) q = q.where(isStuck(rt.db.kysely));

@@ -14,6 +14,7 @@ import * as emailPreferences from './012-email-preferences.ts';
 import * as notificationMessages from './013-notification-messages.ts';
 import * as documents from './014-documents.ts';
 import * as feed from './015-feed.ts';
+import * as crm from './016-crm.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013-notification-messages': notificationMessages,
   '014-documents': documents,
   '015-feed': feed,
+  '016-crm': crm,
 };
 
 export const migrationProvider: MigrationProvider = {

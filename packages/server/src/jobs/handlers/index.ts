@@ -1,4 +1,5 @@
 import { absenceStartedHandler } from '../../absences/started-job.ts';
+import { updateDocumentHandler } from '../../crm/update-document.ts';
 import { feedHandler } from '../../feed/publish.ts';
 import type { MailSettings } from '../../mail/settings.ts';
 import type { JobHandler } from '../handler.ts';
@@ -14,8 +15,8 @@ import { webhookHandler } from './webhook.ts';
 
 /**
  * Every job kind this server performs. E-mail goes out when an SMTP server is set (`mail`); without
- * one, and for SMS and document updates, which have no handler yet, the jobs stay pending in the
- * outbox, visible through the API, never dropped.
+ * one, and for SMS, which has no transport yet, the jobs stay pending in the outbox, visible through
+ * the API, never dropped.
  */
 export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings | null }): JobHandler[] {
   return [
@@ -27,6 +28,7 @@ export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings
     logHandler,
     documentHandler,
     feedHandler,
+    updateDocumentHandler,
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
   ];

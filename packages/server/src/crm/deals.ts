@@ -1,0 +1,303 @@
+import type { Kysely } from 'kysely';
+import type { Caller } from '../access/caller.ts';
+import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
+import { newRowId } from '../db/row-ids.ts';
+import type { Database } from '../db/schema.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { Conflict, NotFound } from '../runtime/errors.ts';
+import {
+  type DealFields,
+  type DealView,
+  dealRows,
+  dealView,
+  type StageVisit,
+  stageVisits,
+} from './deal-rows.ts';
+import { DEFAULT_CURRENCY, toMinor } from './money.ts';
+import { badReference, checkParty, checkResponsible } from './references.ts';
+import { contains, searchText } from './search.ts';
+import { type LedBy, ledByCaller } from './visibility.ts';
+
+export interface DealInput {
+  title: string;
+  pipelineId: string;
+  stageId?: string | undefined;
+  amount?: number | null | undefined;
+  currency?: string | undefined;
+  contactId?: string | null | undefined;
+  companyId?: string | null | undefined;
+  responsibleId?: string | undefined;
+  comment?: string | null | undefined;
+  fields?: DealFields | undefined;
+}
+
+export type DealPatch = Partial<DealInput> & { version?: number | undefined };
+
+export interface DealFilter {
+  pipelineId?: string | undefined;
+  stageId?: string | undefined;
+  responsibleId?: string | undefined;
+  contactId?: string | undefined;
+  companyId?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** A visible deal with its stage history; 404 for one the caller does not see. */
+export async function getDeal(
+  rt: Runtime,
+  caller: Caller,
+  id: string,
+): Promise<DealView & { stages: StageVisit[] }> {
+  const db = rt.db.kysely;
+  const deal = await visibleDeal(db, ledByCaller(db, caller), id);
+  return { ...deal, stages: await stageVisits(db, id) };
+}
+
+async function visibleDeal(db: Kysely<Database>, ledBy: LedBy | null, id: string): Promise<DealView> {
+  const deal = await readDeal(db, id, ledBy);
+  if (!deal) throw new NotFound('deal', id);
+  return deal;
+}
+
+/** A deal by id (one `ledBy` lets see), or undefined. */
+export async function readDeal(
+  db: Kysely<Database>,
+  id: string,
+  ledBy: LedBy | null = null,
+): Promise<DealView | undefined> {
+  let q = dealRows(db).where('d.id', '=', id);
+  if (ledBy) q = q.where(ledBy('d.responsible_id'));
+  const row = await q.executeTakeFirst();
+  return row && dealView(row);
+}
+
+export async function listDeals(rt: Runtime, caller: Caller, f: DealFilter): Promise<Page<DealView>> {
+  const db = rt.db.kysely;
+  const ledBy = ledByCaller(db, caller);
+  const limit = f.limit ?? DEFAULT_PAGE_SIZE;
+  let q = dealRows(db);
+  if (ledBy) q = q.where(ledBy('d.responsible_id'));
+  if (f.pipelineId !== undefined) q = q.where('d.pipeline_id', '=', f.pipelineId);
+  if (f.stageId !== undefined) q = q.where('d.stage_id', '=', f.stageId);
+  if (f.responsibleId !== undefined) q = q.where('d.responsible_id', '=', f.responsibleId);
+  if (f.contactId !== undefined) q = q.where('d.contact_id', '=', f.contactId);
+  if (f.companyId !== undefined) q = q.where('d.company_id', '=', f.companyId);
+  if (f.q !== undefined && f.q !== '') q = q.where(contains('d.search', f.q));
+  if (f.cursor !== undefined) {
+    const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
+    q = q.where((eb) =>
+      eb.or([eb('d.created_at', '<', at), eb.and([eb('d.created_at', '=', at), eb('d.id', '<', id)])]),
+    );
+  }
+  const rows = await q
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return toPage(rows, limit, dealView, (r) => [r.created_at, r.id]);
+}
+
+/** The stage `stageId` of `pipelineId`, or the pipeline's first stage; BAD_REFERENCE naming the field. */
+async function stageIn(db: Kysely<Database>, pipelineId: string, stageId: string | undefined) {
+  const pipeline = await db
+    .selectFrom('crm_pipelines')
+    .select('id')
+    .where('id', '=', pipelineId)
+    .executeTakeFirst();
+  if (!pipeline) throw badReference('body.pipelineId', `there is no pipeline ${pipelineId}`);
+  let q = db.selectFrom('crm_stages').select(['id', 'kind']).where('pipeline_id', '=', pipelineId);
+  q = stageId === undefined ? q.orderBy('sort').limit(1) : q.where('id', '=', stageId);
+  const stage = await q.executeTakeFirst();
+  if (!stage)
+    throw badReference('body.stageId', `there is no stage ${stageId} in the pipeline ${pipelineId}`);
+  return stage;
+}
+
+/** Contacts, companies and the responsible person a deal names exist (and the caller sees the first two). */
+async function checkLinks(db: Kysely<Database>, ledBy: LedBy | null, d: Partial<DealInput>): Promise<void> {
+  if (d.contactId) await checkParty(db, ledBy, 'crm_contacts', d.contactId, 'body.contactId');
+  if (d.companyId) await checkParty(db, ledBy, 'crm_companies', d.companyId, 'body.companyId');
+  if (d.responsibleId !== undefined) await checkResponsible(db, d.responsibleId, 'body.responsibleId');
+}
+
+const isClosed = (kind: string) => kind !== 'open';
+
+export async function createDeal(rt: Runtime, caller: Caller, input: DealInput): Promise<DealView> {
+  const id = newRowId();
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    const stage = await stageIn(trx, input.pipelineId, input.stageId);
+    await checkLinks(trx, ledByCaller(trx, caller), input);
+    const now = rt.now();
+    await trx
+      .insertInto('crm_deals')
+      .values({
+        id,
+        title: input.title,
+        pipeline_id: input.pipelineId,
+        stage_id: stage.id,
+        amount_minor: input.amount == null ? null : toMinor(input.amount),
+        currency: input.currency ?? DEFAULT_CURRENCY,
+        contact_id: input.contactId ?? null,
+        company_id: input.companyId ?? null,
+        responsible_id: input.responsibleId ?? caller.userId,
+        comment: input.comment ?? null,
+        fields: JSON.stringify(input.fields ?? {}),
+        search: searchText(input.title),
+        version: 1,
+        stage_changed_at: now,
+        created_by: caller.userId,
+        created_at: now,
+        updated_at: now,
+        closed_at: isClosed(stage.kind) ? now : null,
+      })
+      .execute();
+    await trx
+      .insertInto('crm_deal_stages')
+      .values({ deal_id: id, seq: 1, stage_id: stage.id, entered_at: now, entered_by: caller.userId })
+      .execute();
+  });
+  return visibleDeal(rt.db.kysely, null, id);
+}
+
+/**
+ * Changes a visible deal. A new stage is recorded in its history; `version`, when given, must be the
+ * deal's (someone else's change in between is a 409, not silently overwritten).
+ */
+export async function updateDeal(
+  rt: Runtime,
+  caller: Caller,
+  id: string,
+  patch: DealPatch,
+): Promise<DealView> {
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    const ledBy = ledByCaller(trx, caller);
+    const deal = await visibleDeal(trx, ledBy, id);
+    if (patch.version !== undefined && patch.version !== deal.version)
+      throw new Conflict(
+        `the deal changed since version ${patch.version} (it is at ${deal.version}); reload it`,
+        'VERSION_CONFLICT',
+      );
+    await checkLinks(trx, ledBy, patch);
+    await writeDeal(trx, rt.now(), caller.userId, deal, patch);
+  });
+  return visibleDeal(rt.db.kysely, null, id);
+}
+
+/** Applies `patch` to `deal` as `actor` (a person, or a process writing back). */
+export async function writeDeal(
+  trx: Kysely<Database>,
+  now: number,
+  actor: string,
+  deal: DealView,
+  patch: Partial<DealInput>,
+): Promise<void> {
+  const pipelineId = patch.pipelineId ?? deal.pipelineId;
+  const moving = patch.pipelineId !== undefined && patch.pipelineId !== deal.pipelineId;
+  const stage =
+    moving || (patch.stageId !== undefined && patch.stageId !== deal.stageId)
+      ? await stageIn(trx, pipelineId, patch.stageId)
+      : null;
+  const title = patch.title ?? deal.title;
+  const changed = await trx
+    .updateTable('crm_deals')
+    .set({
+      title,
+      search: searchText(title),
+      pipeline_id: pipelineId,
+      ...(patch.amount !== undefined && {
+        amount_minor: patch.amount === null ? null : toMinor(patch.amount),
+      }),
+      ...(patch.currency !== undefined && { currency: patch.currency }),
+      ...(patch.contactId !== undefined && { contact_id: patch.contactId }),
+      ...(patch.companyId !== undefined && { company_id: patch.companyId }),
+      ...(patch.responsibleId !== undefined && { responsible_id: patch.responsibleId }),
+      ...(patch.comment !== undefined && { comment: patch.comment }),
+      ...(patch.fields !== undefined && { fields: JSON.stringify(patch.fields) }),
+      ...(stage && {
+        stage_id: stage.id,
+        stage_changed_at: now,
+        closed_at: isClosed(stage.kind) ? now : null,
+      }),
+      version: deal.version + 1,
+      updated_at: now,
+    })
+    .where('id', '=', deal.id)
+    .where('version', '=', deal.version)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) === 0)
+    throw new Conflict(`the deal ${deal.id} changed at the same moment; try again`, 'VERSION_CONFLICT');
+  if (stage) {
+    const last = await trx
+      .selectFrom('crm_deal_stages')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('deal_id', '=', deal.id)
+      .executeTakeFirst();
+    await trx
+      .insertInto('crm_deal_stages')
+      .values({
+        deal_id: deal.id,
+        seq: Number(last?.seq ?? 0) + 1,
+        stage_id: stage.id,
+        entered_at: now,
+        entered_by: actor,
+      })
+      .execute();
+  }
+}
+
+export async function deleteDeal(rt: Runtime, caller: Caller, id: string): Promise<void> {
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    await visibleDeal(trx, ledByCaller(trx, caller), id);
+    await trx.deleteFrom('crm_deal_stages').where('deal_id', '=', id).execute();
+    await trx.deleteFrom('crm_deals').where('id', '=', id).execute();
+  });
+}
+
+export interface StageSummary {
+  id: string;
+  count: number;
+  amounts: Record<string, number>;
+  amount: number;
+  currency: string | null;
+}
+
+/** How many of the deals the caller sees are at each stage of a pipeline, and their sums per currency. */
+export async function pipelineSummary(
+  rt: Runtime,
+  caller: Caller,
+  pipelineId: string,
+): Promise<StageSummary[]> {
+  const db = rt.db.kysely;
+  const stages = await db
+    .selectFrom('crm_stages')
+    .select('id')
+    .where('pipeline_id', '=', pipelineId)
+    .orderBy('sort')
+    .execute();
+  if (stages.length === 0) throw new NotFound('pipeline', pipelineId);
+  const ledBy = ledByCaller(db, caller);
+  let q = db
+    .selectFrom('crm_deals as d')
+    .select(['d.stage_id', 'd.currency'])
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('d.amount_minor').as('minor')])
+    .where('d.pipeline_id', '=', pipelineId)
+    .groupBy(['d.stage_id', 'd.currency']);
+  if (ledBy) q = q.where(ledBy('d.responsible_id'));
+  const rows = await q.execute();
+  return stages.map(({ id }) => {
+    const mine = rows.filter((r) => r.stage_id === id);
+    const amounts = Object.fromEntries(
+      mine.filter((r) => r.minor !== null).map((r) => [r.currency, Number(r.minor) / 100]),
+    );
+    const largest = Object.entries(amounts).sort((a, b) => b[1] - a[1])[0];
+    return {
+      id,
+      count: mine.reduce((n, r) => n + Number(r.n), 0),
+      amounts,
+      amount: largest?.[1] ?? 0,
+      currency: largest?.[0] ?? null,
+    };
+  });
+}

@@ -1,0 +1,224 @@
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Caller } from '../access/caller.ts';
+import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
+import { newRowId } from '../db/row-ids.ts';
+import type { Database } from '../db/schema.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { NotFound } from '../runtime/errors.ts';
+import { toIso } from '../util/time.ts';
+import { checkParty, checkResponsible } from './references.ts';
+import { contains, searchText } from './search.ts';
+import { type LedBy, ledByCaller } from './visibility.ts';
+
+/**
+ * Contacts and companies — the people and firms deals are with — share everything but a few columns:
+ * one implementation, told each kind's own fields.
+ */
+export type PartyKind = 'contact' | 'company';
+
+interface KindSpec {
+  table: 'crm_contacts' | 'crm_companies';
+  /** Its own fields: API name → column. */
+  own: Record<string, string>;
+  /** What `q` looks in, besides the name, phone and e-mail. */
+  searched: readonly string[];
+}
+
+const KINDS: Record<PartyKind, KindSpec> = {
+  contact: { table: 'crm_contacts', own: { position: 'position', companyId: 'company_id' }, searched: [] },
+  company: { table: 'crm_companies', own: { taxId: 'tax_id', address: 'address' }, searched: ['taxId'] },
+};
+
+const SHARED = { name: 'name', phone: 'phone', email: 'email', comment: 'comment' };
+
+/** A contact's or company's fields as the API names them (`responsibleId` and their own ones included). */
+export type PartyInput = Record<string, string | null | undefined>;
+
+interface PartyShared {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  comment: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface ContactView extends PartyShared {
+  position: string | null;
+  companyId: string | null;
+  companyName: string | null;
+}
+export interface CompanyView extends PartyShared {
+  taxId: string | null;
+  address: string | null;
+}
+export type PartyView = ContactView | CompanyView;
+
+export interface PartyFilter {
+  companyId?: string | undefined;
+  responsibleId?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+type Row = Record<string, unknown> & { id: string; created_at: number; updated_at: number };
+
+// The two tables differ in columns; queries here touch them by the names above.
+const anyDb = (db: Kysely<Database>) => db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+
+function rows(db: Kysely<Database>, kind: PartyKind) {
+  const { table } = KINDS[kind];
+  let q = anyDb(db)
+    .selectFrom(`${table} as p`)
+    .leftJoin('users as u', 'u.id', 'p.responsible_id')
+    .selectAll('p')
+    .select('u.name as responsible_name');
+  if (kind === 'contact')
+    q = q.leftJoin('crm_companies as co', 'co.id', 'p.company_id').select('co.name as company_name');
+  return q;
+}
+
+function view(kind: PartyKind, r: Row): PartyView {
+  const out: Record<string, string | null> = { id: r.id };
+  for (const [api, column] of Object.entries({ ...SHARED, ...KINDS[kind].own }))
+    out[api] = (r[column] as string | null) ?? null;
+  if (kind === 'contact') out.companyName = (r.company_name as string | null) ?? null;
+  out.responsibleId = r.responsible_id as string;
+  out.responsibleName = (r.responsible_name as string | null) ?? null;
+  out.createdAt = toIso(r.created_at);
+  out.updatedAt = toIso(r.updated_at);
+  return out as unknown as PartyView;
+}
+
+async function visible(db: Kysely<Database>, ledBy: LedBy | null, kind: PartyKind, id: string): Promise<Row> {
+  let q = rows(db, kind).where('p.id', '=', id);
+  if (ledBy) q = q.where(ledBy('p.responsible_id'));
+  const row = (await q.executeTakeFirst()) as Row | undefined;
+  if (!row) throw new NotFound(kind, id);
+  return row;
+}
+
+export async function getParty(rt: Runtime, caller: Caller, kind: PartyKind, id: string): Promise<PartyView> {
+  const db = rt.db.kysely;
+  return view(kind, await visible(db, ledByCaller(db, caller), kind, id));
+}
+
+export async function listParties(
+  rt: Runtime,
+  caller: Caller,
+  kind: PartyKind,
+  f: PartyFilter,
+): Promise<Page<PartyView>> {
+  const db = rt.db.kysely;
+  const ledBy = ledByCaller(db, caller);
+  const limit = f.limit ?? DEFAULT_PAGE_SIZE;
+  let q = rows(db, kind);
+  if (ledBy) q = q.where(ledBy('p.responsible_id'));
+  if (f.companyId !== undefined) q = q.where('p.company_id', '=', f.companyId);
+  if (f.responsibleId !== undefined) q = q.where('p.responsible_id', '=', f.responsibleId);
+  if (f.q !== undefined && f.q !== '') q = q.where(contains('p.search', f.q));
+  if (f.cursor !== undefined) {
+    const [name, id] = decodeCursor<[string, string]>(f.cursor, ['string', 'string']);
+    q = q.where(sql<SqlBool>`(p.name > ${name} or (p.name = ${name} and p.id > ${id}))`);
+  }
+  const found = (await q
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .limit(limit + 1)
+    .execute()) as unknown as Row[];
+  return toPage(
+    found,
+    limit,
+    (r) => view(kind, r),
+    (r) => [r.name as string, r.id],
+  );
+}
+
+/** The columns `input` sets (only the fields it names), and the checks of what it links to. */
+async function columnsOf(
+  db: Kysely<Database>,
+  ledBy: LedBy | null,
+  kind: PartyKind,
+  input: PartyInput,
+): Promise<Record<string, string | null>> {
+  if (input.responsibleId !== undefined && input.responsibleId !== null)
+    await checkResponsible(db, input.responsibleId, 'body.responsibleId');
+  if (kind === 'contact' && input.companyId)
+    await checkParty(db, ledBy, 'crm_companies', input.companyId, 'body.companyId');
+  const columns: Record<string, string | null> = {};
+  for (const [api, column] of Object.entries({
+    ...SHARED,
+    ...KINDS[kind].own,
+    responsibleId: 'responsible_id',
+  }))
+    if (input[api] !== undefined) columns[column] = input[api] ?? null;
+  return columns;
+}
+
+const searchOf = (kind: PartyKind, v: Record<string, string | null | undefined>) =>
+  searchText(v.name, v.phone, v.email, ...KINDS[kind].searched.map((f) => v[f]));
+
+export async function createParty(
+  rt: Runtime,
+  caller: Caller,
+  kind: PartyKind,
+  input: PartyInput,
+): Promise<PartyView> {
+  const { table } = KINDS[kind];
+  const id = newRowId();
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    const columns = await columnsOf(trx, ledByCaller(trx, caller), kind, input);
+    const now = rt.now();
+    await anyDb(trx)
+      .insertInto(table)
+      .values({
+        ...columns,
+        id,
+        responsible_id: input.responsibleId ?? caller.userId,
+        search: searchOf(kind, input),
+        created_by: caller.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  });
+  return view(kind, await visible(rt.db.kysely, null, kind, id));
+}
+
+export async function updateParty(
+  rt: Runtime,
+  caller: Caller,
+  kind: PartyKind,
+  id: string,
+  input: PartyInput,
+): Promise<PartyView> {
+  const { table } = KINDS[kind];
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    const ledBy = ledByCaller(trx, caller);
+    const before = view(kind, await visible(trx, ledBy, kind, id));
+    const columns = await columnsOf(trx, ledBy, kind, input);
+    const after = { ...before, ...input };
+    await anyDb(trx)
+      .updateTable(table)
+      .set({ ...columns, search: searchOf(kind, after), updated_at: rt.now() })
+      .where('id', '=', id)
+      .execute();
+  });
+  return view(kind, await visible(rt.db.kysely, null, kind, id));
+}
+
+/** Deletes a visible contact or company; its deals (and a company's contacts) stay, without it. */
+export async function deleteParty(rt: Runtime, caller: Caller, kind: PartyKind, id: string): Promise<void> {
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    await visible(trx, ledByCaller(trx, caller), kind, id);
+    if (kind === 'company') {
+      await trx.updateTable('crm_contacts').set({ company_id: null }).where('company_id', '=', id).execute();
+      await trx.updateTable('crm_deals').set({ company_id: null }).where('company_id', '=', id).execute();
+    } else
+      await trx.updateTable('crm_deals').set({ contact_id: null }).where('contact_id', '=', id).execute();
+    await anyDb(trx).deleteFrom(KINDS[kind].table).where('id', '=', id).execute();
+  });
+}

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Runtime } from '../runtime/context.ts';
+import { dealRoutes } from './deal-routes.ts';
+import { partyRoutes } from './party-routes.ts';
+import { pipelineRoutes } from './pipeline-routes.ts';
+
+/** The CRM's API: pipelines, deals, contacts and companies (API.md, "CRM"). */
+export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
+  await app.register(pipelineRoutes, { rt });
+  await app.register(dealRoutes, { rt });
+  await app.register(partyRoutes, { rt });
+};

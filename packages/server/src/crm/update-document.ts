@@ -1,0 +1,120 @@
+import type { Effect } from '@baton/engine';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { type JobHandler, payloadOf } from '../jobs/handler.ts';
+import { PermanentFailure } from '../jobs/handlers/webhook.ts';
+import { dealIdOf } from './deal-document.ts';
+import { dealFieldName, dealFieldValue } from './deal-fields.ts';
+import type { DealView } from './deal-rows.ts';
+import { type DealInput, readDeal, writeDeal } from './deals.ts';
+import { amountField, currencyField } from './money.ts';
+
+type UpdateDocument = Extract<Effect, { type: 'updateDocument' }>;
+
+/**
+ * A setFields activity writing to the CRM item its process is about (`documentRef: deal:<id>`). The
+ * process already reads the new values from its own copy; this puts them on the deal, with the job's
+ * completion (once). A value the deal cannot take is a dead job naming it. A process about no CRM item
+ * (or an outside one) keeps its fields in its own copy only: the job has nothing more to do.
+ */
+export const updateDocumentHandler: JobHandler = {
+  kind: 'updateDocument',
+  async run(rt, job, finish) {
+    const e = payloadOf<UpdateDocument>(job);
+    const instance =
+      job.instance_id === null
+        ? undefined
+        : await rt.db.kysely
+            .selectFrom('instances')
+            .select('document_ref')
+            .where('id', '=', job.instance_id)
+            .executeTakeFirst();
+    const dealId = dealIdOf(instance?.document_ref ?? null);
+    if (dealId === null) return finish();
+    await rt.db.kysely.transaction().execute(async (trx) => {
+      const deal = await readDeal(trx, dealId);
+      if (!deal) throw new PermanentFailure(`fields at ${e.nodeId}: the deal ${dealId} no longer exists`);
+      const patch = await dealPatch(trx, deal, e.fields, `fields at ${e.nodeId}`);
+      await writeDeal(trx, rt.now(), `process:${job.instance_id}`, deal, patch);
+      await finish(trx);
+    });
+  },
+};
+
+/** What a process's field values change on the deal; a PermanentFailure naming the first it cannot take. */
+async function dealPatch(
+  db: Kysely<Database>,
+  deal: DealView,
+  values: Record<string, unknown>,
+  where: string,
+): Promise<Partial<DealInput>> {
+  const patch: Partial<DealInput> = {};
+  const fields = { ...deal.fields };
+  const refuse = (name: string, why: string): never => {
+    throw new PermanentFailure(`${where}: ${name} ${why}`);
+  };
+  const parsed = <T>(name: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }) => {
+    const r = schema.safeParse(values[name]);
+    return r.success ? (r.data as T) : refuse(name, `cannot be ${JSON.stringify(values[name])}`);
+  };
+  for (const name of Object.keys(values))
+    switch (name) {
+      case 'title': {
+        const title = values.title;
+        patch.title =
+          typeof title === 'string' && title.trim() !== '' ? title : refuse(name, 'must be a text');
+        break;
+      }
+      case 'amount':
+        patch.amount = values.amount === null ? null : parsed<number>(name, amountField);
+        break;
+      case 'currency':
+        patch.currency = parsed<string>(name, currencyField);
+        break;
+      case 'comment':
+        patch.comment = values.comment === null ? null : String(values.comment);
+        break;
+      case 'responsible':
+        patch.responsibleId =
+          (await activeUser(db, values.responsible)) ??
+          refuse(name, `${JSON.stringify(values.responsible)} is no active user`);
+        break;
+      case 'stage':
+        patch.stageId =
+          (await stageNamed(db, deal.pipelineId, values.stage)) ??
+          refuse(name, `${JSON.stringify(values.stage)} is no stage of the deal's pipeline`);
+        break;
+      default:
+        if (!dealFieldName.safeParse(name).success) refuse(name, 'cannot be written to a deal');
+        fields[name] = parsed(name, dealFieldValue);
+        patch.fields = fields;
+    }
+  return patch;
+}
+
+async function activeUser(db: Kysely<Database>, id: unknown): Promise<string | undefined> {
+  if (typeof id !== 'string') return undefined;
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return user?.id;
+}
+
+/** A stage of the pipeline by its id or its name (any letter case). */
+async function stageNamed(
+  db: Kysely<Database>,
+  pipelineId: string,
+  stage: unknown,
+): Promise<string | undefined> {
+  if (typeof stage !== 'string') return undefined;
+  const stages = await db
+    .selectFrom('crm_stages')
+    .select(['id', 'name'])
+    .where('pipeline_id', '=', pipelineId)
+    .execute();
+  const wanted = stage.trim().toLocaleLowerCase();
+  return stages.find((s) => s.id === stage || s.name.toLocaleLowerCase() === wanted)?.id;
+}

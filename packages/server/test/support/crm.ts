@@ -1,0 +1,47 @@
+import { expect } from 'vitest';
+import type { Api } from '../api-harness.ts';
+
+type Call = Api['call'];
+
+/** A sales pipeline as a process administrator would set it up. */
+export const SALES_STAGES = [
+  { name: 'New', kind: 'open' },
+  { name: 'Quote sent', kind: 'open' },
+  { name: 'Won', kind: 'won' },
+  { name: 'Lost', kind: 'lost' },
+] as const;
+
+export interface PipelineBody {
+  id: string;
+  name: string;
+  stages: { id: string; name: string; kind: string; color: string }[];
+}
+
+/** Creates a pipeline through the API (201 expected). */
+export async function createPipeline(
+  call: Call,
+  name = 'Sales',
+  stages = SALES_STAGES,
+): Promise<PipelineBody> {
+  const res = await call('POST', '/api/v1/crm/pipelines', { name, stages });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+/** Creates something under `/api/v1/crm/<path>` (201 expected) and returns its body. */
+export async function created<T = Record<string, unknown> & { id: string }>(
+  call: Call,
+  path: 'deals' | 'contacts' | 'companies',
+  body: Record<string, unknown>,
+): Promise<T> {
+  const res = await call('POST', `/api/v1/crm/${path}`, body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+/** The titles (or names) of a CRM list, in order. */
+export async function namesOf(call: Call, url: string): Promise<string[]> {
+  const res = await call('GET', url);
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json().items as { title?: string; name?: string }[]).map((i) => i.title ?? i.name ?? '');
+}
