@@ -302,7 +302,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
     try {
       expect((await migrator.migrateTo('014-documents')).error).toBeUndefined();
-      expect(await migrate(db)).toEqual(['015-feed']);
+      const applied = await migrator.migrateTo('015-feed');
+      expect(applied.results?.map((r) => r.migrationName)).toEqual(['015-feed']);
       const post = { instance_id: null, node_id: 'n', title: 'T', text: '', everyone: 0, created_at: 0 };
       await db.kysely
         .insertInto('feed_posts')
@@ -314,6 +315,47 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       ).rejects.toThrow(/unique|UNIQUE|duplicate/);
       expect((await migrator.migrateDown()).error).toBeUndefined();
       await expect(sql`select * from feed_posts`.execute(db.kysely)).rejects.toThrow(/feed_posts/);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('016 adds the CRM and copies the documentType of each template version, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    const old = db.kysely as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    try {
+      expect((await migrator.migrateTo('015-feed')).error).toBeUndefined();
+      const version = (v: number, json: object) => ({
+        key: 'quote',
+        version: v,
+        status: 'published',
+        name: 'Quote',
+        json: JSON.stringify(json),
+        created_at: 0,
+      });
+      await old
+        .insertInto('definitions')
+        .values([version(1, { nodes: [] }), version(2, { documentType: 'deal', nodes: [] })])
+        .execute();
+      expect(await migrate(db)).toEqual(['016-crm']);
+      const types = await db.kysely
+        .selectFrom('definitions')
+        .select(['version', 'document_type'])
+        .orderBy('version')
+        .execute();
+      expect(types).toEqual([
+        { version: 1, document_type: null },
+        { version: 2, document_type: 'deal' },
+      ]);
+      await db.kysely.insertInto('crm_pipelines').values({ id: 'p', name: 'Sales', sort: 1 }).execute();
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(sql`select * from crm_pipelines`.execute(db.kysely)).rejects.toThrow(/crm_pipelines/);
+      await expect(sql`select document_type from definitions`.execute(db.kysely)).rejects.toThrow(
+        /document_type/,
+      );
     } finally {
       await db.close();
       await fresh.drop();

@@ -1,0 +1,206 @@
+import { beforeAll, expect, it } from 'vitest';
+import { updateDocumentHandler } from '../src/crm/update-document.ts';
+import { finishJob } from '../src/jobs/queue.ts';
+import { apiSuite } from './api-harness.ts';
+import { created, createPipeline, type PipelineBody } from './support/crm.ts';
+import { runDueJobs } from './support/jobs.ts';
+import { addPeople, usersWhoSignIn } from './support/org.ts';
+import { type Session, signIn } from './support/people.ts';
+
+/** The deal's manager confirms the quote; the process moves the deal on and notes the discount. */
+const quote = {
+  key: 'deal-quote',
+  name: 'Send a quote',
+  documentType: 'deal',
+  nodes: [
+    { id: 'start', type: 'start' },
+    {
+      id: 'confirm',
+      type: 'userTask',
+      name: 'Confirm the quote',
+      config: {
+        kind: 'acknowledge',
+        assignees: ['document.responsible'],
+        title: 'Quote for {{ document.company }}',
+      },
+    },
+    {
+      id: 'mark',
+      type: 'setFields',
+      config: {
+        fields: {
+          stage: "'quote SENT'",
+          title: "document.title + ' (quoted)'",
+          discount: '10',
+          amount: '990.5',
+        },
+      },
+    },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [
+    { id: 'f1', source: 'start', target: 'confirm' },
+    { id: 'f2', source: 'confirm', target: 'mark' },
+    { id: 'f3', source: 'mark', target: 'end' },
+  ],
+};
+
+/** A process that writes a stage the deal's pipeline does not have. */
+const wrongStage = {
+  key: 'deal-wrong-stage',
+  name: 'Wrong stage',
+  documentType: 'deal',
+  nodes: [
+    { id: 'start', type: 'start' },
+    { id: 'mark', type: 'setFields', config: { fields: { stage: "'Shipped'" } } },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [
+    { id: 'f1', source: 'start', target: 'mark' },
+    { id: 'f2', source: 'mark', target: 'end' },
+  ],
+};
+
+apiSuite('processes on deals', (api) => {
+  let sales: PipelineBody;
+  let ivan: Session;
+  let zoya: Session;
+  beforeAll(async () => {
+    const a = api();
+    await addPeople(a, usersWhoSignIn('ivan', 'zoya'));
+    ivan = await signIn(a.app, 'ivan');
+    zoya = await signIn(a.app, 'zoya');
+    sales = await createPipeline(a.call);
+    await a.publish(quote);
+    await a.publish(wrongStage);
+    await a.publish({ ...quote, key: 'not-for-deals', documentType: undefined });
+  });
+
+  const newDeal = async () => {
+    const company = await created(ivan.call, 'companies', { name: 'ООО Ромашка' });
+    return created<{ id: string; version: number }>(ivan.call, 'deals', {
+      title: 'Бетон',
+      pipelineId: sales.id,
+      amount: 1000,
+      companyId: company.id,
+      fields: { region: 'Казань' },
+    });
+  };
+
+  it('offers the templates made for deals', async () => {
+    const res = await ivan.call('GET', '/api/v1/definitions?published=true&documentType=deal');
+    expect(
+      res
+        .json()
+        .items.map((d: { key: string }) => d.key)
+        .sort(),
+    ).toEqual(['deal-quote', 'deal-wrong-stage']);
+    const all = (await ivan.call('GET', '/api/v1/definitions?published=true')).json().items;
+    expect(all.find((d: { key: string }) => d.key === 'not-for-deals').documentType).toBeNull();
+  });
+
+  it('reads the deal, hands the task to its manager, and writes the new values back', async () => {
+    const a = api();
+    const deal = await newDeal();
+    const ref = `deal:${deal.id}`;
+    const started = await ivan.call('POST', '/api/v1/instances', {
+      definitionKey: quote.key,
+      documentRef: ref,
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json().id as string;
+
+    const listed = await ivan.call('GET', `/api/v1/instances?documentRef=${encodeURIComponent(ref)}`);
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect((await ivan.call('GET', '/api/v1/instances?documentRef=deal:other')).json().items).toEqual([]);
+
+    const [task] = await a.openTasks(id);
+    const detail = (await ivan.call('GET', `/api/v1/tasks/${task?.id}`)).json();
+    expect(detail).toMatchObject({ assignees: ['ivan'], title: 'Quote for ООО Ромашка' });
+    const done = await ivan.call('POST', `/api/v1/tasks/${task?.id}/complete`, { outcome: 'acknowledged' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(await runDueJobs(a.baton.rt)).toContain('updateDocument');
+
+    const after = (await ivan.call('GET', `/api/v1/crm/deals/${deal.id}`)).json();
+    expect(after).toMatchObject({
+      title: 'Бетон (quoted)',
+      stageName: 'Quote sent',
+      amount: 990.5,
+      fields: { region: 'Казань', discount: 10 },
+      version: deal.version + 1,
+    });
+    expect(after.stages.at(-1)).toMatchObject({ stageName: 'Quote sent', by: `process:${id}` });
+  });
+
+  it('starts a process only on a deal the starter sees', async () => {
+    const deal = await newDeal();
+    const res = await zoya.call('POST', '/api/v1/instances', {
+      definitionKey: quote.key,
+      documentRef: `deal:${deal.id}`,
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors).toEqual([{ path: 'body.documentRef', message: `there is no deal ${deal.id}` }]);
+  });
+
+  it('fails the write-back naming a stage the pipeline lacks, leaving the deal as it was', async () => {
+    const a = api();
+    const deal = await newDeal();
+    const id = (
+      await ivan.call('POST', '/api/v1/instances', {
+        definitionKey: wrongStage.key,
+        documentRef: `deal:${deal.id}`,
+      })
+    ).json().id;
+    const job = await a.baton.rt.db.kysely
+      .selectFrom('jobs')
+      .selectAll()
+      .where('instance_id', '=', id)
+      .where('kind', '=', 'updateDocument')
+      .executeTakeFirstOrThrow();
+    await expect(updateDocumentHandler.run(a.baton.rt, job, async () => undefined)).rejects.toThrow(
+      `fields at mark: stage "Shipped" is no stage of the deal's pipeline`,
+    );
+    expect((await ivan.call('GET', `/api/v1/crm/deals/${deal.id}`)).json()).toMatchObject({
+      stageName: 'New',
+      version: deal.version,
+    });
+  });
+
+  it('writes nothing but finishes for a process about no CRM item, and once for a job run twice', async () => {
+    const a = api();
+    const loose = await a.start(wrongStage.key);
+    const job = await a.baton.rt.db.kysely
+      .selectFrom('jobs')
+      .selectAll()
+      .where('instance_id', '=', loose)
+      .executeTakeFirstOrThrow();
+    let finished = 0;
+    await updateDocumentHandler.run(a.baton.rt, job, async () => {
+      finished++;
+    });
+    expect(finished).toBe(1);
+
+    const deal = await newDeal();
+    const started = await ivan.call('POST', '/api/v1/instances', {
+      definitionKey: quote.key,
+      documentRef: `deal:${deal.id}`,
+    });
+    const [task] = await a.openTasks(started.json().id);
+    await ivan.call('POST', `/api/v1/tasks/${task?.id}/complete`, { outcome: 'acknowledged' });
+    const write = await a.baton.rt.db.kysely
+      .selectFrom('jobs')
+      .selectAll()
+      .where('instance_id', '=', started.json().id)
+      .where('kind', '=', 'updateDocument')
+      .executeTakeFirstOrThrow();
+    const run = () =>
+      updateDocumentHandler.run(a.baton.rt, write, (trx) =>
+        finishJob(trx ?? a.baton.rt.db.kysely, write, a.clock.now),
+      );
+    await run();
+    await run().catch(() => undefined);
+    const after = (await ivan.call('GET', `/api/v1/crm/deals/${deal.id}`)).json();
+    expect(after.stages).toHaveLength(2);
+    expect(after.title).toBe('Бетон (quoted)');
+  });
+});
