@@ -15,6 +15,7 @@ import {
 } from './deal-rows.ts';
 import { DEFAULT_CURRENCY, toMinor } from './money.ts';
 import { badReference, checkParty, checkResponsible } from './references.ts';
+import { scheduleRobots } from './robots.ts';
 import { contains, searchText } from './search.ts';
 import { type LedBy, ledByCaller } from './visibility.ts';
 
@@ -157,6 +158,7 @@ export async function createDeal(rt: Runtime, caller: Caller, input: DealInput):
       .insertInto('crm_deal_stages')
       .values({ deal_id: id, seq: 1, stage_id: stage.id, entered_at: now, entered_by: caller.userId })
       .execute();
+    await scheduleRobots(rt.db, trx, { dealId: id, stageId: stage.id, seq: 1 }, now);
   });
   return visibleDeal(rt.db.kysely, null, id);
 }
@@ -180,19 +182,20 @@ export async function updateDeal(
         'VERSION_CONFLICT',
       );
     await checkLinks(trx, ledBy, patch);
-    await writeDeal(trx, rt.now(), caller.userId, deal, patch);
+    await writeDeal(rt, trx, caller.userId, deal, patch);
   });
   return visibleDeal(rt.db.kysely, null, id);
 }
 
-/** Applies `patch` to `deal` as `actor` (a person, or a process writing back). */
+/** Applies `patch` to `deal` as `actor` (a person, or a process writing back); a new stage sets off its robots. */
 export async function writeDeal(
+  rt: Runtime,
   trx: Kysely<Database>,
-  now: number,
   actor: string,
   deal: DealView,
   patch: Partial<DealInput>,
 ): Promise<void> {
+  const now = rt.now();
   const pipelineId = patch.pipelineId ?? deal.pipelineId;
   const moving = patch.pipelineId !== undefined && patch.pipelineId !== deal.pipelineId;
   const stage =
@@ -234,16 +237,12 @@ export async function writeDeal(
       .select((eb) => eb.fn.max('seq').as('seq'))
       .where('deal_id', '=', deal.id)
       .executeTakeFirst();
+    const seq = Number(last?.seq ?? 0) + 1;
     await trx
       .insertInto('crm_deal_stages')
-      .values({
-        deal_id: deal.id,
-        seq: Number(last?.seq ?? 0) + 1,
-        stage_id: stage.id,
-        entered_at: now,
-        entered_by: actor,
-      })
+      .values({ deal_id: deal.id, seq, stage_id: stage.id, entered_at: now, entered_by: actor })
       .execute();
+    await scheduleRobots(rt.db, trx, { dealId: deal.id, stageId: stage.id, seq }, now);
   }
 }
 

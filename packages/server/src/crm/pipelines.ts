@@ -111,7 +111,10 @@ export async function createPipeline(
   return getPipeline(rt.db.kysely, id);
 }
 
-/** Keeps the stages with an id (renamed, moved), adds those without, removes the rest unless deals are on them. */
+/**
+ * Keeps the stages with an id (renamed, moved), adds those without, removes the rest (and their robots)
+ * unless deals are on them.
+ */
 export async function updatePipeline(
   rt: Runtime,
   caller: Caller,
@@ -141,15 +144,11 @@ export async function updatePipeline(
           'STAGE_IN_USE',
         );
     }
-    if (leaving.length > 0)
-      await trx
-        .deleteFrom('crm_stages')
-        .where(
-          'id',
-          'in',
-          leaving.map((s) => s.id),
-        )
-        .execute();
+    if (leaving.length > 0) {
+      const ids = leaving.map((s) => s.id);
+      await trx.deleteFrom('crm_robots').where('stage_id', 'in', ids).execute();
+      await trx.deleteFrom('crm_stages').where('id', 'in', ids).execute();
+    }
     await trx
       .updateTable('crm_pipelines')
       .set({ name: input.name, ...(input.sort === undefined ? {} : { sort: input.sort }) })
@@ -199,6 +198,7 @@ export async function deletePipeline(rt: Runtime, caller: Caller, id: string): P
         `the pipeline ${pipeline.name} has ${deals} deal(s); move or delete them first`,
         'PIPELINE_IN_USE',
       );
+    await trx.deleteFrom('crm_robots').where('pipeline_id', '=', id).execute();
     await trx.deleteFrom('crm_stages').where('pipeline_id', '=', id).execute();
     await trx.deleteFrom('crm_pipelines').where('id', '=', id).execute();
   });

@@ -3,10 +3,12 @@ import type { Runtime } from '../runtime/context.ts';
 import { dealRoutes } from './deal-routes.ts';
 import { partyRoutes } from './party-routes.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
+import { robotRoutes } from './robot-routes.ts';
 
-/** The CRM's API: pipelines, deals, contacts and companies (API.md, "CRM"). */
+/** The CRM's API: pipelines, deals, contacts, companies and robots (API.md, "CRM"). */
 export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   await app.register(pipelineRoutes, { rt });
   await app.register(dealRoutes, { rt });
   await app.register(partyRoutes, { rt });
+  await app.register(robotRoutes, { rt });
 };

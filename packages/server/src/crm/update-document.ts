@@ -35,7 +35,7 @@ export const updateDocumentHandler: JobHandler = {
       const deal = await readDeal(trx, dealId);
       if (!deal) throw new PermanentFailure(`fields at ${e.nodeId}: the deal ${dealId} no longer exists`);
       const patch = await dealPatch(trx, deal, e.fields, `fields at ${e.nodeId}`);
-      await writeDeal(trx, rt.now(), `process:${job.instance_id}`, deal, patch);
+      await writeDeal(rt, trx, `process:${job.instance_id}`, deal, patch);
       await finish(trx);
     });
   },

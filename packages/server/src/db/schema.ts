@@ -24,6 +24,7 @@ export interface Database {
   crm_contacts: CrmContactsTable;
   crm_deals: CrmDealsTable;
   crm_deal_stages: CrmDealStagesTable;
+  crm_robots: CrmRobotsTable;
   settings: SettingsTable;
   departments: DepartmentsTable;
   users: UsersTable;
@@ -284,6 +285,27 @@ export interface CrmDealStagesTable {
   stage_id: string;
   entered_at: number;
   entered_by: string;
+}
+
+/** A robot on a pipeline stage (migration 017). */
+export interface CrmRobotsTable {
+  id: string;
+  pipeline_id: string;
+  stage_id: string;
+  name: string;
+  /** `notify` or `startProcess`. */
+  action: string;
+  /** ISO 8601 duration after entering the stage (the deal still there); null: at once. */
+  delay: string | null;
+  /** notify: the `{{ }}` template of the notice. */
+  message: string | null;
+  /** notify: the manager's head is told too (1/0). */
+  notify_head: number;
+  /** startProcess: the template started about the deal. */
+  definition_key: string | null;
+  active: number;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface DepartmentsTable {

@@ -340,7 +340,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         .insertInto('definitions')
         .values([version(1, { nodes: [] }), version(2, { documentType: 'deal', nodes: [] })])
         .execute();
-      expect(await migrate(db)).toEqual(['016-crm']);
+      const applied = await migrator.migrateTo('016-crm');
+      expect(applied.results?.map((r) => r.migrationName)).toEqual(['016-crm']);
       const types = await db.kysely
         .selectFrom('definitions')
         .select(['version', 'document_type'])
@@ -356,6 +357,44 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       await expect(sql`select document_type from definitions`.execute(db.kysely)).rejects.toThrow(
         /document_type/,
       );
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('017 keeps robots on stages, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    try {
+      expect((await migrator.migrateTo('016-crm')).error).toBeUndefined();
+      expect(await migrate(db)).toEqual(['017-crm-robots']);
+      const robot = {
+        pipeline_id: 'p',
+        stage_id: 's',
+        name: 'R',
+        action: 'notify',
+        notify_head: 0,
+        active: 1,
+      };
+      await db.kysely
+        .insertInto('crm_robots')
+        .values({
+          id: 'r',
+          ...robot,
+          delay: 'P7D',
+          message: 'Hi',
+          definition_key: null,
+          created_at: 0,
+          updated_at: 0,
+        })
+        .execute();
+      expect(await db.kysely.selectFrom('crm_robots').select(['id', 'delay']).execute()).toEqual([
+        { id: 'r', delay: 'P7D' },
+      ]);
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(sql`select * from crm_robots`.execute(db.kysely)).rejects.toThrow(/crm_robots/);
     } finally {
       await db.close();
       await fresh.drop();

@@ -15,6 +15,7 @@ import * as notificationMessages from './013-notification-messages.ts';
 import * as documents from './014-documents.ts';
 import * as feed from './015-feed.ts';
 import * as crm from './016-crm.ts';
+import * as crmRobots from './017-crm-robots.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014-documents': documents,
   '015-feed': feed,
   '016-crm': crm,
+  '017-crm-robots': crmRobots,
 };
 
 export const migrationProvider: MigrationProvider = {

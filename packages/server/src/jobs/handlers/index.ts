@@ -1,4 +1,5 @@
 import { absenceStartedHandler } from '../../absences/started-job.ts';
+import { robotHandler } from '../../crm/robot-job.ts';
 import { updateDocumentHandler } from '../../crm/update-document.ts';
 import { feedHandler } from '../../feed/publish.ts';
 import type { MailSettings } from '../../mail/settings.ts';
@@ -29,6 +30,7 @@ export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings
     documentHandler,
     feedHandler,
     updateDocumentHandler,
+    robotHandler,
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
   ];

@@ -1,0 +1,95 @@
+import { ExpressionError } from '@baton/engine';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { startInstance } from '../instances/start.ts';
+import { enqueue } from '../jobs/enqueue.ts';
+import { type JobHandler, payloadOf } from '../jobs/handler.ts';
+import { PermanentFailure } from '../jobs/handlers/webhook.ts';
+import { announceJobs } from '../jobs/notify-channel.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { NotFound, Unprocessable } from '../runtime/errors.ts';
+import { dealDocument } from './deal-document.ts';
+import type { DealView } from './deal-rows.ts';
+import { readDeal } from './deals.ts';
+import { robotMessage } from './robot-message.ts';
+import { ROBOT_JOB, type RobotJob } from './robots.ts';
+
+/**
+ * A robot acting on a deal that entered its stage. It acts only if the deal is still on that visit —
+ * a deal moved on since (someone did something) or deleted, or a robot removed or switched off, is
+ * nothing to do. A notice goes to the deal's manager (and their head) as a `notify` job, e-mailed like
+ * any other; a process starts about the deal once, whatever repeats (the job key is its idempotency key).
+ */
+export const robotHandler: JobHandler = {
+  kind: ROBOT_JOB,
+  async run(rt, job, finish) {
+    const { robotId, dealId, seq } = payloadOf<RobotJob>(job);
+    const db = rt.db.kysely;
+    const robot = await db.selectFrom('crm_robots').selectAll().where('id', '=', robotId).executeTakeFirst();
+    const deal = await readDeal(db, dealId);
+    if (!robot || robot.active !== 1 || !deal || !(await stillOn(db, dealId, seq))) return finish();
+    const where = `robot ${robot.name}`;
+    if (robot.action === 'notify') {
+      const text = noticeText(robot.message ?? '', deal, rt.now(), where);
+      await db.transaction().execute(async (trx) => {
+        const to = [deal.responsibleId, ...(robot.notify_head === 1 ? [`head:${deal.responsibleId}`] : [])];
+        const notice = { type: 'notify', key: `${job.key}:notify`, nodeId: `robot:${robot.id}`, to, text };
+        await enqueue(
+          trx,
+          [{ kind: 'notify', key: notice.key, instanceId: null, payload: notice, dueAt: rt.now() }],
+          rt.now(),
+        );
+        await announceJobs(rt.db, trx);
+        await finish(trx);
+      });
+      return;
+    }
+    await startAbout(rt, robot.definition_key ?? '', deal, job.key, where);
+    await finish();
+  },
+};
+
+/** Whether the deal's latest stage visit is still `seq`. */
+async function stillOn(db: Kysely<Database>, dealId: string, seq: number): Promise<boolean> {
+  const last = await db
+    .selectFrom('crm_deal_stages')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('deal_id', '=', dealId)
+    .executeTakeFirst();
+  return Number(last?.seq) === seq;
+}
+
+function noticeText(message: string, deal: DealView, now: number, where: string): string {
+  try {
+    return String(
+      robotMessage(message).evaluate({
+        values: {
+          deal: dealDocument(deal),
+          responsible: { id: deal.responsibleId, name: deal.responsibleName ?? deal.responsibleId },
+        },
+        now,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ExpressionError) throw new PermanentFailure(`${where}: ${error.message}`);
+    throw error;
+  }
+}
+
+async function startAbout(rt: Runtime, definitionKey: string, deal: DealView, jobKey: string, where: string) {
+  try {
+    await startInstance(rt, {
+      definitionKey,
+      params: {},
+      document: dealDocument(deal),
+      documentRef: `deal:${deal.id}`,
+      startedBy: deal.responsibleId,
+      idempotencyKey: `robot:${jobKey}`,
+    });
+  } catch (error) {
+    if (error instanceof NotFound)
+      throw new PermanentFailure(`${where}: there is no published template ${definitionKey}`);
+    if (error instanceof Unprocessable) throw new PermanentFailure(`${where}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,196 @@
+import { addDuration, parseDuration } from '@baton/engine';
+import type { Kysely } from 'kysely';
+import { demand } from '../access/abilities.ts';
+import type { Caller } from '../access/caller.ts';
+import type { Db } from '../db/database.ts';
+import { newRowId } from '../db/row-ids.ts';
+import type { CrmRobotsTable, Database } from '../db/schema.ts';
+import { findLatestPublished } from '../definitions/store.ts';
+import { enqueue } from '../jobs/enqueue.ts';
+import { announceJobs } from '../jobs/notify-channel.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { NotFound, Unprocessable } from '../runtime/errors.ts';
+import { toIso } from '../util/time.ts';
+import { badReference } from './references.ts';
+import { robotMessage } from './robot-message.ts';
+
+export const ROBOT_ACTIONS = ['notify', 'startProcess'] as const;
+export type RobotAction = (typeof ROBOT_ACTIONS)[number];
+
+export interface RobotInput {
+  stageId: string;
+  name: string;
+  action: RobotAction;
+  delay?: string | null | undefined;
+  message?: string | null | undefined;
+  notifyHead?: boolean | undefined;
+  definitionKey?: string | null | undefined;
+  active?: boolean | undefined;
+}
+
+export interface RobotView {
+  id: string;
+  pipelineId: string;
+  stageId: string;
+  name: string;
+  action: RobotAction;
+  delay: string | null;
+  message: string | null;
+  notifyHead: boolean;
+  definitionKey: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The job a deal's entry into a stage sets off for each robot there. */
+export const ROBOT_JOB = 'crmRobot';
+export interface RobotJob {
+  robotId: string;
+  dealId: string;
+  /** The deal's visit to the stage (crm_deal_stages.seq): a robot acts only if it is still the latest. */
+  seq: number;
+}
+
+const view = (r: CrmRobotsTable): RobotView => ({
+  id: r.id,
+  pipelineId: r.pipeline_id,
+  stageId: r.stage_id,
+  name: r.name,
+  action: r.action as RobotAction,
+  delay: r.delay,
+  message: r.message,
+  notifyHead: r.notify_head === 1,
+  definitionKey: r.definition_key,
+  active: r.active === 1,
+  createdAt: toIso(r.created_at),
+  updatedAt: toIso(r.updated_at),
+});
+
+/** A pipeline's robots, by stage order then when they were made. */
+export async function listRobots(db: Kysely<Database>, pipelineId: string): Promise<RobotView[]> {
+  const pipeline = await db
+    .selectFrom('crm_pipelines')
+    .select('id')
+    .where('id', '=', pipelineId)
+    .executeTakeFirst();
+  if (!pipeline) throw new NotFound('pipeline', pipelineId);
+  const rows = await db
+    .selectFrom('crm_robots as r')
+    .innerJoin('crm_stages as s', 's.id', 'r.stage_id')
+    .selectAll('r')
+    .where('r.pipeline_id', '=', pipelineId)
+    .orderBy('s.sort')
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute();
+  return rows.map(view);
+}
+
+/** What a robot needs for its action is there: a stage of the pipeline, a notice that parses, a published template. */
+async function checkRobot(db: Kysely<Database>, pipelineId: string, r: RobotInput): Promise<void> {
+  const stage = await db
+    .selectFrom('crm_stages')
+    .select('id')
+    .where('id', '=', r.stageId)
+    .where('pipeline_id', '=', pipelineId)
+    .executeTakeFirst();
+  if (!stage) throw badReference('body.stageId', `there is no stage ${r.stageId} in this pipeline`);
+  if (r.action === 'notify') {
+    if (!r.message?.trim()) throw missing('body.message', 'a notice needs its text');
+    robotMessage(r.message);
+  } else {
+    if (!r.definitionKey) throw missing('body.definitionKey', 'starting a process needs its template');
+    if (!(await findLatestPublished(db, r.definitionKey)))
+      throw badReference('body.definitionKey', `there is no published template ${r.definitionKey}`);
+  }
+}
+
+const missing = (path: string, message: string) =>
+  new Unprocessable(`${path}: ${message}`, [{ path, message }], 'INVALID_ROBOT');
+
+const columns = (r: RobotInput) => ({
+  stage_id: r.stageId,
+  name: r.name,
+  action: r.action,
+  delay: r.delay ?? null,
+  message: r.action === 'notify' ? (r.message ?? null) : null,
+  notify_head: r.action === 'notify' && r.notifyHead ? 1 : 0,
+  definition_key: r.action === 'startProcess' ? (r.definitionKey ?? null) : null,
+  active: r.active === false ? 0 : 1,
+});
+
+export async function createRobot(
+  rt: Runtime,
+  caller: Caller,
+  pipelineId: string,
+  input: RobotInput,
+): Promise<RobotView> {
+  demand(caller, 'manageCrm', 'changing robots');
+  const db = rt.db.kysely;
+  await checkRobot(db, pipelineId, input);
+  const now = rt.now();
+  const row = {
+    id: newRowId(),
+    pipeline_id: pipelineId,
+    ...columns(input),
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto('crm_robots').values(row).execute();
+  return view(row);
+}
+
+/** Replaces a robot's settings (deals already waiting on it get the new ones when it acts). */
+export async function updateRobot(
+  rt: Runtime,
+  caller: Caller,
+  id: string,
+  input: RobotInput,
+): Promise<RobotView> {
+  demand(caller, 'manageCrm', 'changing robots');
+  const db = rt.db.kysely;
+  const robot = await db.selectFrom('crm_robots').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!robot) throw new NotFound('robot', id);
+  await checkRobot(db, robot.pipeline_id, input);
+  const changed = { ...robot, ...columns(input), updated_at: rt.now() };
+  await db.updateTable('crm_robots').set(changed).where('id', '=', id).execute();
+  return view(changed);
+}
+
+export async function deleteRobot(rt: Runtime, caller: Caller, id: string): Promise<void> {
+  demand(caller, 'manageCrm', 'changing robots');
+  const gone = await rt.db.kysely.deleteFrom('crm_robots').where('id', '=', id).executeTakeFirst();
+  if (Number(gone.numDeletedRows) === 0) throw new NotFound('robot', id);
+}
+
+/**
+ * A deal entered a stage (its visit `seq`): each active robot there gets a job, due at once or after
+ * its delay — in the same transaction, so an entry and what it sets off commit together.
+ */
+export async function scheduleRobots(
+  db: Db,
+  trx: Kysely<Database>,
+  visit: { dealId: string; stageId: string; seq: number },
+  now: number,
+): Promise<void> {
+  const robots = await trx
+    .selectFrom('crm_robots')
+    .select(['id', 'delay'])
+    .where('stage_id', '=', visit.stageId)
+    .where('active', '=', 1)
+    .execute();
+  if (robots.length === 0) return;
+  await enqueue(
+    trx,
+    robots.map((r) => ({
+      kind: ROBOT_JOB,
+      key: `${ROBOT_JOB}:${visit.dealId}:${visit.seq}:${r.id}`,
+      instanceId: null,
+      payload: { robotId: r.id, dealId: visit.dealId, seq: visit.seq } satisfies RobotJob,
+      dueAt: r.delay === null ? now : addDuration(now, parseDuration(r.delay)),
+    })),
+    now,
+  );
+  await announceJobs(db, trx);
+}
