@@ -90,10 +90,10 @@ apiSuite('the CRM', (api) => {
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().code).toBe('INVALID_PIPELINE');
     expect(res.json().errors).toEqual([
-      { path: 'body.stages[0].kind', message: 'the first stage, where deals enter, must be open' },
+      { path: 'body.stages.0.kind', message: 'the first stage, where deals enter, must be open' },
       { path: 'body.stages', message: 'needs exactly one won stage (has 2)' },
       { path: 'body.stages', message: 'needs at least one lost stage' },
-      { path: 'body.stages[1].name', message: 'won is used twice' },
+      { path: 'body.stages.1.name', message: 'won is used twice' },
     ]);
     const unknown = await api().call('POST', '/api/v1/crm/pipelines', {
       name: 'X',

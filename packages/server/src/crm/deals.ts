@@ -5,6 +5,7 @@ import { newRowId } from '../db/row-ids.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound } from '../runtime/errors.ts';
+import { checkDealValues } from './deal-field-definitions.ts';
 import {
   type DealFields,
   type DealView,
@@ -108,7 +109,7 @@ async function stageIn(db: Kysely<Database>, pipelineId: string, stageId: string
     .where('id', '=', pipelineId)
     .executeTakeFirst();
   if (!pipeline) throw badReference('body.pipelineId', `there is no pipeline ${pipelineId}`);
-  let q = db.selectFrom('crm_stages').select(['id', 'kind']).where('pipeline_id', '=', pipelineId);
+  let q = db.selectFrom('crm_stages').select(['id', 'kind', 'name']).where('pipeline_id', '=', pipelineId);
   q = stageId === undefined ? q.orderBy('sort').limit(1) : q.where('id', '=', stageId);
   const stage = await q.executeTakeFirst();
   if (!stage)
@@ -130,6 +131,7 @@ export async function createDeal(rt: Runtime, caller: Caller, input: DealInput):
   await rt.db.kysely.transaction().execute(async (trx) => {
     const stage = await stageIn(trx, input.pipelineId, input.stageId);
     await checkLinks(trx, ledByCaller(trx, caller), input);
+    await checkDealValues(trx, stage, input.fields ?? {});
     const now = rt.now();
     await trx
       .insertInto('crm_deals')
@@ -187,7 +189,10 @@ export async function updateDeal(
   return visibleDeal(rt.db.kysely, null, id);
 }
 
-/** Applies `patch` to `deal` as `actor` (a person, or a process writing back); a new stage sets off its robots. */
+/**
+ * Applies `patch` to `deal` as `actor` (a person, or a process writing back): a new stage or new fields
+ * must fit the company's deal fields (required ones filled), and a new stage sets off its robots.
+ */
 export async function writeDeal(
   rt: Runtime,
   trx: Kysely<Database>,
@@ -202,6 +207,12 @@ export async function writeDeal(
     moving || (patch.stageId !== undefined && patch.stageId !== deal.stageId)
       ? await stageIn(trx, pipelineId, patch.stageId)
       : null;
+  if (stage || patch.fields !== undefined)
+    await checkDealValues(
+      trx,
+      stage ?? { id: deal.stageId, name: deal.stageName },
+      patch.fields ?? deal.fields,
+    );
   const title = patch.title ?? deal.title;
   const changed = await trx
     .updateTable('crm_deals')

@@ -72,7 +72,7 @@ const stageView = (s: { id: string; name: string; kind: string; color: string })
 function checkStages(stages: readonly StageInput[]): void {
   const errors: { path: string; message: string }[] = [];
   if (stages[0]?.kind !== 'open')
-    errors.push({ path: 'body.stages[0].kind', message: 'the first stage, where deals enter, must be open' });
+    errors.push({ path: 'body.stages.0.kind', message: 'the first stage, where deals enter, must be open' });
   const won = stages.filter((s) => s.kind === 'won').length;
   if (won !== 1) errors.push({ path: 'body.stages', message: `needs exactly one won stage (has ${won})` });
   if (!stages.some((s) => s.kind === 'lost'))
@@ -80,7 +80,7 @@ function checkStages(stages: readonly StageInput[]): void {
   const seen = new Set<string>();
   stages.forEach((s, i) => {
     const name = s.name.trim().toLowerCase();
-    if (seen.has(name)) errors.push({ path: `body.stages[${i}].name`, message: `${s.name} is used twice` });
+    if (seen.has(name)) errors.push({ path: `body.stages.${i}.name`, message: `${s.name} is used twice` });
     seen.add(name);
   });
   if (errors.length > 0)
@@ -129,8 +129,8 @@ export async function updatePipeline(
     input.stages.forEach((s, i) => {
       if (s.id !== undefined && !kept.has(s.id))
         throw new Unprocessable(
-          `body.stages[${i}].id: ${s.id} is not a stage of this pipeline`,
-          [{ path: `body.stages[${i}].id`, message: `${s.id} is not a stage of this pipeline` }],
+          `body.stages.${i}.id: ${s.id} is not a stage of this pipeline`,
+          [{ path: `body.stages.${i}.id`, message: `${s.id} is not a stage of this pipeline` }],
           'BAD_REFERENCE',
         );
     });

@@ -27,7 +27,8 @@ export const robotHandler: JobHandler = {
     const db = rt.db.kysely;
     const robot = await db.selectFrom('crm_robots').selectAll().where('id', '=', robotId).executeTakeFirst();
     const deal = await readDeal(db, dealId);
-    if (!robot || robot.active !== 1 || !deal || !(await stillOn(db, dealId, seq))) return finish();
+    if (!robot || !deal) return finish();
+    if (robot.active !== 1 || !(await stillOn(db, dealId, seq))) return finish();
     const where = `robot ${robot.name}`;
     if (robot.action === 'notify') {
       const text = noticeText(robot.message ?? '', deal, rt.now(), where);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type JobHandler, payloadOf } from '../jobs/handler.ts';
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
+import { Unprocessable } from '../runtime/errors.ts';
 import { dealIdOf } from './deal-document.ts';
 import { dealFieldName, dealFieldValue } from './deal-fields.ts';
 import type { DealView } from './deal-rows.ts';
@@ -35,7 +36,15 @@ export const updateDocumentHandler: JobHandler = {
       const deal = await readDeal(trx, dealId);
       if (!deal) throw new PermanentFailure(`fields at ${e.nodeId}: the deal ${dealId} no longer exists`);
       const patch = await dealPatch(trx, deal, e.fields, `fields at ${e.nodeId}`);
-      await writeDeal(rt, trx, `process:${job.instance_id}`, deal, patch);
+      try {
+        await writeDeal(rt, trx, `process:${job.instance_id}`, deal, patch);
+      } catch (error) {
+        if (error instanceof Unprocessable)
+          throw new PermanentFailure(
+            `fields at ${e.nodeId}: ${error.errors.map((x) => x.message).join('; ')}`,
+          );
+        throw error;
+      }
       await finish(trx);
     });
   },

@@ -25,6 +25,7 @@ export interface Database {
   crm_deals: CrmDealsTable;
   crm_deal_stages: CrmDealStagesTable;
   crm_robots: CrmRobotsTable;
+  crm_deal_fields: CrmDealFieldsTable;
   settings: SettingsTable;
   departments: DepartmentsTable;
   users: UsersTable;
@@ -306,6 +307,21 @@ export interface CrmRobotsTable {
   active: number;
   created_at: number;
   updated_at: number;
+}
+
+/** A field companies add to deals (migration 018). */
+export interface CrmDealFieldsTable {
+  key: string;
+  label: string;
+  /** `string`, `number`, `boolean`, `date` or `select`. */
+  type: string;
+  /** JSON array: a select's options. */
+  options: string;
+  /** 1: every deal must have it. */
+  required: number;
+  /** JSON array of stage ids at which it must be filled. */
+  required_stages: string;
+  sort: number;
 }
 
 export interface DepartmentsTable {

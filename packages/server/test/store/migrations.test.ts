@@ -369,7 +369,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
     try {
       expect((await migrator.migrateTo('016-crm')).error).toBeUndefined();
-      expect(await migrate(db)).toEqual(['017-crm-robots']);
+      const applied = await migrator.migrateTo('017-crm-robots');
+      expect(applied.results?.map((r) => r.migrationName)).toEqual(['017-crm-robots']);
       const robot = {
         pipeline_id: 'p',
         stage_id: 's',
@@ -395,6 +396,40 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       ]);
       expect((await migrator.migrateDown()).error).toBeUndefined();
       await expect(sql`select * from crm_robots`.execute(db.kysely)).rejects.toThrow(/crm_robots/);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('018 keeps the deal fields, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    try {
+      expect((await migrator.migrateTo('017-crm-robots')).error).toBeUndefined();
+      const applied = await migrator.migrateTo('018-crm-deal-fields');
+      expect(applied.results?.map((r) => r.migrationName)).toEqual(['018-crm-deal-fields']);
+      const field = {
+        label: 'Region',
+        type: 'string',
+        options: '[]',
+        required: 0,
+        required_stages: '[]',
+        sort: 0,
+      };
+      await db.kysely
+        .insertInto('crm_deal_fields')
+        .values({ key: 'region', ...field })
+        .execute();
+      await expect(
+        db.kysely
+          .insertInto('crm_deal_fields')
+          .values({ key: 'region', ...field })
+          .execute(),
+      ).rejects.toThrow(/unique|UNIQUE|duplicate/);
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(sql`select * from crm_deal_fields`.execute(db.kysely)).rejects.toThrow(/crm_deal_fields/);
     } finally {
       await db.close();
       await fresh.drop();

@@ -16,6 +16,7 @@ import * as documents from './014-documents.ts';
 import * as feed from './015-feed.ts';
 import * as crm from './016-crm.ts';
 import * as crmRobots from './017-crm-robots.ts';
+import * as crmDealFields from './018-crm-deal-fields.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-feed': feed,
   '016-crm': crm,
   '017-crm-robots': crmRobots,
+  '018-crm-deal-fields': crmDealFields,
 };
 
 export const migrationProvider: MigrationProvider = {
