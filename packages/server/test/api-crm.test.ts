@@ -174,6 +174,23 @@ apiSuite('the CRM', (api) => {
     expect(deleting.json()).toMatchObject({ code: 'PIPELINE_IN_USE' });
   });
 
+  it('lets one of two people moving the same deal at once win, the other told of the conflict', async () => {
+    const deal = await created<{ id: string }>(people.ivan.call, 'deals', {
+      title: 'Race',
+      pipelineId: sales.id,
+    });
+    const url = `/api/v1/crm/deals/${deal.id}`;
+    const answers = await Promise.all([
+      people.ivan.call('PATCH', url, { stageId: stage('Quote sent'), version: 1 }),
+      people.olga.call('PATCH', url, { stageId: stage('Lost'), version: 1 }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const after = (await people.ivan.call('GET', url)).json();
+    expect(after.version).toBe(2);
+    expect(after.stages).toHaveLength(2);
+    expect(after.stageId).toBe(answers.find((r) => r.statusCode === 200)?.json().stageId);
+  });
+
   it('finds deals by title in any letter case, filters them and pages newest first', async () => {
     const a = api();
     for (const title of ['Окна для школы', 'ОКНА в офис', 'Двери', '100% скидка']) {
