@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Call, Clients } from './http/load.ts';
-import { type BatonServer, startServer } from './http/server.ts';
+import { startServer } from './http/server.ts';
+import { round, timed } from './http/timing.ts';
 
 /**
  * `npm run bench:lists [-- --instances N] [-- --database postgres://…]`: task and instance lists over a year of a 160-person company. Fills a
@@ -141,21 +142,4 @@ function fourTasks(key: string) {
     nodes,
     flows: nodes.slice(1).map((n, i) => ({ id: `f${i}`, source: nodes[i]?.id, target: n.id })),
   };
-}
-
-/** The median of five sequential requests (after one that warms the statement cache), in ms. */
-async function timed(server: BatonServer, path: string): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 6; i++) {
-    const at = performance.now();
-    const res = await fetch(`${server.url}${path}`, { headers: server.headers });
-    await res.text();
-    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-    if (i > 0) times.push(performance.now() - at);
-  }
-  return times.sort((a, b) => a - b)[2] as number;
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }

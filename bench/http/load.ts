@@ -2,7 +2,7 @@ import { Pool } from 'undici';
 import type { BatonServer } from './server.ts';
 
 export interface Call {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
   body?: unknown;
 }
