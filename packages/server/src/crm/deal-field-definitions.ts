@@ -111,6 +111,25 @@ function typeProblem(f: DealFieldDefinition, v: unknown): string | null {
   }
 }
 
+/** What is wrong with a deal's `fields` at `stage` by the company's fields: each by key, with its words. */
+export function dealValueProblems(
+  definitions: readonly DealFieldDefinition[],
+  stage: { id: string; name: string },
+  fields: DealFields,
+): { key: string; message: string }[] {
+  const problems: { key: string; message: string }[] = [];
+  for (const f of definitions) {
+    const value = fields[f.key];
+    const wrong = value === undefined ? null : typeProblem(f, value);
+    if (wrong) problems.push({ key: f.key, message: `${f.label} ${wrong}` });
+    else if (isEmpty(value) && f.required)
+      problems.push({ key: f.key, message: `${f.label} must be filled` });
+    else if (isEmpty(value) && f.requiredAtStages.includes(stage.id))
+      problems.push({ key: f.key, message: `${f.label} must be filled at the stage ${stage.name}` });
+  }
+  return problems;
+}
+
 /**
  * A deal about to be written at `stage` with `fields` fits the company's fields: each value of its type,
  * and those required (always, or at that stage) filled. 422 `INVALID_FIELDS` naming each at
@@ -121,15 +140,9 @@ export async function checkDealValues(
   stage: { id: string; name: string },
   fields: DealFields,
 ): Promise<void> {
-  const errors: { path: string; message: string }[] = [];
-  for (const f of await listDealFields(db)) {
-    const value = fields[f.key];
-    const path = `body.fields.${f.key}`;
-    const wrong = value === undefined ? null : typeProblem(f, value);
-    if (wrong) errors.push({ path, message: `${f.label} ${wrong}` });
-    else if (isEmpty(value) && f.required) errors.push({ path, message: `${f.label} must be filled` });
-    else if (isEmpty(value) && f.requiredAtStages.includes(stage.id))
-      errors.push({ path, message: `${f.label} must be filled at the stage ${stage.name}` });
-  }
+  const errors = dealValueProblems(await listDealFields(db), stage, fields).map((p) => ({
+    path: `body.fields.${p.key}`,
+    message: p.message,
+  }));
   if (errors.length > 0) throw new Unprocessable(describe(errors), errors, 'INVALID_FIELDS');
 }

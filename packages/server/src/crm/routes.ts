@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Runtime } from '../runtime/context.ts';
 import { dealFieldRoutes } from './deal-field-routes.ts';
 import { dealRoutes } from './deal-routes.ts';
+import { crmImportRoutes } from './import-routes.ts';
 import { partyRoutes } from './party-routes.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
 import { robotRoutes } from './robot-routes.ts';
@@ -13,4 +14,5 @@ export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
   await app.register(partyRoutes, { rt });
   await app.register(robotRoutes, { rt });
   await app.register(dealFieldRoutes, { rt });
+  await app.register(crmImportRoutes, { rt });
 };
