@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
 import { fromMinor } from './money.ts';
-import type { StageKind } from './pipelines.ts';
+import type { CrmEntity, StageKind } from './pipelines.ts';
 
 /** A deal's own fields: scalar values by name. */
 export type DealFields = Record<string, string | number | boolean | null>;
 
 export interface DealView {
   id: string;
+  entity: CrmEntity;
   title: string;
   pipelineId: string;
   stageId: string;
@@ -30,6 +31,13 @@ export interface DealView {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** A lead's person, company, phone, e-mail and source as given; the deal it was converted into. */
+  name: string | null;
+  companyTitle: string | null;
+  phone: string | null;
+  email: string | null;
+  source: string | null;
+  convertedDealId: string | null;
 }
 
 /** Deals with the names a list shows (stage, contact, company, responsible). */
@@ -53,6 +61,7 @@ type DealRow = Awaited<ReturnType<ReturnType<typeof dealRows>['executeTakeFirstO
 
 export const dealView = (r: DealRow): DealView => ({
   id: r.id,
+  entity: r.entity as CrmEntity,
   title: r.title,
   pipelineId: r.pipeline_id,
   stageId: r.stage_id,
@@ -74,6 +83,12 @@ export const dealView = (r: DealRow): DealView => ({
   createdAt: toIso(r.created_at),
   updatedAt: toIso(r.updated_at),
   closedAt: toIsoOrNull(r.closed_at),
+  name: r.lead_name,
+  companyTitle: r.lead_company,
+  phone: r.lead_phone,
+  email: r.lead_email,
+  source: r.source,
+  convertedDealId: r.converted_deal_id,
 });
 
 export interface StageVisit {

@@ -15,6 +15,7 @@ import {
   stageVisits,
 } from './deal-rows.ts';
 import { DEFAULT_CURRENCY, toMinor } from './money.ts';
+import type { CrmEntity } from './pipelines.ts';
 import { badReference, checkParty, checkResponsible } from './references.ts';
 import { scheduleRobots } from './robots.ts';
 import { contains, searchText } from './search.ts';
@@ -31,6 +32,12 @@ export interface DealInput {
   responsibleId?: string | undefined;
   comment?: string | null | undefined;
   fields?: DealFields | undefined;
+  /** A lead's person, company, phone, e-mail and source, as given. */
+  name?: string | null | undefined;
+  companyTitle?: string | null | undefined;
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  source?: string | null | undefined;
 }
 
 export type DealPatch = Partial<DealInput> & { version?: number | undefined };
@@ -46,40 +53,53 @@ export interface DealFilter {
   limit?: number | undefined;
 }
 
-/** A visible deal with its stage history; 404 for one the caller does not see. */
+/** A visible deal (or lead) with its stage history; 404 for one the caller does not see. */
 export async function getDeal(
   rt: Runtime,
   caller: Caller,
   id: string,
+  entity: CrmEntity = 'deal',
 ): Promise<DealView & { stages: StageVisit[] }> {
   const db = rt.db.kysely;
-  const deal = await visibleDeal(db, ledByCaller(db, caller), id);
+  const deal = await visibleDeal(db, ledByCaller(db, caller), id, entity);
   return { ...deal, stages: await stageVisits(db, id) };
 }
 
-async function visibleDeal(db: Kysely<Database>, ledBy: LedBy | null, id: string): Promise<DealView> {
-  const deal = await readDeal(db, id, ledBy);
-  if (!deal) throw new NotFound('deal', id);
+async function visibleDeal(
+  db: Kysely<Database>,
+  ledBy: LedBy | null,
+  id: string,
+  entity: CrmEntity,
+): Promise<DealView> {
+  const deal = await readDeal(db, id, ledBy, entity);
+  if (!deal) throw new NotFound(entity, id);
   return deal;
 }
 
-/** A deal by id (one `ledBy` lets see), or undefined. */
+/** A deal or lead by id (one `ledBy` lets see; of `entity`, when given), or undefined. */
 export async function readDeal(
   db: Kysely<Database>,
   id: string,
   ledBy: LedBy | null = null,
+  entity?: CrmEntity,
 ): Promise<DealView | undefined> {
   let q = dealRows(db).where('d.id', '=', id);
+  if (entity !== undefined) q = q.where('d.entity', '=', entity);
   if (ledBy) q = q.where(ledBy('d.responsible_id'));
   const row = await q.executeTakeFirst();
   return row && dealView(row);
 }
 
-export async function listDeals(rt: Runtime, caller: Caller, f: DealFilter): Promise<Page<DealView>> {
+export async function listDeals(
+  rt: Runtime,
+  caller: Caller,
+  f: DealFilter,
+  entity: CrmEntity = 'deal',
+): Promise<Page<DealView>> {
   const db = rt.db.kysely;
   const ledBy = ledByCaller(db, caller);
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
-  let q = dealRows(db);
+  let q = dealRows(db).where('d.entity', '=', entity);
   if (ledBy) q = q.where(ledBy('d.responsible_id'));
   if (f.pipelineId !== undefined) q = q.where('d.pipeline_id', '=', f.pipelineId);
   if (f.stageId !== undefined) q = q.where('d.stage_id', '=', f.stageId);
@@ -101,14 +121,20 @@ export async function listDeals(rt: Runtime, caller: Caller, f: DealFilter): Pro
   return toPage(rows, limit, dealView, (r) => [r.created_at, r.id]);
 }
 
-/** The stage `stageId` of `pipelineId`, or the pipeline's first stage; BAD_REFERENCE naming the field. */
-async function stageIn(db: Kysely<Database>, pipelineId: string, stageId: string | undefined) {
+/** The stage `stageId` of `pipelineId` (a pipeline of `entity`), or its first stage; BAD_REFERENCE naming the field. */
+async function stageIn(
+  db: Kysely<Database>,
+  pipelineId: string,
+  stageId: string | undefined,
+  entity: CrmEntity,
+) {
   const pipeline = await db
     .selectFrom('crm_pipelines')
     .select('id')
     .where('id', '=', pipelineId)
+    .where('entity', '=', entity)
     .executeTakeFirst();
-  if (!pipeline) throw badReference('body.pipelineId', `there is no pipeline ${pipelineId}`);
+  if (!pipeline) throw badReference('body.pipelineId', `there is no ${entity} pipeline ${pipelineId}`);
   let q = db.selectFrom('crm_stages').select(['id', 'kind', 'name']).where('pipeline_id', '=', pipelineId);
   q = stageId === undefined ? q.orderBy('sort').limit(1) : q.where('id', '=', stageId);
   const stage = await q.executeTakeFirst();
@@ -126,43 +152,81 @@ async function checkLinks(db: Kysely<Database>, ledBy: LedBy | null, d: Partial<
 
 const isClosed = (kind: string) => kind !== 'open';
 
-export async function createDeal(rt: Runtime, caller: Caller, input: DealInput): Promise<DealView> {
+export async function createDeal(
+  rt: Runtime,
+  caller: Caller,
+  input: DealInput,
+  entity: CrmEntity = 'deal',
+): Promise<DealView> {
+  const id = await rt.db.kysely.transaction().execute((trx) => insertDeal(rt, trx, caller, input, entity));
+  return visibleDeal(rt.db.kysely, null, id, entity);
+}
+
+/** The columns a lead keeps of its person, as given. */
+const leadColumns = (d: Partial<DealInput>) => ({
+  ...(d.name !== undefined && { lead_name: d.name }),
+  ...(d.companyTitle !== undefined && { lead_company: d.companyTitle }),
+  ...(d.phone !== undefined && { lead_phone: d.phone }),
+  ...(d.email !== undefined && { lead_email: d.email }),
+  ...(d.source !== undefined && { source: d.source }),
+});
+
+/** What `q` finds a deal (its title) or a lead (also its person, company, phone, e-mail) by. */
+const searchOf = (
+  title: string,
+  lead: {
+    lead_name?: string | null;
+    lead_company?: string | null;
+    lead_phone?: string | null;
+    lead_email?: string | null;
+  },
+) => searchText(title, lead.lead_name, lead.lead_company, lead.lead_phone, lead.lead_email);
+
+/** Inserts a deal (or lead) at its stage in `trx`, with its first visit and the robots it sets off; returns its id. */
+export async function insertDeal(
+  rt: Runtime,
+  trx: Kysely<Database>,
+  caller: Caller,
+  input: DealInput,
+  entity: CrmEntity,
+): Promise<string> {
   const id = newRowId();
-  await rt.db.kysely.transaction().execute(async (trx) => {
-    const stage = await stageIn(trx, input.pipelineId, input.stageId);
-    await checkLinks(trx, ledByCaller(trx, caller), input);
-    await checkDealValues(trx, stage, input.fields ?? {});
-    const now = rt.now();
-    await trx
-      .insertInto('crm_deals')
-      .values({
-        id,
-        title: input.title,
-        pipeline_id: input.pipelineId,
-        stage_id: stage.id,
-        amount_minor: input.amount == null ? null : toMinor(input.amount),
-        currency: input.currency ?? DEFAULT_CURRENCY,
-        contact_id: input.contactId ?? null,
-        company_id: input.companyId ?? null,
-        responsible_id: input.responsibleId ?? caller.userId,
-        comment: input.comment ?? null,
-        fields: JSON.stringify(input.fields ?? {}),
-        search: searchText(input.title),
-        version: 1,
-        stage_changed_at: now,
-        created_by: caller.userId,
-        created_at: now,
-        updated_at: now,
-        closed_at: isClosed(stage.kind) ? now : null,
-      })
-      .execute();
-    await trx
-      .insertInto('crm_deal_stages')
-      .values({ deal_id: id, seq: 1, stage_id: stage.id, entered_at: now, entered_by: caller.userId })
-      .execute();
-    await scheduleRobots(rt.db, trx, { dealId: id, stageId: stage.id, seq: 1 }, now);
-  });
-  return visibleDeal(rt.db.kysely, null, id);
+  const stage = await stageIn(trx, input.pipelineId, input.stageId, entity);
+  await checkLinks(trx, ledByCaller(trx, caller), input);
+  if (entity === 'deal') await checkDealValues(trx, stage, input.fields ?? {});
+  const now = rt.now();
+  const lead = leadColumns(input);
+  await trx
+    .insertInto('crm_deals')
+    .values({
+      id,
+      entity,
+      title: input.title,
+      pipeline_id: input.pipelineId,
+      stage_id: stage.id,
+      amount_minor: input.amount == null ? null : toMinor(input.amount),
+      currency: input.currency ?? DEFAULT_CURRENCY,
+      contact_id: input.contactId ?? null,
+      company_id: input.companyId ?? null,
+      responsible_id: input.responsibleId ?? caller.userId,
+      comment: input.comment ?? null,
+      fields: JSON.stringify(input.fields ?? {}),
+      ...lead,
+      search: searchOf(input.title, lead),
+      version: 1,
+      stage_changed_at: now,
+      created_by: caller.userId,
+      created_at: now,
+      updated_at: now,
+      closed_at: isClosed(stage.kind) ? now : null,
+    })
+    .execute();
+  await trx
+    .insertInto('crm_deal_stages')
+    .values({ deal_id: id, seq: 1, stage_id: stage.id, entered_at: now, entered_by: caller.userId })
+    .execute();
+  await scheduleRobots(rt.db, trx, { dealId: id, stageId: stage.id, seq: 1 }, now);
+  return id;
 }
 
 /**
@@ -174,10 +238,11 @@ export async function updateDeal(
   caller: Caller,
   id: string,
   patch: DealPatch,
+  entity: CrmEntity = 'deal',
 ): Promise<DealView> {
   await rt.db.kysely.transaction().execute(async (trx) => {
     const ledBy = ledByCaller(trx, caller);
-    const deal = await visibleDeal(trx, ledBy, id);
+    const deal = await visibleDeal(trx, ledBy, id, entity);
     if (patch.version !== undefined && patch.version !== deal.version)
       throw new Conflict(
         `the deal changed since version ${patch.version} (it is at ${deal.version}); reload it`,
@@ -186,7 +251,7 @@ export async function updateDeal(
     await checkLinks(trx, ledBy, patch);
     await writeDeal(rt, trx, caller.userId, deal, patch);
   });
-  return visibleDeal(rt.db.kysely, null, id);
+  return visibleDeal(rt.db.kysely, null, id, entity);
 }
 
 /**
@@ -198,28 +263,38 @@ export async function writeDeal(
   trx: Kysely<Database>,
   actor: string,
   deal: DealView,
-  patch: Partial<DealInput>,
+  patch: Partial<DealInput> & { convertedDealId?: string },
 ): Promise<void> {
   const now = rt.now();
   const pipelineId = patch.pipelineId ?? deal.pipelineId;
   const moving = patch.pipelineId !== undefined && patch.pipelineId !== deal.pipelineId;
   const stage =
     moving || (patch.stageId !== undefined && patch.stageId !== deal.stageId)
-      ? await stageIn(trx, pipelineId, patch.stageId)
+      ? await stageIn(trx, pipelineId, patch.stageId, deal.entity)
       : null;
-  if (stage || patch.fields !== undefined)
+  if (deal.entity === 'deal' && (stage || patch.fields !== undefined))
     await checkDealValues(
       trx,
       stage ?? { id: deal.stageId, name: deal.stageName },
       patch.fields ?? deal.fields,
     );
   const title = patch.title ?? deal.title;
+  const lead = leadColumns(patch);
+  const person = {
+    lead_name: deal.name,
+    lead_company: deal.companyTitle,
+    lead_phone: deal.phone,
+    lead_email: deal.email,
+    ...lead,
+  };
   const changed = await trx
     .updateTable('crm_deals')
     .set({
       title,
-      search: searchText(title),
+      ...lead,
+      search: searchOf(title, person),
       pipeline_id: pipelineId,
+      ...(patch.convertedDealId !== undefined && { converted_deal_id: patch.convertedDealId }),
       ...(patch.amount !== undefined && {
         amount_minor: patch.amount === null ? null : toMinor(patch.amount),
       }),
@@ -257,9 +332,14 @@ export async function writeDeal(
   }
 }
 
-export async function deleteDeal(rt: Runtime, caller: Caller, id: string): Promise<void> {
+export async function deleteDeal(
+  rt: Runtime,
+  caller: Caller,
+  id: string,
+  entity: CrmEntity = 'deal',
+): Promise<void> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    await visibleDeal(trx, ledByCaller(trx, caller), id);
+    await visibleDeal(trx, ledByCaller(trx, caller), id, entity);
     await trx.deleteFrom('crm_deal_stages').where('deal_id', '=', id).execute();
     await trx.deleteFrom('crm_deals').where('id', '=', id).execute();
   });

@@ -167,25 +167,34 @@ export async function createParty(
   kind: PartyKind,
   input: PartyInput,
 ): Promise<PartyView> {
-  const { table } = KINDS[kind];
-  const id = newRowId();
-  await rt.db.kysely.transaction().execute(async (trx) => {
-    const columns = await columnsOf(trx, ledByCaller(trx, caller), kind, input);
-    const now = rt.now();
-    await anyDb(trx)
-      .insertInto(table)
-      .values({
-        ...columns,
-        id,
-        responsible_id: input.responsibleId ?? caller.userId,
-        search: searchOf(kind, input),
-        created_by: caller.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  });
+  const id = await rt.db.kysely.transaction().execute((trx) => insertParty(rt, trx, caller, kind, input));
   return view(kind, await visible(rt.db.kysely, null, kind, id));
+}
+
+/** Inserts a contact or company in `trx` (what it links to checked); returns its id. */
+export async function insertParty(
+  rt: Runtime,
+  trx: Kysely<Database>,
+  caller: Caller,
+  kind: PartyKind,
+  input: PartyInput,
+): Promise<string> {
+  const id = newRowId();
+  const columns = await columnsOf(trx, ledByCaller(trx, caller), kind, input);
+  const now = rt.now();
+  await anyDb(trx)
+    .insertInto(KINDS[kind].table)
+    .values({
+      ...columns,
+      id,
+      responsible_id: input.responsibleId ?? caller.userId,
+      search: searchOf(kind, input),
+      created_by: caller.userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
 }
 
 export async function updateParty(

@@ -3,13 +3,21 @@ import { z } from 'zod';
 import { problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { pipelineSummary } from './deals.ts';
-import { createPipeline, deletePipeline, listPipelines, STAGE_KINDS, updatePipeline } from './pipelines.ts';
+import {
+  CRM_ENTITIES,
+  createPipeline,
+  deletePipeline,
+  listPipelines,
+  STAGE_KINDS,
+  updatePipeline,
+} from './pipelines.ts';
 
 const kind = z.enum(STAGE_KINDS).describe('open: work goes on; won, lost: how a deal ends');
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #228be6');
 const stage = z.object({ id: z.string(), name: z.string(), kind, color }).meta({ id: 'CrmStage' });
+const entity = z.enum(CRM_ENTITIES).describe('What moves along it: deals or leads');
 const pipeline = z
-  .object({ id: z.string(), name: z.string(), sort: z.number().int(), stages: z.array(stage) })
+  .object({ id: z.string(), name: z.string(), sort: z.number().int(), entity, stages: z.array(stage) })
   .meta({ id: 'CrmPipeline' });
 const name = z.string().trim().min(1).max(200);
 const stageInput = z.object({ name: z.string().trim().min(1).max(100), kind, color: color.optional() });
@@ -46,11 +54,12 @@ export const pipelineRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
       config: { access: 'crm:read' },
       schema: {
         tags,
-        summary: 'Every pipeline with its stages',
-        response: { 200: z.object({ items: z.array(pipeline) }) },
+        summary: 'The pipelines of deals (or of leads) with their stages',
+        querystring: z.object({ entity: entity.default('deal') }),
+        response: { 200: z.object({ items: z.array(pipeline) }), ...problems(400) },
       },
     },
-    async () => ({ items: await listPipelines(rt.db.kysely) }),
+    async (request) => ({ items: await listPipelines(rt.db.kysely, request.query.entity) }),
   );
 
   app.post(
@@ -60,7 +69,12 @@ export const pipelineRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app
       schema: {
         tags,
         summary: 'Create a pipeline (manageCrm)',
-        body: z.object({ name, sort: z.number().int().optional(), stages: newStages }),
+        body: z.object({
+          name,
+          sort: z.number().int().optional(),
+          entity: entity.optional(),
+          stages: newStages,
+        }),
         response: { 201: pipeline, ...problems(400, 403, 422) },
       },
     },

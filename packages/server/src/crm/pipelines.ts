@@ -7,6 +7,9 @@ import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound, Unprocessable } from '../runtime/errors.ts';
 
 export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+/** What moves along a pipeline: deals, or leads (requests not yet qualified). */
+export const CRM_ENTITIES = ['deal', 'lead'] as const;
+export type CrmEntity = (typeof CRM_ENTITIES)[number];
 export type StageKind = (typeof STAGE_KINDS)[number];
 
 export interface StageView {
@@ -20,6 +23,7 @@ export interface PipelineView {
   id: string;
   name: string;
   sort: number;
+  entity: CrmEntity;
   stages: StageView[];
 }
 
@@ -32,22 +36,27 @@ export interface StageInput {
 
 export interface PipelineInput {
   name: string;
+  /** On creation only (default `deal`). */
+  entity?: CrmEntity | undefined;
   sort?: number | undefined;
   stages: StageInput[];
 }
 
 const DEFAULT_COLOR: Record<StageKind, string> = { open: '#228be6', won: '#40c057', lost: '#fa5252' };
 
-/** Every pipeline with its stages, in order. */
-export async function listPipelines(db: Kysely<Database>): Promise<PipelineView[]> {
+/** Every pipeline (of `entity`, when given) with its stages, in order. */
+export async function listPipelines(db: Kysely<Database>, entity?: CrmEntity): Promise<PipelineView[]> {
+  let pipelinesQuery = db.selectFrom('crm_pipelines').selectAll().orderBy('sort').orderBy('name');
+  if (entity !== undefined) pipelinesQuery = pipelinesQuery.where('entity', '=', entity);
   const [pipelines, stages] = await Promise.all([
-    db.selectFrom('crm_pipelines').selectAll().orderBy('sort').orderBy('name').execute(),
+    pipelinesQuery.execute(),
     db.selectFrom('crm_stages').selectAll().orderBy('pipeline_id').orderBy('sort').execute(),
   ]);
   return pipelines.map((p) => ({
     id: p.id,
     name: p.name,
     sort: p.sort,
+    entity: p.entity as CrmEntity,
     stages: stages.filter((s) => s.pipeline_id === p.id).map(stageView),
   }));
 }
@@ -105,7 +114,10 @@ export async function createPipeline(
       .select((eb) => eb.fn.max('sort').as('sort'))
       .executeTakeFirst();
     const sort = input.sort ?? Number(last?.sort ?? 0) + 1;
-    await trx.insertInto('crm_pipelines').values({ id, name: input.name, sort }).execute();
+    await trx
+      .insertInto('crm_pipelines')
+      .values({ id, name: input.name, sort, entity: input.entity ?? 'deal' })
+      .execute();
     await writeStages(trx, id, input.stages, new Set());
   });
   return getPipeline(rt.db.kysely, id);

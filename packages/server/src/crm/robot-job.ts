@@ -83,7 +83,7 @@ async function startAbout(rt: Runtime, definitionKey: string, deal: DealView, jo
       definitionKey,
       params: {},
       document: dealDocument(deal),
-      documentRef: `deal:${deal.id}`,
+      documentRef: `${deal.entity}:${deal.id}`,
       startedBy: deal.responsibleId,
       idempotencyKey: `robot:${jobKey}`,
     });

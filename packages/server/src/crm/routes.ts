@@ -3,14 +3,16 @@ import type { Runtime } from '../runtime/context.ts';
 import { dealFieldRoutes } from './deal-field-routes.ts';
 import { dealRoutes } from './deal-routes.ts';
 import { crmImportRoutes } from './import-routes.ts';
+import { leadRoutes } from './lead-routes.ts';
 import { partyRoutes } from './party-routes.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
 import { robotRoutes } from './robot-routes.ts';
 
-/** The CRM's API: pipelines, deals and their fields, contacts, companies and robots (API.md, "CRM"). */
+/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots and import (API.md, "CRM"). */
 export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   await app.register(pipelineRoutes, { rt });
   await app.register(dealRoutes, { rt });
+  await app.register(leadRoutes, { rt });
   await app.register(partyRoutes, { rt });
   await app.register(robotRoutes, { rt });
   await app.register(dealFieldRoutes, { rt });

@@ -4,13 +4,23 @@ import type { Database } from '../db/schema.ts';
 import { type JobHandler, payloadOf } from '../jobs/handler.ts';
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
 import { Unprocessable } from '../runtime/errors.ts';
-import { dealIdOf } from './deal-document.ts';
+import { crmRefOf } from './deal-document.ts';
 import { dealFieldName, dealFieldValue } from './deal-fields.ts';
 import type { DealView } from './deal-rows.ts';
 import { type DealInput, readDeal, writeDeal } from './deals.ts';
 import { amountField, currencyField } from './money.ts';
 
 type UpdateDocument = Extract<Effect, { type: 'updateDocument' }>;
+
+/** A lead's person as given: what a process may write back to it beyond a deal's names. */
+type LeadPerson = 'name' | 'companyTitle' | 'phone' | 'email' | 'source';
+const LEAD_PERSON: Record<string, LeadPerson> = {
+  name: 'name',
+  companyTitle: 'companyTitle',
+  phone: 'phone',
+  email: 'email',
+  source: 'source',
+};
 
 /**
  * A setFields activity writing to the CRM item its process is about (`documentRef: deal:<id>`). The
@@ -30,11 +40,12 @@ export const updateDocumentHandler: JobHandler = {
             .select('document_ref')
             .where('id', '=', job.instance_id)
             .executeTakeFirst();
-    const dealId = dealIdOf(instance?.document_ref ?? null);
-    if (dealId === null) return finish();
+    const ref = crmRefOf(instance?.document_ref ?? null);
+    if (ref === null) return finish();
     await rt.db.kysely.transaction().execute(async (trx) => {
-      const deal = await readDeal(trx, dealId);
-      if (!deal) throw new PermanentFailure(`fields at ${e.nodeId}: the deal ${dealId} no longer exists`);
+      const deal = await readDeal(trx, ref.id, null, ref.entity);
+      if (!deal)
+        throw new PermanentFailure(`fields at ${e.nodeId}: the ${ref.entity} ${ref.id} no longer exists`);
       const patch = await dealPatch(trx, deal, e.fields, `fields at ${e.nodeId}`);
       try {
         await writeDeal(rt, trx, `process:${job.instance_id}`, deal, patch);
@@ -66,7 +77,12 @@ async function dealPatch(
     const r = schema.safeParse(values[name]);
     return r.success ? (r.data as T) : refuse(name, `cannot be ${JSON.stringify(values[name])}`);
   };
-  for (const name of Object.keys(values))
+  for (const name of Object.keys(values)) {
+    const person = deal.entity === 'lead' && Object.hasOwn(LEAD_PERSON, name) ? LEAD_PERSON[name] : undefined;
+    if (person) {
+      patch[person] = values[name] === null ? null : String(values[name]);
+      continue;
+    }
     switch (name) {
       case 'title': {
         const title = values.title;
@@ -98,6 +114,7 @@ async function dealPatch(
         fields[name] = parsed(name, dealFieldValue);
         patch.fields = fields;
     }
+  }
   return patch;
 }
 

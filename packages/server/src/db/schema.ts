@@ -1,4 +1,5 @@
 import type { TemplateIcon } from '@baton/engine';
+import type { Generated } from 'kysely';
 
 /**
  * Tables as Kysely sees them. Times are epoch milliseconds (bigint in PostgreSQL, read back as numbers);
@@ -217,6 +218,8 @@ export interface CrmPipelinesTable {
   id: string;
   name: string;
   sort: number;
+  /** `deal` or `lead`: which items move along it. */
+  entity: Generated<string>;
 }
 
 export interface CrmStagesTable {
@@ -277,6 +280,17 @@ export interface CrmDealsTable {
   updated_at: number;
   /** Set while the deal is at a won or lost stage. */
   closed_at: number | null;
+  /** `deal`, or `lead` for a request not yet qualified (migration 019). */
+  entity: Generated<string>;
+  /** A lead's person, company, phone and e-mail as given, until it is converted. */
+  lead_name: string | null;
+  lead_company: string | null;
+  lead_phone: string | null;
+  lead_email: string | null;
+  /** Where a lead came from (a web form, a call, …). */
+  source: string | null;
+  /** The deal a lead was converted into. */
+  converted_deal_id: string | null;
 }
 
 /** A deal's visits to stages, in order (`seq`). */

@@ -436,6 +436,28 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     }
   });
 
+  it('019 makes every pipeline and deal kept so far one of deals, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    const old = db.kysely as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    try {
+      expect((await migrator.migrateTo('018-crm-deal-fields')).error).toBeUndefined();
+      await old.insertInto('crm_pipelines').values({ id: 'p', name: 'Sales', sort: 1 }).execute();
+      const applied = await migrator.migrateTo('019-crm-leads');
+      expect(applied.results?.map((r) => r.migrationName)).toEqual(['019-crm-leads']);
+      expect(await db.kysely.selectFrom('crm_pipelines').select(['id', 'entity']).execute()).toEqual([
+        { id: 'p', entity: 'deal' },
+      ]);
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(sql`select entity from crm_pipelines`.execute(db.kysely)).rejects.toThrow(/entity/);
+      await expect(sql`select lead_name from crm_deals`.execute(db.kysely)).rejects.toThrow(/lead_name/);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
   // Kysely locks the migration table on PostgreSQL; SQLite is one server process, its migrations are not
   // meant to race another process.
   if (dialect !== 'postgres') return;

@@ -14,6 +14,7 @@ export const SALES_STAGES = [
 export interface PipelineBody {
   id: string;
   name: string;
+  entity: 'deal' | 'lead';
   stages: { id: string; name: string; kind: string; color: string }[];
 }
 
@@ -31,7 +32,7 @@ export async function createPipeline(
 /** Creates something under `/api/v1/crm/<path>` (201 expected) and returns its body. */
 export async function created<T = Record<string, unknown> & { id: string }>(
   call: Call,
-  path: 'deals' | 'contacts' | 'companies',
+  path: 'deals' | 'leads' | 'contacts' | 'companies',
   body: Record<string, unknown>,
 ): Promise<T> {
   const res = await call('POST', `/api/v1/crm/${path}`, body);

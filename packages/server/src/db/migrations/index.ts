@@ -17,6 +17,7 @@ import * as feed from './015-feed.ts';
 import * as crm from './016-crm.ts';
 import * as crmRobots from './017-crm-robots.ts';
 import * as crmDealFields from './018-crm-deal-fields.ts';
+import * as crmLeads from './019-crm-leads.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '016-crm': crm,
   '017-crm-robots': crmRobots,
   '018-crm-deal-fields': crmDealFields,
+  '019-crm-leads': crmLeads,
 };
 
 export const migrationProvider: MigrationProvider = {
