@@ -7,8 +7,9 @@ import { leadRoutes } from './lead-routes.ts';
 import { partyRoutes } from './party-routes.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
 import { robotRoutes } from './robot-routes.ts';
+import { webFormRoutes } from './web-form-routes.ts';
 
-/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots and import (API.md, "CRM"). */
+/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import and web forms (API.md, "CRM"). */
 export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   await app.register(pipelineRoutes, { rt });
   await app.register(dealRoutes, { rt });
@@ -17,4 +18,5 @@ export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
   await app.register(robotRoutes, { rt });
   await app.register(dealFieldRoutes, { rt });
   await app.register(crmImportRoutes, { rt });
+  await app.register(webFormRoutes, { rt });
 };

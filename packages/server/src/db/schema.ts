@@ -27,6 +27,8 @@ export interface Database {
   crm_deal_stages: CrmDealStagesTable;
   crm_robots: CrmRobotsTable;
   crm_deal_fields: CrmDealFieldsTable;
+  crm_web_forms: CrmWebFormsTable;
+  crm_form_submissions: CrmFormSubmissionsTable;
   settings: SettingsTable;
   departments: DepartmentsTable;
   users: UsersTable;
@@ -336,6 +338,31 @@ export interface CrmDealFieldsTable {
   /** JSON array of stage ids at which it must be filled. */
   required_stages: string;
   sort: number;
+}
+
+/** A web form that makes leads (migration 020). */
+export interface CrmWebFormsTable {
+  id: string;
+  /** The form's public address: `/forms/<token>`. */
+  token: string;
+  name: string;
+  /** The heading visitors see. */
+  title: string;
+  /** JSON array of `{ field, label, required }`. */
+  fields: string;
+  success_text: string;
+  /** The lead pipeline its leads go to. */
+  pipeline_id: string;
+  responsible_id: string;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CrmFormSubmissionsTable {
+  form_id: string;
+  address: string;
+  at: number;
 }
 
 export interface DepartmentsTable {

@@ -458,6 +458,39 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     }
   });
 
+  it('020 keeps web forms with unique tokens, up and back down', async () => {
+    const fresh = await createTestDatabase(dialect);
+    const db = openDatabase(fresh.url);
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    try {
+      expect((await migrator.migrateTo('019-crm-leads')).error).toBeUndefined();
+      const applied = await migrator.migrateTo('020-crm-web-forms');
+      expect(applied.results?.map((r) => r.migrationName)).toEqual(['020-crm-web-forms']);
+      const form = (id: string) => ({
+        id,
+        token: 't',
+        name: 'Site',
+        title: 'Call me',
+        fields: '[]',
+        success_text: 'Thanks',
+        pipeline_id: 'p',
+        responsible_id: 'u',
+        active: 1,
+        created_at: 0,
+        updated_at: 0,
+      });
+      await db.kysely.insertInto('crm_web_forms').values(form('a')).execute();
+      await expect(db.kysely.insertInto('crm_web_forms').values(form('b')).execute()).rejects.toThrow(
+        /unique|UNIQUE|duplicate/,
+      );
+      expect((await migrator.migrateDown()).error).toBeUndefined();
+      await expect(sql`select * from crm_web_forms`.execute(db.kysely)).rejects.toThrow(/crm_web_forms/);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
   // Kysely locks the migration table on PostgreSQL; SQLite is one server process, its migrations are not
   // meant to race another process.
   if (dialect !== 'postgres') return;

@@ -18,6 +18,7 @@ import * as crm from './016-crm.ts';
 import * as crmRobots from './017-crm-robots.ts';
 import * as crmDealFields from './018-crm-deal-fields.ts';
 import * as crmLeads from './019-crm-leads.ts';
+import * as crmWebForms from './020-crm-web-forms.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '017-crm-robots': crmRobots,
   '018-crm-deal-fields': crmDealFields,
   '019-crm-leads': crmLeads,
+  '020-crm-web-forms': crmWebForms,
 };
 
 export const migrationProvider: MigrationProvider = {
