@@ -15,6 +15,8 @@ describe('what an outbox job delivers, in one line', () => {
     ['startProcess', { definitionKey: 'onboarding' }, 'onboarding'],
     ['createDocument', { fileName: 'contract.docx' }, 'contract.docx'],
     ['timer', { instanceId: 'i1', timerId: 'w3' }, 'w3'],
+    ['updateDocument', { fields: { stage: 'Won', discount: 10 } }, 'stage, discount'],
+    ['crmRobot', { robotId: 'r1', dealId: 'd7', seq: 2 }, 'd7'],
   ])('%s', (kind, payload, line) => {
     expect(jobSummary({ kind, payload })).toBe(line);
   });

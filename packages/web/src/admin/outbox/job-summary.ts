@@ -10,6 +10,7 @@ export const JOB_KINDS = [
   'createDocument',
   'publishFeed',
   'updateDocument',
+  'crmRobot',
   'startProcess',
   'callCompleted',
   'timer',
@@ -46,6 +47,10 @@ export function jobSummary(job: Pick<Job, 'kind' | 'payload'>): string {
       return text(p.message);
     case 'timer':
       return text(p.timerId);
+    case 'updateDocument':
+      return Object.keys((p.fields ?? {}) as object).join(', ');
+    case 'crmRobot':
+      return text(p.dealId);
     default:
       return '';
   }
