@@ -27,6 +27,16 @@ export function useCatalogue() {
   });
 }
 
+/** The published templates made for one kind of document (`deal`), to start about such a record. */
+export function useTemplatesFor(documentType: string) {
+  return useQuery({
+    queryKey: [...definitionKeys.catalogue, documentType],
+    queryFn: ({ signal }) =>
+      call('GET /api/v1/definitions', { query: { published: 'true', documentType }, signal }),
+    staleTime: 60_000,
+  });
+}
+
 /** The templates whose every run I see: the ones the process report covers for me. */
 export function useReportableDefinitions() {
   return useQuery({

@@ -62,9 +62,19 @@ export function useInstanceHistory(id: string, view: HistoryView, live: boolean)
 export function useStartInstance() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { definitionKey: string; params: Record<string, unknown>; idempotencyKey: string }) =>
+    mutationFn: (input: {
+      definitionKey: string;
+      params: Record<string, unknown>;
+      idempotencyKey: string;
+      /** What the process is about (`deal:ID`): it reads that record as its document. */
+      documentRef?: string | undefined;
+    }) =>
       call('POST /api/v1/instances', {
-        body: { definitionKey: input.definitionKey, params: input.params },
+        body: {
+          definitionKey: input.definitionKey,
+          params: input.params,
+          ...(input.documentRef ? { documentRef: input.documentRef } : {}),
+        },
         headers: { 'idempotency-key': input.idempotencyKey },
       }),
     onSuccess: () => refresh(client, 'instances', 'tasks'),

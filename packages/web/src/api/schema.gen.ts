@@ -97,7 +97,15 @@ export type GroupInput = {
 export type ApiTokenInput = {
   id: string;
   name: string;
-  scopes: ('processes:read' | 'processes:write' | 'tasks:write' | 'org:read' | 'org:admin')[];
+  scopes: (
+    | 'processes:read'
+    | 'processes:write'
+    | 'tasks:write'
+    | 'org:read'
+    | 'org:admin'
+    | 'crm:read'
+    | 'crm:write'
+  )[];
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
@@ -132,6 +140,246 @@ export type CalendarYearInput = {
     kind: 'holiday' | 'workday' | 'short';
     name?: string | null;
   }[];
+};
+
+export type CrmDealFieldInput = {
+  /** The name processes read it by (document.<key>) and deals keep it under */
+  key: string;
+  label: string;
+  /** select: one of options; date: YYYY-MM-DD */
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  options?: string[];
+  /** Every deal must have it */
+  required?: boolean;
+  /** Stages a deal cannot reach without it */
+  requiredAtStages?: string[];
+};
+
+export type CrmDealInput = {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  stageName: string;
+  stageKind: 'open' | 'won' | 'lost';
+  amount: number | null;
+  currency: string;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  fields: Record<string, string | number | boolean | null>;
+  /** Send it back with a change: 409 if the deal changed since */
+  version: number;
+  stageChangedAt: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the deal is at a won or lost stage */
+  closedAt: string | null;
+};
+
+export type CrmDealDetailInput = {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  stageName: string;
+  stageKind: 'open' | 'won' | 'lost';
+  amount: number | null;
+  currency: string;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  fields: Record<string, string | number | boolean | null>;
+  /** Send it back with a change: 409 if the deal changed since */
+  version: number;
+  stageChangedAt: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the deal is at a won or lost stage */
+  closedAt: string | null;
+  /** The stages it has been at, oldest first */
+  stages: {
+    stageId: string;
+    /** Null once the stage was removed */
+    stageName: string | null;
+    enteredAt: string;
+    /** A user id, or process:<instance id> for a process that moved it */
+    by: string;
+  }[];
+};
+
+export type CrmLeadInput = {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  stageName: string;
+  stageKind: 'open' | 'won' | 'lost';
+  amount: number | null;
+  currency: string;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  fields: Record<string, string | number | boolean | null>;
+  /** Send it back with a change: 409 if the deal changed since */
+  version: number;
+  stageChangedAt: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the deal is at a won or lost stage */
+  closedAt: string | null;
+  name: string | null;
+  companyTitle: string | null;
+  phone: string | null;
+  email: string | null;
+  source: string | null;
+  /** The deal it was converted into */
+  convertedDealId: string | null;
+};
+
+export type CrmLeadDetailInput = {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  stageName: string;
+  stageKind: 'open' | 'won' | 'lost';
+  amount: number | null;
+  currency: string;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  fields: Record<string, string | number | boolean | null>;
+  /** Send it back with a change: 409 if the deal changed since */
+  version: number;
+  stageChangedAt: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the deal is at a won or lost stage */
+  closedAt: string | null;
+  name: string | null;
+  companyTitle: string | null;
+  phone: string | null;
+  email: string | null;
+  source: string | null;
+  /** The deal it was converted into */
+  convertedDealId: string | null;
+  stages: {
+    stageId: string;
+    /** Null once the stage was removed */
+    stageName: string | null;
+    enteredAt: string;
+    /** A user id, or process:<instance id> for a process that moved it */
+    by: string;
+  }[];
+};
+
+export type CrmContactInput = {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  comment: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  position: string | null;
+  companyId: string | null;
+  companyName: string | null;
+};
+
+export type CrmCompanyInput = {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  comment: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  taxId: string | null;
+  address: string | null;
+};
+
+export type CrmStageInput = {
+  id: string;
+  name: string;
+  /** open: work goes on; won, lost: how a deal ends */
+  kind: 'open' | 'won' | 'lost';
+  color: string;
+};
+
+export type CrmPipelineInput = {
+  id: string;
+  name: string;
+  sort: number;
+  /** What moves along it: deals or leads */
+  entity: 'deal' | 'lead';
+  stages: CrmStageInput[];
+};
+
+export type CrmRobotInput = {
+  id: string;
+  pipelineId: string;
+  stageId: string;
+  name: string;
+  /** notify: tell the deal's manager (message); startProcess: start a process about the deal */
+  action: 'notify' | 'startProcess';
+  delay: string | null;
+  message: string | null;
+  notifyHead: boolean;
+  definitionKey: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CrmWebFormInput = {
+  /** For the CRM: the lead source reads "web form: <name>" */
+  name: string;
+  /** The heading visitors see */
+  title: string;
+  fields: {
+    /** The lead's detail it fills */
+    field: 'name' | 'companyTitle' | 'phone' | 'email' | 'comment';
+    /** What visitors read */
+    label: string;
+    required: boolean;
+  }[];
+  /** Shown after sending */
+  successText: string;
+  /** The lead pipeline its leads go to */
+  pipelineId: string;
+  /** Who leads its leads */
+  responsibleId: string;
+  active: boolean;
+  id: string;
+  /** The public address: /forms/<token> in the web app */
+  token: string;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type DefinitionProblemInput = {
@@ -635,7 +883,15 @@ export type Group = {
 export type ApiToken = {
   id: string;
   name: string;
-  scopes: ('processes:read' | 'processes:write' | 'tasks:write' | 'org:read' | 'org:admin')[];
+  scopes: (
+    | 'processes:read'
+    | 'processes:write'
+    | 'tasks:write'
+    | 'org:read'
+    | 'org:admin'
+    | 'crm:read'
+    | 'crm:write'
+  )[];
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
@@ -670,6 +926,246 @@ export type CalendarYear = {
     kind: 'holiday' | 'workday' | 'short';
     name?: string | null;
   }[];
+};
+
+export type CrmDealField = {
+  /** The name processes read it by (document.<key>) and deals keep it under */
+  key: string;
+  label: string;
+  /** select: one of options; date: YYYY-MM-DD */
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  options: string[];
+  /** Every deal must have it */
+  required: boolean;
+  /** Stages a deal cannot reach without it */
+  requiredAtStages: string[];
+};
+
+export type CrmDeal = {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  stageName: string;
+  stageKind: 'open' | 'won' | 'lost';
+  amount: number | null;
+  currency: string;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  fields: Record<string, string | number | boolean | null>;
+  /** Send it back with a change: 409 if the deal changed since */
+  version: number;
+  stageChangedAt: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the deal is at a won or lost stage */
+  closedAt: string | null;
+};
+
+export type CrmDealDetail = {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  stageName: string;
+  stageKind: 'open' | 'won' | 'lost';
+  amount: number | null;
+  currency: string;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  fields: Record<string, string | number | boolean | null>;
+  /** Send it back with a change: 409 if the deal changed since */
+  version: number;
+  stageChangedAt: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the deal is at a won or lost stage */
+  closedAt: string | null;
+  /** The stages it has been at, oldest first */
+  stages: {
+    stageId: string;
+    /** Null once the stage was removed */
+    stageName: string | null;
+    enteredAt: string;
+    /** A user id, or process:<instance id> for a process that moved it */
+    by: string;
+  }[];
+};
+
+export type CrmLead = {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  stageName: string;
+  stageKind: 'open' | 'won' | 'lost';
+  amount: number | null;
+  currency: string;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  fields: Record<string, string | number | boolean | null>;
+  /** Send it back with a change: 409 if the deal changed since */
+  version: number;
+  stageChangedAt: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the deal is at a won or lost stage */
+  closedAt: string | null;
+  name: string | null;
+  companyTitle: string | null;
+  phone: string | null;
+  email: string | null;
+  source: string | null;
+  /** The deal it was converted into */
+  convertedDealId: string | null;
+};
+
+export type CrmLeadDetail = {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  stageName: string;
+  stageKind: 'open' | 'won' | 'lost';
+  amount: number | null;
+  currency: string;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  fields: Record<string, string | number | boolean | null>;
+  /** Send it back with a change: 409 if the deal changed since */
+  version: number;
+  stageChangedAt: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the deal is at a won or lost stage */
+  closedAt: string | null;
+  name: string | null;
+  companyTitle: string | null;
+  phone: string | null;
+  email: string | null;
+  source: string | null;
+  /** The deal it was converted into */
+  convertedDealId: string | null;
+  stages: {
+    stageId: string;
+    /** Null once the stage was removed */
+    stageName: string | null;
+    enteredAt: string;
+    /** A user id, or process:<instance id> for a process that moved it */
+    by: string;
+  }[];
+};
+
+export type CrmContact = {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  comment: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  position: string | null;
+  companyId: string | null;
+  companyName: string | null;
+};
+
+export type CrmCompany = {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  comment: string | null;
+  responsibleId: string;
+  responsibleName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  taxId: string | null;
+  address: string | null;
+};
+
+export type CrmStage = {
+  id: string;
+  name: string;
+  /** open: work goes on; won, lost: how a deal ends */
+  kind: 'open' | 'won' | 'lost';
+  color: string;
+};
+
+export type CrmPipeline = {
+  id: string;
+  name: string;
+  sort: number;
+  /** What moves along it: deals or leads */
+  entity: 'deal' | 'lead';
+  stages: CrmStage[];
+};
+
+export type CrmRobot = {
+  id: string;
+  pipelineId: string;
+  stageId: string;
+  name: string;
+  /** notify: tell the deal's manager (message); startProcess: start a process about the deal */
+  action: 'notify' | 'startProcess';
+  delay: string | null;
+  message: string | null;
+  notifyHead: boolean;
+  definitionKey: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CrmWebForm = {
+  /** For the CRM: the lead source reads "web form: <name>" */
+  name: string;
+  /** The heading visitors see */
+  title: string;
+  fields: {
+    /** The lead's detail it fills */
+    field: 'name' | 'companyTitle' | 'phone' | 'email' | 'comment';
+    /** What visitors read */
+    label: string;
+    required: boolean;
+  }[];
+  /** Shown after sending */
+  successText: string;
+  /** The lead pipeline its leads go to */
+  pipelineId: string;
+  /** Who leads its leads */
+  responsibleId: string;
+  active: boolean;
+  id: string;
+  /** The public address: /forms/<token> in the web app */
+  token: string;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type DefinitionProblem = {
@@ -1116,7 +1612,15 @@ export interface Operations {
     response: {
       user: User;
       via: 'session' | 'apiToken' | 'adminToken';
-      scopes: ('processes:read' | 'processes:write' | 'tasks:write' | 'org:read' | 'org:admin')[];
+      scopes: (
+        | 'processes:read'
+        | 'processes:write'
+        | 'tasks:write'
+        | 'org:read'
+        | 'org:admin'
+        | 'crm:read'
+        | 'crm:write'
+      )[];
       abilities: string[];
       /** Sees every run of some template (all work, or a template's view right): may read its report */
       reports: boolean;
@@ -1150,13 +1654,29 @@ export interface Operations {
     query: never;
     body: {
       name: string;
-      scopes: ('processes:read' | 'processes:write' | 'tasks:write' | 'org:read' | 'org:admin')[];
+      scopes: (
+        | 'processes:read'
+        | 'processes:write'
+        | 'tasks:write'
+        | 'org:read'
+        | 'org:admin'
+        | 'crm:read'
+        | 'crm:write'
+      )[];
       expiresAt?: string;
     };
     response: {
       id: string;
       name: string;
-      scopes: ('processes:read' | 'processes:write' | 'tasks:write' | 'org:read' | 'org:admin')[];
+      scopes: (
+        | 'processes:read'
+        | 'processes:write'
+        | 'tasks:write'
+        | 'org:read'
+        | 'org:admin'
+        | 'crm:read'
+        | 'crm:write'
+      )[];
       createdAt: string;
       expiresAt: string | null;
       lastUsedAt: string | null;
@@ -1577,6 +2097,8 @@ export interface Operations {
       label?: string;
       /** true: only templates whose every run the caller sees (those with a process report for them) */
       reportable?: 'true' | 'false';
+      /** Only templates made for this kind of CRM item (their documentType, e.g. deal) */
+      documentType?: string;
     };
     body: never;
     response: {
@@ -1618,6 +2140,8 @@ export interface Operations {
           | null;
         /** Catalogue labels */
         labels: string[];
+        /** The CRM items it is made for (deal, lead, …), or null */
+        documentType: string | null;
       }[];
     };
   };
@@ -1758,6 +2282,8 @@ export interface Operations {
       definitionKey?: string;
       status?: 'running' | 'completed' | 'failed' | 'terminated';
       startedBy?: string;
+      /** The processes of a CRM item, e.g. deal:<id> */
+      documentRef?: string;
       /** Inclusive */
       startedFrom?: string;
       /** Exclusive */
@@ -2226,6 +2752,641 @@ export interface Operations {
     response: {
       items: FeedPost[];
       nextCursor: string | null;
+    };
+  };
+  /** The pipelines of deals (or of leads) with their stages */
+  'GET /api/v1/crm/pipelines': {
+    path: never;
+    query: {
+      /** What moves along it: deals or leads */
+      entity?: 'deal' | 'lead';
+    };
+    body: never;
+    response: {
+      items: CrmPipeline[];
+    };
+  };
+  /** Create a pipeline (manageCrm) */
+  'POST /api/v1/crm/pipelines': {
+    path: never;
+    query: never;
+    body: {
+      name: string;
+      sort?: number;
+      /** What moves along it: deals or leads */
+      entity?: 'deal' | 'lead';
+      /** In order: deals enter at the first (open); exactly one won stage, at least one lost */
+      stages: {
+        name: string;
+        /** open: work goes on; won, lost: how a deal ends */
+        kind: 'open' | 'won' | 'lost';
+        color?: string;
+      }[];
+    };
+    response: CrmPipeline;
+  };
+  /** Rename a pipeline and set its stages (manageCrm) */
+  'PUT /api/v1/crm/pipelines/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      name: string;
+      sort?: number;
+      /** In order: deals enter at the first (open); exactly one won stage, at least one lost */
+      stages: {
+        name: string;
+        /** open: work goes on; won, lost: how a deal ends */
+        kind: 'open' | 'won' | 'lost';
+        color?: string;
+        /** An existing stage, kept */
+        id?: string;
+      }[];
+    };
+    response: CrmPipeline;
+  };
+  /** Delete a pipeline without deals (manageCrm) */
+  'DELETE /api/v1/crm/pipelines/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** The deals the caller sees at each stage: how many, and their sums */
+  'GET /api/v1/crm/pipelines/{id}/summary': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      stages: {
+        id: string;
+        count: number;
+        /** Sum of the amounts per currency */
+        amounts: Record<string, number>;
+        /** The largest of those sums */
+        amount: number;
+        currency: string | null;
+      }[];
+    };
+  };
+  /** The deals I see, newest first */
+  'GET /api/v1/crm/deals': {
+    path: never;
+    query: {
+      pipelineId?: string;
+      stageId?: string;
+      responsibleId?: string;
+      contactId?: string;
+      companyId?: string;
+      /** In the title, any letter case */
+      q?: string;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: CrmDeal[];
+      nextCursor: string | null;
+    };
+  };
+  /** Create a deal */
+  'POST /api/v1/crm/deals': {
+    path: never;
+    query: never;
+    body: {
+      title: string;
+      pipelineId: string;
+      /** Default: the pipeline's first stage */
+      stageId?: string;
+      amount?: number | null;
+      /** Default RUB */
+      currency?: string;
+      contactId?: string | null;
+      companyId?: string | null;
+      /** Default: the caller */
+      responsibleId?: string;
+      comment?: string | null;
+      /** The deal's own fields: name → string, number, boolean or null */
+      fields?: Record<string, string | number | boolean | null>;
+    };
+    response: CrmDeal;
+  };
+  /** A deal with its stage history */
+  'GET /api/v1/crm/deals/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmDealDetail;
+  };
+  /** Change a deal (move it to another stage or pipeline) */
+  'PATCH /api/v1/crm/deals/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      title?: string;
+      pipelineId?: string;
+      /** Default: the pipeline's first stage */
+      stageId?: string;
+      amount?: number | null;
+      /** Default RUB */
+      currency?: string;
+      contactId?: string | null;
+      companyId?: string | null;
+      /** Default: the caller */
+      responsibleId?: string;
+      comment?: string | null;
+      /** The deal's own fields: name → string, number, boolean or null */
+      fields?: Record<string, string | number | boolean | null>;
+      version?: number;
+    };
+    response: CrmDeal;
+  };
+  /** Delete a deal */
+  'DELETE /api/v1/crm/deals/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** The leads I see, newest first */
+  'GET /api/v1/crm/leads': {
+    path: never;
+    query: {
+      pipelineId?: string;
+      stageId?: string;
+      responsibleId?: string;
+      /** In the title, name, company, phone or e-mail, any letter case */
+      q?: string;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: CrmLead[];
+      nextCursor: string | null;
+    };
+  };
+  /** Create a lead */
+  'POST /api/v1/crm/leads': {
+    path: never;
+    query: never;
+    body: {
+      title?: string;
+      pipelineId?: string;
+      /** Default: the pipeline's first stage */
+      stageId?: string;
+      amount?: number | null;
+      /** Default RUB */
+      currency?: string;
+      contactId?: string | null;
+      companyId?: string | null;
+      /** Default: the caller */
+      responsibleId?: string;
+      comment?: string | null;
+      /** The deal's own fields: name → string, number, boolean or null */
+      fields?: Record<string, string | number | boolean | null>;
+      /** Who the request is from */
+      name?: string | null;
+      /** Their company, as given */
+      companyTitle?: string | null;
+      phone?: string | null;
+      email?: string | null;
+      /** Where it came from: a web form, a call, … */
+      source?: string | null;
+    };
+    response: CrmLead;
+  };
+  /** A lead with its stage history */
+  'GET /api/v1/crm/leads/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmLeadDetail;
+  };
+  /** Change a lead (move it to another stage or pipeline) */
+  'PATCH /api/v1/crm/leads/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      title?: string;
+      pipelineId?: string;
+      /** Default: the pipeline's first stage */
+      stageId?: string;
+      amount?: number | null;
+      /** Default RUB */
+      currency?: string;
+      contactId?: string | null;
+      companyId?: string | null;
+      /** Default: the caller */
+      responsibleId?: string;
+      comment?: string | null;
+      /** The deal's own fields: name → string, number, boolean or null */
+      fields?: Record<string, string | number | boolean | null>;
+      /** Who the request is from */
+      name?: string | null;
+      /** Their company, as given */
+      companyTitle?: string | null;
+      phone?: string | null;
+      email?: string | null;
+      /** Where it came from: a web form, a call, … */
+      source?: string | null;
+      version?: number;
+    };
+    response: CrmLead;
+  };
+  /** Delete a lead */
+  'DELETE /api/v1/crm/leads/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** Convert a lead into a contact, a company and a deal */
+  'POST /api/v1/crm/leads/{id}/convert': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The deal pipeline; default the first */
+      pipelineId?: string;
+      stageId?: string;
+      title?: string;
+    };
+    response: {
+      lead: CrmLead;
+      deal: CrmDeal;
+    };
+  };
+  /** The contacts I see, by name */
+  'GET /api/v1/crm/contacts': {
+    path: never;
+    query: {
+      companyId?: string;
+      /** In the name, phone or e-mail */
+      q?: string;
+      responsibleId?: string;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: CrmContact[];
+      nextCursor: string | null;
+    };
+  };
+  /** Create a contact */
+  'POST /api/v1/crm/contacts': {
+    path: never;
+    query: never;
+    body: {
+      name: string;
+      phone?: string | null;
+      email?: string | null;
+      comment?: string | null;
+      /** Default: the caller */
+      responsibleId?: string;
+      position?: string | null;
+      companyId?: string | null;
+    };
+    response: CrmContact;
+  };
+  /** A contact */
+  'GET /api/v1/crm/contacts/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmContact;
+  };
+  /** Change a contact */
+  'PATCH /api/v1/crm/contacts/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      name?: string;
+      phone?: string | null;
+      email?: string | null;
+      comment?: string | null;
+      /** Default: the caller */
+      responsibleId?: string;
+      position?: string | null;
+      companyId?: string | null;
+    };
+    response: CrmContact;
+  };
+  /** Delete a contact (its deals stay, without it) */
+  'DELETE /api/v1/crm/contacts/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** The companies I see, by name */
+  'GET /api/v1/crm/companies': {
+    path: never;
+    query: {
+      /** In the name, tax id, phone or e-mail */
+      q?: string;
+      responsibleId?: string;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: CrmCompany[];
+      nextCursor: string | null;
+    };
+  };
+  /** Create a company */
+  'POST /api/v1/crm/companies': {
+    path: never;
+    query: never;
+    body: {
+      name: string;
+      phone?: string | null;
+      email?: string | null;
+      comment?: string | null;
+      /** Default: the caller */
+      responsibleId?: string;
+      taxId?: string | null;
+      address?: string | null;
+    };
+    response: CrmCompany;
+  };
+  /** A company */
+  'GET /api/v1/crm/companies/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmCompany;
+  };
+  /** Change a company */
+  'PATCH /api/v1/crm/companies/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      name?: string;
+      phone?: string | null;
+      email?: string | null;
+      comment?: string | null;
+      /** Default: the caller */
+      responsibleId?: string;
+      taxId?: string | null;
+      address?: string | null;
+    };
+    response: CrmCompany;
+  };
+  /** Delete a company (its deals stay, without it) */
+  'DELETE /api/v1/crm/companies/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** A pipeline's robots, in stage order */
+  'GET /api/v1/crm/pipelines/{id}/robots': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      items: CrmRobot[];
+    };
+  };
+  /** Put a robot on a stage (manageCrm) */
+  'POST /api/v1/crm/pipelines/{id}/robots': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      stageId: string;
+      name: string;
+      /** notify: tell the deal's manager (message); startProcess: start a process about the deal */
+      action: 'notify' | 'startProcess';
+      delay?: string | null;
+      /** notify: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name) */
+      message?: string | null;
+      /** notify: tell the manager's head too */
+      notifyHead?: boolean;
+      /** startProcess: a published template */
+      definitionKey?: string | null;
+      /** Default true */
+      active?: boolean;
+    };
+    response: CrmRobot;
+  };
+  /** Replace a robot's settings (manageCrm) */
+  'PUT /api/v1/crm/robots/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      stageId: string;
+      name: string;
+      /** notify: tell the deal's manager (message); startProcess: start a process about the deal */
+      action: 'notify' | 'startProcess';
+      delay?: string | null;
+      /** notify: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name) */
+      message?: string | null;
+      /** notify: tell the manager's head too */
+      notifyHead?: boolean;
+      /** startProcess: a published template */
+      definitionKey?: string | null;
+      /** Default true */
+      active?: boolean;
+    };
+    response: CrmRobot;
+  };
+  /** Remove a robot (manageCrm) */
+  'DELETE /api/v1/crm/robots/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** The company's deal fields, in order */
+  'GET /api/v1/crm/deal-fields': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: CrmDealField[];
+    };
+  };
+  /** Replace the deal fields (manageCrm) */
+  'PUT /api/v1/crm/deal-fields': {
+    path: never;
+    query: never;
+    body: {
+      items: CrmDealFieldInput[];
+    };
+    response: {
+      items: CrmDealField[];
+    };
+  };
+  /** Import companies, contacts or deals from a CSV file in one transaction (all rows or none) */
+  'POST /api/v1/crm/import': {
+    path: never;
+    query: {
+      kind: 'companies' | 'contacts' | 'deals';
+      /** Check everything, write nothing */
+      dryRun?: 'true' | 'false';
+    };
+    body: string;
+    response: {
+      dryRun: boolean;
+      created: number;
+      updated: number;
+    };
+  };
+  /** The web forms (manageCrm) */
+  'GET /api/v1/crm/web-forms': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: CrmWebForm[];
+    };
+  };
+  /** Create a web form (manageCrm) */
+  'POST /api/v1/crm/web-forms': {
+    path: never;
+    query: never;
+    body: {
+      /** For the CRM: the lead source reads "web form: <name>" */
+      name: string;
+      /** The heading visitors see */
+      title: string;
+      fields: {
+        /** The lead's detail it fills */
+        field: 'name' | 'companyTitle' | 'phone' | 'email' | 'comment';
+        /** What visitors read */
+        label: string;
+        required?: boolean;
+      }[];
+      /** Shown after sending */
+      successText: string;
+      /** The lead pipeline its leads go to */
+      pipelineId: string;
+      /** Who leads its leads */
+      responsibleId: string;
+      /** Default true; a form switched off answers 404 */
+      active?: boolean;
+    };
+    response: CrmWebForm;
+  };
+  /** Change a web form (manageCrm); its address stays */
+  'PUT /api/v1/crm/web-forms/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** For the CRM: the lead source reads "web form: <name>" */
+      name: string;
+      /** The heading visitors see */
+      title: string;
+      fields: {
+        /** The lead's detail it fills */
+        field: 'name' | 'companyTitle' | 'phone' | 'email' | 'comment';
+        /** What visitors read */
+        label: string;
+        required?: boolean;
+      }[];
+      /** Shown after sending */
+      successText: string;
+      /** The lead pipeline its leads go to */
+      pipelineId: string;
+      /** Who leads its leads */
+      responsibleId: string;
+      /** Default true; a form switched off answers 404 */
+      active?: boolean;
+    };
+    response: CrmWebForm;
+  };
+  /** Delete a web form (manageCrm) */
+  'DELETE /api/v1/crm/web-forms/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** A web form as visitors see it (no sign-in); 404 when there is none or it is off */
+  'GET /api/v1/public/web-forms/{token}': {
+    path: {
+      token: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      title: string;
+      fields: {
+        /** The lead's detail it fills */
+        field: 'name' | 'companyTitle' | 'phone' | 'email' | 'comment';
+        /** What visitors read */
+        label: string;
+        required: boolean;
+      }[];
+      successText: string;
+    };
+  };
+  /** Send a web form (no sign-in): it makes a lead */
+  'POST /api/v1/public/web-forms/{token}': {
+    path: {
+      token: string;
+    };
+    query: never;
+    body: {
+      values: Record<string, string>;
+      /** Left empty by people (a trap for scripts) */
+      website?: string;
+    };
+    response: {
+      successText: string;
     };
   };
 }

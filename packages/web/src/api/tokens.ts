@@ -12,6 +12,8 @@ const SCOPE_ORDER: Record<Scope, number> = {
   'processes:write': 2,
   'org:read': 3,
   'org:admin': 4,
+  'crm:read': 5,
+  'crm:write': 6,
 };
 export const SCOPES = (Object.keys(SCOPE_ORDER) as Scope[]).sort((a, b) => SCOPE_ORDER[a] - SCOPE_ORDER[b]);
 

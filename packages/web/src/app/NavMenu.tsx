@@ -1,15 +1,21 @@
 import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconAddressBook,
   IconBuildingCommunity,
+  IconBuildingSkyscraper,
   IconCalendarEvent,
   IconChartBar,
   IconChecklist,
   IconFileText,
+  IconFilter,
+  IconForms,
   IconInbox,
+  IconLayoutKanban,
   IconListDetails,
   IconMailForward,
   IconNews,
   IconPlayerPlay,
+  IconRobot,
   IconSitemap,
   IconTimelineEvent,
 } from '@tabler/icons-react';
@@ -43,6 +49,11 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/processes', label: t('nav.myProcesses'), icon: IconTimelineEvent },
     { to: '/feed', label: t('nav.feed'), icon: IconNews },
   ];
+  const crm: Item[] = [
+    { to: '/crm/deals', label: t('nav.deals'), icon: IconLayoutKanban },
+    { to: '/crm/contacts', label: t('nav.contacts'), icon: IconAddressBook },
+    { to: '/crm/companies', label: t('nav.companies'), icon: IconBuildingSkyscraper },
+  ];
   const may = (...needs: string[]) => needs.some((a) => abilities.includes(a));
   const admin: Item[] = [
     { to: '/admin/instances', label: t('nav.allInstances'), icon: IconListDetails, shown: may('seeAllWork') },
@@ -54,6 +65,9 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
       icon: IconFileText,
       shown: may('administerProcesses'),
     },
+    { to: '/admin/pipelines', label: t('nav.pipelines'), icon: IconFilter, shown: may('manageCrm') },
+    { to: '/crm/robots', label: t('nav.robots'), icon: IconRobot, shown: may('manageCrm') },
+    { to: '/admin/deal-fields', label: t('nav.dealFields'), icon: IconForms, shown: may('manageCrm') },
     // Whoever sees every run of some template: the owner, administrators, a template's view right.
     { to: '/reports', label: t('nav.reports'), icon: IconChartBar, shown: me?.reports === true },
     { to: '/designer', label: t('nav.designer'), icon: IconSitemap, shown: may('administerProcesses') },
@@ -86,15 +100,23 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     />
   );
 
+  const heading = (text: string) => (
+    <>
+      <Divider my="sm" />
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4}>
+        {text}
+      </Text>
+    </>
+  );
+
   return (
     <Stack gap={2} component="nav" aria-label={t('nav.label')}>
       {work.map(link)}
+      {heading(t('nav.crm'))}
+      {crm.map(link)}
       {admin.length > 0 && (
         <>
-          <Divider my="sm" />
-          <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4}>
-            {t('nav.administration')}
-          </Text>
+          {heading(t('nav.administration'))}
           {admin.map(link)}
         </>
       )}

@@ -4,6 +4,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
+/** What a page for some abilities shows the others (ErrorNotice's 403 words), when the server would let them read. */
+export const FORBIDDEN = new ApiError(403, 'FORBIDDEN', '');
+
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (

@@ -28,6 +28,16 @@ const DocumentTemplatesPage = named(
 );
 const OrgPage = named(() => import('../admin/OrgPage.tsx'), 'OrgPage');
 const CalendarPage = named(() => import('../admin/calendar/CalendarPage.tsx'), 'CalendarPage');
+const DealsPage = named(() => import('../crm/deals/DealsPage.tsx'), 'DealsPage');
+const NewDealPage = named(() => import('../crm/deals/NewDealPage.tsx'), 'NewDealPage');
+const DealPage = named(() => import('../crm/deals/DealPage.tsx'), 'DealPage');
+const ContactsPage = named(() => import('../crm/parties/PartyListPage.tsx'), 'ContactsPage');
+const CompaniesPage = named(() => import('../crm/parties/PartyListPage.tsx'), 'CompaniesPage');
+const ContactPage = named(() => import('../crm/parties/PartyPage.tsx'), 'ContactPage');
+const CompanyPage = named(() => import('../crm/parties/PartyPage.tsx'), 'CompanyPage');
+const PipelinesPage = named(() => import('../crm/pipelines/PipelinesPage.tsx'), 'PipelinesPage');
+const RobotsPage = named(() => import('../crm-robots/RobotsPage.tsx'), 'RobotsPage');
+const DealFieldsPage = named(() => import('../crm-fields/DealFieldsPage.tsx'), 'DealFieldsPage');
 const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
 const EmailPage = named(() => import('../account/EmailPage.tsx'), 'EmailPage');
 
@@ -48,6 +58,16 @@ export const router = createBrowserRouter([
       { path: 'processes', element: <MyProcessesPage /> },
       { path: 'processes/:id', element: <ProcessCardPage /> },
       { path: 'feed', element: <FeedPage /> },
+      { path: 'crm/deals', element: <DealsPage /> },
+      { path: 'crm/deals/new', element: <NewDealPage /> },
+      { path: 'crm/deals/:id', element: <DealPage /> },
+      { path: 'crm/contacts', element: <ContactsPage /> },
+      { path: 'crm/contacts/:id', element: <ContactPage /> },
+      { path: 'crm/companies', element: <CompaniesPage /> },
+      { path: 'crm/companies/:id', element: <CompanyPage /> },
+      { path: 'admin/pipelines', element: <PipelinesPage /> },
+      { path: 'crm/robots', element: <RobotsPage /> },
+      { path: 'admin/deal-fields', element: <DealFieldsPage /> },
       { path: 'admin/instances', element: <InstancesPage /> },
       { path: 'reports', element: <ReportPage /> },
       { path: 'admin/tasks', element: <AllTasksPage /> },

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { type DefinitionDocument, usePublishedDefinition } from '../api/definitions.ts';
 import { useStartInstance } from '../api/instances.ts';
@@ -15,14 +15,30 @@ import { initialValues, missingRequired, type Values, valuesToSend } from '../fo
 export function StartFormPage() {
   const { t } = useTranslation('start');
   const key = useParams().key ?? '';
+  // Started from a record's page (a deal's "Start process"): the process is about that record.
+  const documentRef = useSearchParams()[0].get('documentRef') ?? undefined;
   const definition = usePublishedDefinition(key);
   if (definition.isPending) return <Loading />;
   if (definition.isError) return <ErrorNotice error={definition.error} retry={() => definition.refetch()} />;
   if (definition.data.status !== 'published') return <Alert color="yellow">{t('form.notPublished')}</Alert>;
-  return <StartForm definitionKey={key} document={definition.data.definition as DefinitionDocument} />;
+  return (
+    <StartForm
+      definitionKey={key}
+      document={definition.data.definition as DefinitionDocument}
+      documentRef={documentRef}
+    />
+  );
 }
 
-function StartForm({ definitionKey, document }: { definitionKey: string; document: DefinitionDocument }) {
+function StartForm({
+  definitionKey,
+  document,
+  documentRef,
+}: {
+  definitionKey: string;
+  document: DefinitionDocument;
+  documentRef: string | undefined;
+}) {
   const { t } = useTranslation('start');
   const navigate = useNavigate();
   const parameters = document.parameters ?? [];
@@ -44,7 +60,7 @@ function StartForm({ definitionKey, document }: { definitionKey: string; documen
     setErrors({});
     setProblem(null);
     start.mutate(
-      { definitionKey, params: valuesToSend(parameters, values), idempotencyKey },
+      { definitionKey, params: valuesToSend(parameters, values), idempotencyKey, documentRef },
       {
         onSuccess: (started) => {
           notifications.show({

@@ -3,10 +3,9 @@ import { IconFilePlus, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAbility } from '../../api/auth.ts';
-import { ApiError } from '../../api/client.ts';
 import { useDocumentTemplates } from '../../api/documents.ts';
 import { CardList } from '../../app/CardList.tsx';
-import { Empty, ErrorNotice, Loading } from '../../app/feedback.tsx';
+import { Empty, ErrorNotice, FORBIDDEN, Loading } from '../../app/feedback.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { SyntaxHelp } from './SyntaxHelp.tsx';
 import { TemplateCard } from './TemplateCard.tsx';
@@ -18,11 +17,9 @@ import { type TemplateAction, TemplateDialogs } from './TemplateDialogs.tsx';
  */
 export function DocumentTemplatesPage() {
   const administer = useAbility('administerProcesses');
+  // Anyone may read the list (the designer offers its keys); the page that changes it is the administrators'.
   return administer ? <Templates /> : <ErrorNotice error={FORBIDDEN} />;
 }
-
-/** Anyone may read the list (the designer offers its keys); the page that changes it is the administrators'. */
-const FORBIDDEN = new ApiError(403, 'FORBIDDEN', '');
 
 function Templates() {
   const { t } = useTranslation('admin');

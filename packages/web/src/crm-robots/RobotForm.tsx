@@ -1,0 +1,199 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUserQuestion } from '@tabler/icons-react';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Pipeline } from '../api/crm.ts';
+import { useDealFields } from '../api/crm-deal-fields.ts';
+import { type Robot, type RobotAction, useCreateRobot, useUpdateRobot } from '../api/crm-robots.ts';
+import { useTemplatesFor } from '../api/definitions.ts';
+import { FormButtons } from '../app/FormButtons.tsx';
+import { FormProblem, fieldErrorsOf } from '../app/FormProblem.tsx';
+import { MessageHelp } from './MessageHelp.tsx';
+import { insertSnippet } from './message-names.ts';
+import {
+  draftOfRobot,
+  draftProblem,
+  forgottenClient,
+  newRobotDraft,
+  ROBOT_ACTIONS,
+  type RobotDraft,
+  robotBody,
+} from './robot-draft.ts';
+import { WhenFields } from './WhenFields.tsx';
+
+/** The request's fields an input shows the server's word for. */
+const FIELDS = ['name', 'stageId', 'action', 'delay', 'message', 'definitionKey'];
+
+/** Puts a robot on a stage of the pipeline (no `robot`, at `stageId`) or changes one. */
+export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: string; onDone: () => void }) {
+  const { t } = useTranslation('robots');
+  const { pipeline, robot } = props;
+  const [draft, setDraft] = useState<RobotDraft>(() =>
+    robot ? draftOfRobot(robot) : newRobotDraft(props.stageId),
+  );
+  const message = useRef<HTMLTextAreaElement>(null);
+  const fields = useDealFields().data?.items ?? [];
+  const templates = useTemplatesFor('deal').data?.items ?? [];
+  const create = useCreateRobot();
+  const update = useUpdateRobot();
+  const saving = robot ? update : create;
+  const errors = fieldErrorsOf(saving.error, FIELDS);
+  const problem = draftProblem(draft);
+  const set = (change: Partial<RobotDraft>) => setDraft((d) => ({ ...d, ...change }));
+
+  const templateOptions = templates.map((d) => ({ value: d.key, label: d.name }));
+  if (draft.definitionKey && !templates.some((d) => d.key === draft.definitionKey))
+    templateOptions.push({ value: draft.definitionKey, label: draft.definitionKey });
+
+  const insert = (snippet: string) => {
+    const box = message.current;
+    const at = insertSnippet(
+      draft.message,
+      box?.selectionStart ?? draft.message.length,
+      box?.selectionEnd ?? draft.message.length,
+      snippet,
+    );
+    set({ message: at.text });
+    requestAnimationFrame(() => {
+      box?.focus();
+      box?.setSelectionRange(at.caret, at.caret);
+    });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (problem) return;
+    const done = (saved: Robot) => {
+      notifications.show({ color: 'green', message: t('form.saved', { name: saved.name }) });
+      props.onDone();
+    };
+    const body = robotBody(draft);
+    if (robot) update.mutate({ id: robot.id, body }, { onSuccess: done });
+    else create.mutate({ pipelineId: pipeline.id, body }, { onSuccess: done });
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={robot ? t('form.editTitle', { name: robot.name }) : t('form.newTitle')}
+    >
+      {!robot && (
+        <Paper withBorder radius="md" p="xs" mb="md">
+          <Group gap="sm" wrap="wrap" justify="space-between">
+            <Text size="sm" c="dimmed" style={{ flex: '1 1 12rem' }}>
+              {t('preset.about')}
+            </Text>
+            <Button
+              variant="light"
+              leftSection={<IconUserQuestion size={16} aria-hidden />}
+              onClick={() =>
+                setDraft((d) =>
+                  forgottenClient(d, {
+                    name: t('preset.name'),
+                    // The message is a {{ }} template itself: i18next must leave its braces alone.
+                    message: t('preset.message', { skipInterpolation: true }),
+                  }),
+                )
+              }
+            >
+              {t('preset.button')}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      <FormProblem error={saving.error} shown={errors} />
+      <Stack gap="sm">
+        <TextInput
+          label={t('form.name')}
+          required
+          value={draft.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+          error={errors.name}
+          data-autofocus
+        />
+        <Select
+          label={t('form.stage')}
+          data={pipeline.stages.map((s) => ({ value: s.id, label: s.name }))}
+          value={draft.stageId}
+          onChange={(stageId) => stageId && set({ stageId })}
+          allowDeselect={false}
+          error={errors.stageId}
+        />
+        <WhenFields
+          draft={draft}
+          onChange={set}
+          error={errors.delay ?? (problem === 'amount' ? t('form.amountInvalid') : undefined)}
+        />
+        <Radio.Group
+          label={t('form.action')}
+          value={draft.action}
+          onChange={(action) => set({ action: action as RobotAction })}
+          error={errors.action}
+        >
+          <Stack gap="xs" mt={4}>
+            {ROBOT_ACTIONS.map((action) => (
+              <Radio key={action} value={action} label={t(`form.actions.${action}`)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {draft.action === 'notify' ? (
+          <>
+            <Textarea
+              ref={message}
+              label={t('form.message')}
+              required
+              autosize
+              minRows={3}
+              maxRows={10}
+              value={draft.message}
+              onChange={(e) => set({ message: e.currentTarget.value })}
+              error={errors.message}
+            />
+            <MessageHelp fields={fields} onInsert={insert} />
+            <Checkbox
+              label={t('form.notifyHead')}
+              checked={draft.notifyHead}
+              onChange={(e) => set({ notifyHead: e.currentTarget.checked })}
+            />
+          </>
+        ) : (
+          <Select
+            label={t('form.template')}
+            description={templateOptions.length === 0 ? t('form.noTemplates') : t('form.templateHint')}
+            data={templateOptions}
+            value={draft.definitionKey}
+            onChange={(definitionKey) => set({ definitionKey })}
+            searchable
+            required
+            error={errors.definitionKey}
+          />
+        )}
+        <Switch
+          label={t('form.active')}
+          description={t('form.activeHint')}
+          checked={draft.active}
+          onChange={(e) => set({ active: e.currentTarget.checked })}
+        />
+      </Stack>
+      <FormButtons
+        onCancel={props.onDone}
+        submitLabel={robot ? t('common:actions.save') : t('form.create')}
+        pending={saving.isPending}
+        disabled={problem !== null}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import type { DealField } from '../api/crm-deal-fields.ts';
+
+/**
+ * The names a robot's notice may use inside `{{ }}`: the deal as a process reads it and its manager. Each
+ * is described in robots.json `help.names.<name with _ for .>`; the deal's own fields follow by label.
+ */
+export const MESSAGE_NAMES = [
+  'responsible.name',
+  'deal.title',
+  'deal.company',
+  'deal.contact',
+  'deal.amount',
+  'deal.stage',
+] as const;
+
+/** A name to offer, with what it means: a translation key for the built-in ones, a field's label for the others. */
+export type MessageName = { name: string; about: { key: string } | { label: string } };
+
+export function messageNames(fields: readonly DealField[]): MessageName[] {
+  return [
+    ...MESSAGE_NAMES.map((name) => ({ name, about: { key: name.replace('.', '_') } })),
+    ...fields.map((f) => ({ name: `deal.${f.key}`, about: { label: f.label } })),
+  ];
+}
+
+/** `{{ name }}`, as the notice template writes a value. */
+export const placeholder = (name: string) => `{{ ${name} }}`;
+
+/** The text with `snippet` in place of the selection from `start` to `end`, and where the caret goes after it. */
+export function insertSnippet(
+  text: string,
+  start: number,
+  end: number,
+  snippet: string,
+): { text: string; caret: number } {
+  const from = Math.max(0, Math.min(start, text.length));
+  const to = Math.max(from, Math.min(end, text.length));
+  return { text: text.slice(0, from) + snippet + text.slice(to), caret: from + snippet.length };
+}

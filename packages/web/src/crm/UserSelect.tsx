@@ -1,0 +1,29 @@
+import { Select } from '@mantine/core';
+import { useUsers } from '../api/org.ts';
+
+/**
+ * Picks a colleague (the responsible one) by name; an inactive one stays shown while chosen. Someone is
+ * always responsible, so a choice is changed, never cleared (none chosen yet: the server makes it me).
+ */
+export function UserSelect(props: {
+  label: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  error?: string | undefined;
+}) {
+  const users = useUsers().data ?? [];
+  const data = users
+    .filter((u) => u.active || u.id === props.value)
+    .map((u) => ({ value: u.id, label: u.name }));
+  return (
+    <Select
+      label={props.label}
+      data={data}
+      value={props.value}
+      onChange={props.onChange}
+      searchable
+      allowDeselect={false}
+      error={props.error}
+    />
+  );
+}

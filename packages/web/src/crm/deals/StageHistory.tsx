@@ -1,0 +1,47 @@
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Pipeline } from '../../api/crm.ts';
+import type { Deal } from '../../api/crm-deals.ts';
+import { useUserNames } from '../../api/org.ts';
+import { SectionCard } from '../../app/SectionCard.tsx';
+import { formatDateTime } from '../../i18n/format.ts';
+import { findStage, stageColor } from '../board.ts';
+
+const PROCESS = 'process:';
+
+/** Who moved the deal: a colleague by name, or a process (`process:<id>`) as a link to its card. */
+function Mover({ by }: { by: string }) {
+  const { t } = useTranslation('crm');
+  const name = useUserNames();
+  if (!by.startsWith(PROCESS)) return <>{name(by)}</>;
+  return (
+    <Anchor component={Link} to={`/processes/${encodeURIComponent(by.slice(PROCESS.length))}`} size="sm">
+      {t('deal.byProcess')}
+    </Anchor>
+  );
+}
+
+/** The stages a deal has been at, oldest first: which, when it entered, who moved it. */
+export function StageHistory({ deal, pipelines }: { deal: Deal; pipelines: readonly Pipeline[] }) {
+  const { t, i18n } = useTranslation('crm');
+  return (
+    <SectionCard id="deal-stages" title={t('deal.history')}>
+      <Stack gap={6} component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
+        {deal.stages.map((entry) => {
+          const found = findStage(pipelines, entry.stageId);
+          return (
+            <Group key={`${entry.stageId}-${entry.enteredAt}`} component="li" gap="xs" wrap="wrap">
+              <Badge variant="dot" color={found ? stageColor(found.stage) : 'gray'} tt="none" size="lg">
+                {found?.stage.name ?? entry.stageName ?? t('deal.removedStage')}
+              </Badge>
+              <Text size="sm" c="dimmed">
+                {formatDateTime(entry.enteredAt, i18n.language)} · <Mover by={entry.by} />
+              </Text>
+            </Group>
+          );
+        })}
+      </Stack>
+    </SectionCard>
+  );
+}

@@ -1,0 +1,135 @@
+import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Parties, type PartyKind, useCreateParty, useUpdateParty } from '../../api/crm-parties.ts';
+import { FormButtons } from '../../app/FormButtons.tsx';
+import { FormProblem, fieldErrorsOf } from '../../app/FormProblem.tsx';
+import { PartySelect } from '../PartySelect.tsx';
+import { explained } from '../problems.ts';
+import { UserSelect } from '../UserSelect.tsx';
+import {
+  newPartyOf,
+  PARTY_FIELDS,
+  type PartyDraft,
+  type PartyField,
+  partyChangesOf,
+  partyDraftOf,
+} from './party-fields.ts';
+
+/**
+ * Creates a contact or company (no `record`; in a dialog, with Cancel) or changes one (on its page):
+ * the kind's fields, as PARTY_FIELDS lists them; the server's refusals beside the fields.
+ */
+export function PartyForm<K extends PartyKind>(props: {
+  kind: K;
+  record?: Parties[K]['record'];
+  preset?: PartyDraft;
+  /** The name of a preset company (a new contact added on the company's page). */
+  companyName?: string | null;
+  onSaved?: (record: Parties[K]['record']) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation('crm');
+  const { kind, record } = props;
+  const fields = PARTY_FIELDS[kind];
+  const [draft, setDraft] = useState(() => partyDraftOf(kind, record, props.preset));
+  const create = useCreateParty(kind);
+  const update = useUpdateParty(kind);
+  const saving = record ? update : create;
+  const errors = fieldErrorsOf(
+    saving.error,
+    fields.map((f) => f.name),
+  );
+  const set = (name: string, value: string | null) => setDraft((d) => ({ ...d, [name]: value }));
+
+  const saved = (stored: Parties[K]['record']) => {
+    notifications.show({ color: 'green', message: t(`${kind}.saved`, { name: stored.name }) });
+    setDraft(partyDraftOf(kind, stored));
+    props.onSaved?.(stored);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!record) return create.mutate(newPartyOf(kind, draft), { onSuccess: saved });
+    const changes = partyChangesOf(kind, record, draft);
+    if (Object.keys(changes).length > 0) update.mutate({ id: record.id, changes }, { onSuccess: saved });
+  };
+
+  const input = (field: PartyField): ReactNode => {
+    const common = { label: t(`fields.${field.name}`), error: errors[field.name] };
+    const value = draft[field.name] ?? null;
+    switch (field.kind) {
+      case 'company':
+        return (
+          <PartySelect
+            kind="companies"
+            {...common}
+            value={value}
+            name={
+              (record as { companyName?: string | null } | undefined)?.companyName ??
+              props.companyName ??
+              null
+            }
+            onChange={(id) => set(field.name, id)}
+          />
+        );
+      case 'user':
+        return <UserSelect {...common} value={value} onChange={(id) => set(field.name, id)} />;
+      case 'textarea':
+        return (
+          <Textarea
+            {...common}
+            autosize
+            minRows={2}
+            maxRows={10}
+            value={value ?? ''}
+            onChange={(e) => set(field.name, e.currentTarget.value)}
+          />
+        );
+      case 'text':
+      case 'tel':
+      case 'email':
+        return (
+          <TextInput
+            {...common}
+            type={field.kind}
+            required={field.required}
+            value={value ?? ''}
+            onChange={(e) => set(field.name, e.currentTarget.value)}
+            data-autofocus={field.required && !record ? true : undefined}
+          />
+        );
+    }
+  };
+
+  const short = fields.filter((f) => f.kind !== 'textarea');
+  const long = fields.filter((f) => f.kind === 'textarea');
+  const submitLabel = record ? t('common:actions.save') : t(`${kind}.create`);
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={record ? t(`${kind}.formLabel`, { name: record.name }) : t(`${kind}.newTitle`)}
+    >
+      <FormProblem error={explained(saving.error, t)} shown={errors} />
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {short.map((f) => (
+            <div key={f.name}>{input(f)}</div>
+          ))}
+        </SimpleGrid>
+        {long.map((f) => (
+          <div key={f.name}>{input(f)}</div>
+        ))}
+      </Stack>
+      {props.onCancel ? (
+        <FormButtons onCancel={props.onCancel} submitLabel={submitLabel} pending={saving.isPending} />
+      ) : (
+        <Group justify="flex-end" mt="md">
+          <Button type="submit" loading={saving.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      )}
+    </form>
+  );
+}
