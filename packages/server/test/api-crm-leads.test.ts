@@ -76,6 +76,16 @@ apiSuite('leads', (api) => {
     expect(asDeal.json().errors).toEqual([
       { path: 'body.pipelineId', message: `there is no deal pipeline ${leads.id}` },
     ]);
+    await created(ivan.call, 'leads', { name: 'Apart' });
+    await created(ivan.call, 'deals', { title: 'Apart deal', pipelineId: sales.id });
+    // A list filtered by the other kind's pipeline or stage is empty, not the other kind's items.
+    expect(await namesOf(ivan.call, `/api/v1/crm/deals?pipelineId=${leads.id}`)).toEqual([]);
+    expect(await namesOf(ivan.call, `/api/v1/crm/deals?stageId=${leads.stages[0]?.id}`)).toEqual([]);
+    expect(await namesOf(ivan.call, `/api/v1/crm/leads?stageId=${sales.stages[0]?.id}`)).toEqual([]);
+    expect(await namesOf(ivan.call, `/api/v1/crm/leads?pipelineId=${leads.id}`)).toEqual(['Apart']);
+    expect(await namesOf(ivan.call, `/api/v1/crm/deals?stageId=${sales.stages[0]?.id}`)).toEqual([
+      'Apart deal',
+    ]);
   });
 
   it('takes a lead at the first stage, titled after who it is from, and finds it by any of its details', async () => {

@@ -61,7 +61,7 @@ export async function getDeal(
   entity: CrmEntity = 'deal',
 ): Promise<DealView & { stages: StageVisit[] }> {
   const db = rt.db.kysely;
-  const deal = await visibleDeal(db, ledByCaller(db, caller), id, entity);
+  const deal = await visibleDeal(db, await ledByCaller(db, caller), id, entity);
   return { ...deal, stages: await stageVisits(db, id) };
 }
 
@@ -97,11 +97,17 @@ export async function listDeals(
   entity: CrmEntity = 'deal',
 ): Promise<Page<DealView>> {
   const db = rt.db.kysely;
-  const ledBy = ledByCaller(db, caller);
+  const ledBy = await ledByCaller(db, caller);
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
-  let q = dealRows(db).where('d.entity', '=', entity);
+  let q = dealRows(db);
+  // A stage or pipeline says what is on it: checked here, so the query is on the stage's (or the
+  // pipeline's) index alone — with `entity` in it SQLite walks the entity index, every deal newest first.
+  const on = await entityOn(db, f);
+  if (on === null) q = q.where('d.entity', '=', entity);
+  else if (on !== entity) return { items: [], nextCursor: null };
   if (ledBy) q = q.where(ledBy('d.responsible_id'));
-  if (f.pipelineId !== undefined) q = q.where('d.pipeline_id', '=', f.pipelineId);
+  // A stage is on one pipeline (entityOn checked that it is the one asked for).
+  if (f.pipelineId !== undefined && f.stageId === undefined) q = q.where('d.pipeline_id', '=', f.pipelineId);
   if (f.stageId !== undefined) q = q.where('d.stage_id', '=', f.stageId);
   if (f.responsibleId !== undefined) q = q.where('d.responsible_id', '=', f.responsibleId);
   if (f.contactId !== undefined) q = q.where('d.contact_id', '=', f.contactId);
@@ -119,6 +125,16 @@ export async function listDeals(
     .limit(limit + 1)
     .execute();
   return toPage(rows, limit, dealView, (r) => [r.created_at, r.id]);
+}
+
+/** What moves along the filter's stage or pipeline (undefined: no such one); null without either filter. */
+async function entityOn(db: Kysely<Database>, f: DealFilter): Promise<string | undefined | null> {
+  if (f.stageId === undefined && f.pipelineId === undefined) return null;
+  let q = db.selectFrom('crm_pipelines as p').select('p.entity');
+  if (f.pipelineId !== undefined) q = q.where('p.id', '=', f.pipelineId);
+  if (f.stageId !== undefined)
+    q = q.where('p.id', 'in', db.selectFrom('crm_stages').select('pipeline_id').where('id', '=', f.stageId));
+  return (await q.executeTakeFirst())?.entity;
 }
 
 /** The stage `stageId` of `pipelineId` (a pipeline of `entity`), or its first stage; BAD_REFERENCE naming the field. */
@@ -192,7 +208,7 @@ export async function insertDeal(
 ): Promise<string> {
   const id = newRowId();
   const stage = await stageIn(trx, input.pipelineId, input.stageId, entity);
-  await checkLinks(trx, ledByCaller(trx, caller), input);
+  await checkLinks(trx, await ledByCaller(trx, caller), input);
   if (entity === 'deal') await checkDealValues(trx, stage, input.fields ?? {});
   const now = rt.now();
   const lead = leadColumns(input);
@@ -241,7 +257,7 @@ export async function updateDeal(
   entity: CrmEntity = 'deal',
 ): Promise<DealView> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    const ledBy = ledByCaller(trx, caller);
+    const ledBy = await ledByCaller(trx, caller);
     const deal = await visibleDeal(trx, ledBy, id, entity);
     if (patch.version !== undefined && patch.version !== deal.version)
       throw new Conflict(
@@ -339,7 +355,7 @@ export async function deleteDeal(
   entity: CrmEntity = 'deal',
 ): Promise<void> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    await visibleDeal(trx, ledByCaller(trx, caller), id, entity);
+    await visibleDeal(trx, await ledByCaller(trx, caller), id, entity);
     await trx.deleteFrom('crm_deal_stages').where('deal_id', '=', id).execute();
     await trx.deleteFrom('crm_deals').where('id', '=', id).execute();
   });
@@ -367,7 +383,7 @@ export async function pipelineSummary(
     .orderBy('sort')
     .execute();
   if (stages.length === 0) throw new NotFound('pipeline', pipelineId);
-  const ledBy = ledByCaller(db, caller);
+  const ledBy = await ledByCaller(db, caller);
   let q = db
     .selectFrom('crm_deals as d')
     .select(['d.stage_id', 'd.currency'])

@@ -88,7 +88,7 @@ export async function importCrm(
   if (records.length > MAX_ROWS)
     fail(1, null, `at most ${MAX_ROWS} rows at a time (the file has ${records.length})`);
   return rt.db.kysely.transaction().execute(async (trx) => {
-    const ledBy = ledByCaller(trx, caller);
+    const ledBy = await ledByCaller(trx, caller);
     const known = await loadKnown(trx, ledBy);
     const columns = columnsOf(kind, header, known.dealFields, fail);
     if (errors.length > 0) throw new ImportFailed(errors);

@@ -49,7 +49,7 @@ export async function convertLead(
   input: ConvertInput,
 ): Promise<{ lead: DealView; deal: DealView }> {
   const dealId = await rt.db.kysely.transaction().execute(async (trx) => {
-    const ledBy = ledByCaller(trx, caller);
+    const ledBy = await ledByCaller(trx, caller);
     const lead = await readDeal(trx, id, ledBy, 'lead');
     if (!lead) throw new NotFound('lead', id);
     if (lead.convertedDealId !== null)

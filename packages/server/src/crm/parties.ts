@@ -103,7 +103,7 @@ async function visible(db: Kysely<Database>, ledBy: LedBy | null, kind: PartyKin
 
 export async function getParty(rt: Runtime, caller: Caller, kind: PartyKind, id: string): Promise<PartyView> {
   const db = rt.db.kysely;
-  return view(kind, await visible(db, ledByCaller(db, caller), kind, id));
+  return view(kind, await visible(db, await ledByCaller(db, caller), kind, id));
 }
 
 export async function listParties(
@@ -113,7 +113,7 @@ export async function listParties(
   f: PartyFilter,
 ): Promise<Page<PartyView>> {
   const db = rt.db.kysely;
-  const ledBy = ledByCaller(db, caller);
+  const ledBy = await ledByCaller(db, caller);
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
   let q = rows(db, kind);
   if (ledBy) q = q.where(ledBy('p.responsible_id'));
@@ -180,7 +180,7 @@ export async function insertParty(
   input: PartyInput,
 ): Promise<string> {
   const id = newRowId();
-  const columns = await columnsOf(trx, ledByCaller(trx, caller), kind, input);
+  const columns = await columnsOf(trx, await ledByCaller(trx, caller), kind, input);
   const now = rt.now();
   await anyDb(trx)
     .insertInto(KINDS[kind].table)
@@ -206,7 +206,7 @@ export async function updateParty(
 ): Promise<PartyView> {
   const { table } = KINDS[kind];
   await rt.db.kysely.transaction().execute(async (trx) => {
-    const ledBy = ledByCaller(trx, caller);
+    const ledBy = await ledByCaller(trx, caller);
     const before = view(kind, await visible(trx, ledBy, kind, id));
     const columns = await columnsOf(trx, ledBy, kind, input);
     const after = { ...before, ...input };
@@ -222,7 +222,7 @@ export async function updateParty(
 /** Deletes a visible contact or company; its deals (and a company's contacts) stay, without it. */
 export async function deleteParty(rt: Runtime, caller: Caller, kind: PartyKind, id: string): Promise<void> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    await visible(trx, ledByCaller(trx, caller), kind, id);
+    await visible(trx, await ledByCaller(trx, caller), kind, id);
     if (kind === 'company') {
       await trx.updateTable('crm_contacts').set({ company_id: null }).where('company_id', '=', id).execute();
       await trx.updateTable('crm_deals').set({ company_id: null }).where('company_id', '=', id).execute();

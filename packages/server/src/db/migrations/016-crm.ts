@@ -77,6 +77,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const dealIndex = (name: string, columns: string[]) =>
     db.schema.createIndex(`crm_deals_${name}`).on('crm_deals').columns(columns).execute();
   await dealIndex('stage', ['stage_id', 'created_at']);
+  // A board column of someone who sees only their own deals: stage, person, newest first.
+  await dealIndex('stage_responsible', ['stage_id', 'responsible_id', 'created_at']);
   await dealIndex('pipeline', ['pipeline_id', 'created_at']);
   await dealIndex('responsible', ['responsible_id', 'created_at']);
   await dealIndex('contact', ['contact_id']);
