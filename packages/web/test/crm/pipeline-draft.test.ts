@@ -11,7 +11,15 @@ import {
 } from '../../src/crm/pipelines/pipeline-draft.ts';
 import { projects } from './fixtures.ts';
 
-const names = { new: 'New', inProgress: 'In progress', quoteSent: 'Quote sent', won: 'Won', lost: 'Lost' };
+const names = {
+  new: 'New',
+  inProgress: 'In progress',
+  quoteSent: 'Quote sent',
+  won: 'Won',
+  lost: 'Lost',
+  converted: 'Converted',
+  junk: 'Junk',
+};
 const shape = (stages: { name: string; kind: string }[]) => stages.map((s) => `${s.name}:${s.kind}`);
 
 describe('a new pipeline', () => {
@@ -25,6 +33,12 @@ describe('a new pipeline', () => {
       'Lost:lost',
     ]);
     expect(new Set(draft.stages.map((s) => s.key)).size).toBe(5);
+  });
+
+  it('of leads starts with two open stages, then converted and junk', () => {
+    const draft = newPipelineDraft(names, 'lead');
+    expect(draft.entity).toBe('lead');
+    expect(shape(draft.stages)).toEqual(['New:open', 'In progress:open', 'Converted:won', 'Junk:lost']);
   });
 
   it('is sent without stage ids', () => {
@@ -58,7 +72,7 @@ describe('editing the stages', () => {
     const stages = moveStage(removeStage(draft.stages, 't3'), 1, -1).map((s) =>
       s.id === 't1' ? { ...s, name: 'Briefing' } : s,
     );
-    expect(pipelineBody({ name: 'Projects', stages }).stages).toEqual([
+    expect(pipelineBody({ name: 'Projects', entity: 'deal', stages }).stages).toEqual([
       { id: 't2', name: 'Done', kind: 'won', color: '#40c057' },
       { id: 't1', name: 'Briefing', kind: 'open', color: '#15aabf' },
     ]);

@@ -1,4 +1,4 @@
-import { Stack, Text, TextInput } from '@mantine/core';
+import { Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,23 +11,40 @@ import {
   draftProblem,
   newPipelineDraft,
   type PipelineDraft,
+  type PipelineEntity,
   pipelineBody,
 } from './pipeline-draft.ts';
 import { StagesEditor } from './StagesEditor.tsx';
 
-/** Creates a pipeline (prefilled with the usual stages) or changes one's name and stages. */
-export function PipelineForm({ pipeline, onDone }: { pipeline?: Pipeline; onDone: () => void }) {
+/**
+ * Creates a pipeline of deals or of leads (prefilled with the usual stages of its kind) or changes one's
+ * name and stages.
+ */
+export function PipelineForm({
+  pipeline,
+  entity = 'deal',
+  onDone,
+}: {
+  pipeline?: Pipeline;
+  entity?: PipelineEntity;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('crm');
+  const defaults = (kind: PipelineEntity) =>
+    newPipelineDraft(
+      {
+        new: t('pipelines.defaults.new'),
+        inProgress: t('pipelines.defaults.inProgress'),
+        quoteSent: t('pipelines.defaults.quoteSent'),
+        won: t('pipelines.defaults.won'),
+        lost: t('pipelines.defaults.lost'),
+        converted: t('pipelines.defaults.converted'),
+        junk: t('pipelines.defaults.junk'),
+      },
+      kind,
+    );
   const [draft, setDraft] = useState<PipelineDraft>(() =>
-    pipeline
-      ? draftOfPipeline(pipeline)
-      : newPipelineDraft({
-          new: t('pipelines.defaults.new'),
-          inProgress: t('pipelines.defaults.inProgress'),
-          quoteSent: t('pipelines.defaults.quoteSent'),
-          won: t('pipelines.defaults.won'),
-          lost: t('pipelines.defaults.lost'),
-        }),
+    pipeline ? draftOfPipeline(pipeline) : defaults(entity),
   );
   const create = useCreatePipeline();
   const update = useUpdatePipeline();
@@ -45,7 +62,7 @@ export function PipelineForm({ pipeline, onDone }: { pipeline?: Pipeline; onDone
     const body = pipelineBody(draft);
     if (pipeline)
       update.mutate({ id: pipeline.id, body: { ...body, sort: pipeline.sort } }, { onSuccess: done });
-    else create.mutate(body, { onSuccess: done });
+    else create.mutate({ ...body, entity: draft.entity }, { onSuccess: done });
   };
 
   return (
@@ -55,6 +72,19 @@ export function PipelineForm({ pipeline, onDone }: { pipeline?: Pipeline; onDone
     >
       <FormProblem error={explained(saving.error, t)} shown={errors} />
       <Stack gap="md">
+        {!pipeline && (
+          <Radio.Group
+            label={t('pipelines.entity')}
+            value={draft.entity}
+            // Another kind brings its usual stages, with the name kept.
+            onChange={(v) => setDraft({ ...defaults(v as PipelineEntity), name: draft.name })}
+          >
+            <Group gap="md" mt={4}>
+              <Radio value="deal" label={t('pipelines.entities.deal')} />
+              <Radio value="lead" label={t('pipelines.entities.lead')} />
+            </Group>
+          </Radio.Group>
+        )}
         <TextInput
           label={t('pipelines.name')}
           required

@@ -1,10 +1,12 @@
-import { Button } from '@mantine/core';
+import { Button, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAbility } from '../../api/auth.ts';
-import { useDeletePipeline, usePipelines } from '../../api/crm.ts';
+import { type Pipeline, useDeletePipeline, usePipelines } from '../../api/crm.ts';
+import { useLeadPipelines } from '../../api/crm-leads.ts';
 import { CardList } from '../../app/CardList.tsx';
 import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { FormModal } from '../../app/FormModal.tsx';
@@ -23,14 +25,14 @@ export function PipelinesPage() {
 
 function Pipelines() {
   const { t } = useTranslation('crm');
-  const list = usePipelines();
+  const deals = usePipelines();
+  const leads = useLeadPipelines();
   const [action, setAction] = useState<PipelineAction | null>(null);
   const remove = useDeletePipeline();
   const close = () => {
     remove.reset();
     setAction(null);
   };
-  const pipelines = list.data?.items ?? [];
 
   return (
     <>
@@ -43,19 +45,18 @@ function Pipelines() {
           </Button>
         }
       />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorNotice error={list.error} retry={() => list.refetch()} />
-      ) : pipelines.length === 0 ? (
-        <Empty>{t('pipelines.empty')}</Empty>
-      ) : (
-        <CardList aria-label={t('pipelines.title')}>
-          {pipelines.map((p) => (
-            <PipelineCard key={p.id} pipeline={p} onAction={setAction} />
-          ))}
-        </CardList>
-      )}
+      <PipelineSection
+        title={t('pipelines.dealPipelines')}
+        empty={t('pipelines.empty')}
+        list={deals}
+        onAction={setAction}
+      />
+      <PipelineSection
+        title={t('pipelines.leadPipelines')}
+        empty={t('pipelines.leadEmpty')}
+        list={leads}
+        onAction={setAction}
+      />
       <FormModal
         opened={action?.kind === 'new' || action?.kind === 'edit'}
         onClose={close}
@@ -94,5 +95,40 @@ function Pipelines() {
         </ConfirmDialog>
       )}
     </>
+  );
+}
+
+/** One kind's pipelines under a heading: deals', or leads'. */
+function PipelineSection({
+  title,
+  empty,
+  list,
+  onAction,
+}: {
+  title: string;
+  empty: string;
+  list: UseQueryResult<{ items: Pipeline[] }>;
+  onAction: (action: PipelineAction) => void;
+}) {
+  const pipelines = list.data?.items ?? [];
+  return (
+    <section aria-label={title}>
+      <Title order={2} size="h4" mt="md" mb="sm">
+        {title}
+      </Title>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorNotice error={list.error} retry={() => list.refetch()} />
+      ) : pipelines.length === 0 ? (
+        <Empty>{empty}</Empty>
+      ) : (
+        <CardList aria-label={title}>
+          {pipelines.map((p) => (
+            <PipelineCard key={p.id} pipeline={p} onAction={onAction} />
+          ))}
+        </CardList>
+      )}
+    </section>
   );
 }

@@ -12,8 +12,12 @@ export interface StageDraft {
 
 export interface PipelineDraft {
   name: string;
+  /** What moves along it: fixed once the pipeline exists. */
+  entity: PipelineEntity;
   stages: StageDraft[];
 }
+
+export type PipelineEntity = Pipeline['entity'];
 
 export const STAGE_KINDS: readonly StageKind[] = ['open', 'won', 'lost'];
 
@@ -27,31 +31,41 @@ export interface DefaultStageNames {
   quoteSent: string;
   won: string;
   lost: string;
+  converted: string;
+  junk: string;
 }
 
-/** A new pipeline starts with the usual sales stages: three open ones, then won and lost. */
-export function newPipelineDraft(names: DefaultStageNames): PipelineDraft {
+/**
+ * A new pipeline starts with the usual stages: for deals three open ones, then won and lost; for leads
+ * two open ones, then converted (won) and junk (lost).
+ */
+export function newPipelineDraft(names: DefaultStageNames, entity: PipelineEntity = 'deal'): PipelineDraft {
   const stage = (name: string, kind: StageKind, color: string | null = null): StageDraft => ({
     key: newKey(),
     name,
     kind,
     color,
   });
+  const open =
+    entity === 'lead'
+      ? [stage(names.new, 'open', '#15aabf'), stage(names.inProgress, 'open', '#228be6')]
+      : [
+          stage(names.new, 'open', '#15aabf'),
+          stage(names.inProgress, 'open', '#228be6'),
+          stage(names.quoteSent, 'open', '#7950f2'),
+        ];
+  const [won, lost] = entity === 'lead' ? [names.converted, names.junk] : [names.won, names.lost];
   return {
     name: '',
-    stages: [
-      stage(names.new, 'open', '#15aabf'),
-      stage(names.inProgress, 'open', '#228be6'),
-      stage(names.quoteSent, 'open', '#7950f2'),
-      stage(names.won, 'won', KIND_COLORS.won),
-      stage(names.lost, 'lost', KIND_COLORS.lost),
-    ],
+    entity,
+    stages: [...open, stage(won, 'won', KIND_COLORS.won), stage(lost, 'lost', KIND_COLORS.lost)],
   };
 }
 
 export function draftOfPipeline(pipeline: Pipeline): PipelineDraft {
   return {
     name: pipeline.name,
+    entity: pipeline.entity,
     stages: pipeline.stages.map((s) => ({ key: s.id, id: s.id, name: s.name, kind: s.kind, color: s.color })),
   };
 }
