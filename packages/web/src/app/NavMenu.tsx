@@ -1,6 +1,7 @@
 import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconAddressBook,
+  IconBrowser,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
   IconCalendarEvent,
@@ -17,6 +18,8 @@ import {
   IconPlayerPlay,
   IconRobot,
   IconSitemap,
+  IconTableImport,
+  IconTargetArrow,
   IconTimelineEvent,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -53,6 +56,8 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/crm/deals', label: t('nav.deals'), icon: IconLayoutKanban },
     { to: '/crm/contacts', label: t('nav.contacts'), icon: IconAddressBook },
     { to: '/crm/companies', label: t('nav.companies'), icon: IconBuildingSkyscraper },
+    { to: '/crm/leads', label: t('nav.leads'), icon: IconTargetArrow },
+    { to: '/crm/import', label: t('nav.crmImport'), icon: IconTableImport },
   ];
   const may = (...needs: string[]) => needs.some((a) => abilities.includes(a));
   const admin: Item[] = [
@@ -68,6 +73,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/admin/pipelines', label: t('nav.pipelines'), icon: IconFilter, shown: may('manageCrm') },
     { to: '/crm/robots', label: t('nav.robots'), icon: IconRobot, shown: may('manageCrm') },
     { to: '/admin/deal-fields', label: t('nav.dealFields'), icon: IconForms, shown: may('manageCrm') },
+    { to: '/admin/web-forms', label: t('nav.webForms'), icon: IconBrowser, shown: may('manageCrm') },
     // Whoever sees every run of some template: the owner, administrators, a template's view right.
     { to: '/reports', label: t('nav.reports'), icon: IconChartBar, shown: me?.reports === true },
     { to: '/designer', label: t('nav.designer'), icon: IconSitemap, shown: may('administerProcesses') },

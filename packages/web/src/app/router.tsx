@@ -1,4 +1,4 @@
-import { type ComponentType, lazy } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireSession } from '../auth/RequireSession.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
@@ -6,6 +6,7 @@ import { CataloguePage } from '../start/CataloguePage.tsx';
 import { StartFormPage } from '../start/StartFormPage.tsx';
 import { MyTasksPage } from '../tasks/MyTasksPage.tsx';
 import { TaskPage } from '../tasks/TaskPage.tsx';
+import { Loading } from './feedback.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -38,12 +39,27 @@ const CompanyPage = named(() => import('../crm/parties/PartyPage.tsx'), 'Company
 const PipelinesPage = named(() => import('../crm/pipelines/PipelinesPage.tsx'), 'PipelinesPage');
 const RobotsPage = named(() => import('../crm-robots/RobotsPage.tsx'), 'RobotsPage');
 const DealFieldsPage = named(() => import('../crm-fields/DealFieldsPage.tsx'), 'DealFieldsPage');
+const LeadsPage = named(() => import('../crm-leads/LeadsPage.tsx'), 'LeadsPage');
+const NewLeadPage = named(() => import('../crm-leads/NewLeadPage.tsx'), 'NewLeadPage');
+const LeadPage = named(() => import('../crm-leads/LeadPage.tsx'), 'LeadPage');
+const WebFormsPage = named(() => import('../crm-forms/WebFormsPage.tsx'), 'WebFormsPage');
+const PublicFormPage = named(() => import('../crm-forms/PublicFormPage.tsx'), 'PublicFormPage');
+const ImportPage = named(() => import('../crm-import/ImportPage.tsx'), 'ImportPage');
 const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
 const EmailPage = named(() => import('../account/EmailPage.tsx'), 'EmailPage');
 
 /** Every page of the app. Pages live in their domain's folder; this file only says where each is. */
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
+  // A web form's public page: for visitors of the company's site (no sign-in, no menu; embeddable).
+  {
+    path: '/forms/:token',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <PublicFormPage />
+      </Suspense>
+    ),
+  },
   {
     element: (
       <RequireSession>
@@ -65,6 +81,11 @@ export const router = createBrowserRouter([
       { path: 'crm/contacts/:id', element: <ContactPage /> },
       { path: 'crm/companies', element: <CompaniesPage /> },
       { path: 'crm/companies/:id', element: <CompanyPage /> },
+      { path: 'crm/leads', element: <LeadsPage /> },
+      { path: 'crm/leads/new', element: <NewLeadPage /> },
+      { path: 'crm/leads/:id', element: <LeadPage /> },
+      { path: 'crm/import', element: <ImportPage /> },
+      { path: 'admin/web-forms', element: <WebFormsPage /> },
       { path: 'admin/pipelines', element: <PipelinesPage /> },
       { path: 'crm/robots', element: <RobotsPage /> },
       { path: 'admin/deal-fields', element: <DealFieldsPage /> },

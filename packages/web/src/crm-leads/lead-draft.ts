@@ -1,43 +1,39 @@
 import type { Pipeline } from '../api/crm.ts';
 import type { LeadChanges, LeadItem, NewLead } from '../api/crm-leads.ts';
-import { amountOf } from '../crm/deals/deal-draft.ts';
-import { DEFAULT_CURRENCY } from '../crm/money.ts';
+import { amountOf, type ItemDraftBasics, newItemBasics } from '../crm/items/item-draft.ts';
 
 /** What the lead form edits: text as typed, an amount as the number input holds it ('' for none). */
-export interface LeadDraft {
+export interface LeadDraft extends ItemDraftBasics {
   title: string;
   name: string;
   companyTitle: string;
   phone: string;
   email: string;
   source: string;
-  amount: number | string;
-  currency: string;
-  pipelineId: string;
-  stageId: string;
-  responsibleId: string | null;
-  comment: string;
 }
 
 /** The texts the server keeps as `null` when empty. */
 const TEXTS = ['name', 'companyTitle', 'phone', 'email', 'source', 'comment'] as const;
-const FIELDS = [...TEXTS, 'title', 'amount', 'currency', 'pipelineId', 'stageId', 'responsibleId'] as const;
+export const LEAD_FIELDS = [
+  ...TEXTS,
+  'title',
+  'amount',
+  'currency',
+  'pipelineId',
+  'stageId',
+  'responsibleId',
+] as const;
 
 /** A new lead at a pipeline's first stage, in roubles, with me responsible. */
 export function newLeadDraft(pipeline: Pipeline | null, me: string | null): LeadDraft {
   return {
+    ...newItemBasics(pipeline, me),
     title: '',
     name: '',
     companyTitle: '',
     phone: '',
     email: '',
     source: '',
-    amount: '',
-    currency: DEFAULT_CURRENCY,
-    pipelineId: pipeline?.id ?? '',
-    stageId: pipeline?.stages[0]?.id ?? '',
-    responsibleId: me,
-    comment: '',
   };
 }
 
@@ -87,7 +83,7 @@ function sent(draft: LeadDraft) {
 export function newLeadOf(draft: LeadDraft): NewLead {
   const s = sent(draft);
   const body: Record<string, unknown> = { currency: s.currency };
-  for (const field of FIELDS) {
+  for (const field of LEAD_FIELDS) {
     const value = s[field];
     if (value !== null && value !== '') body[field] = value;
   }
@@ -99,7 +95,7 @@ export function leadChangesOf(lead: LeadItem, draft: LeadDraft): LeadChanges {
   const now = sent(draft);
   const before = sent(leadDraftOf(lead));
   const changes: Record<string, unknown> = {};
-  for (const field of FIELDS) if (now[field] !== before[field]) changes[field] = now[field];
+  for (const field of LEAD_FIELDS) if (now[field] !== before[field]) changes[field] = now[field];
   if ('stageId' in changes || 'pipelineId' in changes) {
     changes.pipelineId = now.pipelineId;
     changes.stageId = now.stageId;
@@ -108,4 +104,15 @@ export function leadChangesOf(lead: LeadItem, draft: LeadDraft): LeadChanges {
   if (changes.title === '') delete changes.title;
   if (changes.responsibleId === null) delete changes.responsibleId;
   return changes as LeadChanges;
+}
+
+/**
+ * The draft carried over to a newer lead (after my own stage move, or on loading someone else's
+ * change): the fields edited since `from` keep the edit, the others take the newer values.
+ */
+export function rebaseLead(draft: LeadDraft, from: LeadItem, to: LeadItem): LeadDraft {
+  const before = leadDraftOf(from);
+  const out: Record<string, unknown> = { ...leadDraftOf(to) };
+  for (const field of LEAD_FIELDS) if (draft[field] !== before[field]) out[field] = draft[field];
+  return out as unknown as LeadDraft;
 }

@@ -1,11 +1,10 @@
-import { Badge, Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../api/crm.ts';
 import type { Robot } from '../api/crm-robots.ts';
 import { CardList } from '../app/CardList.tsx';
-import { stageColor } from '../crm/board.ts';
+import { StageShell } from '../crm/StageShell.tsx';
 import { RobotCard, type RobotDialog } from './RobotCard.tsx';
 
 /** One stage: its name in its colour, its robots in the order they were set, and a button to add one. */
@@ -16,25 +15,8 @@ export function RobotColumn(props: {
 }) {
   const { t } = useTranslation('robots');
   const { stage, robots } = props;
-  const headingId = useId();
   return (
-    <Paper
-      component="section"
-      aria-labelledby={headingId}
-      className="crm-column"
-      withBorder
-      radius="md"
-      p="xs"
-      style={{ borderTop: `4px solid ${stageColor(stage)}` }}
-    >
-      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start" mb="xs">
-        <Title order={2} size="h5" id={headingId} className="wrap-anywhere">
-          {stage.name}
-        </Title>
-        <Badge variant="light" color="gray" aria-label={t('board.count', { count: robots.length })}>
-          {robots.length}
-        </Badge>
-      </Group>
+    <StageShell stage={stage} count={robots.length} countLabel={t('board.count', { count: robots.length })}>
       {robots.length === 0 ? (
         <Text size="sm" c="dimmed" py="xs">
           {t('board.empty')}
@@ -57,6 +39,6 @@ export function RobotColumn(props: {
       >
         {t('board.add')}
       </Button>
-    </Paper>
+    </StageShell>
   );
 }

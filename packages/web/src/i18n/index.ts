@@ -1,16 +1,38 @@
-import i18next, { type Resource } from 'i18next';
+import i18next, { type BackendModule, type Resource, type ResourceKey } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { initialLanguage, LANGUAGES, type Language, rememberLanguage } from './language.ts';
 
 /**
- * Every namespace of every language, bundled: locales/<language>/<namespace>.json. A domain adds a
- * namespace by adding the two files (the designer owns designer.json); test/i18n.test.ts checks that
- * both languages have the same keys.
+ * Every namespace of every language: locales/<language>/<namespace>.json. A domain adds a namespace by
+ * adding the two files (the designer owns designer.json); test/i18n.test.ts checks that both languages
+ * have the same keys. Most are bundled; those only lazily loaded pages read (`LAZY`) come with them, so
+ * a phone's first download does not carry the designer's and the CRM's words.
  */
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
-  eager: true,
-  import: 'default',
-});
+const files = import.meta.glob<Record<string, unknown>>(
+  [
+    './locales/*/*.json',
+    '!./locales/*/designer.json',
+    '!./locales/*/crm.json',
+    '!./locales/*/robots.json',
+    '!./locales/*/dealFields.json',
+    '!./locales/*/leads.json',
+    '!./locales/*/webForms.json',
+    '!./locales/*/crmImport.json',
+  ],
+  { eager: true, import: 'default' },
+);
+const lazyFiles = import.meta.glob<Record<string, unknown>>(
+  [
+    './locales/*/designer.json',
+    './locales/*/crm.json',
+    './locales/*/robots.json',
+    './locales/*/dealFields.json',
+    './locales/*/leads.json',
+    './locales/*/webForms.json',
+    './locales/*/crmImport.json',
+  ],
+  { import: 'default' },
+);
 
 export function resourcesOf(modules: Record<string, Record<string, unknown>>): Resource {
   const resources: Resource = {};
@@ -26,16 +48,34 @@ export function resourcesOf(modules: Record<string, Record<string, unknown>>): R
 
 const resources = resourcesOf(files);
 
-i18next.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  ns: Object.keys(resources.en ?? {}),
-  defaultNS: 'common',
-  interpolation: { escapeValue: false }, // React escapes
-  returnNull: false,
-});
+/** Loads a lazy namespace when a page first asks for it (react-i18next suspends it meanwhile). */
+const lazyNamespaces: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    const load = lazyFiles[`./locales/${language}/${namespace}.json`];
+    if (!load) return callback(null, {});
+    load().then(
+      (content) => callback(null, content as ResourceKey),
+      (error: unknown) => callback(error as Error, null),
+    );
+  },
+};
+
+i18next
+  .use(lazyNamespaces)
+  .use(initReactI18next)
+  .init({
+    resources,
+    partialBundledLanguages: true,
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    ns: Object.keys(resources.en ?? {}),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
 
 const syncDocument = (language: string) => {
   document.documentElement.lang = language;

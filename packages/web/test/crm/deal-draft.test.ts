@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  amountOf,
-  changesOf,
-  draftOf,
-  newDealDraft,
-  newDealOf,
-  rebase,
-} from '../../src/crm/deals/deal-draft.ts';
+import { changesOf, draftOf, newDealDraft, newDealOf, rebase } from '../../src/crm/deals/deal-draft.ts';
+import { amountOf } from '../../src/crm/items/item-draft.ts';
 import { deal, sales } from './fixtures.ts';
 
 describe('a new deal', () => {

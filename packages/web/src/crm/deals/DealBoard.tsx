@@ -1,52 +1,17 @@
-import { Select } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useTranslation } from 'react-i18next';
-import { type Pipeline, usePipelineSummary } from '../../api/crm.ts';
-import { boardColumns, pickStage } from '../board.ts';
-import { useUrlParam } from '../url-params.ts';
+import type { Pipeline } from '../../api/crm.ts';
+import { PipelineBoard } from '../items/PipelineBoard.tsx';
+import { DEAL_KIND } from './deal-kind.ts';
 import { StageColumn } from './StageColumn.tsx';
 import { useMoveDeal } from './useMoveDeal.ts';
-import '../crm.css';
 
-/**
- * The pipeline's deals as a board: a column per stage side by side, scrolled sideways when they do not
- * fit; on a phone one stage at a time, picked above it (`?stage=`), so cards keep a readable width.
- */
+/** The pipeline's deals as a board (see PipelineBoard); a card moves by its menu or by a drag. */
 export function DealBoard({ pipeline, q }: { pipeline: Pipeline; q: string }) {
-  const { t } = useTranslation('crm');
-  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false }) ?? false;
-  const summary = usePipelineSummary(pipeline.id);
-  const columns = boardColumns(pipeline, summary.data);
   const mover = useMoveDeal();
-  const [wanted, setStage] = useUrlParam('stage');
-
-  if (phone) {
-    const stage = pickStage(pipeline, wanted);
-    const column = columns.find((c) => c.stage.id === stage?.id);
-    return (
-      <>
-        <Select
-          label={t('board.stage')}
-          data={columns.map((c) => ({
-            value: c.stage.id,
-            label: t('board.stageOption', { name: c.stage.name, count: c.count }),
-          }))}
-          value={stage?.id ?? null}
-          onChange={(id) => setStage(id)}
-          allowDeselect={false}
-          mb="sm"
-        />
-        {column && (
-          <StageColumn key={column.stage.id} pipeline={pipeline} column={column} q={q} mover={mover} />
-        )}
-      </>
-    );
-  }
   return (
-    <div className="crm-board">
-      {columns.map((column) => (
-        <StageColumn key={column.stage.id} pipeline={pipeline} column={column} q={q} mover={mover} />
-      ))}
-    </div>
+    <PipelineBoard
+      kind={DEAL_KIND}
+      pipeline={pipeline}
+      column={(column) => <StageColumn pipeline={pipeline} column={column} q={q} mover={mover} />}
+    />
   );
 }

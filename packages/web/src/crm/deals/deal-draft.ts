@@ -1,7 +1,7 @@
 import type { Pipeline } from '../../api/crm.ts';
 import type { DealFieldValue } from '../../api/crm-deal-fields.ts';
 import type { DealChanges, DealItem, NewDeal } from '../../api/crm-deals.ts';
-import { DEFAULT_CURRENCY } from '../money.ts';
+import { amountOf, newItemBasics } from '../items/item-draft.ts';
 
 /** What the deal form edits: text as typed, an amount as the number input holds it ('' for none). */
 export interface DealDraft {
@@ -19,7 +19,8 @@ export interface DealDraft {
 }
 
 type Field = keyof DealDraft;
-const FIELDS: readonly Field[] = [
+/** The draft's fields, in the form's order; `fields` are the company's own (DealCustomFields). */
+export const DEAL_FIELDS: readonly Field[] = [
   'title',
   'amount',
   'currency',
@@ -34,18 +35,7 @@ const FIELDS: readonly Field[] = [
 
 /** A new deal in a pipeline's first stage, in roubles, with me responsible. */
 export function newDealDraft(pipeline: Pipeline | null, me: string | null): DealDraft {
-  return {
-    title: '',
-    amount: '',
-    currency: DEFAULT_CURRENCY,
-    pipelineId: pipeline?.id ?? '',
-    stageId: pipeline?.stages[0]?.id ?? '',
-    contactId: null,
-    companyId: null,
-    responsibleId: me,
-    comment: '',
-    fields: {},
-  };
+  return { ...newItemBasics(pipeline, me), title: '', contactId: null, companyId: null, fields: {} };
 }
 
 export function draftOf(deal: DealItem): DealDraft {
@@ -61,13 +51,6 @@ export function draftOf(deal: DealItem): DealDraft {
     comment: deal.comment ?? '',
     fields: { ...deal.fields },
   };
-}
-
-/** The amount to send: a number, or null for none (an input left empty or holding no number). */
-export function amountOf(typed: number | string): number | null {
-  if (typeof typed === 'number') return Number.isFinite(typed) ? typed : null;
-  const n = Number(typed.replace(/\s/g, '').replace(',', '.'));
-  return typed.trim() === '' || !Number.isFinite(n) ? null : n;
 }
 
 /** Each field as the server has it, so that a draft and a deal compare field by field. */
@@ -125,7 +108,7 @@ export function changesOf(deal: DealItem, draft: DealDraft): DealChanges {
   const now = sent(draft);
   const before = sent(draftOf(deal));
   const changes: Record<string, unknown> = {};
-  for (const field of FIELDS) if (differs(field, now, before)) changes[field] = now[field];
+  for (const field of DEAL_FIELDS) if (differs(field, now, before)) changes[field] = now[field];
   if ('stageId' in changes || 'pipelineId' in changes) {
     changes.pipelineId = now.pipelineId;
     changes.stageId = now.stageId;
@@ -142,7 +125,7 @@ export function rebase(draft: DealDraft, from: DealItem, to: DealItem): DealDraf
   const edited = sent(draft);
   const next = draftOf(to);
   const out = { ...next };
-  for (const field of FIELDS)
+  for (const field of DEAL_FIELDS)
     if (differs(field, edited, before)) (out as Record<Field, unknown>)[field] = draft[field];
   return out;
 }

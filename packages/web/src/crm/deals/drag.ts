@@ -1,4 +1,6 @@
+import { type DragEvent, useState } from 'react';
 import type { DealItem } from '../../api/crm-deals.ts';
+import type { DropTargetProps } from '../items/StageColumnFrame.tsx';
 
 /** The drag data type of a deal card: the deal as JSON, read back by the column it is dropped on. */
 export const DEAL_DRAG_TYPE = 'application/x-baton-deal';
@@ -12,4 +14,25 @@ export function droppedDeal(data: DataTransfer): DealItem | null {
   } catch {
     return null;
   }
+}
+
+/** A column as a drop target for deal cards: marked while one is over it, `onDrop` given the deal. */
+export function useDealDrop(onDrop: (deal: DealItem) => void): DropTargetProps {
+  const [over, setOver] = useState(false);
+  return {
+    'data-drop-target': over || undefined,
+    onDragOver: (event: DragEvent) => {
+      if (!event.dataTransfer.types.includes(DEAL_DRAG_TYPE)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'move';
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop: (event: DragEvent) => {
+      event.preventDefault();
+      setOver(false);
+      const deal = droppedDeal(event.dataTransfer);
+      if (deal) onDrop(deal);
+    },
+  };
 }

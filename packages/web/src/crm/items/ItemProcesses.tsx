@@ -9,17 +9,23 @@ import { SectionCard } from '../../app/SectionCard.tsx';
 import { InstanceCard } from '../../processes/InstanceCard.tsx';
 import { useStartAbout } from '../../start/useStartAbout.ts';
 
-/** The processes about a deal (a link to each one's card) and the templates made for deals, to start one. */
-export function DealProcesses({ dealId }: { dealId: string }) {
-  const { t } = useTranslation('crm');
-  const documentRef = `deal:${dealId}`;
-  const list = useInstanceList({ documentRef });
+/**
+ * The processes about one record (`documentRef`, `deal:ID`; a link to each one's card) and the templates
+ * made for its `documentType`, to start one. Its words are `processes.*` of the namespace `ns`.
+ */
+export function ItemProcesses(props: { documentRef: string; documentType: string; ns: string }) {
+  const { t } = useTranslation(props.ns);
+  const list = useInstanceList({ documentRef: props.documentRef });
   const processName = useDefinitionNames();
-  const start = useStartAbout(documentRef, (name) =>
+  const start = useStartAbout(props.documentRef, (name) =>
     notifications.show({ color: 'green', message: t('processes.started', { name }) }),
   );
   return (
-    <SectionCard id="deal-processes" title={t('processes.title')} aside={<StartMenu start={start} />}>
+    <SectionCard
+      id={`${props.documentType}-processes`}
+      title={t('processes.title')}
+      aside={<StartMenu start={start} documentType={props.documentType} ns={props.ns} />}
+    >
       {start.error ? (
         <Alert color="red" mb="sm" role="alert" className="wrap-anywhere">
           {start.error instanceof Error ? start.error.message : String(start.error)}
@@ -38,10 +44,11 @@ export function DealProcesses({ dealId }: { dealId: string }) {
   );
 }
 
-/** "Start process": the published templates made for deals. */
-function StartMenu({ start }: { start: ReturnType<typeof useStartAbout> }) {
-  const { t } = useTranslation('crm');
-  const templates = useTemplatesFor('deal');
+/** "Start process": the published templates made for the document type. */
+function StartMenu(props: { start: ReturnType<typeof useStartAbout>; documentType: string; ns: string }) {
+  const { t } = useTranslation(props.ns);
+  const { start } = props;
+  const templates = useTemplatesFor(props.documentType);
   const items = templates.data?.items ?? [];
   return (
     <Menu position="bottom-end" withinPortal>

@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAbility } from '../../api/auth.ts';
 import { Empty } from '../../app/feedback.tsx';
+import type { ItemKind } from './item-kind.ts';
 
-/** No pipeline yet: deals need one, which an administrator sets up (here, for one who may). */
-export function NoPipelines() {
-  const { t } = useTranslation('crm');
+/** No pipeline yet: items need one, which an administrator sets up (here, for one who may). */
+export function NoPipelines({ kind }: { kind: ItemKind }) {
+  const { t } = useTranslation(kind.ns);
   const manage = useAbility('manageCrm');
   return (
     <Stack align="center" gap={0}>
-      <Empty>{manage ? t('deals.noPipelinesYours') : t('deals.noPipelines')}</Empty>
+      <Empty>{t(`${kind.listWords}${manage ? 'noPipelinesYours' : 'noPipelines'}`)}</Empty>
       {manage && (
         <Anchor component={Link} to="/admin/pipelines">
-          {t('deals.setUpPipelines')}
+          {t(`${kind.listWords}setUpPipelines`)}
         </Anchor>
       )}
     </Stack>

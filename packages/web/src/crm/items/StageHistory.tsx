@@ -23,7 +23,13 @@ function Mover({ by }: { by: string }) {
 }
 
 /** The stages a deal has been at, oldest first: which, when it entered, who moved it. */
-export function StageHistory({ deal, pipelines }: { deal: Deal; pipelines: readonly Pipeline[] }) {
+export function StageHistory({
+  deal,
+  pipelines,
+}: {
+  deal: Pick<Deal, 'stages'>;
+  pipelines: readonly Pipeline[];
+}) {
   const { t, i18n } = useTranslation('crm');
   return (
     <SectionCard id="deal-stages" title={t('deal.history')}>

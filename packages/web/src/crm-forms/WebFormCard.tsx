@@ -1,0 +1,106 @@
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Code,
+  CopyButton,
+  Group,
+  Menu,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import { IconCheck, IconCopy, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { WebForm } from '../api/crm-forms.ts';
+import { ActionsMenu } from '../app/ActionsMenu.tsx';
+import { CardListItem } from '../app/CardList.tsx';
+import { embedSnippet, publicLink } from './form-draft.ts';
+import type { WebFormAction } from './WebFormsPage.tsx';
+
+/** A button copying `value`, saying so for a moment. */
+function Copy({ value, label }: { value: string; label: string }) {
+  const { t } = useTranslation('webForms');
+  return (
+    <CopyButton value={value}>
+      {({ copied, copy }) => (
+        <Tooltip label={copied ? t('copied') : label} withArrow>
+          <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={label}>
+            {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </CopyButton>
+  );
+}
+
+/** One web form: its name and heading, whether it is on, its public link and the code embedding it. */
+export function WebFormCard({
+  form,
+  onAction,
+}: {
+  form: WebForm;
+  onAction: (action: WebFormAction) => void;
+}) {
+  const { t } = useTranslation('webForms');
+  const link = publicLink(window.location.origin, form.token);
+  const snippet = embedSnippet(window.location.origin, form.token, form.title);
+  return (
+    <CardListItem label={form.name}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Group gap="xs">
+              <Text fw={600} className="wrap-anywhere">
+                {form.name}
+              </Text>
+              <Badge color={form.active ? 'green' : 'gray'} variant="light">
+                {form.active ? t('active') : t('inactive')}
+              </Badge>
+            </Group>
+            <Text size="sm" c="dimmed" className="wrap-anywhere">
+              {form.title}
+            </Text>
+          </Stack>
+          <ActionsMenu label={t('actionsFor', { name: form.name })}>
+            <Menu.Item
+              leftSection={<IconPencil size={14} aria-hidden />}
+              onClick={() => onAction({ kind: 'edit', form })}
+            >
+              {t('edit')}
+            </Menu.Item>
+            <Menu.Item
+              color="red"
+              leftSection={<IconTrash size={14} aria-hidden />}
+              onClick={() => onAction({ kind: 'delete', form })}
+            >
+              {t('delete')}
+            </Menu.Item>
+          </ActionsMenu>
+        </Group>
+        <Group gap={4} wrap="nowrap">
+          <Anchor
+            href={link}
+            target="_blank"
+            rel="noreferrer"
+            size="sm"
+            className="wrap-anywhere"
+            aria-label={t('linkOf', { name: form.name })}
+          >
+            {link}
+          </Anchor>
+          <Copy value={link} label={t('copyLink')} />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('embed')}
+        </Text>
+        <Group gap={4} wrap="nowrap" align="flex-start">
+          <Code block className="wrap-anywhere" style={{ whiteSpace: 'pre-wrap', flex: 1, minWidth: 0 }}>
+            {snippet}
+          </Code>
+          <Copy value={snippet} label={t('copyEmbed')} />
+        </Group>
+      </Stack>
+    </CardListItem>
+  );
+}

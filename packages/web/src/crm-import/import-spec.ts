@@ -1,0 +1,71 @@
+import { ApiError } from '../api/client.ts';
+import type { ImportKind } from '../api/crm-import.ts';
+
+/** What may be imported, in the order it must be: deals name companies and contacts already stored. */
+export const IMPORT_KINDS: readonly ImportKind[] = ['companies', 'contacts', 'deals'];
+
+/** The columns a file of each kind may have (docs/API.md "Import"); the first one is required. */
+export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
+  companies: ['name', 'taxId', 'phone', 'email', 'address', 'comment', 'responsible'],
+  contacts: ['name', 'phone', 'email', 'position', 'company', 'comment', 'responsible'],
+  deals: ['title', 'pipeline', 'stage', 'amount', 'currency', 'company', 'contact', 'responsible', 'comment'],
+};
+
+const SAMPLE_ROWS: Record<ImportKind, readonly (readonly string[])[]> = {
+  companies: [
+    [
+      'ACME Ltd',
+      '7701234567',
+      '+7 495 000-00-00',
+      'info@acme.example',
+      'Moscow, Tverskaya 1',
+      'Key client',
+      '',
+    ],
+    ['Roga i Kopyta', '', '', 'hello@roga.example', '', '', ''],
+  ],
+  contacts: [
+    ['Pavel Orlov', '+7 900 000-00-00', 'pavel@acme.example', 'Buyer', '7701234567', '', ''],
+    ['Anna Lebedeva', '', 'anna@roga.example', 'Director', 'Roga i Kopyta', '', ''],
+  ],
+  deals: [
+    [
+      'Forklifts for ACME',
+      '',
+      '',
+      '1 250 000,50',
+      'RUB',
+      '7701234567',
+      'pavel@acme.example',
+      '',
+      'From the fair',
+    ],
+    ['Pallets', '', '', '90000', 'RUB', 'Roga i Kopyta', 'Anna Lebedeva', '', ''],
+  ],
+};
+
+/** One cell as CSV: quoted when it holds the separator, a quote or a line break. */
+const cell = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** A sample file of a kind: the header and two rows, `;`-separated as Excel writes them in Russia. */
+export function sampleCsv(kind: ImportKind): string {
+  return [IMPORT_COLUMNS[kind], ...SAMPLE_ROWS[kind]].map((row) => row.map(cell).join(';')).join('\r\n');
+}
+
+/** One problem of a refused file: its row (the header is row 1), column ('' for the whole row), message. */
+export interface ImportProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** The problems of a 422 IMPORT_FAILED, by row, from paths `<kind>.<row>.<column>`; none for other errors. */
+export function importProblems(error: unknown): ImportProblem[] {
+  if (!(error instanceof ApiError) || error.code !== 'IMPORT_FAILED') return [];
+  return error.errors
+    .map((e) => {
+      const [, row = '0', ...column] = e.path.split('.');
+      return { row: Number(row) || 0, column: column.join('.'), message: e.message };
+    })
+    .sort((a, b) => a.row - b.row);
+}

@@ -1,0 +1,94 @@
+import { Anchor, Button, Grid, Stack } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Pipeline, Stage } from '../../api/crm.ts';
+import type { Deal } from '../../api/crm-deals.ts';
+import { PageHeader } from '../../app/PageHeader.tsx';
+import { DeleteItem, type ItemRemoval } from './DeleteItem.tsx';
+import { type BoardItem, boardPath, type ItemKind } from './item-kind.ts';
+import { StageBar } from './StageBar.tsx';
+import { StageHistory } from './StageHistory.tsx';
+
+/**
+ * An item's card around its form: the header (with `actions` before Delete), `banner`, the stage bar,
+ * the form with the way back to the board, and beside it the stage history, then `aside`.
+ */
+export function ItemEditorLayout<Item extends BoardItem>(props: {
+  kind: ItemKind;
+  /** From useItemEditing: the item as edited, the stage a move is on its way to, and the move. */
+  editing: { base: Item; moving: string | null; moveTo: (stage: Stage) => void };
+  /** The item as stored: its stage history. */
+  stored: Pick<Deal, 'stages'>;
+  pipelines: readonly Pipeline[];
+  subtitle: string;
+  actions?: ReactNode;
+  banner?: ReactNode;
+  form: ReactNode;
+  aside: ReactNode;
+  remove: ItemRemoval;
+}) {
+  const { kind, editing } = props;
+  const { base } = editing;
+  const { t } = useTranslation(kind.ns);
+  const [deleting, setDeleting] = useState(false);
+  const pipeline = props.pipelines.find((p) => p.id === base.pipelineId);
+  return (
+    <>
+      <PageHeader
+        title={base.title}
+        subtitle={props.subtitle}
+        actions={
+          <>
+            {props.actions}
+            <Button
+              variant="light"
+              color="red"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              onClick={() => setDeleting(true)}
+            >
+              {t(`${kind.itemWords}delete`)}
+            </Button>
+          </>
+        }
+      />
+      {props.banner}
+      {pipeline && (
+        <StageBar
+          stages={pipeline.stages}
+          current={base.stageId}
+          moving={editing.moving}
+          onMove={editing.moveTo}
+        />
+      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          {props.form}
+          <Anchor
+            component={Link}
+            to={boardPath(kind, base.pipelineId)}
+            size="sm"
+            mt="sm"
+            display="inline-block"
+          >
+            {t(`${kind.itemWords}back`)}
+          </Anchor>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="md">
+            <StageHistory deal={props.stored} pipelines={props.pipelines} />
+            {props.aside}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <DeleteItem
+        kind={kind}
+        item={base}
+        remove={props.remove}
+        opened={deleting}
+        onClose={() => setDeleting(false)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { Button, Group, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { FormCard } from '../../app/FormCard.tsx';
+import { FormProblem } from '../../app/FormProblem.tsx';
+
+/** What the deal and lead forms take alike. */
+export interface ItemFormProps<Draft> {
+  /** Names the form for screen readers. */
+  label: string;
+  draft: Draft;
+  onChange: (draft: Draft) => void;
+  /** The server's refusal of the last save; its field errors show beside the fields. */
+  error: unknown;
+  pending: boolean;
+  submitLabel: string;
+  onSubmit: () => void;
+  /** Above the fields: a notice about the item as stored (changed by someone else). */
+  notice?: ReactNode;
+}
+
+/**
+ * An item's form around its fields: the notice, the refusal (`problem`, but for the field errors
+ * `shown` beside the fields), the fields in a column, and the submit button.
+ */
+export function ItemFormCard(props: {
+  form: Pick<ItemFormProps<unknown>, 'label' | 'pending' | 'submitLabel' | 'onSubmit' | 'notice'>;
+  problem: Error | null;
+  shown: Record<string, string>;
+  canSubmit: boolean;
+  children: ReactNode;
+}) {
+  const { form } = props;
+  return (
+    <FormCard
+      aria-label={form.label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        form.onSubmit();
+      }}
+    >
+      {form.notice}
+      <FormProblem error={props.problem} shown={props.shown} />
+      <Stack gap="sm">{props.children}</Stack>
+      <Group justify="flex-end" mt="md">
+        <Button type="submit" loading={form.pending} disabled={!props.canSubmit}>
+          {form.submitLabel}
+        </Button>
+      </Group>
+    </FormCard>
+  );
+}
