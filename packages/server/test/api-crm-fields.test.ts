@@ -1,25 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { updateDocumentHandler } from '../src/crm/update-document.ts';
 import { apiSuite } from './api-harness.ts';
-import { created, createPipeline, type PipelineBody } from './support/crm.ts';
+import { created, createPipeline, itemProcess, type PipelineBody } from './support/crm.ts';
 import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
 
 /** A process that closes its deal as won. */
-const closeWon = {
-  key: 'close-won',
-  name: 'Close as won',
-  documentType: 'deal',
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'win', type: 'setFields', config: { fields: { stage: "'Won'" } } },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'win' },
-    { id: 'f2', source: 'win', target: 'end' },
-  ],
-};
+const closeWon = itemProcess('close-won', 'deal', [
+  { id: 'win', type: 'setFields', config: { fields: { stage: "'Won'" } } },
+]);
 
 apiSuite('deal fields', (api) => {
   let sales: PipelineBody;

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { apiSuite } from './api-harness.ts';
-import { created, createPipeline, namesOf, type PipelineBody } from './support/crm.ts';
+import { created, createPipeline, itemProcess, namesOf, type PipelineBody } from './support/crm.ts';
 import { runDueJobs } from './support/jobs.ts';
 import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
@@ -13,34 +13,18 @@ const LEAD_STAGES = [
 ] as const;
 
 /** Calls the lead back: the task goes to its manager, who notes the phone they reached. */
-const callBack = {
-  key: 'lead-call-back',
-  name: 'Call the lead back',
-  documentType: 'lead',
-  nodes: [
-    { id: 'start', type: 'start' },
-    {
-      id: 'call',
-      type: 'userTask',
-      config: {
-        kind: 'acknowledge',
-        assignees: ['document.responsible'],
-        title: 'Call {{ document.phone }}',
-      },
-    },
-    {
-      id: 'note',
-      type: 'setFields',
-      config: { fields: { phone: "'+7 999 000-00-00'", stage: "'In progress'" } },
-    },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'call' },
-    { id: 'f2', source: 'call', target: 'note' },
-    { id: 'f3', source: 'note', target: 'end' },
-  ],
-};
+const callBack = itemProcess('lead-call-back', 'lead', [
+  {
+    id: 'call',
+    type: 'userTask',
+    config: { kind: 'acknowledge', assignees: ['document.responsible'], title: 'Call {{ document.phone }}' },
+  },
+  {
+    id: 'note',
+    type: 'setFields',
+    config: { fields: { phone: "'+7 999 000-00-00'", stage: "'In progress'" } },
+  },
+]);
 
 apiSuite('leads', (api) => {
   let leads: PipelineBody;

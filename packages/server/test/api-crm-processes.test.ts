@@ -2,64 +2,40 @@ import { beforeAll, expect, it } from 'vitest';
 import { updateDocumentHandler } from '../src/crm/update-document.ts';
 import { finishJob } from '../src/jobs/queue.ts';
 import { apiSuite } from './api-harness.ts';
-import { created, createPipeline, type PipelineBody } from './support/crm.ts';
+import { created, createPipeline, itemProcess, type PipelineBody } from './support/crm.ts';
 import { runDueJobs } from './support/jobs.ts';
 import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
 
 /** The deal's manager confirms the quote; the process moves the deal on and notes the discount. */
-const quote = {
-  key: 'deal-quote',
-  name: 'Send a quote',
-  documentType: 'deal',
-  nodes: [
-    { id: 'start', type: 'start' },
-    {
-      id: 'confirm',
-      type: 'userTask',
-      name: 'Confirm the quote',
-      config: {
-        kind: 'acknowledge',
-        assignees: ['document.responsible'],
-        title: 'Quote for {{ document.company }}',
+const quote = itemProcess('deal-quote', 'deal', [
+  {
+    id: 'confirm',
+    type: 'userTask',
+    config: {
+      kind: 'acknowledge',
+      assignees: ['document.responsible'],
+      title: 'Quote for {{ document.company }}',
+    },
+  },
+  {
+    id: 'mark',
+    type: 'setFields',
+    config: {
+      fields: {
+        stage: "'quote SENT'",
+        title: "document.title + ' (quoted)'",
+        discount: '10',
+        amount: '990.5',
       },
     },
-    {
-      id: 'mark',
-      type: 'setFields',
-      config: {
-        fields: {
-          stage: "'quote SENT'",
-          title: "document.title + ' (quoted)'",
-          discount: '10',
-          amount: '990.5',
-        },
-      },
-    },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'confirm' },
-    { id: 'f2', source: 'confirm', target: 'mark' },
-    { id: 'f3', source: 'mark', target: 'end' },
-  ],
-};
+  },
+]);
 
 /** A process that writes a stage the deal's pipeline does not have. */
-const wrongStage = {
-  key: 'deal-wrong-stage',
-  name: 'Wrong stage',
-  documentType: 'deal',
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'mark', type: 'setFields', config: { fields: { stage: "'Shipped'" } } },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'mark' },
-    { id: 'f2', source: 'mark', target: 'end' },
-  ],
-};
+const wrongStage = itemProcess('deal-wrong-stage', 'deal', [
+  { id: 'mark', type: 'setFields', config: { fields: { stage: "'Shipped'" } } },
+]);
 
 apiSuite('processes on deals', (api) => {
   let sales: PipelineBody;

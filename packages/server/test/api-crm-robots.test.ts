@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { robotHandler } from '../src/crm/robot-job.ts';
 import { finishJob } from '../src/jobs/queue.ts';
 import { apiSuite } from './api-harness.ts';
-import { created, createPipeline, type PipelineBody } from './support/crm.ts';
+import { created, createPipeline, itemProcess, type PipelineBody } from './support/crm.ts';
 import { runDueJobs } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
@@ -12,24 +12,9 @@ const FORGOTTEN =
   '{{ responsible.name }}, remind {{ deal.company }} about yourself: do the terms of «{{ deal.title }}» suit them?';
 
 /** On a won deal: the manager hands the client over to delivery. */
-const handOver = {
-  key: 'hand-over',
-  name: 'Hand over to delivery',
-  documentType: 'deal',
-  nodes: [
-    { id: 'start', type: 'start' },
-    {
-      id: 'handOver',
-      type: 'userTask',
-      config: { kind: 'acknowledge', assignees: ['document.responsible'] },
-    },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'handOver' },
-    { id: 'f2', source: 'handOver', target: 'end' },
-  ],
-};
+const handOver = itemProcess('hand-over', 'deal', [
+  { id: 'handOver', type: 'userTask', config: { kind: 'acknowledge', assignees: ['document.responsible'] } },
+]);
 
 apiSuite('robots on pipeline stages', (api) => {
   let sales: PipelineBody;

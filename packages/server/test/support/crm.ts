@@ -46,3 +46,19 @@ export async function namesOf(call: Call, url: string): Promise<string[]> {
   expect(res.statusCode, res.body).toBe(200);
   return (res.json().items as { title?: string; name?: string }[]).map((i) => i.title ?? i.name ?? '');
 }
+
+/** A process about a CRM item (`documentType`) that runs `steps` one after the other, start to end. */
+export function itemProcess(
+  key: string,
+  documentType: 'deal' | 'lead',
+  steps: { id: string; type: string; config: Record<string, unknown> }[],
+) {
+  const nodes = [{ id: 'start', type: 'start' }, ...steps, { id: 'end', type: 'end' }];
+  return {
+    key,
+    name: key,
+    documentType,
+    nodes,
+    flows: nodes.slice(1).map((n, i) => ({ id: `f${i + 1}`, source: nodes[i]?.id, target: n.id })),
+  };
+}
