@@ -54,6 +54,8 @@ apiSuite('sign-in, sessions and CSRF', (api, dialect) => {
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ user: { id: 'bob' }, via: 'session', abilities: [] });
     expect(me.json().scopes).toEqual([
+      'crm:read',
+      'crm:write',
       'org:admin',
       'org:read',
       'processes:read',

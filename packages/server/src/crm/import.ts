@@ -1,18 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { Caller } from '../access/caller.ts';
 import { newRowId } from '../db/row-ids.ts';
-import type { Database } from '../db/schema.ts';
 import type { FieldError } from '../http/problem.ts';
 import { CsvError, type CsvRecord, parseCsv } from '../org/csv.ts';
 import { ImportFailed } from '../org/import.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { type DealFieldDefinition, dealValueProblems, listDealFields } from './deal-field-definitions.ts';
-import type { DealFields } from './deal-rows.ts';
-import { readBoolean, readDate, readNumber } from './import-cells.ts';
-import { DEFAULT_CURRENCY, toMinor } from './money.ts';
-import { listPipelines, type PipelineView } from './pipelines.ts';
+import type { DealFieldDefinition } from './deal-field-definitions.ts';
+import { dealsPlan } from './import-deals.ts';
+import {
+  CHUNK,
+  type Fail,
+  find,
+  type Known,
+  loadKnown,
+  orNull,
+  type Plan,
+  type Row,
+  responsibleOf,
+} from './import-rows.ts';
 import { searchText } from './search.ts';
-import { type LedBy, ledByCaller } from './visibility.ts';
+import { ledByCaller } from './visibility.ts';
 
 export const IMPORT_KINDS = ['companies', 'contacts', 'deals'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -25,35 +32,11 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
 };
 const REQUIRED: Record<ImportKind, string> = { companies: 'name', contacts: 'name', deals: 'title' };
 const MAX_ROWS = 50_000;
-/** Rows per INSERT: well under SQLite's limit of bound values. */
-const CHUNK = 200;
 
 export interface CrmImportReport {
   dryRun: boolean;
   created: number;
   updated: number;
-}
-
-/** One row: its cells by column (trimmed), and where to report a problem. */
-interface Row {
-  row: number;
-  get(column: string): string;
-  has(column: string): boolean;
-}
-
-/** What rows may refer to, as the importer sees it. */
-interface Known {
-  users: Map<string, string>;
-  companies: Lookup;
-  contacts: Lookup;
-  pipelines: PipelineView[];
-  dealFields: DealFieldDefinition[];
-}
-
-/** Things found by a unique key (a tax id, an e-mail) or by name, which may be ambiguous. */
-interface Lookup {
-  byKey: Map<string, string>;
-  byName: Map<string, string[]>;
 }
 
 /**
@@ -132,69 +115,6 @@ const rowOf = (record: CsvRecord, columns: string[]): Row => {
   });
   return { row: record.row, get: (c) => cells.get(c) ?? '', has: (c) => cells.has(c) };
 };
-
-async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Promise<Known> {
-  let companies = trx.selectFrom('crm_companies').select(['id', 'name', 'tax_id as key']);
-  if (ledBy) companies = companies.where(ledBy('crm_companies.responsible_id'));
-  let contacts = trx.selectFrom('crm_contacts').select(['id', 'name', 'email as key']);
-  if (ledBy) contacts = contacts.where(ledBy('crm_contacts.responsible_id'));
-  const [users, companyRows, contactRows, pipelines, dealFields] = await Promise.all([
-    trx.selectFrom('users').select(['id', 'login']).where('active', '=', 1).execute(),
-    companies.execute(),
-    contacts.execute(),
-    listPipelines(trx),
-    listDealFields(trx),
-  ]);
-  return {
-    users: new Map(users.map((u) => [u.login.toLowerCase(), u.id])),
-    companies: lookup(companyRows),
-    contacts: lookup(contactRows),
-    pipelines,
-    dealFields,
-  };
-}
-
-function lookup(rows: { id: string; name: string; key: string | null }[]): Lookup {
-  const byKey = new Map<string, string>();
-  const byName = new Map<string, string[]>();
-  for (const r of rows) {
-    if (r.key) byKey.set(r.key.toLowerCase(), r.id);
-    const name = r.name.toLowerCase();
-    byName.set(name, [...(byName.get(name) ?? []), r.id]);
-  }
-  return { byKey, byName };
-}
-
-/** A company or contact a cell names (by tax id / e-mail, else by a name only one has), or a problem. */
-function find(look: Lookup, cell: string, what: string): { id: string } | { problem: string } {
-  const key = look.byKey.get(cell.toLowerCase());
-  if (key) return { id: key };
-  const named = look.byName.get(cell.toLowerCase()) ?? [];
-  if (named.length === 1) return { id: named[0] as string };
-  if (named.length > 1)
-    return {
-      problem: `${named.length} ${what} are called ${cell}; name it by its ${what === 'companies' ? 'tax id' : 'e-mail'}`,
-    };
-  return { problem: `there is no ${what === 'companies' ? 'company' : 'contact'} ${cell} (import it first)` };
-}
-
-type Fail = (row: number, column: string | null, message: string) => void;
-interface Plan {
-  created: number;
-  updated: number;
-  write(trx: Kysely<Database>): Promise<void>;
-}
-
-/** The person a row's `responsible` names (a login), or the importer. */
-function responsibleOf(r: Row, known: Known, me: string, fail: Fail): string {
-  const login = r.get('responsible');
-  if (login === '') return me;
-  const id = known.users.get(login.toLowerCase());
-  if (!id) fail(r.row, 'responsible', `there is no active user with the login ${login}`);
-  return id ?? me;
-}
-
-const orNull = (cell: string) => (cell === '' ? null : cell);
 
 /** A company's or contact's columns from a row: only those the file has, so an update keeps the rest. */
 function partyColumns(r: Row, columns: Record<string, string>): Record<string, string | null> {
@@ -318,137 +238,5 @@ const planners: Record<ImportKind, (rows: Row[], known: Known, me: string, now: 
         now,
       );
     },
-    deals(rows, known, me, now, fail) {
-      const deals: Record<string, unknown>[] = [];
-      const visits: Record<string, unknown>[] = [];
-      for (const r of rows) {
-        const deal = dealOf(r, known, me, now, fail);
-        if (!deal) continue;
-        deals.push(deal);
-        visits.push({ deal_id: deal.id, seq: 1, stage_id: deal.stage_id, entered_at: now, entered_by: me });
-      }
-      return {
-        created: rows.length,
-        updated: 0,
-        async write(trx) {
-          for (let i = 0; i < deals.length; i += CHUNK) {
-            await trx
-              .insertInto('crm_deals')
-              .values(deals.slice(i, i + CHUNK) as never)
-              .execute();
-            await trx
-              .insertInto('crm_deal_stages')
-              .values(visits.slice(i, i + CHUNK) as never)
-              .execute();
-          }
-        },
-      };
-    },
+    deals: dealsPlan,
   };
-
-/** A deal's row for the table, or undefined when the row has problems (reported through `fail`). */
-function dealOf(
-  r: Row,
-  known: Known,
-  me: string,
-  now: number,
-  fail: Fail,
-): Record<string, unknown> | undefined {
-  const before = { count: 0 };
-  const problem: Fail = (row, column, message) => {
-    before.count++;
-    fail(row, column, message);
-  };
-  const title = r.get('title');
-  if (title === '') problem(r.row, 'title', 'a value is needed');
-  const pipelineName = r.get('pipeline');
-  const pipeline =
-    pipelineName === ''
-      ? known.pipelines[0]
-      : known.pipelines.find((p) => p.name.toLowerCase() === pipelineName.toLowerCase());
-  if (!pipeline) {
-    problem(
-      r.row,
-      'pipeline',
-      pipelineName === '' ? 'there is no pipeline yet' : `there is no pipeline ${pipelineName}`,
-    );
-    return undefined;
-  }
-  const stageName = r.get('stage');
-  const stage =
-    stageName === ''
-      ? pipeline.stages[0]
-      : pipeline.stages.find((s) => s.name.toLowerCase() === stageName.toLowerCase());
-  if (!stage) problem(r.row, 'stage', `there is no stage ${stageName} in the pipeline ${pipeline.name}`);
-  const amount = readNumber(r.get('amount'));
-  if (Number.isNaN(amount)) problem(r.row, 'amount', `${r.get('amount')} is not a number`);
-  const currency = r.get('currency').toUpperCase();
-  if (currency !== '' && !/^[A-Z]{3}$/.test(currency))
-    problem(r.row, 'currency', 'an ISO 4217 code such as RUB');
-  const link = (column: 'company' | 'contact') => {
-    if (r.get(column) === '') return null;
-    const found = find(
-      column === 'company' ? known.companies : known.contacts,
-      r.get(column),
-      column === 'company' ? 'companies' : 'contacts',
-    );
-    if ('problem' in found) problem(r.row, column, found.problem);
-    return 'id' in found ? found.id : null;
-  };
-  const companyId = link('company');
-  const contactId = link('contact');
-  const responsible = responsibleOf(r, known, me, problem);
-  const fields = fieldsOf(r, known.dealFields, problem);
-  if (stage)
-    for (const p of dealValueProblems(known.dealFields, stage, fields)) problem(r.row, p.key, p.message);
-  if (before.count > 0 || !stage) return undefined;
-  return {
-    id: newRowId(),
-    title,
-    pipeline_id: pipeline.id,
-    stage_id: stage.id,
-    amount_minor: amount === null ? null : toMinor(amount),
-    currency: currency || DEFAULT_CURRENCY,
-    contact_id: contactId,
-    company_id: companyId,
-    responsible_id: responsible,
-    comment: orNull(r.get('comment')),
-    fields: JSON.stringify(fields),
-    search: searchText(title),
-    version: 1,
-    stage_changed_at: now,
-    created_by: me,
-    created_at: now,
-    updated_at: now,
-    closed_at: stage.kind === 'open' ? null : now,
-  };
-}
-
-/** A row's deal-field cells, read by each field's type (a select's option in any letter case). */
-function fieldsOf(r: Row, definitions: DealFieldDefinition[], fail: Fail): DealFields {
-  const fields: DealFields = {};
-  for (const f of definitions) {
-    if (!r.has(`field:${f.key}`)) continue;
-    const cell = r.get(`field:${f.key}`);
-    const value =
-      f.type === 'number'
-        ? readNumber(cell)
-        : f.type === 'boolean'
-          ? readBoolean(cell)
-          : f.type === 'date'
-            ? readDate(cell)
-            : f.type === 'select'
-              ? cell === ''
-                ? null
-                : f.options.find((o) => o.toLowerCase() === cell.toLowerCase())
-              : orNull(cell);
-    if (value === undefined || Number.isNaN(value))
-      fail(
-        r.row,
-        f.key,
-        `${f.label}: ${cell} is not a ${f.type === 'select' ? `choice (${f.options.join(', ')})` : f.type}`,
-      );
-    else fields[f.key] = value;
-  }
-  return fields;
-}

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Caller } from '../access/caller.ts';
 import { page, pageQuery, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { listDeals } from './deal-lists.ts';
 import type { DealView } from './deal-rows.ts';
-import { deleteDeal, getDeal, listDeals, updateDeal } from './deals.ts';
+import { deleteDeal, getDeal, updateDeal } from './deals.ts';
 import type { CrmEntity } from './pipelines.ts';
 
 /** What differs between the deal and the lead routes: their path, shapes, filters and how one is created. */

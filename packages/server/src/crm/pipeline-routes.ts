@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { pipelineSummary } from './deals.ts';
+import { pipelineSummary } from './deal-lists.ts';
 import {
   CRM_ENTITIES,
   createPipeline,

@@ -1,0 +1,155 @@
+import { newRowId } from '../db/row-ids.ts';
+import { type DealFieldDefinition, dealValueProblems } from './deal-field-definitions.ts';
+import type { DealFields } from './deal-rows.ts';
+import { readBoolean, readDate, readNumber } from './import-cells.ts';
+import {
+  CHUNK,
+  type Fail,
+  find,
+  type Known,
+  orNull,
+  type Plan,
+  type Row,
+  responsibleOf,
+} from './import-rows.ts';
+import { DEFAULT_CURRENCY, toMinor } from './money.ts';
+import { searchText } from './search.ts';
+
+/**
+ * The deals of an import: each on its pipeline and stage (names; default the first), linked to its
+ * company and contact, its fields read by type and checked like any deal's; inserted with their first
+ * visit, robots left alone.
+ */
+export function dealsPlan(rows: Row[], known: Known, me: string, now: number, fail: Fail): Plan {
+  const deals: Record<string, unknown>[] = [];
+  const visits: Record<string, unknown>[] = [];
+  for (const r of rows) {
+    const deal = dealOf(r, known, me, now, fail);
+    if (!deal) continue;
+    deals.push(deal);
+    visits.push({ deal_id: deal.id, seq: 1, stage_id: deal.stage_id, entered_at: now, entered_by: me });
+  }
+  return {
+    created: rows.length,
+    updated: 0,
+    async write(trx) {
+      for (let i = 0; i < deals.length; i += CHUNK) {
+        await trx
+          .insertInto('crm_deals')
+          .values(deals.slice(i, i + CHUNK) as never)
+          .execute();
+        await trx
+          .insertInto('crm_deal_stages')
+          .values(visits.slice(i, i + CHUNK) as never)
+          .execute();
+      }
+    },
+  };
+}
+
+/** A deal's row for the table, or undefined when the row has problems (reported through `fail`). */
+function dealOf(
+  r: Row,
+  known: Known,
+  me: string,
+  now: number,
+  fail: Fail,
+): Record<string, unknown> | undefined {
+  const before = { count: 0 };
+  const problem: Fail = (row, column, message) => {
+    before.count++;
+    fail(row, column, message);
+  };
+  const title = r.get('title');
+  if (title === '') problem(r.row, 'title', 'a value is needed');
+  const pipelineName = r.get('pipeline');
+  const pipeline =
+    pipelineName === ''
+      ? known.pipelines[0]
+      : known.pipelines.find((p) => p.name.toLowerCase() === pipelineName.toLowerCase());
+  if (!pipeline) {
+    problem(
+      r.row,
+      'pipeline',
+      pipelineName === '' ? 'there is no pipeline yet' : `there is no pipeline ${pipelineName}`,
+    );
+    return undefined;
+  }
+  const stageName = r.get('stage');
+  const stage =
+    stageName === ''
+      ? pipeline.stages[0]
+      : pipeline.stages.find((s) => s.name.toLowerCase() === stageName.toLowerCase());
+  if (!stage) problem(r.row, 'stage', `there is no stage ${stageName} in the pipeline ${pipeline.name}`);
+  const amount = readNumber(r.get('amount'));
+  if (Number.isNaN(amount)) problem(r.row, 'amount', `${r.get('amount')} is not a number`);
+  const currency = r.get('currency').toUpperCase();
+  if (currency !== '' && !/^[A-Z]{3}$/.test(currency))
+    problem(r.row, 'currency', 'an ISO 4217 code such as RUB');
+  const link = (column: 'company' | 'contact') => {
+    if (r.get(column) === '') return null;
+    const found = find(
+      column === 'company' ? known.companies : known.contacts,
+      r.get(column),
+      column === 'company' ? 'companies' : 'contacts',
+    );
+    if ('problem' in found) problem(r.row, column, found.problem);
+    return 'id' in found ? found.id : null;
+  };
+  const companyId = link('company');
+  const contactId = link('contact');
+  const responsible = responsibleOf(r, known, me, problem);
+  const fields = fieldsOf(r, known.dealFields, problem);
+  if (stage)
+    for (const p of dealValueProblems(known.dealFields, stage, fields)) problem(r.row, p.key, p.message);
+  if (before.count > 0 || !stage) return undefined;
+  return {
+    id: newRowId(),
+    title,
+    pipeline_id: pipeline.id,
+    stage_id: stage.id,
+    amount_minor: amount === null ? null : toMinor(amount),
+    currency: currency || DEFAULT_CURRENCY,
+    contact_id: contactId,
+    company_id: companyId,
+    responsible_id: responsible,
+    comment: orNull(r.get('comment')),
+    fields: JSON.stringify(fields),
+    search: searchText(title),
+    version: 1,
+    stage_changed_at: now,
+    created_by: me,
+    created_at: now,
+    updated_at: now,
+    closed_at: stage.kind === 'open' ? null : now,
+  };
+}
+
+/** A row's deal-field cells, read by each field's type (a select's option in any letter case). */
+function fieldsOf(r: Row, definitions: DealFieldDefinition[], fail: Fail): DealFields {
+  const fields: DealFields = {};
+  for (const f of definitions) {
+    if (!r.has(`field:${f.key}`)) continue;
+    const cell = r.get(`field:${f.key}`);
+    const value =
+      f.type === 'number'
+        ? readNumber(cell)
+        : f.type === 'boolean'
+          ? readBoolean(cell)
+          : f.type === 'date'
+            ? readDate(cell)
+            : f.type === 'select'
+              ? cell === ''
+                ? null
+                : f.options.find((o) => o.toLowerCase() === cell.toLowerCase())
+              : orNull(cell);
+    if (value === undefined || Number.isNaN(value))
+      fail(
+        r.row,
+        f.key,
+        `${f.label}: ${cell} is not a ${f.type === 'select' ? `choice (${f.options.join(', ')})` : f.type}`,
+      );
+    else fields[f.key] = value;
+  }
+  return fields;
+}

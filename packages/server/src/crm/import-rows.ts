@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { type DealFieldDefinition, listDealFields } from './deal-field-definitions.ts';
+import { listPipelines, type PipelineView } from './pipelines.ts';
+import type { LedBy } from './visibility.ts';
+
+/** What the parts of a CRM import share: a row, what rows may refer to, and how a problem is told. */
+
+/** Rows per INSERT: well under SQLite's limit of bound values. */
+export const CHUNK = 200;
+
+/** One row: its cells by column (trimmed), and where to report a problem. */
+export interface Row {
+  row: number;
+  get(column: string): string;
+  has(column: string): boolean;
+}
+
+/** What rows may refer to, as the importer sees it. */
+export interface Known {
+  users: Map<string, string>;
+  companies: Lookup;
+  contacts: Lookup;
+  pipelines: PipelineView[];
+  dealFields: DealFieldDefinition[];
+}
+
+/** Things found by a unique key (a tax id, an e-mail) or by name, which may be ambiguous. */
+export interface Lookup {
+  byKey: Map<string, string>;
+  byName: Map<string, string[]>;
+}
+
+export async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Promise<Known> {
+  let companies = trx.selectFrom('crm_companies').select(['id', 'name', 'tax_id as key']);
+  if (ledBy) companies = companies.where(ledBy('crm_companies.responsible_id'));
+  let contacts = trx.selectFrom('crm_contacts').select(['id', 'name', 'email as key']);
+  if (ledBy) contacts = contacts.where(ledBy('crm_contacts.responsible_id'));
+  const [users, companyRows, contactRows, pipelines, dealFields] = await Promise.all([
+    trx.selectFrom('users').select(['id', 'login']).where('active', '=', 1).execute(),
+    companies.execute(),
+    contacts.execute(),
+    listPipelines(trx),
+    listDealFields(trx),
+  ]);
+  return {
+    users: new Map(users.map((u) => [u.login.toLowerCase(), u.id])),
+    companies: lookup(companyRows),
+    contacts: lookup(contactRows),
+    pipelines,
+    dealFields,
+  };
+}
+
+function lookup(rows: { id: string; name: string; key: string | null }[]): Lookup {
+  const byKey = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.key) byKey.set(r.key.toLowerCase(), r.id);
+    const name = r.name.toLowerCase();
+    byName.set(name, [...(byName.get(name) ?? []), r.id]);
+  }
+  return { byKey, byName };
+}
+
+/** A company or contact a cell names (by tax id / e-mail, else by a name only one has), or a problem. */
+export function find(look: Lookup, cell: string, what: string): { id: string } | { problem: string } {
+  const key = look.byKey.get(cell.toLowerCase());
+  if (key) return { id: key };
+  const named = look.byName.get(cell.toLowerCase()) ?? [];
+  if (named.length === 1) return { id: named[0] as string };
+  if (named.length > 1)
+    return {
+      problem: `${named.length} ${what} are called ${cell}; name it by its ${what === 'companies' ? 'tax id' : 'e-mail'}`,
+    };
+  return { problem: `there is no ${what === 'companies' ? 'company' : 'contact'} ${cell} (import it first)` };
+}
+
+export type Fail = (row: number, column: string | null, message: string) => void;
+export interface Plan {
+  created: number;
+  updated: number;
+  write(trx: Kysely<Database>): Promise<void>;
+}
+
+/** The person a row's `responsible` names (a login), or the importer. */
+export function responsibleOf(r: Row, known: Known, me: string, fail: Fail): string {
+  const login = r.get('responsible');
+  if (login === '') return me;
+  const id = known.users.get(login.toLowerCase());
+  if (!id) fail(r.row, 'responsible', `there is no active user with the login ${login}`);
+  return id ?? me;
+}
+
+export const orNull = (cell: string) => (cell === '' ? null : cell);
