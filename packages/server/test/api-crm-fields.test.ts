@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { updateDocumentHandler } from '../src/crm/update-document.ts';
 import { apiSuite } from './api-harness.ts';
 import { created, createPipeline, itemProcess, type PipelineBody } from './support/crm.ts';
+import { jobOf } from './support/jobs.ts';
 import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
 
@@ -115,12 +116,7 @@ apiSuite('deal fields', (api) => {
         documentRef: `deal:${deal.id}`,
       })
     ).json().id;
-    const job = await a.baton.rt.db.kysely
-      .selectFrom('jobs')
-      .selectAll()
-      .where('instance_id', '=', id)
-      .where('kind', '=', 'updateDocument')
-      .executeTakeFirstOrThrow();
+    const job = await jobOf(a.baton.rt, id, 'updateDocument');
     await expect(updateDocumentHandler.run(a.baton.rt, job, async () => undefined)).rejects.toThrow(
       'fields at win: Signed on must be filled at the stage Won',
     );

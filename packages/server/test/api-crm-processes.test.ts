@@ -3,7 +3,7 @@ import { updateDocumentHandler } from '../src/crm/update-document.ts';
 import { finishJob } from '../src/jobs/queue.ts';
 import { apiSuite } from './api-harness.ts';
 import { created, createPipeline, itemProcess, type PipelineBody } from './support/crm.ts';
-import { runDueJobs } from './support/jobs.ts';
+import { jobOf, runDueJobs } from './support/jobs.ts';
 import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
 
@@ -127,12 +127,7 @@ apiSuite('processes on deals', (api) => {
         documentRef: `deal:${deal.id}`,
       })
     ).json().id;
-    const job = await a.baton.rt.db.kysely
-      .selectFrom('jobs')
-      .selectAll()
-      .where('instance_id', '=', id)
-      .where('kind', '=', 'updateDocument')
-      .executeTakeFirstOrThrow();
+    const job = await jobOf(a.baton.rt, id, 'updateDocument');
     await expect(updateDocumentHandler.run(a.baton.rt, job, async () => undefined)).rejects.toThrow(
       `fields at mark: stage "Shipped" is no stage of the deal's pipeline`,
     );
@@ -145,11 +140,7 @@ apiSuite('processes on deals', (api) => {
   it('writes nothing but finishes for a process about no CRM item, and once for a job run twice', async () => {
     const a = api();
     const loose = await a.start(wrongStage.key);
-    const job = await a.baton.rt.db.kysely
-      .selectFrom('jobs')
-      .selectAll()
-      .where('instance_id', '=', loose)
-      .executeTakeFirstOrThrow();
+    const job = await jobOf(a.baton.rt, loose, 'updateDocument');
     let finished = 0;
     await updateDocumentHandler.run(a.baton.rt, job, async () => {
       finished++;
@@ -163,12 +154,7 @@ apiSuite('processes on deals', (api) => {
     });
     const [task] = await a.openTasks(started.json().id);
     await ivan.call('POST', `/api/v1/tasks/${task?.id}/complete`, { outcome: 'acknowledged' });
-    const write = await a.baton.rt.db.kysely
-      .selectFrom('jobs')
-      .selectAll()
-      .where('instance_id', '=', started.json().id)
-      .where('kind', '=', 'updateDocument')
-      .executeTakeFirstOrThrow();
+    const write = await jobOf(a.baton.rt, started.json().id, 'updateDocument');
     const run = () =>
       updateDocumentHandler.run(a.baton.rt, write, (trx) =>
         finishJob(trx ?? a.baton.rt.db.kysely, write, a.clock.now),

@@ -45,3 +45,13 @@ export function startTestWorker(rt: Runtime, handlers: JobHandler[], maxAttempts
   worker.start();
   return worker;
 }
+
+/** The job of `kind` an instance queued (the first by key), to run a handler on it directly. */
+export const jobOf = (rt: Runtime, instanceId: string, kind: string) =>
+  rt.db.kysely
+    .selectFrom('jobs')
+    .selectAll()
+    .where('instance_id', '=', instanceId)
+    .where('kind', '=', kind)
+    .orderBy('key')
+    .executeTakeFirstOrThrow();
