@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Runtime } from '../runtime/context.ts';
+import { catalogRoutes } from './catalog/catalog-routes.ts';
 import { dealFieldRoutes } from './deal-field-routes.ts';
 import { dealRoutes } from './deal-routes.ts';
 import { crmImportRoutes } from './import-routes.ts';
 import { leadRoutes } from './lead-routes.ts';
 import { partyRoutes } from './party-routes.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
+import { quoteRoutes } from './quotes/quote-routes.ts';
 import { robotRoutes } from './robot-routes.ts';
 import { webFormRoutes } from './web-form-routes.ts';
 
-/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import and web forms (API.md, "CRM"). */
+/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists and quotes (API.md, "CRM"). */
 export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   await app.register(pipelineRoutes, { rt });
   await app.register(dealRoutes, { rt });
@@ -19,4 +21,6 @@ export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
   await app.register(dealFieldRoutes, { rt });
   await app.register(crmImportRoutes, { rt });
   await app.register(webFormRoutes, { rt });
+  await app.register(catalogRoutes, { rt });
+  await app.register(quoteRoutes, { rt });
 };

@@ -1,11 +1,13 @@
 import type { TemplateIcon } from '@baton/engine';
-import type { Generated } from 'kysely';
+import type { CrmTables } from './crm-schema.ts';
+
+export type * from './crm-schema.ts';
 
 /**
  * Tables as Kysely sees them. Times are epoch milliseconds (bigint in PostgreSQL, read back as numbers);
  * JSON is stored as text so both dialects share one code path.
  */
-export interface Database {
+export interface Database extends CrmTables {
   definitions: DefinitionsTable;
   instances: InstancesTable;
   tasks: TasksTable;
@@ -19,16 +21,6 @@ export interface Database {
   documents: DocumentsTable;
   feed_posts: FeedPostsTable;
   feed_readers: FeedReadersTable;
-  crm_pipelines: CrmPipelinesTable;
-  crm_stages: CrmStagesTable;
-  crm_companies: CrmCompaniesTable;
-  crm_contacts: CrmContactsTable;
-  crm_deals: CrmDealsTable;
-  crm_deal_stages: CrmDealStagesTable;
-  crm_robots: CrmRobotsTable;
-  crm_deal_fields: CrmDealFieldsTable;
-  crm_web_forms: CrmWebFormsTable;
-  crm_form_submissions: CrmFormSubmissionsTable;
   settings: SettingsTable;
   departments: DepartmentsTable;
   users: UsersTable;
@@ -214,155 +206,6 @@ export interface FeedPostsTable {
 export interface FeedReadersTable {
   user_id: string;
   post_id: string;
-}
-
-export interface CrmPipelinesTable {
-  id: string;
-  name: string;
-  sort: number;
-  /** `deal` or `lead`: which items move along it. */
-  entity: Generated<string>;
-}
-
-export interface CrmStagesTable {
-  id: string;
-  pipeline_id: string;
-  name: string;
-  /** `open`, `won` or `lost`. */
-  kind: string;
-  color: string;
-  sort: number;
-}
-
-/** What companies and contacts share: a name, how to reach them, who leads them. */
-interface CrmPartyColumns {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  responsible_id: string;
-  comment: string | null;
-  /** Lower-cased text the list's `q` looks in. */
-  search: string;
-  created_by: string;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface CrmCompaniesTable extends CrmPartyColumns {
-  tax_id: string | null;
-  address: string | null;
-}
-
-export interface CrmContactsTable extends CrmPartyColumns {
-  position: string | null;
-  company_id: string | null;
-}
-
-export interface CrmDealsTable {
-  id: string;
-  title: string;
-  pipeline_id: string;
-  stage_id: string;
-  /** In minor units (kopecks, cents). */
-  amount_minor: number | null;
-  currency: string;
-  contact_id: string | null;
-  company_id: string | null;
-  responsible_id: string;
-  comment: string | null;
-  /** JSON object: the deal's own fields. */
-  fields: string;
-  /** Lower-cased title, for the list's `q`. */
-  search: string;
-  version: number;
-  stage_changed_at: number;
-  created_by: string;
-  created_at: number;
-  updated_at: number;
-  /** Set while the deal is at a won or lost stage. */
-  closed_at: number | null;
-  /** `deal`, or `lead` for a request not yet qualified (migration 019). */
-  entity: Generated<string>;
-  /** A lead's person, company, phone and e-mail as given, until it is converted. */
-  lead_name: string | null;
-  lead_company: string | null;
-  lead_phone: string | null;
-  lead_email: string | null;
-  /** Where a lead came from (a web form, a call, …). */
-  source: string | null;
-  /** The deal a lead was converted into. */
-  converted_deal_id: string | null;
-}
-
-/** A deal's visits to stages, in order (`seq`). */
-export interface CrmDealStagesTable {
-  deal_id: string;
-  seq: number;
-  stage_id: string;
-  entered_at: number;
-  entered_by: string;
-}
-
-/** A robot on a pipeline stage (migration 017). */
-export interface CrmRobotsTable {
-  id: string;
-  pipeline_id: string;
-  stage_id: string;
-  name: string;
-  /** `notify` or `startProcess`. */
-  action: string;
-  /** ISO 8601 duration after entering the stage (the deal still there); null: at once. */
-  delay: string | null;
-  /** notify: the `{{ }}` template of the notice. */
-  message: string | null;
-  /** notify: the manager's head is told too (1/0). */
-  notify_head: number;
-  /** startProcess: the template started about the deal. */
-  definition_key: string | null;
-  active: number;
-  created_at: number;
-  updated_at: number;
-}
-
-/** A field companies add to deals (migration 018). */
-export interface CrmDealFieldsTable {
-  key: string;
-  label: string;
-  /** `string`, `number`, `boolean`, `date` or `select`. */
-  type: string;
-  /** JSON array: a select's options. */
-  options: string;
-  /** 1: every deal must have it. */
-  required: number;
-  /** JSON array of stage ids at which it must be filled. */
-  required_stages: string;
-  sort: number;
-}
-
-/** A web form that makes leads (migration 020). */
-export interface CrmWebFormsTable {
-  id: string;
-  /** The form's public address: `/forms/<token>`. */
-  token: string;
-  name: string;
-  /** The heading visitors see. */
-  title: string;
-  /** JSON array of `{ field, label, required }`. */
-  fields: string;
-  success_text: string;
-  /** The lead pipeline its leads go to. */
-  pipeline_id: string;
-  responsible_id: string;
-  active: number;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface CrmFormSubmissionsTable {
-  form_id: string;
-  address: string;
-  at: number;
 }
 
 export interface DepartmentsTable {

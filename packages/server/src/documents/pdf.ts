@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import pdfmake from 'pdfmake';
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block } from './text-template.ts';
 
 const require = createRequire(import.meta.url);
@@ -18,17 +18,25 @@ export async function blocksToPdf(blocks: readonly Block[], title: string): Prom
     (b): Content =>
       b.kind === 'list' ? { ul: b.items, margin: [0, 0, 0, 8] } : { text: b.text, style: b.kind },
   );
-  const pdf = pdfmake.createPdf({
+  return a4Pdf({
     info: { title },
-    pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],
     content,
-    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.25 },
+    defaultStyle: { fontSize: 11, lineHeight: 1.25 },
     styles: {
       heading: { fontSize: 16, bold: true, margin: [0, 0, 0, 10] },
       subheading: { fontSize: 13, bold: true, margin: [0, 6, 0, 6] },
       paragraph: { margin: [0, 0, 0, 8] },
     },
+  });
+}
+
+/** A document on A4 pages in Roboto, the only font pdfmake may read here. */
+export async function a4Pdf(document: TDocumentDefinitions): Promise<Buffer> {
+  const pdf = pdfmake.createPdf({
+    pageSize: 'A4',
+    ...document,
+    defaultStyle: { font: 'Roboto', ...document.defaultStyle },
   });
   return Buffer.from(await pdf.getBuffer());
 }

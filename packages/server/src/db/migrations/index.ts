@@ -19,6 +19,7 @@ import * as crmRobots from './017-crm-robots.ts';
 import * as crmDealFields from './018-crm-deal-fields.ts';
 import * as crmLeads from './019-crm-leads.ts';
 import * as crmWebForms from './020-crm-web-forms.ts';
+import * as crmProductsQuotes from './021-crm-products-quotes.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '018-crm-deal-fields': crmDealFields,
   '019-crm-leads': crmLeads,
   '020-crm-web-forms': crmWebForms,
+  '021-crm-products-quotes': crmProductsQuotes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,6 @@
 import { absenceStartedHandler } from '../../absences/started-job.ts';
+import { priceRequestHandler } from '../../crm/catalog/price-request.ts';
+import { quoteEmailHandler } from '../../crm/quotes/quote-email.ts';
 import { robotHandler } from '../../crm/robot-job.ts';
 import { updateDocumentHandler } from '../../crm/update-document.ts';
 import { feedHandler } from '../../feed/publish.ts';
@@ -21,7 +23,9 @@ import { webhookHandler } from './webhook.ts';
  */
 export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings | null }): JobHandler[] {
   return [
-    ...(config.mail ? [emailHandler(config.mail), taskEmailHandler(config.mail)] : []),
+    ...(config.mail
+      ? [emailHandler(config.mail), taskEmailHandler(config.mail), quoteEmailHandler(config.mail)]
+      : []),
     timerHandler,
     callCompletedHandler,
     startProcessHandler,
@@ -31,6 +35,7 @@ export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings
     feedHandler,
     updateDocumentHandler,
     robotHandler,
+    priceRequestHandler,
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
   ];

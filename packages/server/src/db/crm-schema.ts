@@ -1,0 +1,240 @@
+import type { Generated } from 'kysely';
+
+/** The CRM's tables (migrations 016–021), conventions as in schema.ts. */
+export interface CrmTables {
+  crm_pipelines: CrmPipelinesTable;
+  crm_stages: CrmStagesTable;
+  crm_companies: CrmCompaniesTable;
+  crm_contacts: CrmContactsTable;
+  crm_deals: CrmDealsTable;
+  crm_deal_stages: CrmDealStagesTable;
+  crm_robots: CrmRobotsTable;
+  crm_deal_fields: CrmDealFieldsTable;
+  crm_web_forms: CrmWebFormsTable;
+  crm_form_submissions: CrmFormSubmissionsTable;
+  crm_price_lists: CrmPriceListsTable;
+  crm_products: CrmProductsTable;
+  crm_quotes: CrmQuotesTable;
+  crm_quote_rows: CrmQuoteRowsTable;
+}
+
+export interface CrmPipelinesTable {
+  id: string;
+  name: string;
+  sort: number;
+  /** `deal` or `lead`: which items move along it. */
+  entity: Generated<string>;
+}
+
+export interface CrmStagesTable {
+  id: string;
+  pipeline_id: string;
+  name: string;
+  /** `open`, `won` or `lost`. */
+  kind: string;
+  color: string;
+  sort: number;
+}
+
+/** What companies and contacts share: a name, how to reach them, who leads them. */
+interface CrmPartyColumns {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  responsible_id: string;
+  comment: string | null;
+  /** Lower-cased text the list's `q` looks in. */
+  search: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CrmCompaniesTable extends CrmPartyColumns {
+  tax_id: string | null;
+  address: string | null;
+}
+
+export interface CrmContactsTable extends CrmPartyColumns {
+  position: string | null;
+  company_id: string | null;
+}
+
+export interface CrmDealsTable {
+  id: string;
+  title: string;
+  pipeline_id: string;
+  stage_id: string;
+  /** In minor units (kopecks, cents). */
+  amount_minor: number | null;
+  currency: string;
+  contact_id: string | null;
+  company_id: string | null;
+  responsible_id: string;
+  comment: string | null;
+  /** JSON object: the deal's own fields. */
+  fields: string;
+  /** Lower-cased title, for the list's `q`. */
+  search: string;
+  version: number;
+  stage_changed_at: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  /** Set while the deal is at a won or lost stage. */
+  closed_at: number | null;
+  /** `deal`, or `lead` for a request not yet qualified (migration 019). */
+  entity: Generated<string>;
+  /** A lead's person, company, phone and e-mail as given, until it is converted. */
+  lead_name: string | null;
+  lead_company: string | null;
+  lead_phone: string | null;
+  lead_email: string | null;
+  /** Where a lead came from (a web form, a call, …). */
+  source: string | null;
+  /** The deal a lead was converted into. */
+  converted_deal_id: string | null;
+}
+
+/** A deal's visits to stages, in order (`seq`). */
+export interface CrmDealStagesTable {
+  deal_id: string;
+  seq: number;
+  stage_id: string;
+  entered_at: number;
+  entered_by: string;
+}
+
+/** A robot on a pipeline stage (migration 017). */
+export interface CrmRobotsTable {
+  id: string;
+  pipeline_id: string;
+  stage_id: string;
+  name: string;
+  /** `notify` or `startProcess`. */
+  action: string;
+  /** ISO 8601 duration after entering the stage (the deal still there); null: at once. */
+  delay: string | null;
+  /** notify: the `{{ }}` template of the notice. */
+  message: string | null;
+  /** notify: the manager's head is told too (1/0). */
+  notify_head: number;
+  /** startProcess: the template started about the deal. */
+  definition_key: string | null;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A field companies add to deals (migration 018). */
+export interface CrmDealFieldsTable {
+  key: string;
+  label: string;
+  /** `string`, `number`, `boolean`, `date` or `select`. */
+  type: string;
+  /** JSON array: a select's options. */
+  options: string;
+  /** 1: every deal must have it. */
+  required: number;
+  /** JSON array of stage ids at which it must be filled. */
+  required_stages: string;
+  sort: number;
+}
+
+/** A web form that makes leads (migration 020). */
+export interface CrmWebFormsTable {
+  id: string;
+  /** The form's public address: `/forms/<token>`. */
+  token: string;
+  name: string;
+  /** The heading visitors see. */
+  title: string;
+  /** JSON array of `{ field, label, required }`. */
+  fields: string;
+  success_text: string;
+  /** The lead pipeline its leads go to. */
+  pipeline_id: string;
+  responsible_id: string;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CrmFormSubmissionsTable {
+  form_id: string;
+  address: string;
+  at: number;
+}
+
+/** A supplier's price list (migration 021). */
+export interface CrmPriceListsTable {
+  id: string;
+  /** The supplier's name. */
+  name: string;
+  /** Where a request for new prices goes. */
+  email: string | null;
+  /** Prices older than this many days are stale: the supplier is asked for new ones. */
+  stale_after_days: number;
+  /** When the supplier's prices last came in; null: never. */
+  prices_updated_at: number | null;
+  /** When new prices were last asked for (cleared when they come). */
+  requested_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CrmProductsTable {
+  id: string;
+  name: string;
+  /** The article (артикул); unique within a price list. */
+  sku: string | null;
+  unit: string;
+  price_minor: number;
+  currency: string;
+  price_list_id: string | null;
+  description: string | null;
+  /** Lower-cased name and article, for the list's `q`. */
+  search: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A quote (коммерческое предложение) for a deal. */
+export interface CrmQuotesTable {
+  id: string;
+  /** Shown as the quote's number; one sequence for the company. */
+  number: number;
+  deal_id: string;
+  /** `draft`, `sent`, `accepted` or `declined`. */
+  status: string;
+  currency: string;
+  total_minor: number;
+  /** `YYYY-MM-DD`. */
+  valid_until: string | null;
+  /** Terms printed under the rows. */
+  comment: string | null;
+  /** `ru` or `en`: the language of its PDF and letter. */
+  language: string;
+  version: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+  /** The addresses it was sent to, comma-separated. */
+  sent_to: string | null;
+}
+
+export interface CrmQuoteRowsTable {
+  quote_id: string;
+  position: number;
+  product_id: string | null;
+  name: string;
+  unit: string;
+  /** Thousandths: 3.5 is 3500. */
+  quantity_milli: number;
+  price_minor: number;
+  /** Discount in hundredths of a per cent: 5.5 % is 550. */
+  discount_bp: number;
+  total_minor: number;
+}
