@@ -38,20 +38,37 @@ apiSuite('products and price lists', (api) => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const product = res.json();
-    expect(product).toMatchObject({ sku: 'SRV-1', unit: 'm2', price: 450.5, currency: 'RUB', priceListId: null });
+    expect(product).toMatchObject({
+      sku: 'SRV-1',
+      unit: 'm2',
+      price: 450.5,
+      currency: 'RUB',
+      priceListId: null,
+    });
     expect((await products('q=гипсокартон')).map((p) => p.name)).toEqual(['Монтаж гипсокартона']);
     expect((await products('q=srv-1')).map((p) => p.name)).toEqual(['Монтаж гипсокартона']);
 
     const refused = await ivan.call('POST', '/api/v1/crm/products', { name: 'Mine', price: 1 });
     expect(refused.statusCode).toBe(403);
-    expect((await ivan.call('PATCH', `/api/v1/crm/products/${product.id}`, { price: 1 })).statusCode).toBe(403);
+    expect((await ivan.call('PATCH', `/api/v1/crm/products/${product.id}`, { price: 1 })).statusCode).toBe(
+      403,
+    );
     const changed = await admin()('PATCH', `/api/v1/crm/products/${product.id}`, { price: 470 });
     expect(changed.json().price).toBe(470);
 
     const bad = await admin()('POST', '/api/v1/crm/products', { name: 'X', price: 1.005, currency: 'rub' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.currency', 'body.price']);
-    const foreign = await admin()('POST', '/api/v1/crm/products', { name: 'X', price: 1, priceListId: 'nope' });
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body.currency', 'body.price']);
+    const foreign = await admin()('POST', '/api/v1/crm/products', {
+      name: 'X',
+      price: 1,
+      priceListId: 'nope',
+    });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().errors[0].path).toBe('body.priceListId');
 
@@ -80,8 +97,13 @@ apiSuite('products and price lists', (api) => {
     ]);
     expect(await products(`priceListId=${knauf.id}`)).toEqual([]);
 
-    const csv = 'SKU,Name,Unit,Price\nGKL-12,"Гипсокартон 12,5 мм",sheet,389.90\nPRF-60,Профиль 60x27,m,"1 250,00"\n';
-    expect((await importPrices(knauf.id, csv, true)).json()).toEqual({ dryRun: true, created: 2, updated: 0 });
+    const csv =
+      'SKU,Name,Unit,Price\nGKL-12,"Гипсокартон 12,5 мм",sheet,389.90\nPRF-60,Профиль 60x27,m,"1 250,00"\n';
+    expect((await importPrices(knauf.id, csv, true)).json()).toEqual({
+      dryRun: true,
+      created: 2,
+      updated: 0,
+    });
     expect(await products(`priceListId=${knauf.id}`)).toEqual([]);
     expect((await importPrices(knauf.id, csv)).json()).toEqual({ dryRun: false, created: 2, updated: 0 });
     expect((await products(`priceListId=${knauf.id}`)).map((p) => [p.sku, p.name, p.unit, p.price])).toEqual([
@@ -136,8 +158,14 @@ apiSuite('products and price lists', (api) => {
   it('asks a supplier whose prices are stale for new ones, every period until they come', async () => {
     const a = api();
     const rt = a.baton.rt;
-    const list = await priceList({ name: 'Завод Пенопласт', email: 'sales@foam.example', staleAfterDays: 10 });
-    expect((await importPrices(list.id, 'sku,name,price\nEPS-50,Пенопласт 50 мм,120\n')).statusCode).toBe(200);
+    const list = await priceList({
+      name: 'Завод Пенопласт',
+      email: 'sales@foam.example',
+      staleAfterDays: 10,
+    });
+    expect((await importPrices(list.id, 'sku,name,price\nEPS-50,Пенопласт 50 мм,120\n')).statusCode).toBe(
+      200,
+    );
     const requests = async () =>
       (
         await rt.db.kysely
@@ -184,11 +212,18 @@ apiSuite('products and price lists', (api) => {
     expect(await requests()).toHaveLength(2);
 
     // The company changes the letter; switched off, nothing goes.
-    const letter = { enabled: true, subject: 'Prices, {{ priceList.name }}?', message: 'It has been {{ priceList.days }} days.' };
+    const letter = {
+      enabled: true,
+      subject: 'Prices, {{ priceList.name }}?',
+      message: 'It has been {{ priceList.days }} days.',
+    };
     expect((await a.call('PUT', '/api/v1/crm/price-request', letter)).statusCode).toBe(200);
     a.clock.now += DAY;
     await runDueJobs(rt);
-    expect((await requests()).at(-1)).toMatchObject({ subject: 'Prices, Завод Пенопласт?', body: 'It has been 10 days.' });
+    expect((await requests()).at(-1)).toMatchObject({
+      subject: 'Prices, Завод Пенопласт?',
+      body: 'It has been 10 days.',
+    });
     await a.call('PUT', '/api/v1/crm/price-request', { ...letter, enabled: false });
     a.clock.now += 10 * DAY;
     await runDueJobs(rt);

@@ -70,8 +70,24 @@ apiSuite('quotes', (api) => {
       version: 1,
       rows: [
         // 1,299.90 × 3.5 × 0.945 = 4,299.41925
-        { productId: board.id, name: 'Гипсокартон 12,5 мм', unit: 'm2', quantity: 3.5, price: 1299.9, discount: 5.5, total: 4299.42 },
-        { productId: null, name: 'Доставка', unit: 'trip', quantity: 1, price: 5000, discount: 0, total: 5000 },
+        {
+          productId: board.id,
+          name: 'Гипсокартон 12,5 мм',
+          unit: 'm2',
+          quantity: 3.5,
+          price: 1299.9,
+          discount: 5.5,
+          total: 4299.42,
+        },
+        {
+          productId: null,
+          name: 'Доставка',
+          unit: 'trip',
+          quantity: 1,
+          price: 5000,
+          discount: 0,
+          total: 5000,
+        },
       ],
       total: 9299.42,
     });
@@ -117,21 +133,25 @@ apiSuite('quotes', (api) => {
       rows: [{ name: 'x', price: 1, quantity: 0.0001, discount: 101 }],
     });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().errors.map((e: { path: string }) => e.path).sort()).toEqual([
-      'body.rows.0.discount',
-      'body.rows.0.quantity',
-    ]);
+    expect(
+      shape
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body.rows.0.discount', 'body.rows.0.quantity']);
     expect((await ivan.call('GET', `/api/v1/crm/quotes?dealId=${deal.id}`)).json().items).toEqual([]);
   });
 
-  it("shows a quote to whoever sees its deal, and to no one else", async () => {
+  it('shows a quote to whoever sees its deal, and to no one else', async () => {
     const deal = await newDeal(ivan, 'Видимость');
     const q = await quote(ivan, { dealId: deal.id, rows: twoRows() });
     expect((await petr.call('GET', `/api/v1/crm/quotes/${q.id}`)).statusCode).toBe(404);
     expect((await petr.call('GET', `/api/v1/crm/quotes/${q.id}/pdf`)).statusCode).toBe(404);
     expect((await petr.call('POST', `/api/v1/crm/quotes/${q.id}/accept`)).statusCode).toBe(404);
     const ids = async (s: Session) =>
-      ((await s.call('GET', '/api/v1/crm/quotes?limit=200')).json().items as { id: string }[]).map((i) => i.id);
+      ((await s.call('GET', '/api/v1/crm/quotes?limit=200')).json().items as { id: string }[]).map(
+        (i) => i.id,
+      );
     expect(await ids(petr)).not.toContain(q.id);
     expect(await ids(olga)).toContain(q.id); // the head of sales
     const foreign = await petr.call('POST', '/api/v1/crm/quotes', { dealId: deal.id, rows: [] });
@@ -150,13 +170,20 @@ apiSuite('quotes', (api) => {
     expect((numbers.at(-1) as number) - (numbers[0] as number)).toBe(7);
     const page = (await ivan.call('GET', `/api/v1/crm/quotes?dealId=${deal.id}&limit=5`)).json();
     expect(page.items.map((q: { number: number }) => q.number)).toEqual(numbers.slice(3).reverse());
-    const rest = (await ivan.call('GET', `/api/v1/crm/quotes?dealId=${deal.id}&cursor=${page.nextCursor}`)).json();
+    const rest = (
+      await ivan.call('GET', `/api/v1/crm/quotes?dealId=${deal.id}&cursor=${page.nextCursor}`)
+    ).json();
     expect(rest.items.map((q: { number: number }) => q.number)).toEqual(numbers.slice(0, 3).reverse());
   });
 
   it('lays the quote out as PDF in its language', async () => {
     const deal = await newDeal(ivan, 'PDF');
-    const q = await quote(ivan, { dealId: deal.id, rows: twoRows(), language: 'ru', validUntil: '2030-01-31' });
+    const q = await quote(ivan, {
+      dealId: deal.id,
+      rows: twoRows(),
+      language: 'ru',
+      validUntil: '2030-01-31',
+    });
     const res = await ivan.call('GET', `/api/v1/crm/quotes/${q.id}/pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -175,7 +202,11 @@ apiSuite('quotes', (api) => {
     const a = api();
     const receiver = await startSmtpReceiver();
     cleanups.push(() => receiver.close());
-    const mail = { url: `smtp://127.0.0.1:${receiver.port}`, from: 'Sales <sales@firm.example>', publicUrl: null };
+    const mail = {
+      url: `smtp://127.0.0.1:${receiver.port}`,
+      from: 'Sales <sales@firm.example>',
+      publicUrl: null,
+    };
     const robot = await a.call('POST', `/api/v1/crm/pipelines/${sales.id}/robots`, {
       stageId: stage('Quote sent'),
       name: 'Forgotten client',
@@ -238,7 +269,9 @@ apiSuite('quotes', (api) => {
     const again = await ivan.call('POST', `/api/v1/crm/quotes/${q.id}/decline`);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('QUOTE_CLOSED');
-    expect((await ivan.call('POST', `/api/v1/crm/quotes/${copy.json().id}/decline`)).json().status).toBe('declined');
+    expect((await ivan.call('POST', `/api/v1/crm/quotes/${copy.json().id}/decline`)).json().status).toBe(
+      'declined',
+    );
   });
 
   it('asks whom to send to when the client has no address', async () => {

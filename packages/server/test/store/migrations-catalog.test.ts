@@ -1,0 +1,69 @@
+import { Migrator, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../../src/db/database.ts';
+import { migrationProvider } from '../../src/db/migrations/index.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
+
+describe.each(DIALECTS)('migration 021 on %s', (dialect) => {
+  let database: TestDatabase;
+  let db: Db;
+  let migrator: Migrator;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    db = openDatabase(database.url);
+    migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+    expect((await migrator.migrateTo('020-crm-web-forms')).error).toBeUndefined();
+  });
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+  });
+
+  const product = (id: string, sku: string | null, priceListId: string | null) => ({
+    id,
+    name: id,
+    sku,
+    unit: 'pcs',
+    price_minor: 100,
+    currency: 'RUB',
+    price_list_id: priceListId,
+    description: null,
+    search: id,
+    created_at: 0,
+    updated_at: 0,
+  });
+  const duplicate = /unique|UNIQUE|duplicate/;
+
+  it('keeps products with one article per price list and quotes with unique numbers, up and back down', async () => {
+    const applied = await migrator.migrateTo('021-crm-products-quotes');
+    expect(applied.results?.map((r) => r.migrationName)).toEqual(['021-crm-products-quotes']);
+    const products = db.kysely.insertInto('crm_products');
+    await products.values([product('a', 'GKL', 'knauf'), product('b', 'GKL', 'volma')]).execute();
+    await products.values([product('c', null, 'knauf'), product('d', null, 'knauf')]).execute();
+    await expect(products.values(product('e', 'GKL', 'knauf')).execute()).rejects.toThrow(duplicate);
+
+    const quote = (id: string) => ({
+      id,
+      number: 1,
+      deal_id: 'deal',
+      status: 'draft',
+      currency: 'RUB',
+      total_minor: 0,
+      valid_until: null,
+      comment: null,
+      language: 'ru',
+      version: 1,
+      created_by: 'u',
+      created_at: 0,
+      updated_at: 0,
+      sent_at: null,
+      sent_to: null,
+    });
+    await db.kysely.insertInto('crm_quotes').values(quote('q1')).execute();
+    await expect(db.kysely.insertInto('crm_quotes').values(quote('q2')).execute()).rejects.toThrow(duplicate);
+
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    for (const table of ['crm_products', 'crm_price_lists', 'crm_quotes', 'crm_quote_rows'])
+      await expect(sql`select * from ${sql.table(table)}`.execute(db.kysely)).rejects.toThrow(table);
+  });
+});
