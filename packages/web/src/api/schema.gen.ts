@@ -142,6 +142,38 @@ export type CalendarYearInput = {
   }[];
 };
 
+export type CrmProductInput = {
+  id: string;
+  name: string;
+  sku: string | null;
+  unit: string;
+  price: number;
+  currency: string;
+  priceListId: string | null;
+  priceListName: string | null;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CrmPriceListInput = {
+  id: string;
+  name: string;
+  email: string | null;
+  staleAfterDays: number;
+  pricesUpdatedAt: string | null;
+  requestedAt: string | null;
+  stale: boolean;
+  productCount: number;
+  createdAt: string;
+};
+
+export type CrmPriceRequestInput = {
+  enabled: boolean;
+  subject: string;
+  message: string;
+};
+
 export type CrmDealFieldInput = {
   /** The name processes read it by (document.<key>) and deals keep it under */
   key: string;
@@ -338,6 +370,34 @@ export type CrmPipelineInput = {
   /** What moves along it: deals or leads */
   entity: 'deal' | 'lead';
   stages: CrmStageInput[];
+};
+
+export type CrmQuoteInput = {
+  id: string;
+  number: number;
+  dealId: string;
+  dealTitle: string;
+  status: 'draft' | 'sent' | 'accepted' | 'declined';
+  currency: string;
+  total: number;
+  validUntil: string | null;
+  comment: string | null;
+  language: 'ru' | 'en';
+  version: number;
+  rows: {
+    productId: string | null;
+    name: string;
+    unit: string;
+    quantity: number;
+    price: number;
+    discount: number;
+    total: number;
+  }[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  sentTo: string[];
 };
 
 export type CrmRobotInput = {
@@ -928,6 +988,38 @@ export type CalendarYear = {
   }[];
 };
 
+export type CrmProduct = {
+  id: string;
+  name: string;
+  sku: string | null;
+  unit: string;
+  price: number;
+  currency: string;
+  priceListId: string | null;
+  priceListName: string | null;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CrmPriceList = {
+  id: string;
+  name: string;
+  email: string | null;
+  staleAfterDays: number;
+  pricesUpdatedAt: string | null;
+  requestedAt: string | null;
+  stale: boolean;
+  productCount: number;
+  createdAt: string;
+};
+
+export type CrmPriceRequest = {
+  enabled: boolean;
+  subject: string;
+  message: string;
+};
+
 export type CrmDealField = {
   /** The name processes read it by (document.<key>) and deals keep it under */
   key: string;
@@ -1124,6 +1216,34 @@ export type CrmPipeline = {
   /** What moves along it: deals or leads */
   entity: 'deal' | 'lead';
   stages: CrmStage[];
+};
+
+export type CrmQuote = {
+  id: string;
+  number: number;
+  dealId: string;
+  dealTitle: string;
+  status: 'draft' | 'sent' | 'accepted' | 'declined';
+  currency: string;
+  total: number;
+  validUntil: string | null;
+  comment: string | null;
+  language: 'ru' | 'en';
+  version: number;
+  rows: {
+    productId: string | null;
+    name: string;
+    unit: string;
+    quantity: number;
+    price: number;
+    discount: number;
+    total: number;
+  }[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  sentTo: string[];
 };
 
 export type CrmRobot = {
@@ -3388,5 +3508,312 @@ export interface Operations {
     response: {
       successText: string;
     };
+  };
+  /** The product catalogue, by name */
+  'GET /api/v1/crm/products': {
+    path: never;
+    query: {
+      /** In the name or article */
+      q?: string;
+      priceListId?: string;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: CrmProduct[];
+      nextCursor: string | null;
+    };
+  };
+  /** Add a product (manageCrm) */
+  'POST /api/v1/crm/products': {
+    path: never;
+    query: never;
+    body: {
+      name: string;
+      /** The article (артикул); unique within a price list */
+      sku?: string | null;
+      /** Default: pcs */
+      unit?: string;
+      /** The amount, up to two decimal places */
+      price: number;
+      /** Default: RUB */
+      currency?: string;
+      /** The supplier's price list it comes from */
+      priceListId?: string | null;
+      description?: string | null;
+    };
+    response: CrmProduct;
+  };
+  /** A product */
+  'GET /api/v1/crm/products/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmProduct;
+  };
+  /** Change a product (manageCrm); quotes keep the price they were given */
+  'PATCH /api/v1/crm/products/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      name?: string;
+      /** The article (артикул); unique within a price list */
+      sku?: string | null;
+      /** Default: pcs */
+      unit?: string;
+      /** The amount, up to two decimal places */
+      price?: number;
+      /** Default: RUB */
+      currency?: string;
+      /** The supplier's price list it comes from */
+      priceListId?: string | null;
+      description?: string | null;
+    };
+    response: CrmProduct;
+  };
+  /** Delete a product (manageCrm); quotes keep their rows */
+  'DELETE /api/v1/crm/products/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** Suppliers' price lists, by name, each with whether its prices are stale */
+  'GET /api/v1/crm/price-lists': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: CrmPriceList[];
+    };
+  };
+  /** Add a supplier's price list (manageCrm) */
+  'POST /api/v1/crm/price-lists': {
+    path: never;
+    query: never;
+    body: {
+      /** The supplier's name */
+      name: string;
+      /** Where requests for new prices go */
+      email?: string | null;
+      /** Default: 30 */
+      staleAfterDays?: number;
+    };
+    response: CrmPriceList;
+  };
+  /** A price list */
+  'GET /api/v1/crm/price-lists/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmPriceList;
+  };
+  /** Change a price list (manageCrm) */
+  'PATCH /api/v1/crm/price-lists/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The supplier's name */
+      name?: string;
+      /** Where requests for new prices go */
+      email?: string | null;
+      /** Default: 30 */
+      staleAfterDays?: number;
+    };
+    response: CrmPriceList;
+  };
+  /** Delete a price list without products (manageCrm) */
+  'DELETE /api/v1/crm/price-lists/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** Load the supplier's prices from CSV in one transaction (all rows or none; manageCrm) */
+  'POST /api/v1/crm/price-lists/{id}/import': {
+    path: {
+      id: string;
+    };
+    query: {
+      /** Check everything, write nothing */
+      dryRun?: 'true' | 'false';
+    };
+    body: string;
+    response: {
+      dryRun: boolean;
+      created: number;
+      updated: number;
+    };
+  };
+  /** The letter that asks a supplier with stale prices for new ones */
+  'GET /api/v1/crm/price-request': {
+    path: never;
+    query: never;
+    body: never;
+    response: CrmPriceRequest;
+  };
+  /** Change the price request letter (manageCrm); `{{ priceList.name }}`, `.days`, `.pricesUpdatedAt` */
+  'PUT /api/v1/crm/price-request': {
+    path: never;
+    query: never;
+    body: CrmPriceRequestInput;
+    response: CrmPriceRequest;
+  };
+  /** The quotes I see, newest first */
+  'GET /api/v1/crm/quotes': {
+    path: never;
+    query: {
+      dealId?: string;
+      status?: 'draft' | 'sent' | 'accepted' | 'declined';
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: CrmQuote[];
+      nextCursor: string | null;
+    };
+  };
+  /** A draft quote for a deal */
+  'POST /api/v1/crm/quotes': {
+    path: never;
+    query: never;
+    body: {
+      dealId: string;
+      /** Default: the deal's */
+      currency?: string;
+      validUntil?: string | null;
+      /** Terms printed under the rows */
+      comment?: string | null;
+      /** Of its PDF and letter; default: the author's */
+      language?: 'ru' | 'en';
+      rows: {
+        /** A catalogue product: its name, unit and price unless given */
+        productId?: string | null;
+        name?: string;
+        unit?: string;
+        quantity: number;
+        /** The amount, up to two decimal places */
+        price?: number;
+        /** Per cent */
+        discount?: number;
+      }[];
+    };
+    response: CrmQuote;
+  };
+  /** A quote */
+  'GET /api/v1/crm/quotes/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmQuote;
+  };
+  /** Change a draft (409 QUOTE_NOT_DRAFT once sent; 409 VERSION_CONFLICT) */
+  'PATCH /api/v1/crm/quotes/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Default: the deal's */
+      currency?: string;
+      validUntil?: string | null;
+      /** Terms printed under the rows */
+      comment?: string | null;
+      /** Of its PDF and letter; default: the author's */
+      language?: 'ru' | 'en';
+      rows?: {
+        /** A catalogue product: its name, unit and price unless given */
+        productId?: string | null;
+        name?: string;
+        unit?: string;
+        quantity: number;
+        /** The amount, up to two decimal places */
+        price?: number;
+        /** Per cent */
+        discount?: number;
+      }[];
+      version?: number;
+    };
+    response: CrmQuote;
+  };
+  /** Delete a draft */
+  'DELETE /api/v1/crm/quotes/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** The quote as PDF, as its client gets it */
+  'GET /api/v1/crm/quotes/{id}/pdf': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** E-mail the quote as PDF; it becomes sent (and the deal may move to a stage) */
+  'POST /api/v1/crm/quotes/{id}/send': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      to?: string[];
+      subject?: string;
+      message?: string;
+      /** Move the deal to this stage of its pipeline */
+      stageId?: string;
+    };
+    response: CrmQuote;
+  };
+  /** The client accepted: the quote's total becomes the deal's amount */
+  'POST /api/v1/crm/quotes/{id}/accept': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmQuote;
+  };
+  /** The client declined */
+  'POST /api/v1/crm/quotes/{id}/decline': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmQuote;
+  };
+  /** A new draft with the same rows and terms */
+  'POST /api/v1/crm/quotes/{id}/copy': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmQuote;
   };
 }

@@ -47,9 +47,14 @@ const SAMPLE_ROWS: Record<ImportKind, readonly (readonly string[])[]> = {
 /** One cell as CSV: quoted when it holds the separator, a quote or a line break. */
 const cell = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** A sample file of a kind: the header and two rows, `;`-separated as Excel writes them in Russia. */
+/** Rows as a CSV file, `;`-separated as Excel writes them in Russia. */
+export function csvOf(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(cell).join(';')).join('\r\n');
+}
+
+/** A sample file of a kind: the header and two rows. */
 export function sampleCsv(kind: ImportKind): string {
-  return [IMPORT_COLUMNS[kind], ...SAMPLE_ROWS[kind]].map((row) => row.map(cell).join(';')).join('\r\n');
+  return csvOf([IMPORT_COLUMNS[kind], ...SAMPLE_ROWS[kind]]);
 }
 
 /** One problem of a refused file: its row (the header is row 1), column ('' for the whole row), message. */

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserQuestion } from '@tabler/icons-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../api/crm.ts';
 import { useDealFields } from '../api/crm-deal-fields.ts';
@@ -21,8 +21,8 @@ import { type Robot, type RobotAction, useCreateRobot, useUpdateRobot } from '..
 import { useTemplatesFor } from '../api/definitions.ts';
 import { FormButtons } from '../app/FormButtons.tsx';
 import { FormProblem, fieldErrorsOf } from '../app/FormProblem.tsx';
+import { useSnippetInsert } from '../crm/useSnippetInsert.ts';
 import { MessageHelp } from './MessageHelp.tsx';
-import { insertSnippet } from './message-names.ts';
 import {
   draftOfRobot,
   draftProblem,
@@ -44,7 +44,6 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
   const [draft, setDraft] = useState<RobotDraft>(() =>
     robot ? draftOfRobot(robot) : newRobotDraft(props.stageId),
   );
-  const message = useRef<HTMLTextAreaElement>(null);
   const fields = useDealFields().data?.items ?? [];
   const templates = useTemplatesFor('deal').data?.items ?? [];
   const create = useCreateRobot();
@@ -58,20 +57,7 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
   if (draft.definitionKey && !templates.some((d) => d.key === draft.definitionKey))
     templateOptions.push({ value: draft.definitionKey, label: draft.definitionKey });
 
-  const insert = (snippet: string) => {
-    const box = message.current;
-    const at = insertSnippet(
-      draft.message,
-      box?.selectionStart ?? draft.message.length,
-      box?.selectionEnd ?? draft.message.length,
-      snippet,
-    );
-    set({ message: at.text });
-    requestAnimationFrame(() => {
-      box?.focus();
-      box?.setSelectionRange(at.caret, at.caret);
-    });
-  };
+  const messageBox = useSnippetInsert(draft.message, (text) => set({ message: text }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -152,7 +138,7 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
         {draft.action === 'notify' ? (
           <>
             <Textarea
-              ref={message}
+              ref={messageBox.ref}
               label={t('form.message')}
               required
               autosize
@@ -162,7 +148,7 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
               onChange={(e) => set({ message: e.currentTarget.value })}
               error={errors.message}
             />
-            <MessageHelp fields={fields} onInsert={insert} />
+            <MessageHelp fields={fields} onInsert={messageBox.insert} />
             <Checkbox
               label={t('form.notifyHead')}
               checked={draft.notifyHead}

@@ -1,7 +1,7 @@
-import { Group, NumberInput, Select, Textarea } from '@mantine/core';
+import { Select, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../../api/crm.ts';
-import { CURRENCIES } from '../money.ts';
+import { MoneyInputs } from '../MoneyInputs.tsx';
 import { UserSelect } from '../UserSelect.tsx';
 import type { ItemDraftBasics } from './item-draft.ts';
 import type { ItemKind } from './item-kind.ts';
@@ -18,28 +18,15 @@ interface FieldsProps {
 export function AmountInputs({ kind, draft, set, errors }: FieldsProps) {
   const { t } = useTranslation(kind.ns);
   return (
-    <Group gap="sm" align="flex-start" wrap="nowrap">
-      <NumberInput
-        label={t(`${kind.itemWords}fields.amount`)}
-        value={draft.amount}
-        onChange={(amount) => set({ amount })}
-        min={0}
-        decimalScale={2}
-        thousandSeparator=" "
-        hideControls
-        error={errors.amount}
-        style={{ flex: 1, minWidth: 0 }}
-      />
-      <Select
-        label={t(`${kind.itemWords}fields.currency`)}
-        data={[...new Set([...CURRENCIES, draft.currency])]}
-        value={draft.currency}
-        onChange={(currency) => currency && set({ currency })}
-        allowDeselect={false}
-        error={errors.currency}
-        w="6.5rem"
-      />
-    </Group>
+    <MoneyInputs
+      labels={{
+        amount: t(`${kind.itemWords}fields.amount`),
+        currency: t(`${kind.itemWords}fields.currency`),
+      }}
+      value={draft}
+      onChange={set}
+      errors={errors}
+    />
   );
 }
 

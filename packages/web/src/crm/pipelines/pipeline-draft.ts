@@ -1,4 +1,5 @@
 import type { Pipeline, PipelineUpdate, StageKind } from '../../api/crm.ts';
+import { rowErrorsOf } from '../../app/row-errors.ts';
 import { KIND_COLORS } from '../board.ts';
 
 /** A stage as the settings form edits it; `key` tells rows apart (`id` is absent for a new stage). */
@@ -119,20 +120,5 @@ export function pipelineBody(draft: PipelineDraft): PipelineUpdate {
   };
 }
 
-const STAGE_PATH = /^stages\.(\d+)\.(\w+)$/;
-
-/**
- * The server's messages about single stages, by row and field: `stages.2.name` → `{ 2: { name } }`;
- * messages about the stages as a whole stay at `stages`.
- */
-export function stageErrorsOf(errors: Record<string, string>): Record<number, Record<string, string>> {
-  const out: Record<number, Record<string, string>> = {};
-  for (const [path, message] of Object.entries(errors)) {
-    const match = STAGE_PATH.exec(path);
-    if (!match) continue;
-    const row = Number(match[1]);
-    const field = match[2] as string;
-    out[row] = { ...out[row], [field]: message };
-  }
-  return out;
-}
+/** The server's messages about single stages, by row and field: `stages.2.name` → `{ 2: { name } }`. */
+export const stageErrorsOf = (errors: Record<string, string>) => rowErrorsOf(errors, 'stages');
