@@ -38,7 +38,7 @@ export async function listDeals(
   const on = await entityOn(db, f);
   if (on === null) q = q.where('d.entity', '=', entity);
   else if (on !== entity) return { items: [], nextCursor: null };
-  if (ledBy) q = q.where(ledBy('d.responsible_id'));
+  if (ledBy) q = q.where(ledBy('deals', 'd'));
   // A stage is on one pipeline (entityOn checked that it is the one asked for).
   if (f.pipelineId !== undefined && f.stageId === undefined) q = q.where('d.pipeline_id', '=', f.pipelineId);
   if (f.stageId !== undefined) q = q.where('d.stage_id', '=', f.stageId);
@@ -99,7 +99,7 @@ export async function pipelineSummary(
     .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('d.amount_minor').as('minor')])
     .where('d.pipeline_id', '=', pipelineId)
     .groupBy(['d.stage_id', 'd.currency']);
-  if (ledBy) q = q.where(ledBy('d.responsible_id'));
+  if (ledBy) q = q.where(ledBy('deals', 'd'));
   const rows = await q.execute();
   return stages.map(({ id }) => {
     const mine = rows.filter((r) => r.stage_id === id);

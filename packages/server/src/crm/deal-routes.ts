@@ -39,7 +39,10 @@ export const stageVisit = z.object({
   by: z.string().describe('A user id, or process:<instance id> for a process that moved it'),
 });
 const dealWithStages = deal
-  .extend({ stages: z.array(stageVisit).describe('The stages it has been at, oldest first') })
+  .extend({
+    stages: z.array(stageVisit).describe('The stages it has been at, oldest first'),
+    editable: z.boolean().describe('Whether the caller may change it (a read grant sees, not changes)'),
+  })
   .meta({ id: 'CrmDealDetail' });
 
 const optionalId = z.string().min(1).nullable().optional();

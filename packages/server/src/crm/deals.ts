@@ -18,7 +18,7 @@ import type { CrmEntity } from './pipelines.ts';
 import { badReference, checkParty, checkResponsible } from './references.ts';
 import { scheduleRobots } from './robots.ts';
 import { searchText } from './search.ts';
-import { type LedBy, ledByCaller } from './visibility.ts';
+import { findWritable, type LedBy, ledByCaller } from './visibility.ts';
 
 export interface DealInput {
   title: string;
@@ -41,16 +41,22 @@ export interface DealInput {
 
 export type DealPatch = Partial<DealInput> & { version?: number | undefined };
 
-/** A visible deal (or lead) with its stage history; 404 for one the caller does not see. */
+/**
+ * A visible deal (or lead) with its stage history and whether the caller may change it; 404 for one
+ * the caller does not see.
+ */
 export async function getDeal(
   rt: Runtime,
   caller: Caller,
   id: string,
   entity: CrmEntity = 'deal',
-): Promise<DealView & { stages: StageVisit[] }> {
+): Promise<DealView & { stages: StageVisit[]; editable: boolean }> {
   const db = rt.db.kysely;
-  const deal = await visibleDeal(db, await ledByCaller(db, caller), id, entity);
-  return { ...deal, stages: await stageVisits(db, id) };
+  const [deal, writable] = await Promise.all([
+    visibleDeal(db, await ledByCaller(db, caller), id, entity),
+    ledByCaller(db, caller, 'write').then((ledBy) => readDeal(db, id, ledBy, entity)),
+  ]);
+  return { ...deal, stages: await stageVisits(db, id), editable: writable !== undefined };
 }
 
 async function visibleDeal(
@@ -64,6 +70,10 @@ async function visibleDeal(
   return deal;
 }
 
+/** A deal or lead the caller may change (403 for one they only read, 404 for one they do not see). */
+export const writableDeal = (db: Kysely<Database>, caller: Caller, id: string, entity?: CrmEntity) =>
+  findWritable(db, caller, entity ?? 'deal', id, (ledBy) => readDeal(db, id, ledBy, entity));
+
 /** A deal or lead by id (one `ledBy` lets see; of `entity`, when given), or undefined. */
 export async function readDeal(
   db: Kysely<Database>,
@@ -73,7 +83,7 @@ export async function readDeal(
 ): Promise<DealView | undefined> {
   let q = dealRows(db).where('d.id', '=', id);
   if (entity !== undefined) q = q.where('d.entity', '=', entity);
-  if (ledBy) q = q.where(ledBy('d.responsible_id'));
+  if (ledBy) q = q.where(ledBy('deals', 'd'));
   const row = await q.executeTakeFirst();
   return row && dealView(row);
 }
@@ -198,8 +208,8 @@ export async function updateDeal(
   entity: CrmEntity = 'deal',
 ): Promise<DealView> {
   await rt.db.kysely.transaction().execute(async (trx) => {
+    const deal = await writableDeal(trx, caller, id, entity);
     const ledBy = await ledByCaller(trx, caller);
-    const deal = await visibleDeal(trx, ledBy, id, entity);
     if (patch.version !== undefined && patch.version !== deal.version)
       throw new Conflict(
         `the deal changed since version ${patch.version} (it is at ${deal.version}); reload it`,
@@ -296,7 +306,7 @@ export async function deleteDeal(
   entity: CrmEntity = 'deal',
 ): Promise<void> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    await visibleDeal(trx, await ledByCaller(trx, caller), id, entity);
+    await writableDeal(trx, caller, id, entity);
     await trx.deleteFrom('crm_deal_stages').where('deal_id', '=', id).execute();
     await trx.deleteFrom('crm_deals').where('id', '=', id).execute();
   });

@@ -33,9 +33,9 @@ export interface Lookup {
 
 export async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Promise<Known> {
   let companies = trx.selectFrom('crm_companies').select(['id', 'name', 'tax_id as key']);
-  if (ledBy) companies = companies.where(ledBy('crm_companies.responsible_id'));
+  if (ledBy) companies = companies.where(ledBy('companies', 'crm_companies'));
   let contacts = trx.selectFrom('crm_contacts').select(['id', 'name', 'email as key']);
-  if (ledBy) contacts = contacts.where(ledBy('crm_contacts.responsible_id'));
+  if (ledBy) contacts = contacts.where(ledBy('contacts', 'crm_contacts'));
   const [users, companyRows, contactRows, pipelines, dealFields] = await Promise.all([
     trx.selectFrom('users').select(['id', 'login']).where('active', '=', 1).execute(),
     companies.execute(),

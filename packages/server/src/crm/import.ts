@@ -71,7 +71,8 @@ export async function importCrm(
   if (records.length > MAX_ROWS)
     fail(1, null, `at most ${MAX_ROWS} rows at a time (the file has ${records.length})`);
   return rt.db.kysely.transaction().execute(async (trx) => {
-    const ledBy = await ledByCaller(trx, caller);
+    // The rows update what they match: only what the importer may change is matched.
+    const ledBy = await ledByCaller(trx, caller, 'write');
     const known = await loadKnown(trx, ledBy);
     const columns = columnsOf(kind, header, known.dealFields, fail);
     if (errors.length > 0) throw new ImportFailed(errors);

@@ -24,7 +24,9 @@ const lead = deal
     convertedDealId: z.string().nullable().describe('The deal it was converted into'),
   })
   .meta({ id: 'CrmLead' });
-const leadWithStages = lead.extend({ stages: z.array(stageVisit) }).meta({ id: 'CrmLeadDetail' });
+const leadWithStages = lead
+  .extend({ stages: z.array(stageVisit), editable: z.boolean() })
+  .meta({ id: 'CrmLeadDetail' });
 const leadInput = z
   .object({ ...editable, ...person })
   .partial({ title: true, pipelineId: true })

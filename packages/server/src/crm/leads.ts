@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Caller } from '../access/caller.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { Conflict, NotFound } from '../runtime/errors.ts';
+import { Conflict } from '../runtime/errors.ts';
 import type { DealView } from './deal-rows.ts';
-import { createDeal, type DealInput, insertDeal, readDeal, writeDeal } from './deals.ts';
+import { createDeal, type DealInput, insertDeal, readDeal, writableDeal, writeDeal } from './deals.ts';
 import { insertParty } from './parties.ts';
 import { listPipelines } from './pipelines.ts';
 import { badReference } from './references.ts';
@@ -49,9 +49,8 @@ export async function convertLead(
   input: ConvertInput,
 ): Promise<{ lead: DealView; deal: DealView }> {
   const dealId = await rt.db.kysely.transaction().execute(async (trx) => {
+    const lead = await writableDeal(trx, caller, id, 'lead');
     const ledBy = await ledByCaller(trx, caller);
-    const lead = await readDeal(trx, id, ledBy, 'lead');
-    if (!lead) throw new NotFound('lead', id);
     if (lead.convertedDealId !== null)
       throw new Conflict(`the lead was converted into the deal ${lead.convertedDealId}`, 'LEAD_CONVERTED');
     const pipelineId = input.pipelineId ?? (await listPipelines(trx, 'deal'))[0]?.id;
@@ -109,7 +108,7 @@ async function contactFor(
       .selectFrom('crm_contacts')
       .select(['id', 'email'])
       .where(contains('crm_contacts.search', email));
-    if (ledBy) q = q.where(ledBy('crm_contacts.responsible_id'));
+    if (ledBy) q = q.where(ledBy('contacts', 'crm_contacts'));
     const same = (await q.execute()).find((c) => c.email?.toLowerCase() === email);
     if (same) return same.id;
   }
@@ -136,7 +135,7 @@ async function companyFor(
     .selectFrom('crm_companies')
     .select(['id', 'name'])
     .where(contains('crm_companies.search', wanted));
-  if (ledBy) q = q.where(ledBy('crm_companies.responsible_id'));
+  if (ledBy) q = q.where(ledBy('companies', 'crm_companies'));
   const same = (await q.execute()).filter((c) => c.name.trim().toLowerCase() === wanted);
   if (same.length === 1) return (same[0] as { id: string }).id;
   return insertParty(rt, trx, caller, 'company', {

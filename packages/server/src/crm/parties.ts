@@ -8,7 +8,7 @@ import { NotFound } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
 import { checkParty, checkResponsible } from './references.ts';
 import { contains, searchText } from './search.ts';
-import { type LedBy, ledByCaller } from './visibility.ts';
+import { type CrmTable, findWritable, type LedBy, ledByCaller } from './visibility.ts';
 
 /**
  * Contacts and companies — the people and firms deals are with — share everything but a few columns:
@@ -18,6 +18,8 @@ export type PartyKind = 'contact' | 'company';
 
 interface KindSpec {
   table: 'crm_contacts' | 'crm_companies';
+  /** Its name to visibility.ts. */
+  crmTable: CrmTable;
   /** Its own fields: API name → column. */
   own: Record<string, string>;
   /** What `q` looks in, besides the name, phone and e-mail. */
@@ -25,8 +27,18 @@ interface KindSpec {
 }
 
 const KINDS: Record<PartyKind, KindSpec> = {
-  contact: { table: 'crm_contacts', own: { position: 'position', companyId: 'company_id' }, searched: [] },
-  company: { table: 'crm_companies', own: { taxId: 'tax_id', address: 'address' }, searched: ['taxId'] },
+  contact: {
+    table: 'crm_contacts',
+    crmTable: 'contacts',
+    own: { position: 'position', companyId: 'company_id' },
+    searched: [],
+  },
+  company: {
+    table: 'crm_companies',
+    crmTable: 'companies',
+    own: { taxId: 'tax_id', address: 'address' },
+    searched: ['taxId'],
+  },
 };
 
 const SHARED = { name: 'name', phone: 'phone', email: 'email', comment: 'comment' };
@@ -93,17 +105,35 @@ function view(kind: PartyKind, r: Row): PartyView {
   return out as unknown as PartyView;
 }
 
-async function visible(db: Kysely<Database>, ledBy: LedBy | null, kind: PartyKind, id: string): Promise<Row> {
+async function readParty(db: Kysely<Database>, ledBy: LedBy | null, kind: PartyKind, id: string) {
   let q = rows(db, kind).where('p.id', '=', id);
-  if (ledBy) q = q.where(ledBy('p.responsible_id'));
-  const row = (await q.executeTakeFirst()) as Row | undefined;
+  if (ledBy) q = q.where(ledBy(KINDS[kind].crmTable, 'p'));
+  return (await q.executeTakeFirst()) as Row | undefined;
+}
+
+async function visible(db: Kysely<Database>, ledBy: LedBy | null, kind: PartyKind, id: string): Promise<Row> {
+  const row = await readParty(db, ledBy, kind, id);
   if (!row) throw new NotFound(kind, id);
   return row;
 }
 
-export async function getParty(rt: Runtime, caller: Caller, kind: PartyKind, id: string): Promise<PartyView> {
+/** A contact or company the caller may change (403 for one they only read). */
+const writable = (db: Kysely<Database>, caller: Caller, kind: PartyKind, id: string) =>
+  findWritable(db, caller, kind, id, (ledBy) => readParty(db, ledBy, kind, id));
+
+/** A visible contact or company and whether the caller may change it. */
+export async function getParty(
+  rt: Runtime,
+  caller: Caller,
+  kind: PartyKind,
+  id: string,
+): Promise<PartyView & { editable: boolean }> {
   const db = rt.db.kysely;
-  return view(kind, await visible(db, await ledByCaller(db, caller), kind, id));
+  const [row, writable] = await Promise.all([
+    visible(db, await ledByCaller(db, caller), kind, id),
+    ledByCaller(db, caller, 'write').then((ledBy) => readParty(db, ledBy, kind, id)),
+  ]);
+  return { ...view(kind, row), editable: writable !== undefined };
 }
 
 export async function listParties(
@@ -116,7 +146,7 @@ export async function listParties(
   const ledBy = await ledByCaller(db, caller);
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
   let q = rows(db, kind);
-  if (ledBy) q = q.where(ledBy('p.responsible_id'));
+  if (ledBy) q = q.where(ledBy(KINDS[kind].crmTable, 'p'));
   if (f.companyId !== undefined) q = q.where('p.company_id', '=', f.companyId);
   if (f.responsibleId !== undefined) q = q.where('p.responsible_id', '=', f.responsibleId);
   if (f.q !== undefined && f.q !== '') q = q.where(contains('p.search', f.q));
@@ -206,8 +236,8 @@ export async function updateParty(
 ): Promise<PartyView> {
   const { table } = KINDS[kind];
   await rt.db.kysely.transaction().execute(async (trx) => {
+    const before = view(kind, await writable(trx, caller, kind, id));
     const ledBy = await ledByCaller(trx, caller);
-    const before = view(kind, await visible(trx, ledBy, kind, id));
     const columns = await columnsOf(trx, ledBy, kind, input);
     const after = { ...before, ...input };
     await anyDb(trx)
@@ -222,7 +252,7 @@ export async function updateParty(
 /** Deletes a visible contact or company; its deals (and a company's contacts) stay, without it. */
 export async function deleteParty(rt: Runtime, caller: Caller, kind: PartyKind, id: string): Promise<void> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    await visible(trx, await ledByCaller(trx, caller), kind, id);
+    await writable(trx, caller, kind, id);
     if (kind === 'company') {
       await trx.updateTable('crm_contacts').set({ company_id: null }).where('company_id', '=', id).execute();
       await trx.updateTable('crm_deals').set({ company_id: null }).where('company_id', '=', id).execute();

@@ -94,7 +94,10 @@ export const partyRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, {
           tags,
           summary: `A ${kind}`,
           params: idParam,
-          response: { 200: spec.view, ...problems(404) },
+          response: {
+            200: spec.view.extend({ editable: z.boolean().describe('Whether the caller may change it') }),
+            ...problems(404),
+          },
         },
       },
       async (request) => getParty(rt, request.caller, kind, request.params.id),

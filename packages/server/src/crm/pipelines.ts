@@ -211,6 +211,7 @@ export async function deletePipeline(rt: Runtime, caller: Caller, id: string): P
         'PIPELINE_IN_USE',
       );
     await trx.deleteFrom('crm_robots').where('pipeline_id', '=', id).execute();
+    await trx.deleteFrom('crm_access_grants').where('pipeline_id', '=', id).execute();
     await trx.deleteFrom('crm_stages').where('pipeline_id', '=', id).execute();
     await trx.deleteFrom('crm_pipelines').where('id', '=', id).execute();
   });

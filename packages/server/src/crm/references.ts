@@ -27,7 +27,7 @@ export async function checkParty(
   path: string,
 ): Promise<void> {
   let q = db.selectFrom(table).select('id').where('id', '=', id);
-  if (ledBy) q = q.where(ledBy(`${table}.responsible_id`));
+  if (ledBy) q = q.where(ledBy(table === 'crm_contacts' ? 'contacts' : 'companies', table));
   if (!(await q.executeTakeFirst()))
     throw badReference(path, `there is no ${table === 'crm_contacts' ? 'contact' : 'company'} ${id}`);
 }

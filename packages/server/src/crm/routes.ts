@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Runtime } from '../runtime/context.ts';
+import { accessRoutes } from './access-routes.ts';
 import { catalogRoutes } from './catalog/catalog-routes.ts';
 import { dealFieldRoutes } from './deal-field-routes.ts';
 import { dealRoutes } from './deal-routes.ts';
@@ -11,7 +12,7 @@ import { quoteRoutes } from './quotes/quote-routes.ts';
 import { robotRoutes } from './robot-routes.ts';
 import { webFormRoutes } from './web-form-routes.ts';
 
-/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists and quotes (API.md, "CRM"). */
+/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists, quotes and access by role (API.md, "CRM"). */
 export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   await app.register(pipelineRoutes, { rt });
   await app.register(dealRoutes, { rt });
@@ -23,4 +24,5 @@ export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
   await app.register(webFormRoutes, { rt });
   await app.register(catalogRoutes, { rt });
   await app.register(quoteRoutes, { rt });
+  await app.register(accessRoutes, { rt });
 };

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The CRM's tables (migrations 016–021), conventions as in schema.ts. */
+/** The CRM's tables (migrations 016–022), conventions as in schema.ts. */
 export interface CrmTables {
   crm_pipelines: CrmPipelinesTable;
   crm_stages: CrmStagesTable;
@@ -16,6 +16,7 @@ export interface CrmTables {
   crm_products: CrmProductsTable;
   crm_quotes: CrmQuotesTable;
   crm_quote_rows: CrmQuoteRowsTable;
+  crm_access_grants: CrmAccessGrantsTable;
 }
 
 export interface CrmPipelinesTable {
@@ -237,4 +238,17 @@ export interface CrmQuoteRowsTable {
   /** Discount in hundredths of a per cent: 5.5 % is 550. */
   discount_bp: number;
   total_minor: number;
+}
+
+/** What the holders of a role may read or change beyond their own items (migration 022). */
+export interface CrmAccessGrantsTable {
+  id: string;
+  role: string;
+  /** `deal`, `lead`, `contact` or `company`. */
+  entity: string;
+  /** A deal or lead pipeline; '' for every one. */
+  pipeline_id: string;
+  /** `read` or `write` (which includes reading). */
+  access: string;
+  created_at: number;
 }

@@ -73,13 +73,14 @@ export async function updateRole(
   return getRole(rt.db.kysely, name);
 }
 
-/** Removes a role and every holding of it; the built-in roles stay (409 BUILTIN_ROLE). */
+/** Removes a role, every holding of it and its CRM access; the built-in roles stay (409 BUILTIN_ROLE). */
 export async function deleteRole(rt: Runtime, caller: Caller, name: string): Promise<void> {
   demand(caller, 'manageOrganisation', 'removing roles');
   await orgTransaction(rt, async (trx) => {
     const role = await getRole(trx, name);
     if (role.builtin) throw new Conflict(`${name} is a built-in role`, 'BUILTIN_ROLE');
     await trx.deleteFrom('user_roles').where('role', '=', name).execute();
+    await trx.deleteFrom('crm_access_grants').where('role', '=', name).execute();
     await trx.deleteFrom('roles').where('name', '=', name).execute();
   });
 }

@@ -142,6 +142,17 @@ export type CalendarYearInput = {
   }[];
 };
 
+export type CrmAccessGrantInput = {
+  id: string;
+  role: string;
+  roleTitle: string;
+  entity: 'deal' | 'lead' | 'contact' | 'company';
+  pipelineId: string | null;
+  pipelineName: string | null;
+  access: 'read' | 'write';
+  createdAt: string;
+};
+
 export type CrmProductInput = {
   id: string;
   name: string;
@@ -248,6 +259,8 @@ export type CrmDealDetailInput = {
     /** A user id, or process:<instance id> for a process that moved it */
     by: string;
   }[];
+  /** Whether the caller may change it (a read grant sees, not changes) */
+  editable: boolean;
 };
 
 export type CrmLeadInput = {
@@ -324,6 +337,7 @@ export type CrmLeadDetailInput = {
     /** A user id, or process:<instance id> for a process that moved it */
     by: string;
   }[];
+  editable: boolean;
 };
 
 export type CrmContactInput = {
@@ -988,6 +1002,17 @@ export type CalendarYear = {
   }[];
 };
 
+export type CrmAccessGrant = {
+  id: string;
+  role: string;
+  roleTitle: string;
+  entity: 'deal' | 'lead' | 'contact' | 'company';
+  pipelineId: string | null;
+  pipelineName: string | null;
+  access: 'read' | 'write';
+  createdAt: string;
+};
+
 export type CrmProduct = {
   id: string;
   name: string;
@@ -1094,6 +1119,8 @@ export type CrmDealDetail = {
     /** A user id, or process:<instance id> for a process that moved it */
     by: string;
   }[];
+  /** Whether the caller may change it (a read grant sees, not changes) */
+  editable: boolean;
 };
 
 export type CrmLead = {
@@ -1170,6 +1197,7 @@ export type CrmLeadDetail = {
     /** A user id, or process:<instance id> for a process that moved it */
     by: string;
   }[];
+  editable: boolean;
 };
 
 export type CrmContact = {
@@ -3201,7 +3229,22 @@ export interface Operations {
     };
     query: never;
     body: never;
-    response: CrmContact;
+    response: {
+      id: string;
+      name: string;
+      phone: string | null;
+      email: string | null;
+      comment: string | null;
+      responsibleId: string;
+      responsibleName: string | null;
+      createdAt: string;
+      updatedAt: string;
+      position: string | null;
+      companyId: string | null;
+      companyName: string | null;
+      /** Whether the caller may change it */
+      editable: boolean;
+    };
   };
   /** Change a contact */
   'PATCH /api/v1/crm/contacts/{id}': {
@@ -3271,7 +3314,21 @@ export interface Operations {
     };
     query: never;
     body: never;
-    response: CrmCompany;
+    response: {
+      id: string;
+      name: string;
+      phone: string | null;
+      email: string | null;
+      comment: string | null;
+      responsibleId: string;
+      responsibleName: string | null;
+      createdAt: string;
+      updatedAt: string;
+      taxId: string | null;
+      address: string | null;
+      /** Whether the caller may change it */
+      editable: boolean;
+    };
   };
   /** Change a company */
   'PATCH /api/v1/crm/companies/{id}': {
@@ -3815,5 +3872,48 @@ export interface Operations {
     query: never;
     body: never;
     response: CrmQuote;
+  };
+  /** CRM access by role: what the holders of each role read or change beyond their own items */
+  'GET /api/v1/crm/access': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: CrmAccessGrant[];
+    };
+  };
+  /** Let a role's holders read (or change) every item of a kind, or a pipeline's deals or leads */
+  'POST /api/v1/crm/access': {
+    path: never;
+    query: never;
+    body: {
+      role: string;
+      entity: 'deal' | 'lead' | 'contact' | 'company';
+      /** Deals or leads of this pipeline only */
+      pipelineId?: string | null;
+      /** `write` includes reading */
+      access: 'read' | 'write';
+    };
+    response: CrmAccessGrant;
+  };
+  /** Change what a grant allows */
+  'PATCH /api/v1/crm/access/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      access: 'read' | 'write';
+    };
+    response: CrmAccessGrant;
+  };
+  /** Withdraw a grant */
+  'DELETE /api/v1/crm/access/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
   };
 }

@@ -134,7 +134,7 @@ export async function updatePriceList(
 export async function deletePriceList(rt: Runtime, caller: Caller, id: string): Promise<void> {
   demand(caller, 'manageCrm', 'changing price lists');
   await rt.db.kysely.transaction().execute(async (trx) => {
-    await readPriceList(trx, id);
+    const list = await readPriceList(trx, id);
     const used = await trx
       .selectFrom('crm_products')
       .select('id')
@@ -142,7 +142,10 @@ export async function deletePriceList(rt: Runtime, caller: Caller, id: string): 
       .limit(1)
       .executeTakeFirst();
     if (used)
-      throw new Conflict(`price list ${id} still has products; delete them first`, 'PRICE_LIST_IN_USE');
+      throw new Conflict(
+        `the price list ${list.name} still has products; delete them first`,
+        'PRICE_LIST_IN_USE',
+      );
     await trx.deleteFrom('crm_price_lists').where('id', '=', id).execute();
   });
 }

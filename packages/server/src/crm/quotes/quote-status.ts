@@ -7,7 +7,7 @@ import type { Runtime } from '../../runtime/context.ts';
 import { Conflict, Unprocessable } from '../../runtime/errors.ts';
 import { readDeal, writeDeal } from '../deals.ts';
 import { fromMinor } from '../money.ts';
-import { getQuote, type QuoteLanguage, type QuoteView, visibleQuote } from './quotes.ts';
+import { getQuote, type QuoteLanguage, type QuoteView, writableQuote } from './quotes.ts';
 
 export interface SendQuoteInput {
   /** Default: the e-mail of the deal's contact, else of its company. */
@@ -57,7 +57,7 @@ export async function sendQuote(
   input: SendQuoteInput,
 ): Promise<QuoteView> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    const quote = await visibleQuote(trx, caller, id);
+    const quote = await writableQuote(trx, caller, id);
     demandOpen(quote);
     const to = input.to?.length ? input.to : await clientAddresses(trx, quote.deal_id);
     if (to.length === 0)
@@ -97,7 +97,7 @@ export async function decideQuote(
   status: 'accepted' | 'declined',
 ): Promise<QuoteView> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    const quote = await visibleQuote(trx, caller, id);
+    const quote = await writableQuote(trx, caller, id);
     demandOpen(quote);
     await trx
       .updateTable('crm_quotes')

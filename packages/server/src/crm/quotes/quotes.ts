@@ -8,10 +8,10 @@ import { readerLanguage } from '../../mail/task-message.ts';
 import type { Runtime } from '../../runtime/context.ts';
 import { Conflict, NotFound } from '../../runtime/errors.ts';
 import { toIso, toIsoOrNull } from '../../util/time.ts';
-import { readDeal } from '../deals.ts';
+import { readDeal, writableDeal } from '../deals.ts';
 import { fromMinor } from '../money.ts';
 import { badReference } from '../references.ts';
-import { type LedBy, ledByCaller } from '../visibility.ts';
+import { findWritable, type LedBy, ledByCaller } from '../visibility.ts';
 import { type QuoteRowInput, type QuoteRowView, resolveRows, rowView } from './quote-rows.ts';
 
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'declined'] as const;
@@ -63,7 +63,7 @@ function quoteRows(db: Kysely<Database>, ledBy: LedBy | null) {
     .innerJoin('crm_deals as d', 'd.id', 'q.deal_id')
     .selectAll('q')
     .select(['d.title as deal_title', 'd.responsible_id as deal_responsible_id']);
-  if (ledBy) q = q.where(ledBy('d.responsible_id'));
+  if (ledBy) q = q.where(ledBy('deals', 'd'));
   return q;
 }
 type QuoteRow = CrmQuotesTable & { deal_title: string; deal_responsible_id: string };
@@ -98,12 +98,17 @@ async function viewOf(db: Kysely<Database>, q: QuoteRow): Promise<QuoteView> {
 
 /** A quote whose deal the caller sees (404 like one that does not exist), as stored. */
 export async function visibleQuote(db: Kysely<Database>, caller: Caller, id: string): Promise<QuoteRow> {
-  const row = await quoteRows(db, await ledByCaller(db, caller))
-    .where('q.id', '=', id)
-    .executeTakeFirst();
+  const row = await readQuoteRow(db, await ledByCaller(db, caller), id);
   if (!row) throw new NotFound('quote', id);
   return row;
 }
+
+/** A quote of a deal the caller may change (403 READ_ONLY for one they only read). */
+export const writableQuote = (db: Kysely<Database>, caller: Caller, id: string): Promise<QuoteRow> =>
+  findWritable(db, caller, 'quote', id, (ledBy) => readQuoteRow(db, ledBy, id));
+
+const readQuoteRow = (db: Kysely<Database>, ledBy: LedBy | null, id: string) =>
+  quoteRows(db, ledBy).where('q.id', '=', id).executeTakeFirst();
 
 /** A quote by id whoever leads its deal (for the worker), or undefined. */
 export async function readQuote(db: Kysely<Database>, id: string): Promise<QuoteView | undefined> {
@@ -147,8 +152,9 @@ export async function createQuote(rt: Runtime, caller: Caller, input: QuoteInput
   for (let attempt = 1; ; attempt++) {
     try {
       await db.transaction().execute(async (trx) => {
-        const deal = await readDeal(trx, input.dealId, await ledByCaller(trx, caller), 'deal');
-        if (!deal) throw badReference('body.dealId', `there is no deal ${input.dealId}`);
+        if (!(await readDeal(trx, input.dealId, await ledByCaller(trx, caller), 'deal')))
+          throw badReference('body.dealId', `there is no deal ${input.dealId}`);
+        const deal = await writableDeal(trx, caller, input.dealId, 'deal');
         const currency = input.currency ?? deal.currency;
         const { rows, totalMinor } = await resolveRows(trx, id, currency, input.rows);
         const last = await trx
@@ -209,7 +215,7 @@ export async function updateQuote(
   patch: QuotePatch,
 ): Promise<QuoteView> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    const quote = await visibleQuote(trx, caller, id);
+    const quote = await writableQuote(trx, caller, id);
     demandDraft(quote);
     if (patch.version !== undefined && patch.version !== quote.version)
       throw new Conflict(
@@ -265,7 +271,7 @@ async function storedRowInputs(db: Kysely<Database>, id: string): Promise<QuoteR
 
 export async function deleteQuote(rt: Runtime, caller: Caller, id: string): Promise<void> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    demandDraft(await visibleQuote(trx, caller, id));
+    demandDraft(await writableQuote(trx, caller, id));
     await trx.deleteFrom('crm_quote_rows').where('quote_id', '=', id).execute();
     await trx.deleteFrom('crm_quotes').where('id', '=', id).execute();
   });

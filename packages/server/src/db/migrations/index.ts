@@ -20,6 +20,7 @@ import * as crmDealFields from './018-crm-deal-fields.ts';
 import * as crmLeads from './019-crm-leads.ts';
 import * as crmWebForms from './020-crm-web-forms.ts';
 import * as crmProductsQuotes from './021-crm-products-quotes.ts';
+import * as crmAccess from './022-crm-access.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '019-crm-leads': crmLeads,
   '020-crm-web-forms': crmWebForms,
   '021-crm-products-quotes': crmProductsQuotes,
+  '022-crm-access': crmAccess,
 };
 
 export const migrationProvider: MigrationProvider = {
