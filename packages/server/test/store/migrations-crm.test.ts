@@ -4,7 +4,7 @@ import { type Db, openDatabase } from '../../src/db/database.ts';
 import { migrationProvider } from '../../src/db/migrations/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
 
-describe.each(DIALECTS)('migration 021 on %s', (dialect) => {
+describe.each(DIALECTS)('CRM migrations from 021 on %s', (dialect) => {
   let database: TestDatabase;
   let db: Db;
   let migrator: Migrator;
@@ -65,5 +65,26 @@ describe.each(DIALECTS)('migration 021 on %s', (dialect) => {
     expect((await migrator.migrateDown()).error).toBeUndefined();
     for (const table of ['crm_products', 'crm_price_lists', 'crm_quotes', 'crm_quote_rows'])
       await expect(sql`select * from ${sql.table(table)}`.execute(db.kysely)).rejects.toThrow(table);
+  });
+
+  it('022 keeps one grant per role, kind and pipeline, up and back down', async () => {
+    expect((await migrator.migrateTo('021-crm-products-quotes')).error).toBeUndefined();
+    const applied = await migrator.migrateTo('022-crm-access');
+    expect(applied.results?.map((r) => r.migrationName)).toEqual(['022-crm-access']);
+    const grant = (id: string, pipelineId: string) => ({
+      id,
+      role: 'lawyer',
+      entity: 'deal',
+      pipeline_id: pipelineId,
+      access: 'read',
+      created_at: 0,
+    });
+    const grants = db.kysely.insertInto('crm_access_grants');
+    await grants.values([grant('a', ''), grant('b', 'contracts')]).execute();
+    await expect(grants.values(grant('c', '')).execute()).rejects.toThrow(duplicate);
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select * from crm_access_grants`.execute(db.kysely)).rejects.toThrow(
+      'crm_access_grants',
+    );
   });
 });
