@@ -9,10 +9,11 @@ import { leadRoutes } from './lead-routes.ts';
 import { partyRoutes } from './party-routes.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
 import { quoteRoutes } from './quotes/quote-routes.ts';
+import { salesReportRoutes } from './reports/sales-report-routes.ts';
 import { robotRoutes } from './robot-routes.ts';
 import { webFormRoutes } from './web-form-routes.ts';
 
-/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists, quotes and access by role (API.md, "CRM"). */
+/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists, quotes, access by role and the sales report (API.md, "CRM"). */
 export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   await app.register(pipelineRoutes, { rt });
   await app.register(dealRoutes, { rt });
@@ -25,4 +26,5 @@ export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
   await app.register(catalogRoutes, { rt });
   await app.register(quoteRoutes, { rt });
   await app.register(accessRoutes, { rt });
+  await app.register(salesReportRoutes, { rt });
 };

@@ -414,6 +414,47 @@ export type CrmQuoteInput = {
   sentTo: string[];
 };
 
+export type CrmSalesReportInput = {
+  from: string;
+  to: string;
+  people: {
+    userId: string;
+    name: string;
+    created: number;
+    won: number;
+    lost: number;
+    /** Sums by currency */
+    wonAmounts: Record<string, number>;
+    winRate: number | null;
+    medianDaysToWin: number | null;
+    open: number;
+    /** Sums by currency */
+    openAmounts: Record<string, number>;
+    stageMoves: number;
+    quotesSent: number;
+    quotesAccepted: number;
+    /** Sums by currency */
+    quotesSentAmounts: Record<string, number>;
+  }[];
+  totals: {
+    created: number;
+    won: number;
+    lost: number;
+    /** Sums by currency */
+    wonAmounts: Record<string, number>;
+    winRate: number | null;
+    medianDaysToWin: number | null;
+    open: number;
+    /** Sums by currency */
+    openAmounts: Record<string, number>;
+    stageMoves: number;
+    quotesSent: number;
+    quotesAccepted: number;
+    /** Sums by currency */
+    quotesSentAmounts: Record<string, number>;
+  };
+};
+
 export type CrmRobotInput = {
   id: string;
   pipelineId: string;
@@ -1272,6 +1313,47 @@ export type CrmQuote = {
   updatedAt: string;
   sentAt: string | null;
   sentTo: string[];
+};
+
+export type CrmSalesReport = {
+  from: string;
+  to: string;
+  people: {
+    userId: string;
+    name: string;
+    created: number;
+    won: number;
+    lost: number;
+    /** Sums by currency */
+    wonAmounts: Record<string, number>;
+    winRate: number | null;
+    medianDaysToWin: number | null;
+    open: number;
+    /** Sums by currency */
+    openAmounts: Record<string, number>;
+    stageMoves: number;
+    quotesSent: number;
+    quotesAccepted: number;
+    /** Sums by currency */
+    quotesSentAmounts: Record<string, number>;
+  }[];
+  totals: {
+    created: number;
+    won: number;
+    lost: number;
+    /** Sums by currency */
+    wonAmounts: Record<string, number>;
+    winRate: number | null;
+    medianDaysToWin: number | null;
+    open: number;
+    /** Sums by currency */
+    openAmounts: Record<string, number>;
+    stageMoves: number;
+    quotesSent: number;
+    quotesAccepted: number;
+    /** Sums by currency */
+    quotesSentAmounts: Record<string, number>;
+  };
 };
 
 export type CrmRobot = {
@@ -3915,5 +3997,19 @@ export interface Operations {
     query: never;
     body: never;
     response: null;
+  };
+  /** Per manager: deals created, won and lost in the range, what was won, open now, stage moves, quotes sent */
+  'GET /api/v1/crm/reports/sales': {
+    path: never;
+    query: {
+      /** Default: 90 days before to */
+      from?: string;
+      /** Default: now */
+      to?: string;
+      pipelineId?: string;
+      format?: 'json' | 'csv';
+    };
+    body: never;
+    response: CrmSalesReport | string;
   };
 }
