@@ -10,19 +10,24 @@ import { round, timed } from './http/timing.ts';
  * `npm run bench:crm [-- --deals N] [-- --database postgres://…]`: the CRM's lists over a sales
  * department's years. Fills a fresh SQLite database through the real server's REST API — 160
  * employees in 10 departments (each with a head), one pipeline of six stages, N deals (default 50,000)
- * led by everyone in turn — then times what the deals board asks for, as the administrator, a head of
- * department and a manager: sequential requests, the median of five. One JSON line per list, with its
- * budget where the list must not grow with the number of deals.
+ * led by everyone in turn, a supplier's price list of P products (default 20,000, one CSV import, timed) —
+ * then times what the deals board, the catalogue and the sales report ask for, as the administrator, a
+ * head of department and a manager: sequential requests, the median of five. One JSON line per list,
+ * with its budget where the list must not grow with the number of deals or products.
  */
 const { values } = parseArgs({
   options: {
     deals: { type: 'string', default: '50000' },
+    products: { type: 'string', default: '20000' },
     database: { type: 'string' },
   },
 });
 const deals = Number(values.deals);
 if (!Number.isInteger(deals) || deals < 100)
   throw new Error(`--deals must be a whole number ≥ 100 (got ${values.deals})`);
+const products = Number(values.products);
+if (!Number.isInteger(products) || products < 1)
+  throw new Error(`--products must be a whole number ≥ 1 (got ${values.products})`);
 
 const DEPARTMENTS = 10;
 const USERS = 160;
@@ -41,6 +46,7 @@ const server = await startServer(values.database ?? `sqlite:${join(dir, 'baton.d
 try {
   const clients = new Clients(server, 64);
   const { pipelineId, stageIds } = await fill(clients);
+  await importPrices(server);
   const readers = {
     administrator: server.headers,
     'head of a department': await session(server, 'u0'),
@@ -61,6 +67,13 @@ try {
       budgetMs: null,
     },
     { name: 'one deal', path: null, budgetMs: 10 },
+    { name: 'catalogue, first page', path: '/api/v1/crm/products?limit=50', budgetMs: 20 },
+    {
+      name: 'catalogue search',
+      path: `/api/v1/crm/products?q=${encodeURIComponent('профиль 12')}&limit=50`,
+      budgetMs: null,
+    },
+    { name: 'sales report (90 days)', path: '/api/v1/crm/reports/sales', budgetMs: null },
   ];
   for (const [reader, headers] of Object.entries(readers))
     for (const list of lists) {
@@ -122,6 +135,27 @@ async function fill(clients: Clients): Promise<{ pipelineId: string; stageIds: s
     })),
   );
   return { pipelineId: pipeline.id, stageIds };
+}
+
+/** A supplier's price list of `products` articles, loaded in one CSV import (timed). */
+async function importPrices(server: BatonServer): Promise<void> {
+  const json = { ...server.headers, 'content-type': 'application/json' };
+  const made = await fetch(`${server.url}/api/v1/crm/price-lists`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ name: 'Кнауф', email: 'prices@knauf.example' }),
+  });
+  const { id } = (await made.json()) as { id: string };
+  const rows = Array.from({ length: products }, (_, i) => `P-${i},Профиль ${i},m,${100 + (i % 500)}.50`);
+  const started = performance.now();
+  const res = await fetch(`${server.url}/api/v1/crm/price-lists/${id}/import`, {
+    method: 'POST',
+    headers: { ...server.headers, 'content-type': 'text/csv' },
+    body: `sku,name,unit,price\n${rows.join('\n')}\n`,
+  });
+  if (!res.ok) throw new Error(`price list import: ${res.status} ${await res.text()}`);
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ bench: 'crm', list: 'price list import', products, ms: round(ms) }));
 }
 
 /** A signed-in employee's cookie. */
