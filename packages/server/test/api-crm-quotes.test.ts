@@ -142,6 +142,13 @@ apiSuite('quotes', (api) => {
         .sort(),
     ).toEqual(['body.rows.0.discount', 'body.rows.0.quantity']);
     expect((await ivan.call('GET', `/api/v1/crm/quotes?dealId=${deal.id}`)).json().items).toEqual([]);
+    // A free row without a unit is counted in pieces, in the quote's language.
+    const free = await quote(ivan, {
+      dealId: deal.id,
+      language: 'ru',
+      rows: [{ name: 'Монтаж', quantity: 2, price: 10 }],
+    });
+    expect(free.rows[0]).toMatchObject({ unit: 'шт.', total: 20 });
   });
 
   it('shows a quote to whoever sees its deal, and to no one else', async () => {

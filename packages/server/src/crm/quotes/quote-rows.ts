@@ -25,6 +25,9 @@ export interface QuoteRowView {
   total: number;
 }
 
+/** The unit of a free row none is given for, in the quote's language. */
+const FREE_ROW_UNIT: Record<string, string> = { ru: 'шт.', en: 'pcs' };
+
 /** A quote's total may not pass what an amount can hold (money.ts). */
 const MAX_TOTAL_MINOR = 10n ** 15n;
 
@@ -58,10 +61,10 @@ export const rowView = (r: CrmQuoteRowsTable): QuoteRowView => ({
  */
 export async function resolveRows(
   db: Kysely<Database>,
-  quoteId: string,
-  currency: string,
+  quote: { id: string; currency: string; language: string },
   inputs: readonly QuoteRowInput[],
 ): Promise<{ rows: CrmQuoteRowsTable[]; totalMinor: number }> {
+  const { currency } = quote;
   const ids = [...new Set(inputs.map((r) => r.productId).filter((id): id is string => !!id))];
   const products = new Map(
     ids.length === 0
@@ -97,11 +100,11 @@ export async function resolveRows(
     const rowTotal = rowTotalMinor(priceMinor, quantityMilli, discountBp);
     total += rowTotal;
     rows.push({
-      quote_id: quoteId,
+      quote_id: quote.id,
       position: i + 1,
       product_id: product?.id ?? null,
       name,
-      unit: input.unit ?? product?.unit ?? 'pcs',
+      unit: input.unit ?? product?.unit ?? FREE_ROW_UNIT[quote.language] ?? 'pcs',
       quantity_milli: quantityMilli,
       price_minor: priceMinor,
       discount_bp: discountBp,

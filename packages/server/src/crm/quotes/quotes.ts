@@ -156,7 +156,8 @@ export async function createQuote(rt: Runtime, caller: Caller, input: QuoteInput
           throw badReference('body.dealId', `there is no deal ${input.dealId}`);
         const deal = await writableDeal(trx, caller, input.dealId, 'deal');
         const currency = input.currency ?? deal.currency;
-        const { rows, totalMinor } = await resolveRows(trx, id, currency, input.rows);
+        const language = input.language ?? (await languageOf(trx, caller.userId));
+        const { rows, totalMinor } = await resolveRows(trx, { id, currency, language }, input.rows);
         const last = await trx
           .selectFrom('crm_quotes')
           .select((eb) => eb.fn.max('number').as('n'))
@@ -173,7 +174,7 @@ export async function createQuote(rt: Runtime, caller: Caller, input: QuoteInput
             total_minor: totalMinor,
             valid_until: input.validUntil ?? null,
             comment: input.comment ?? null,
-            language: input.language ?? (await languageOf(trx, caller.userId)),
+            language,
             version: 1,
             created_by: caller.userId,
             created_at: now,
@@ -226,7 +227,8 @@ export async function updateQuote(
     let totalMinor = Number(quote.total_minor);
     if (patch.rows !== undefined || currency !== quote.currency) {
       const inputs = patch.rows ?? (await storedRowInputs(trx, id));
-      const resolved = await resolveRows(trx, id, currency, inputs);
+      const language = patch.language ?? quote.language;
+      const resolved = await resolveRows(trx, { id, currency, language }, inputs);
       totalMinor = resolved.totalMinor;
       await trx.deleteFrom('crm_quote_rows').where('quote_id', '=', id).execute();
       if (resolved.rows.length > 0) await trx.insertInto('crm_quote_rows').values(resolved.rows).execute();
