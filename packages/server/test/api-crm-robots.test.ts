@@ -5,7 +5,7 @@ import { apiSuite } from './api-harness.ts';
 import { created, createPipeline, itemProcess, type PipelineBody } from './support/crm.ts';
 import { runDueJobs } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
-import { type Session, signIn } from './support/people.ts';
+import { asUser, type Session } from './support/people.ts';
 
 const DAY = 86_400_000;
 const FORGOTTEN =
@@ -48,11 +48,7 @@ apiSuite('robots on pipeline stages', (api) => {
       definitionKey: handOver.key,
     });
   });
-  // Sessions end while the clock moves by days: each call signs in anew.
-  const as =
-    (id: string): Session['call'] =>
-    async (...args) =>
-      (await signIn(api().app, id)).call(...args);
+  const as = (id: string) => asUser(() => api().app, id);
   const ivan = { call: as('ivan') };
   const olga = { call: as('olga') };
   const stage = (name: string) => sales.stages.find((s) => s.name === name)?.id as string;

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { apiSuite, START } from './api-harness.ts';
 import { created, createPipeline, type PipelineBody } from './support/crm.ts';
 import { addPeople } from './support/org.ts';
-import { type Session, signIn } from './support/people.ts';
+import { asUser, type Session } from './support/people.ts';
 
 const DAY = 86_400_000;
 
@@ -10,11 +10,7 @@ const DAY = 86_400_000;
 apiSuite('the sales report', (api) => {
   let sales: PipelineBody;
   let other: PipelineBody;
-  // Sessions end while the clock moves by days: each call signs in anew.
-  const as =
-    (id: string): Session['call'] =>
-    async (...args) =>
-      (await signIn(api().app, id)).call(...args);
+  const as = (id: string) => asUser(() => api().app, id);
   const ivan = as('ivan');
   const petr = as('petr');
   const stage = (name: string) => sales.stages.find((s) => s.name === name)?.id as string;

@@ -1,4 +1,4 @@
-import { ExpressionError } from '@baton/engine';
+import { addDuration, ExpressionError, parseDuration } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { startInstance } from '../instances/start.ts';
@@ -8,6 +8,7 @@ import { PermanentFailure } from '../jobs/handlers/webhook.ts';
 import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound, Unprocessable } from '../runtime/errors.ts';
+import { type ActivityKind, insertActivity } from './activities/activities.ts';
 import { dealDocument } from './deal-document.ts';
 import type { DealView } from './deal-rows.ts';
 import { readDeal } from './deals.ts';
@@ -18,7 +19,8 @@ import { ROBOT_JOB, type RobotJob } from './robots.ts';
  * A robot acting on a deal that entered its stage. It acts only if the deal is still on that visit —
  * a deal moved on since (someone did something) or deleted, or a robot removed or switched off, is
  * nothing to do. A notice goes to the deal's manager (and their head) as a `notify` job, e-mailed like
- * any other; a process starts about the deal once, whatever repeats (the job key is its idempotency key).
+ * any other; an activity is planned for the manager, due after the robot's `activity_due`; a process
+ * starts about the deal once, whatever repeats (the job key is its idempotency key).
  */
 export const robotHandler: JobHandler = {
   kind: ROBOT_JOB,
@@ -41,6 +43,34 @@ export const robotHandler: JobHandler = {
           rt.now(),
         );
         await announceJobs(rt.db, trx);
+        await finish(trx);
+      });
+      return;
+    }
+    if (robot.action === 'activity') {
+      const now = rt.now();
+      const title = noticeText(robot.message ?? '', deal, now, where);
+      await db.transaction().execute(async (trx) => {
+        // One activity per robot and visit: a repeated job finds the one it planned.
+        const planned = await trx
+          .selectFrom('crm_activities')
+          .select('id')
+          .where('deal_id', '=', deal.id)
+          .where('robot_id', '=', robot.id)
+          .where('created_at', '>=', Number(job.created_at))
+          .executeTakeFirst();
+        if (!planned)
+          await insertActivity(rt.db, trx, {
+            dealId: deal.id,
+            kind: (robot.activity_kind ?? 'task') as ActivityKind,
+            title,
+            dueAt: robot.activity_due === null ? now : addDuration(now, parseDuration(robot.activity_due)),
+            responsibleId: deal.responsibleId,
+            comment: null,
+            robotId: robot.id,
+            createdBy: deal.responsibleId,
+            now,
+          });
         await finish(trx);
       });
       return;

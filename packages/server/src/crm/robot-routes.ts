@@ -3,22 +3,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoTime, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { ACTIVITY_KINDS } from './activities/activities.ts';
 import { createRobot, deleteRobot, listRobots, ROBOT_ACTIONS, updateRobot } from './robots.ts';
 
-const duration = z
-  .string()
-  .refine((d) => {
-    try {
-      parseDuration(d);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'an ISO 8601 duration such as P7D or PT4H')
-  .describe('After how long at the stage (the deal still there) it acts, e.g. P7D; null: at once');
+const duration = z.string().refine((d) => {
+  try {
+    parseDuration(d);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an ISO 8601 duration such as P7D or PT4H');
 const action = z
   .enum(ROBOT_ACTIONS)
-  .describe("notify: tell the deal's manager (message); startProcess: start a process about the deal");
+  .describe(
+    "notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title)",
+  );
 const robot = z
   .object({
     id: z.string(),
@@ -30,6 +30,8 @@ const robot = z
     message: z.string().nullable(),
     notifyHead: z.boolean(),
     definitionKey: z.string().nullable(),
+    activityKind: z.enum(ACTIVITY_KINDS).nullable(),
+    activityDue: z.string().nullable(),
     active: z.boolean(),
     createdAt: isoTime,
     updatedAt: isoTime,
@@ -39,17 +41,25 @@ const input = z.object({
   stageId: z.string().min(1),
   name: z.string().trim().min(1).max(200),
   action,
-  delay: duration.nullable().optional(),
+  delay: duration
+    .nullable()
+    .optional()
+    .describe('After how long at the stage (the deal still there) it acts, e.g. P7D; null: at once'),
   message: z
     .string()
     .max(4000)
     .nullable()
     .optional()
     .describe(
-      'notify: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name)',
+      'notify and activity: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name)',
     ),
   notifyHead: z.boolean().optional().describe("notify: tell the manager's head too"),
   definitionKey: z.string().min(1).nullable().optional().describe('startProcess: a published template'),
+  activityKind: z.enum(ACTIVITY_KINDS).nullable().optional().describe('activity: what it plans'),
+  activityDue: duration
+    .nullable()
+    .optional()
+    .describe('activity: its deadline, this long after the robot acts (e.g. PT2H); null: at once'),
   active: z.boolean().optional().describe('Default true'),
 });
 const tags = ['crm'];

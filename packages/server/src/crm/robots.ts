@@ -11,10 +11,11 @@ import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
+import type { ActivityKind } from './activities/activities.ts';
 import { badReference } from './references.ts';
 import { robotMessage } from './robot-message.ts';
 
-export const ROBOT_ACTIONS = ['notify', 'startProcess'] as const;
+export const ROBOT_ACTIONS = ['notify', 'startProcess', 'activity'] as const;
 export type RobotAction = (typeof ROBOT_ACTIONS)[number];
 
 export interface RobotInput {
@@ -25,6 +26,8 @@ export interface RobotInput {
   message?: string | null | undefined;
   notifyHead?: boolean | undefined;
   definitionKey?: string | null | undefined;
+  activityKind?: ActivityKind | null | undefined;
+  activityDue?: string | null | undefined;
   active?: boolean | undefined;
 }
 
@@ -38,6 +41,8 @@ export interface RobotView {
   message: string | null;
   notifyHead: boolean;
   definitionKey: string | null;
+  activityKind: ActivityKind | null;
+  activityDue: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -62,6 +67,8 @@ const view = (r: CrmRobotsTable): RobotView => ({
   message: r.message,
   notifyHead: r.notify_head === 1,
   definitionKey: r.definition_key,
+  activityKind: r.activity_kind as ActivityKind | null,
+  activityDue: r.activity_due,
   active: r.active === 1,
   createdAt: toIso(r.created_at),
   updatedAt: toIso(r.updated_at),
@@ -96,9 +103,15 @@ async function checkRobot(db: Kysely<Database>, pipelineId: string, r: RobotInpu
     .where('pipeline_id', '=', pipelineId)
     .executeTakeFirst();
   if (!stage) throw badReference('body.stageId', `there is no stage ${r.stageId} in this pipeline`);
-  if (r.action === 'notify') {
-    if (!r.message?.trim()) throw missing('body.message', 'a notice needs its text');
+  if (r.action === 'notify' || r.action === 'activity') {
+    if (!r.message?.trim())
+      throw missing(
+        'body.message',
+        r.action === 'notify' ? 'a notice needs its text' : 'an activity needs its title',
+      );
     robotMessage(r.message);
+    if (r.action === 'activity' && !r.activityKind)
+      throw missing('body.activityKind', 'say what the activity is: call, meeting, email or task');
   } else {
     if (!r.definitionKey) throw missing('body.definitionKey', 'starting a process needs its template');
     if (!(await findLatestPublished(db, r.definitionKey)))
@@ -114,9 +127,11 @@ const columns = (r: RobotInput) => ({
   name: r.name,
   action: r.action,
   delay: r.delay ?? null,
-  message: r.action === 'notify' ? (r.message ?? null) : null,
+  message: r.action === 'startProcess' ? null : (r.message ?? null),
   notify_head: r.action === 'notify' && r.notifyHead ? 1 : 0,
   definition_key: r.action === 'startProcess' ? (r.definitionKey ?? null) : null,
+  activity_kind: r.action === 'activity' ? (r.activityKind ?? null) : null,
+  activity_due: r.action === 'activity' ? (r.activityDue ?? null) : null,
   active: r.active === false ? 0 : 1,
 });
 

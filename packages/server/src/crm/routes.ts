@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Runtime } from '../runtime/context.ts';
 import { accessRoutes } from './access-routes.ts';
+import { activityRoutes } from './activities/activity-routes.ts';
 import { catalogRoutes } from './catalog/catalog-routes.ts';
 import { dealFieldRoutes } from './deal-field-routes.ts';
 import { dealRoutes } from './deal-routes.ts';
@@ -13,7 +14,7 @@ import { salesReportRoutes } from './reports/sales-report-routes.ts';
 import { robotRoutes } from './robot-routes.ts';
 import { webFormRoutes } from './web-form-routes.ts';
 
-/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists, quotes, access by role and the sales report (API.md, "CRM"). */
+/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists, quotes, access by role, the sales report and activities (API.md, "CRM"). */
 export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   await app.register(pipelineRoutes, { rt });
   await app.register(dealRoutes, { rt });
@@ -27,4 +28,5 @@ export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
   await app.register(quoteRoutes, { rt });
   await app.register(accessRoutes, { rt });
   await app.register(salesReportRoutes, { rt });
+  await app.register(activityRoutes, { rt });
 };

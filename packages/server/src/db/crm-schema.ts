@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The CRM's tables (migrations 016–022), conventions as in schema.ts. */
+/** The CRM's tables (migrations 016–023), conventions as in schema.ts. */
 export interface CrmTables {
   crm_pipelines: CrmPipelinesTable;
   crm_stages: CrmStagesTable;
@@ -17,6 +17,7 @@ export interface CrmTables {
   crm_quotes: CrmQuotesTable;
   crm_quote_rows: CrmQuoteRowsTable;
   crm_access_grants: CrmAccessGrantsTable;
+  crm_activities: CrmActivitiesTable;
 }
 
 export interface CrmPipelinesTable {
@@ -113,7 +114,7 @@ export interface CrmRobotsTable {
   pipeline_id: string;
   stage_id: string;
   name: string;
-  /** `notify` or `startProcess`. */
+  /** `notify`, `startProcess` or `activity`. */
   action: string;
   /** ISO 8601 duration after entering the stage (the deal still there); null: at once. */
   delay: string | null;
@@ -123,6 +124,10 @@ export interface CrmRobotsTable {
   notify_head: number;
   /** startProcess: the template started about the deal. */
   definition_key: string | null;
+  /** activity: what it plans (`call`, `meeting`, `email`, `task`; migration 023). */
+  activity_kind: string | null;
+  /** activity: ISO 8601 duration from the robot acting to the activity's deadline. */
+  activity_due: string | null;
   active: number;
   created_at: number;
   updated_at: number;
@@ -251,4 +256,27 @@ export interface CrmAccessGrantsTable {
   /** `read` or `write` (which includes reading). */
   access: string;
   created_at: number;
+}
+
+/** An activity (дело) planned on a deal or lead (migration 023). */
+export interface CrmActivitiesTable {
+  id: string;
+  /** The deal or lead. */
+  deal_id: string;
+  /** `call`, `meeting`, `email` or `task`. */
+  kind: string;
+  title: string;
+  due_at: number;
+  /** Who does it. */
+  responsible_id: string;
+  comment: string | null;
+  /** What came of it, said when it is done. */
+  result: string | null;
+  done_at: number | null;
+  done_by: string | null;
+  /** The robot that planned it, if one did. */
+  robot_id: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
 }

@@ -54,6 +54,21 @@ export async function signIn(app: FastifyInstance, login: string, password = PAS
   };
 }
 
+/**
+ * A user's calls for a suite whose clock moves by days: signed in once, and again when the session has
+ * lapsed (a 401), so each call acts as the user whatever the clock says.
+ */
+export function asUser(app: () => FastifyInstance, login: string): Session['call'] {
+  let session: Session | undefined;
+  return async (...args) => {
+    session ??= await signIn(app(), login);
+    const res = await session.call(...args);
+    if (res.statusCode !== 401) return res;
+    session = await signIn(app(), login);
+    return session.call(...args);
+  };
+}
+
 export interface NewUser {
   id: string;
   name?: string;

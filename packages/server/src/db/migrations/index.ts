@@ -21,6 +21,7 @@ import * as crmLeads from './019-crm-leads.ts';
 import * as crmWebForms from './020-crm-web-forms.ts';
 import * as crmProductsQuotes from './021-crm-products-quotes.ts';
 import * as crmAccess from './022-crm-access.ts';
+import * as crmActivities from './023-crm-activities.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '020-crm-web-forms': crmWebForms,
   '021-crm-products-quotes': crmProductsQuotes,
   '022-crm-access': crmAccess,
+  '023-crm-activities': crmActivities,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { absenceStartedHandler } from '../../absences/started-job.ts';
+import { activityDueHandler } from '../../crm/activities/activity-due.ts';
 import { priceRequestHandler } from '../../crm/catalog/price-request.ts';
 import { quoteEmailHandler } from '../../crm/quotes/quote-email.ts';
 import { robotHandler } from '../../crm/robot-job.ts';
@@ -36,6 +37,7 @@ export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings
     updateDocumentHandler,
     robotHandler,
     priceRequestHandler,
+    activityDueHandler,
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
   ];
