@@ -153,6 +153,27 @@ export type CrmAccessGrantInput = {
   createdAt: string;
 };
 
+export type CrmActivityInput = {
+  id: string;
+  dealId: string;
+  dealTitle: string;
+  entity: 'deal' | 'lead';
+  kind: 'call' | 'meeting' | 'email' | 'task';
+  title: string;
+  dueAt: string;
+  overdue: boolean;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  result: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
+  /** The robot that planned it */
+  robotId: string | null;
+  createdBy: string;
+  createdAt: string;
+};
+
 export type CrmProductInput = {
   id: string;
   name: string;
@@ -460,12 +481,14 @@ export type CrmRobotInput = {
   pipelineId: string;
   stageId: string;
   name: string;
-  /** notify: tell the deal's manager (message); startProcess: start a process about the deal */
-  action: 'notify' | 'startProcess';
+  /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
+  action: 'notify' | 'startProcess' | 'activity';
   delay: string | null;
   message: string | null;
   notifyHead: boolean;
   definitionKey: string | null;
+  activityKind: ('call' | 'meeting' | 'email' | 'task') | null;
+  activityDue: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -1054,6 +1077,27 @@ export type CrmAccessGrant = {
   createdAt: string;
 };
 
+export type CrmActivity = {
+  id: string;
+  dealId: string;
+  dealTitle: string;
+  entity: 'deal' | 'lead';
+  kind: 'call' | 'meeting' | 'email' | 'task';
+  title: string;
+  dueAt: string;
+  overdue: boolean;
+  responsibleId: string;
+  responsibleName: string | null;
+  comment: string | null;
+  result: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
+  /** The robot that planned it */
+  robotId: string | null;
+  createdBy: string;
+  createdAt: string;
+};
+
 export type CrmProduct = {
   id: string;
   name: string;
@@ -1361,12 +1405,14 @@ export type CrmRobot = {
   pipelineId: string;
   stageId: string;
   name: string;
-  /** notify: tell the deal's manager (message); startProcess: start a process about the deal */
-  action: 'notify' | 'startProcess';
+  /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
+  action: 'notify' | 'startProcess' | 'activity';
   delay: string | null;
   message: string | null;
   notifyHead: boolean;
   definitionKey: string | null;
+  activityKind: ('call' | 'meeting' | 'email' | 'task') | null;
+  activityDue: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -3459,15 +3505,20 @@ export interface Operations {
     body: {
       stageId: string;
       name: string;
-      /** notify: tell the deal's manager (message); startProcess: start a process about the deal */
-      action: 'notify' | 'startProcess';
+      /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
+      action: 'notify' | 'startProcess' | 'activity';
+      /** After how long at the stage (the deal still there) it acts, e.g. P7D; null: at once */
       delay?: string | null;
-      /** notify: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name) */
+      /** notify and activity: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name) */
       message?: string | null;
       /** notify: tell the manager's head too */
       notifyHead?: boolean;
       /** startProcess: a published template */
       definitionKey?: string | null;
+      /** activity: what it plans */
+      activityKind?: ('call' | 'meeting' | 'email' | 'task') | null;
+      /** activity: its deadline, this long after the robot acts (e.g. PT2H); null: at once */
+      activityDue?: string | null;
       /** Default true */
       active?: boolean;
     };
@@ -3482,15 +3533,20 @@ export interface Operations {
     body: {
       stageId: string;
       name: string;
-      /** notify: tell the deal's manager (message); startProcess: start a process about the deal */
-      action: 'notify' | 'startProcess';
+      /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
+      action: 'notify' | 'startProcess' | 'activity';
+      /** After how long at the stage (the deal still there) it acts, e.g. P7D; null: at once */
       delay?: string | null;
-      /** notify: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name) */
+      /** notify and activity: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name) */
       message?: string | null;
       /** notify: tell the manager's head too */
       notifyHead?: boolean;
       /** startProcess: a published template */
       definitionKey?: string | null;
+      /** activity: what it plans */
+      activityKind?: ('call' | 'meeting' | 'email' | 'task') | null;
+      /** activity: its deadline, this long after the robot acts (e.g. PT2H); null: at once */
+      activityDue?: string | null;
       /** Default true */
       active?: boolean;
     };
@@ -4011,5 +4067,87 @@ export interface Operations {
     };
     body: never;
     response: CrmSalesReport | string;
+  };
+  /** Activities of the deals I see and those I do: open ones by deadline, done ones latest first */
+  'GET /api/v1/crm/activities': {
+    path: never;
+    query: {
+      dealId?: string;
+      responsibleId?: string;
+      status?: 'open' | 'done';
+      /** Open and past their deadline */
+      overdue?: 'true' | 'false';
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: CrmActivity[];
+      nextCursor: string | null;
+    };
+  };
+  /** Plan an activity on a deal or lead */
+  'POST /api/v1/crm/activities': {
+    path: never;
+    query: never;
+    body: {
+      dealId: string;
+      kind: 'call' | 'meeting' | 'email' | 'task';
+      title: string;
+      /** The deadline */
+      dueAt: string;
+      /** Who does it; default: the deal's manager */
+      responsibleId?: string;
+      comment?: string | null;
+    };
+    response: CrmActivity;
+  };
+  /** An activity */
+  'GET /api/v1/crm/activities/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmActivity;
+  };
+  /** Change an open activity (a new deadline is watched anew); 409 ACTIVITY_DONE once done */
+  'PATCH /api/v1/crm/activities/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      kind?: 'call' | 'meeting' | 'email' | 'task';
+      title?: string;
+      /** The deadline */
+      dueAt?: string;
+      /** Who does it; default: the deal's manager */
+      responsibleId?: string;
+      comment?: string | null;
+    };
+    response: CrmActivity;
+  };
+  /** Delete an activity */
+  'DELETE /api/v1/crm/activities/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** Done, with what came of it */
+  'POST /api/v1/crm/activities/{id}/complete': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      result?: string | null;
+    };
+    response: CrmActivity;
   };
 }

@@ -15,10 +15,14 @@ import {
   IconListDetails,
   IconMailForward,
   IconNews,
+  IconPackage,
   IconPlayerPlay,
+  IconReportMoney,
   IconRobot,
+  IconShieldLock,
   IconSitemap,
   IconTableImport,
+  IconTags,
   IconTargetArrow,
   IconTimelineEvent,
 } from '@tabler/icons-react';
@@ -58,6 +62,9 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/crm/companies', label: t('nav.companies'), icon: IconBuildingSkyscraper },
     { to: '/crm/leads', label: t('nav.leads'), icon: IconTargetArrow },
     { to: '/crm/import', label: t('nav.crmImport'), icon: IconTableImport },
+    { to: '/crm/products', label: t('nav.products'), icon: IconPackage },
+    // Everyone: the server shows the owner every manager, a head their people, others themselves.
+    { to: '/crm/reports/sales', label: t('nav.salesReport'), icon: IconReportMoney },
   ];
   const may = (...needs: string[]) => needs.some((a) => abilities.includes(a));
   const admin: Item[] = [
@@ -72,6 +79,8 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     },
     { to: '/admin/pipelines', label: t('nav.pipelines'), icon: IconFilter, shown: may('manageCrm') },
     { to: '/crm/robots', label: t('nav.robots'), icon: IconRobot, shown: may('manageCrm') },
+    { to: '/crm/price-lists', label: t('nav.priceLists'), icon: IconTags, shown: may('manageCrm') },
+    { to: '/crm/access', label: t('nav.crmAccess'), icon: IconShieldLock, shown: may('manageCrm') },
     { to: '/admin/deal-fields', label: t('nav.dealFields'), icon: IconForms, shown: may('manageCrm') },
     { to: '/admin/web-forms', label: t('nav.webForms'), icon: IconBrowser, shown: may('manageCrm') },
     // Whoever sees every run of some template: the owner, administrators, a template's view right.

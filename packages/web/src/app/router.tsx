@@ -45,6 +45,11 @@ const LeadPage = named(() => import('../crm-leads/LeadPage.tsx'), 'LeadPage');
 const WebFormsPage = named(() => import('../crm-forms/WebFormsPage.tsx'), 'WebFormsPage');
 const PublicFormPage = named(() => import('../crm-forms/PublicFormPage.tsx'), 'PublicFormPage');
 const ImportPage = named(() => import('../crm-import/ImportPage.tsx'), 'ImportPage');
+const QuotePage = named(() => import('../crm-quotes/QuotePage.tsx'), 'QuotePage');
+const ProductsPage = named(() => import('../crm-catalog/ProductsPage.tsx'), 'ProductsPage');
+const PriceListsPage = named(() => import('../crm-catalog/PriceListsPage.tsx'), 'PriceListsPage');
+const CrmAccessPage = named(() => import('../crm-access/CrmAccessPage.tsx'), 'CrmAccessPage');
+const SalesReportPage = named(() => import('../crm-reports/SalesReportPage.tsx'), 'SalesReportPage');
 const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
 const EmailPage = named(() => import('../account/EmailPage.tsx'), 'EmailPage');
 
@@ -84,7 +89,12 @@ export const router = createBrowserRouter([
       { path: 'crm/leads', element: <LeadsPage /> },
       { path: 'crm/leads/new', element: <NewLeadPage /> },
       { path: 'crm/leads/:id', element: <LeadPage /> },
+      { path: 'crm/quotes/:id', element: <QuotePage /> },
       { path: 'crm/import', element: <ImportPage /> },
+      { path: 'crm/products', element: <ProductsPage /> },
+      { path: 'crm/price-lists', element: <PriceListsPage /> },
+      { path: 'crm/access', element: <CrmAccessPage /> },
+      { path: 'crm/reports/sales', element: <SalesReportPage /> },
       { path: 'admin/web-forms', element: <WebFormsPage /> },
       { path: 'admin/pipelines', element: <PipelinesPage /> },
       { path: 'crm/robots', element: <RobotsPage /> },

@@ -21,7 +21,5 @@ export function PartySelect(props: {
   const { q } = search;
   const found = usePartyList(props.kind, { limit: OFFERED, ...(q ? { q } : {}) }, { enabled: search.opened });
   const options = (found.data?.pages[0]?.items ?? []).map((r) => ({ value: r.id, label: r.name }));
-  return (
-    <Select label={props.label} error={props.error} {...search.selectProps(options, props.onChange)} />
-  );
+  return <Select label={props.label} error={props.error} {...search.selectProps(options, props.onChange)} />;
 }

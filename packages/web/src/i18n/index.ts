@@ -18,6 +18,10 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/*/leads.json',
     '!./locales/*/webForms.json',
     '!./locales/*/crmImport.json',
+    '!./locales/*/quotes.json',
+    '!./locales/*/catalog.json',
+    '!./locales/*/crmAccess.json',
+    '!./locales/*/salesReport.json',
   ],
   { eager: true, import: 'default' },
 );
@@ -30,6 +34,10 @@ const lazyFiles = import.meta.glob<Record<string, unknown>>(
     './locales/*/leads.json',
     './locales/*/webForms.json',
     './locales/*/crmImport.json',
+    './locales/*/quotes.json',
+    './locales/*/catalog.json',
+    './locales/*/crmAccess.json',
+    './locales/*/salesReport.json',
   ],
   { import: 'default' },
 );

@@ -1,22 +1,19 @@
-import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Group, SegmentedControl, SimpleGrid, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useReportableDefinitions } from '../api/definitions.ts';
 import { useUserNames } from '../api/org.ts';
-import {
-  REPORT_PERIODS,
-  type ReportPeriod,
-  type ReportTime,
-  reportCsvUrl,
-  useProcessReport,
-} from '../api/reports.ts';
+import { DEFAULT_RANGE, type ReportRange } from '../api/report-range.ts';
+import { type ReportTime, reportCsvUrl, useProcessReport } from '../api/reports.ts';
 import { FilterSelect } from '../app/FilterSelect.tsx';
 import { Empty, ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDuration } from '../i18n/format.ts';
+import { CsvLink } from './CsvLink.tsx';
+import { Figure } from './Figure.tsx';
+import { ReportRangePicker } from './ReportRangePicker.tsx';
 import { CountBadge, TimeBars } from './TimeBars.tsx';
 import { WaitingList } from './WaitingList.tsx';
 
@@ -31,10 +28,10 @@ export function ReportPage() {
   const definitions = reportable.data?.items ?? [];
   const [params, setParams] = useSearchParams();
   const chosen = params.get('process');
-  const [days, setDays] = useState<ReportPeriod>(90);
+  const [range, setRange] = useState<ReportRange>(DEFAULT_RANGE);
   const [time, setTime] = useState<ReportTime>('calendar');
   const key = chosen ?? definitions[0]?.key ?? null;
-  const report = useProcessReport(key, days, time);
+  const report = useProcessReport(key, range, time);
   const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, t));
   const name = useUserNames();
 
@@ -51,14 +48,7 @@ export function ReportPage() {
           searchable
           width={260}
         />
-        <FilterSelect
-          label={t('period')}
-          data={REPORT_PERIODS.map((d) => ({ value: String(d), label: t('days', { count: d }) }))}
-          value={String(days)}
-          onChange={(value) => setDays(Number(value ?? 90) as ReportPeriod)}
-          clearable={false}
-          width={160}
-        />
+        <ReportRangePicker label={t('period')} value={range} onChange={setRange} />
         <SegmentedControl
           aria-label={t('time')}
           data={[
@@ -68,17 +58,7 @@ export function ReportPage() {
           value={time}
           onChange={(value) => setTime(value as ReportTime)}
         />
-        {key && (
-          <Button
-            component="a"
-            href={reportCsvUrl(key, days)}
-            download
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-          >
-            {t('csv')}
-          </Button>
-        )}
+        {key && <CsvLink href={reportCsvUrl(key, range)}>{t('csv')}</CsvLink>}
       </Group>
       {key === null ? (
         reportable.isPending ? (
@@ -148,18 +128,5 @@ export function ReportPage() {
         </Stack>
       )}
     </>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-    </div>
   );
 }

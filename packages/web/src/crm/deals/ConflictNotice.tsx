@@ -4,11 +4,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * Someone changed the deal after it was opened here: said before a save (`refused`: the save was
- * refused for it), with a button that loads their version and keeps the edits made here on top.
+ * Someone changed the record after it was opened here: said before a save (`refused`: the save was
+ * refused for it), with a button that loads their version and keeps the edits made here on top. Its
+ * words are `conflict.*` of the namespace `ns` (a deal's by default).
  */
-export function ConflictNotice({ refused, onLoad }: { refused: boolean; onLoad: () => Promise<void> }) {
-  const { t } = useTranslation('crm');
+export function ConflictNotice({
+  refused,
+  onLoad,
+  ns = 'crm',
+}: {
+  refused: boolean;
+  onLoad: () => Promise<void>;
+  ns?: string;
+}) {
+  const { t } = useTranslation(ns);
   const [loading, setLoading] = useState(false);
   return (
     <Alert

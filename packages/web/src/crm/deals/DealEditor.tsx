@@ -7,6 +7,7 @@ import {
   useDeleteDeal,
   useUpdateDeal,
 } from '../../api/crm-deals.ts';
+import { DealQuotes } from '../../crm-quotes/DealQuotes.tsx';
 import { ItemEditorLayout } from '../items/ItemEditorLayout.tsx';
 import { ItemProcesses } from '../items/ItemProcesses.tsx';
 import { documentRefOf } from '../items/item-kind.ts';
@@ -77,6 +78,7 @@ export function DealEditor(props: {
       }
       aside={
         <>
+          <DealQuotes dealId={base.id} />
           <ItemProcesses documentRef={documentRefOf(DEAL_KIND, base.id)} documentType="deal" ns="crm" />
           <DealFields fields={base.fields} />
         </>

@@ -23,7 +23,7 @@ export function AmountInputs({ kind, draft, set, errors }: FieldsProps) {
         amount: t(`${kind.itemWords}fields.amount`),
         currency: t(`${kind.itemWords}fields.currency`),
       }}
-      value={draft}
+      value={{ amount: draft.amount, currency: draft.currency }}
       onChange={set}
       errors={errors}
     />

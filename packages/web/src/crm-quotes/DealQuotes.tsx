@@ -1,0 +1,71 @@
+import { Alert, Anchor, Button, Group, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { type Quote, useCreateQuote, useDealQuotes } from '../api/crm-quotes.ts';
+import { PagedList } from '../app/PagedList.tsx';
+import { SectionCard } from '../app/SectionCard.tsx';
+import { formatMoney } from '../crm/money.ts';
+import { formatDate } from '../i18n/format.ts';
+import { QuoteStatusBadge } from './QuoteStatusBadge.tsx';
+import { quotePath } from './quote-path.ts';
+import { quoteProblemMessage } from './quote-problems.ts';
+
+/**
+ * A deal's quotes, newest first: each one's number (a link to it), status, total and when it was sent;
+ * "New quote" makes an empty draft in the deal's currency and opens it.
+ */
+export function DealQuotes({ dealId }: { dealId: string }) {
+  const { t } = useTranslation('quotes');
+  const navigate = useNavigate();
+  const create = useCreateQuote();
+  const list = useDealQuotes(dealId);
+  return (
+    <SectionCard
+      id="deal-quotes"
+      title={t('section.title')}
+      aside={
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          loading={create.isPending}
+          onClick={() =>
+            create.mutate({ dealId, rows: [] }, { onSuccess: (quote) => navigate(quotePath(quote.id)) })
+          }
+        >
+          {t('section.new')}
+        </Button>
+      }
+    >
+      {create.error ? (
+        <Alert color="red" mb="sm" role="alert" className="wrap-anywhere">
+          {quoteProblemMessage(create.error, t)}
+        </Alert>
+      ) : null}
+      <PagedList query={list} empty={t('section.empty')}>
+        {(quote) => <QuoteLine key={quote.id} quote={quote} />}
+      </PagedList>
+    </SectionCard>
+  );
+}
+
+/** One quote of the list: "Quote No. 12 · Sent · RUB 4,299.42 · sent May 12, 2026". */
+function QuoteLine({ quote }: { quote: Quote }) {
+  const { t, i18n } = useTranslation('quotes');
+  const title = t('title', { number: quote.number });
+  return (
+    <Group component="article" aria-label={title} gap="xs" wrap="wrap">
+      <Anchor component={Link} to={quotePath(quote.id)} fw={600} size="sm">
+        {title}
+      </Anchor>
+      <QuoteStatusBadge status={quote.status} />
+      <Text size="sm">{formatMoney(quote.total, quote.currency, i18n.language)}</Text>
+      {quote.sentAt && (
+        <Text size="sm" c="dimmed">
+          {t('section.sentOn', { date: formatDate(quote.sentAt, i18n.language) })}
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,86 @@
+import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Quote } from '../api/crm-quotes.ts';
+import { formatMoney } from '../crm/money.ts';
+import { formatDate, formatDateTime } from '../i18n/format.ts';
+import { QuoteActions } from './QuoteActions.tsx';
+import { QuoteHeader } from './QuoteHeader.tsx';
+
+/** A quote no longer a draft, as it went to the client: to whom and when, its terms, rows and total. */
+export function QuoteSummary({ quote }: { quote: Quote }) {
+  const { t, i18n } = useTranslation('quotes');
+  const money = (amount: number) => formatMoney(amount, quote.currency, i18n.language);
+  // Quantities go to thousandths (3.5 m², 0.125 t), discounts to hundredths of a per cent.
+  const quantity = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 2 });
+  const terms = [
+    t('summary.currency', { currency: quote.currency }),
+    t('summary.language', { language: t(`languages.${quote.language}`) }),
+    quote.validUntil && t('summary.validUntil', { date: formatDate(quote.validUntil, i18n.language) }),
+  ];
+  return (
+    <>
+      <QuoteHeader quote={quote} actions={<QuoteActions quote={quote} />} />
+      <Paper
+        withBorder
+        p="md"
+        radius="md"
+        component="section"
+        aria-label={t('title', { number: quote.number })}
+      >
+        <Alert color="blue" variant="light" mb="sm">
+          {t('summary.readOnly')}
+        </Alert>
+        <Text size="sm" className="wrap-anywhere">
+          {quote.sentAt
+            ? t('summary.sentTo', {
+                date: formatDateTime(quote.sentAt, i18n.language),
+                to: quote.sentTo.join(', '),
+              })
+            : t('summary.notSent')}
+        </Text>
+        <Text size="sm" c="dimmed" mb="sm">
+          {terms.filter(Boolean).join(' · ')}
+        </Text>
+        <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('rows.title')}>
+          {quote.rows.map((row, index) => (
+            <Group
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; a sent quote's never change
+              key={index}
+              component="li"
+              justify="space-between"
+              align="flex-start"
+              wrap="nowrap"
+              gap="sm"
+            >
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" fw={500} className="wrap-anywhere">
+                  {index + 1}. {row.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('summary.row', {
+                    quantity: quantity.format(row.quantity),
+                    unit: row.unit,
+                    price: money(row.price),
+                  })}
+                  {row.discount > 0 && ` − ${percent.format(row.discount / 100)}`}
+                </Text>
+              </div>
+              <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                {money(row.total)}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+        <Text fw={700} ta="right" mt="sm">
+          {t('total', { amount: money(quote.total) })}
+        </Text>
+        {quote.comment && (
+          <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }} className="wrap-anywhere">
+            {quote.comment}
+          </Text>
+        )}
+      </Paper>
+    </>
+  );
+}
