@@ -57,6 +57,13 @@ apiSuite('the sales report', (api) => {
       stageId: stage('Quote sent'),
     });
     await move(ivan, shed.id, 'Lost');
+    const call = await ivan('POST', '/api/v1/crm/activities', {
+      dealId: hangar.id,
+      kind: 'call',
+      title: 'Ask about the quote',
+      dueAt: new Date(a.clock.now + DAY).toISOString(),
+    });
+    await ivan('POST', `/api/v1/crm/activities/${call.json().id}/complete`, { result: 'Agreed' });
     a.clock.now += 4 * DAY;
     await ivan('POST', `/api/v1/crm/quotes/${quote.json().id}/accept`);
     await move(ivan, hangar.id, 'Won');
@@ -82,6 +89,7 @@ apiSuite('the sales report', (api) => {
       quotesSent: 1,
       quotesAccepted: 1,
       quotesSentAmounts: { RUB: 100_000 },
+      activitiesDone: 1,
     });
     expect(r.people[0]).toMatchObject({
       created: 3,
@@ -119,7 +127,15 @@ apiSuite('the sales report', (api) => {
   it('counts what happened in the range; what is open, whenever', async () => {
     const later = `from=${new Date(START + 60 * DAY).toISOString()}&to=${new Date(START + 90 * DAY).toISOString()}`;
     const r = await report(as('boss'), later);
-    expect(r.totals).toMatchObject({ created: 0, won: 0, lost: 0, stageMoves: 0, quotesSent: 0, open: 3 });
+    expect(r.totals).toMatchObject({
+      created: 0,
+      won: 0,
+      lost: 0,
+      stageMoves: 0,
+      quotesSent: 0,
+      activitiesDone: 0,
+      open: 3,
+    });
     const wrong = await as('boss')(
       'GET',
       `/api/v1/crm/reports/sales?from=${new Date(START).toISOString()}&to=${new Date(START - DAY).toISOString()}`,
@@ -136,11 +152,11 @@ apiSuite('the sales report', (api) => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'userId,name,created,won,lost,winRate,medianDaysToWin,won RUB,won USD,open,open RUB,open USD,stageMoves,quotesSent,quotesAccepted',
+      'userId,name,created,won,lost,winRate,medianDaysToWin,won RUB,won USD,open,open RUB,open USD,stageMoves,quotesSent,quotesAccepted,activitiesDone',
     );
     expect(lines.slice(1)).toEqual([
-      'petr,petr,3,1,0,1,10,300000,0,2,5,1000,1,0,0',
-      'ivan,ivan,3,1,1,0.5,5,100000,0,1,20000.5,0,3,1,1',
+      'petr,petr,3,1,0,1,10,300000,0,2,5,1000,1,0,0,0',
+      'ivan,ivan,3,1,1,0.5,5,100000,0,1,20000.5,0,3,1,1,1',
     ]);
   });
 });

@@ -87,4 +87,38 @@ describe.each(DIALECTS)('CRM migrations from 021 on %s', (dialect) => {
       'crm_access_grants',
     );
   });
+
+  it('023 keeps activities and lets robots plan them, up and back down', async () => {
+    expect((await migrator.migrateTo('022-crm-access')).error).toBeUndefined();
+    const applied = await migrator.migrateTo('023-crm-activities');
+    expect(applied.results?.map((r) => r.migrationName)).toEqual(['023-crm-activities']);
+    await db.kysely
+      .insertInto('crm_activities')
+      .values({
+        id: 'a',
+        deal_id: 'deal',
+        kind: 'call',
+        title: 'Call',
+        due_at: 1,
+        responsible_id: 'u',
+        comment: null,
+        result: null,
+        done_at: null,
+        done_by: null,
+        robot_id: null,
+        created_by: 'u',
+        created_at: 0,
+        updated_at: 0,
+      })
+      .execute();
+    const robots = await sql<{ activity_kind: string | null }>`select activity_kind from crm_robots`.execute(
+      db.kysely,
+    );
+    expect(robots.rows).toEqual([]);
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select * from crm_activities`.execute(db.kysely)).rejects.toThrow('crm_activities');
+    await expect(sql`select activity_kind from crm_robots`.execute(db.kysely)).rejects.toThrow(
+      'activity_kind',
+    );
+  });
 });

@@ -21,6 +21,7 @@ export function salesCsv(report: SalesReport): string {
     'stageMoves',
     'quotesSent',
     'quotesAccepted',
+    'activitiesDone',
   ];
   const sums = (a: Amounts) => currencies.map((c) => a[c] ?? 0);
   const lines = report.people.map((p) =>
@@ -30,7 +31,7 @@ export function salesCsv(report: SalesReport): string {
       p.created,
       p.won,
       p.lost,
-      p.winRate,
+      p.winRate === null ? null : Math.round(p.winRate * 10_000) / 10_000,
       p.medianDaysToWin,
       ...sums(p.wonAmounts),
       p.open,
@@ -38,6 +39,7 @@ export function salesCsv(report: SalesReport): string {
       p.stageMoves,
       p.quotesSent,
       p.quotesAccepted,
+      p.activitiesDone,
     ]),
   );
   return `\uFEFF${csvLine(header)}${lines.join('')}`;

@@ -20,6 +20,7 @@ const figures = {
   quotesSent: z.number().int(),
   quotesAccepted: z.number().int(),
   quotesSentAmounts: amounts,
+  activitiesDone: z.number().int().describe('Calls, meetings, e-mails and tasks they did'),
 };
 const report = z
   .object({
@@ -45,7 +46,7 @@ export const salesReportRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (
       schema: {
         tags: ['crm'],
         summary:
-          'Per manager: deals created, won and lost in the range, what was won, open now, stage moves, quotes sent',
+          'Per manager: deals created, won and lost in the range, what was won, open now, stage moves, quotes sent, activities done',
         description:
           'Over the deals the caller sees (the owner: every manager; a head: their people; anyone else: themselves). `format=csv`: one manager per line, for BI tools.',
         querystring: query,

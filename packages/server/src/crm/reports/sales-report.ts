@@ -30,6 +30,8 @@ export interface SalesFigures {
   quotesSent: number;
   quotesAccepted: number;
   quotesSentAmounts: Amounts;
+  /** Calls, meetings, e-mails and tasks they did in the range. */
+  activitiesDone: number;
 }
 
 export interface SalesReport {
@@ -54,6 +56,7 @@ const empty = (): SalesFigures => ({
   quotesSent: 0,
   quotesAccepted: 0,
   quotesSentAmounts: {},
+  activitiesDone: 0,
 });
 
 const add = (amounts: Amounts, currency: string, minor: unknown) => {
@@ -64,7 +67,7 @@ const add = (amounts: Amounts, currency: string, minor: unknown) => {
  * Who sells and through which actions (PRODUCT.md: the owner "sees which employee contributes most to
  * sales and through which actions"): per manager, the deals created, won and lost in the range with
  * what the won ones came to, the win rate and the median days to a win, what is open now, the stage
- * moves they made and the quotes sent. Over the deals the caller sees — the owner every manager, a head
+ * moves they made, the quotes sent and the activities (calls, meetings…) they did. Over the deals the caller sees — the owner every manager, a head
  * their people, anyone else themselves — ordered by what was won (the largest currency sum first).
  */
 export async function salesReport(
@@ -86,7 +89,7 @@ export async function salesReport(
   const inRange = (column: string) =>
     sql<boolean>`${sql.ref(column)} >= ${range.from} and ${sql.ref(column)} < ${range.to}`;
 
-  const [created, closed, open, moves, quotes] = await Promise.all([
+  const [created, closed, open, moves, quotes, activities] = await Promise.all([
     deals()
       .select(['d.responsible_id as person', (eb) => eb.fn.countAll<number>().as('n')])
       .where(inRange('d.created_at'))
@@ -127,6 +130,12 @@ export async function salesReport(
       .select(['d.responsible_id as person', 'q.status', 'q.currency', 'q.total_minor'])
       .where(inRange('q.sent_at'))
       .execute(),
+    deals()
+      .innerJoin('crm_activities as a', 'a.deal_id', 'd.id')
+      .select(['a.done_by as person', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(inRange('a.done_at'))
+      .groupBy('a.done_by')
+      .execute(),
   ]);
   for (const r of created) of(r.person).created = Number(r.n);
   for (const r of closed) {
@@ -147,6 +156,7 @@ export async function salesReport(
     add(f.openAmounts, r.currency, r.amount);
   }
   for (const r of moves) of(r.person).stageMoves = Number(r.n);
+  for (const r of activities) if (r.person) of(r.person).activitiesDone = Number(r.n);
   for (const r of quotes) {
     const f = of(r.person);
     f.quotesSent++;
@@ -192,7 +202,16 @@ async function namesOf(db: Kysely<Database>, ids: string[]): Promise<Map<string,
 }
 
 function accumulate(totals: SalesFigures, f: SalesFigures): void {
-  for (const key of ['created', 'won', 'lost', 'open', 'stageMoves', 'quotesSent', 'quotesAccepted'] as const)
+  for (const key of [
+    'created',
+    'won',
+    'lost',
+    'open',
+    'stageMoves',
+    'quotesSent',
+    'quotesAccepted',
+    'activitiesDone',
+  ] as const)
     totals[key] += f[key];
   for (const key of ['wonAmounts', 'openAmounts', 'quotesSentAmounts'] as const)
     for (const [currency, minor] of Object.entries(f[key])) add(totals[key], currency, minor);
