@@ -12,10 +12,18 @@ export function CardList({ children, ...naming }: Naming & { children: ReactNode
   );
 }
 
-/** One card of a `CardList`; `label` names it for screen readers. */
-export function CardListItem({ label, children }: { label?: string; children: ReactNode }) {
+/** One card of a `CardList`; `label` names it for screen readers, `className` marks it (`overdue`). */
+export function CardListItem({
+  label,
+  className,
+  children,
+}: {
+  label?: string;
+  className?: string | undefined;
+  children: ReactNode;
+}) {
   return (
-    <Paper withBorder p="sm" radius="md" component="li" aria-label={label}>
+    <Paper withBorder p="sm" radius="md" component="li" aria-label={label} className={className}>
       {children}
     </Paper>
   );

@@ -4,6 +4,7 @@ import {
   IconBrowser,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
+  IconCalendarCheck,
   IconCalendarEvent,
   IconChartBar,
   IconChecklist,
@@ -61,6 +62,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/crm/contacts', label: t('nav.contacts'), icon: IconAddressBook },
     { to: '/crm/companies', label: t('nav.companies'), icon: IconBuildingSkyscraper },
     { to: '/crm/leads', label: t('nav.leads'), icon: IconTargetArrow },
+    { to: '/crm/activities', label: t('nav.activities'), icon: IconCalendarCheck },
     { to: '/crm/import', label: t('nav.crmImport'), icon: IconTableImport },
     { to: '/crm/products', label: t('nav.products'), icon: IconPackage },
     // Everyone: the server shows the owner every manager, a head their people, others themselves.

@@ -15,15 +15,14 @@ export interface PagedQuery<T> {
 }
 
 /**
- * A list read page by page: loading, the error, an empty message or one card per item (a section named
- * `label`), and "load more" while pages follow. `keep` leaves out items the page does not show.
+ * Items read page by page: loading, the error, an empty message or `render` given the items so far (less
+ * those `keep` leaves out), and "load more" while pages follow.
  */
-export function PagedList<T>(props: {
+export function PagedItems<T>(props: {
   query: PagedQuery<T>;
   empty: ReactNode;
-  label?: string;
-  keep?: (item: T) => boolean;
-  children: (item: T) => ReactNode;
+  keep?: ((item: T) => boolean) | undefined;
+  render: (items: T[]) => ReactNode;
 }) {
   const { query, keep } = props;
   const all = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -36,12 +35,8 @@ export function PagedList<T>(props: {
         <ErrorNotice error={query.error} retry={() => query.refetch()} />
       ) : items.length === 0 ? (
         <Empty>{props.empty}</Empty>
-      ) : props.label ? (
-        <Stack gap="sm" component="section" aria-label={props.label}>
-          {items.map(props.children)}
-        </Stack>
       ) : (
-        <Stack gap="sm">{items.map(props.children)}</Stack>
+        props.render(items)
       )}
       <LoadMore
         hasMore={query.hasNextPage}
@@ -49,5 +44,34 @@ export function PagedList<T>(props: {
         onLoad={() => query.fetchNextPage()}
       />
     </>
+  );
+}
+
+/**
+ * A list read page by page (see PagedItems): one card per item, in a section named `label` if given.
+ * `keep` leaves out items the page does not show.
+ */
+export function PagedList<T>(props: {
+  query: PagedQuery<T>;
+  empty: ReactNode;
+  label?: string;
+  keep?: (item: T) => boolean;
+  children: (item: T) => ReactNode;
+}) {
+  return (
+    <PagedItems
+      query={props.query}
+      empty={props.empty}
+      keep={props.keep}
+      render={(items) =>
+        props.label ? (
+          <Stack gap="sm" component="section" aria-label={props.label}>
+            {items.map(props.children)}
+          </Stack>
+        ) : (
+          <Stack gap="sm">{items.map(props.children)}</Stack>
+        )
+      }
+    />
   );
 }

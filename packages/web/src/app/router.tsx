@@ -50,6 +50,7 @@ const ProductsPage = named(() => import('../crm-catalog/ProductsPage.tsx'), 'Pro
 const PriceListsPage = named(() => import('../crm-catalog/PriceListsPage.tsx'), 'PriceListsPage');
 const CrmAccessPage = named(() => import('../crm-access/CrmAccessPage.tsx'), 'CrmAccessPage');
 const SalesReportPage = named(() => import('../crm-reports/SalesReportPage.tsx'), 'SalesReportPage');
+const MyActivitiesPage = named(() => import('../crm-activities/MyActivitiesPage.tsx'), 'MyActivitiesPage');
 const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
 const EmailPage = named(() => import('../account/EmailPage.tsx'), 'EmailPage');
 
@@ -95,6 +96,7 @@ export const router = createBrowserRouter([
       { path: 'crm/price-lists', element: <PriceListsPage /> },
       { path: 'crm/access', element: <CrmAccessPage /> },
       { path: 'crm/reports/sales', element: <SalesReportPage /> },
+      { path: 'crm/activities', element: <MyActivitiesPage /> },
       { path: 'admin/web-forms', element: <WebFormsPage /> },
       { path: 'admin/pipelines', element: <PipelinesPage /> },
       { path: 'crm/robots', element: <RobotsPage /> },

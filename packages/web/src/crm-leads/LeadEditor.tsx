@@ -83,6 +83,7 @@ export function LeadEditor(props: {
           pending={editing.saving}
           submitLabel={t('common:actions.save')}
           onSubmit={editing.submit}
+          readOnly={!props.stored.editable}
           notice={
             editing.conflict && (
               <Alert color="red" mb="sm" role="alert" title={t('problems.VERSION_CONFLICT', { detail: '' })}>

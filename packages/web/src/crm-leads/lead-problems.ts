@@ -6,6 +6,7 @@ const refusals = refusalsOf('leads', [
   'LEAD_CONVERTED',
   'BAD_REFERENCE',
   'INVALID_FIELDS',
+  'READ_ONLY',
 ]);
 
 export const { codeOf: leadProblemCode, message: leadProblem, explained: explainedLead } = refusals;

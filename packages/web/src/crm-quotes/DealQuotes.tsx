@@ -13,9 +13,9 @@ import { quoteProblemMessage } from './quote-problems.ts';
 
 /**
  * A deal's quotes, newest first: each one's number (a link to it), status, total and when it was sent;
- * "New quote" makes an empty draft in the deal's currency and opens it.
+ * "New quote" (on a deal the reader may change) makes an empty draft in the deal's currency and opens it.
  */
-export function DealQuotes({ dealId }: { dealId: string }) {
+export function DealQuotes({ dealId, editable }: { dealId: string; editable: boolean }) {
   const { t } = useTranslation('quotes');
   const navigate = useNavigate();
   const create = useCreateQuote();
@@ -25,17 +25,19 @@ export function DealQuotes({ dealId }: { dealId: string }) {
       id="deal-quotes"
       title={t('section.title')}
       aside={
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} aria-hidden />}
-          loading={create.isPending}
-          onClick={() =>
-            create.mutate({ dealId, rows: [] }, { onSuccess: (quote) => navigate(quotePath(quote.id)) })
-          }
-        >
-          {t('section.new')}
-        </Button>
+        editable && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            loading={create.isPending}
+            onClick={() =>
+              create.mutate({ dealId, rows: [] }, { onSuccess: (quote) => navigate(quotePath(quote.id)) })
+            }
+          >
+            {t('section.new')}
+          </Button>
+        )
       }
     >
       {create.error ? (

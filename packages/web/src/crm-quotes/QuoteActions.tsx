@@ -14,16 +14,24 @@ import { SendQuote } from './SendQuote.tsx';
  * What can be done with a quote, by its status: a draft is sent or deleted, a sent one sent again; the
  * client's answer is recorded on either (a draft may have gone by hand); every one has its PDF, and one
  * no longer a draft is copied as a new draft. `unsaved`: the draft has edits not saved yet, which its
- * PDF, letter and total would not show.
+ * PDF, letter and total would not show. Not `editable` (its deal only read): the PDF alone.
  */
-export function QuoteActions({ quote, unsaved = false }: { quote: Quote; unsaved?: boolean }) {
+export function QuoteActions({
+  quote,
+  unsaved = false,
+  editable,
+}: {
+  quote: Quote;
+  unsaved?: boolean;
+  editable: boolean;
+}) {
   const { t } = useTranslation('quotes');
   const navigate = useNavigate();
   const copy = useCopyQuote();
   const [sending, setSending] = useState(false);
   const [deciding, setDeciding] = useState<QuoteDecision | null>(null);
   const [deleting, setDeleting] = useState(false);
-  const open = quote.status === 'draft' || quote.status === 'sent';
+  const open = editable && (quote.status === 'draft' || quote.status === 'sent');
   const pdfIcon = <IconFileTypePdf size={16} aria-hidden />;
   return (
     <>
@@ -65,7 +73,7 @@ export function QuoteActions({ quote, unsaved = false }: { quote: Quote; unsaved
           </Button>
         </>
       )}
-      {quote.status !== 'draft' && (
+      {editable && quote.status !== 'draft' && (
         <Button
           variant="default"
           leftSection={<IconCopy size={16} aria-hidden />}
@@ -83,7 +91,7 @@ export function QuoteActions({ quote, unsaved = false }: { quote: Quote; unsaved
           {t('actions.copy')}
         </Button>
       )}
-      {quote.status === 'draft' && (
+      {editable && quote.status === 'draft' && (
         <Button
           variant="light"
           color="red"

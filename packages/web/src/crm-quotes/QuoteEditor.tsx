@@ -36,7 +36,7 @@ export function QuoteEditor(props: { stored: Quote; reload: () => Promise<Quote 
   const errors = fieldErrorsOf(editing.error, QUOTE_FIELDS);
   return (
     <>
-      <QuoteHeader quote={props.stored} actions={<QuoteActions quote={base} unsaved={unsaved} />} />
+      <QuoteHeader quote={props.stored} actions={<QuoteActions quote={base} unsaved={unsaved} editable />} />
       <FormCard
         aria-label={t('formLabel', { number: base.number })}
         onSubmit={(event) => {

@@ -2,12 +2,16 @@ import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from '../api/crm-quotes.ts';
 import { formatMoney } from '../crm/money.ts';
+import { ReadOnlyNote } from '../crm/ReadOnlyNote.tsx';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { QuoteActions } from './QuoteActions.tsx';
 import { QuoteHeader } from './QuoteHeader.tsx';
 
-/** A quote no longer a draft, as it went to the client: to whom and when, its terms, rows and total. */
-export function QuoteSummary({ quote }: { quote: Quote }) {
+/**
+ * A quote no longer a draft, as it went to the client: to whom and when, its terms, rows and total. Not
+ * `editable` (its deal only read): any quote so, with nothing to do but its PDF.
+ */
+export function QuoteSummary({ quote, editable }: { quote: Quote; editable: boolean }) {
   const { t, i18n } = useTranslation('quotes');
   const money = (amount: number) => formatMoney(amount, quote.currency, i18n.language);
   // Quantities go to thousandths (3.5 m², 0.125 t), discounts to hundredths of a per cent.
@@ -20,7 +24,7 @@ export function QuoteSummary({ quote }: { quote: Quote }) {
   ];
   return (
     <>
-      <QuoteHeader quote={quote} actions={<QuoteActions quote={quote} />} />
+      <QuoteHeader quote={quote} actions={<QuoteActions quote={quote} editable={editable} />} />
       <Paper
         withBorder
         p="md"
@@ -28,9 +32,13 @@ export function QuoteSummary({ quote }: { quote: Quote }) {
         component="section"
         aria-label={t('title', { number: quote.number })}
       >
-        <Alert color="blue" variant="light" mb="sm">
-          {t('summary.readOnly')}
-        </Alert>
+        {editable ? (
+          <Alert color="blue" variant="light" mb="sm">
+            {t('summary.readOnly')}
+          </Alert>
+        ) : (
+          <ReadOnlyNote />
+        )}
         <Text size="sm" className="wrap-anywhere">
           {quote.sentAt
             ? t('summary.sentTo', {

@@ -19,6 +19,7 @@ export function SalesFigureGrid({ figures: f, compact }: { figures: SalesFigures
     [t('created'), String(f.created)],
     [t('stageMoves'), String(f.stageMoves)],
     [t('quotes'), `${f.quotesSent} / ${f.quotesAccepted}`],
+    [t('activitiesDone'), String(f.activitiesDone)],
   ];
   return (
     <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" verticalSpacing={compact ? 'xs' : 'sm'}>

@@ -1,26 +1,50 @@
 import { Badge, Group, Menu, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBell, IconClock, IconPencil, IconPlayerPlay, IconPower, IconTrash } from '@tabler/icons-react';
+import {
+  type Icon,
+  IconBell,
+  IconCalendarPlus,
+  IconClock,
+  IconPencil,
+  IconPlayerPlay,
+  IconPower,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { type Robot, useUpdateRobot } from '../api/crm-robots.ts';
+import { type Robot, type RobotAction, useUpdateRobot } from '../api/crm-robots.ts';
 import { useTemplatesFor } from '../api/definitions.ts';
 import { ActionsMenu } from '../app/ActionsMenu.tsx';
 import { CardListItem } from '../app/CardList.tsx';
-import { describeDelay } from './delay.ts';
+import { describeDelay, describeDue } from './delay.ts';
 import { switchedRobot } from './robot-draft.ts';
+
+const ACTION_ICONS: Record<RobotAction, Icon> = {
+  notify: IconBell,
+  startProcess: IconPlayerPlay,
+  activity: IconCalendarPlus,
+};
 
 export type RobotDialog = { kind: 'new'; stageId: string } | { kind: 'edit' | 'delete'; robot: Robot };
 
-/** One robot in its stage's column: what it does and when; a switched-off one dimmed, with a badge. */
+/**
+ * One robot in its stage's column: what it does ("Plans a call, due in 1 day") and when; a switched-off
+ * one dimmed, with a badge.
+ */
 export function RobotCard({ robot, onDialog }: { robot: Robot; onDialog: (dialog: RobotDialog) => void }) {
   const { t } = useTranslation('robots');
   const templates = useTemplatesFor('deal').data?.items ?? [];
   const switcher = useUpdateRobot();
   const template = templates.find((d) => d.key === robot.definitionKey)?.name ?? robot.definitionKey;
-  const what =
-    robot.action === 'startProcess'
-      ? t('card.startProcess', { name: template })
-      : t(robot.notifyHead ? 'card.notifyWithHead' : 'card.notify');
+  const what: Record<RobotAction, () => string> = {
+    notify: () => t(robot.notifyHead ? 'card.notifyWithHead' : 'card.notify'),
+    startProcess: () => t('card.startProcess', { name: template }),
+    activity: () =>
+      t('card.activity', {
+        what: t(`card.plans.${robot.activityKind ?? 'task'}`),
+        due: describeDue(robot.activityDue, t),
+      }),
+  };
+  const ActionIcon = ACTION_ICONS[robot.action];
   const dim = robot.active ? undefined : 'dimmed';
 
   const toggle = () =>
@@ -68,13 +92,9 @@ export function RobotCard({ robot, onDialog }: { robot: Robot; onDialog: (dialog
           </Badge>
         )}
         <Group gap={6} wrap="nowrap" align="flex-start">
-          {robot.action === 'notify' ? (
-            <IconBell size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
-          ) : (
-            <IconPlayerPlay size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
-          )}
+          <ActionIcon size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
           <Text size="sm" c={dim} className="wrap-anywhere">
-            {what}
+            {what[robot.action]()}
           </Text>
         </Group>
         <Group gap={6} wrap="nowrap" align="flex-start">

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Radio,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Radio, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserQuestion } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
@@ -21,8 +9,9 @@ import { type Robot, type RobotAction, useCreateRobot, useUpdateRobot } from '..
 import { useTemplatesFor } from '../api/definitions.ts';
 import { FormButtons } from '../app/FormButtons.tsx';
 import { FormProblem, fieldErrorsOf } from '../app/FormProblem.tsx';
-import { useSnippetInsert } from '../crm/useSnippetInsert.ts';
-import { MessageHelp } from './MessageHelp.tsx';
+import { ActivityKindPicker } from '../crm-activities/ActivityKindPicker.tsx';
+import { DurationFields } from './DurationFields.tsx';
+import { MessageField } from './MessageField.tsx';
 import {
   draftOfRobot,
   draftProblem,
@@ -32,14 +21,23 @@ import {
   type RobotDraft,
   robotBody,
 } from './robot-draft.ts';
-import { WhenFields } from './WhenFields.tsx';
 
 /** The request's fields an input shows the server's word for. */
-const FIELDS = ['name', 'stageId', 'action', 'delay', 'message', 'definitionKey'];
+const FIELDS = [
+  'name',
+  'stageId',
+  'action',
+  'delay',
+  'message',
+  'definitionKey',
+  'activityKind',
+  'activityDue',
+];
 
 /** Puts a robot on a stage of the pipeline (no `robot`, at `stageId`) or changes one. */
 export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: string; onDone: () => void }) {
-  const { t } = useTranslation('robots');
+  // The activity kinds' words (activities.json) load with the form, not when that action is picked.
+  const { t } = useTranslation(['robots', 'activities']);
   const { pipeline, robot } = props;
   const [draft, setDraft] = useState<RobotDraft>(() =>
     robot ? draftOfRobot(robot) : newRobotDraft(props.stageId),
@@ -56,8 +54,6 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
   const templateOptions = templates.map((d) => ({ value: d.key, label: d.name }));
   if (draft.definitionKey && !templates.some((d) => d.key === draft.definitionKey))
     templateOptions.push({ value: draft.definitionKey, label: draft.definitionKey });
-
-  const messageBox = useSnippetInsert(draft.message, (text) => set({ message: text }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -118,10 +114,17 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
           allowDeselect={false}
           error={errors.stageId}
         />
-        <WhenFields
-          draft={draft}
-          onChange={set}
-          error={errors.delay ?? (problem === 'amount' ? t('form.amountInvalid') : undefined)}
+        <DurationFields
+          words={{
+            label: t('form.when'),
+            now: t('form.now'),
+            after: t('form.after'),
+            amount: t('form.amount'),
+            unit: t('form.unit'),
+          }}
+          value={draft.delay}
+          onChange={(change) => set({ delay: { ...draft.delay, ...change } })}
+          error={errors.delay ?? (problem === 'delay' ? t('form.amountInvalid') : undefined)}
         />
         <Radio.Group
           label={t('form.action')}
@@ -135,27 +138,29 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
             ))}
           </Stack>
         </Radio.Group>
-        {draft.action === 'notify' ? (
+        {draft.action === 'activity' && (
           <>
-            <Textarea
-              ref={messageBox.ref}
-              label={t('form.message')}
-              required
-              autosize
-              minRows={3}
-              maxRows={10}
-              value={draft.message}
-              onChange={(e) => set({ message: e.currentTarget.value })}
-              error={errors.message}
+            <ActivityKindPicker
+              label={t('form.activityKind')}
+              value={draft.activityKind}
+              onChange={(activityKind) => set({ activityKind })}
+              error={errors.activityKind}
             />
-            <MessageHelp fields={fields} onInsert={messageBox.insert} />
-            <Checkbox
-              label={t('form.notifyHead')}
-              checked={draft.notifyHead}
-              onChange={(e) => set({ notifyHead: e.currentTarget.checked })}
+            <DurationFields
+              words={{
+                label: t('form.due'),
+                now: t('form.dueNow'),
+                after: t('form.dueAfter'),
+                amount: t('form.dueAmount'),
+                unit: t('form.dueUnit'),
+              }}
+              value={draft.due}
+              onChange={(change) => set({ due: { ...draft.due, ...change } })}
+              error={errors.activityDue ?? (problem === 'due' ? t('form.amountInvalid') : undefined)}
             />
           </>
-        ) : (
+        )}
+        {draft.action === 'startProcess' ? (
           <Select
             label={t('form.template')}
             description={templateOptions.length === 0 ? t('form.noTemplates') : t('form.templateHint')}
@@ -165,6 +170,22 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
             searchable
             required
             error={errors.definitionKey}
+          />
+        ) : (
+          <MessageField
+            label={t(draft.action === 'notify' ? 'form.message' : 'form.activityTitle')}
+            value={draft.message}
+            onChange={(message) => set({ message })}
+            error={errors.message}
+            fields={fields}
+            minRows={draft.action === 'notify' ? 3 : 1}
+          />
+        )}
+        {draft.action === 'notify' && (
+          <Checkbox
+            label={t('form.notifyHead')}
+            checked={draft.notifyHead}
+            onChange={(e) => set({ notifyHead: e.currentTarget.checked })}
           />
         )}
         <Switch

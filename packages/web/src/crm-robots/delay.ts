@@ -76,3 +76,9 @@ export function describeDelay(iso: string | null, t: TFunction): string {
   if (iso === null || durationParts(iso)?.length === 0) return t('robots:when.now');
   return t('robots:when.after', { duration: describeDuration(iso, t) });
 }
+
+/** When what an activity robot plans is due, in words: "due in 1 day" / "срок — через 1 день". */
+export function describeDue(iso: string | null, t: TFunction): string {
+  if (iso === null || durationParts(iso)?.length === 0) return t('robots:due.now');
+  return t('robots:due.after', { duration: describeDuration(iso, t) });
+}

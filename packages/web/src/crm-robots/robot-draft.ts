@@ -1,24 +1,26 @@
+import type { ActivityKind } from '../api/crm-activities.ts';
 import type { Robot, RobotAction, RobotBody } from '../api/crm-robots.ts';
-import { type DelayUnit, delayFromIso, delayToIso } from './delay.ts';
+import { amountInvalid, type DurationDraft, durationDraftOf, durationOfDraft } from './duration-draft.ts';
 
-export const ROBOT_ACTIONS: readonly RobotAction[] = ['notify', 'startProcess'];
+export const ROBOT_ACTIONS: readonly RobotAction[] = ['notify', 'startProcess', 'activity'];
 
 /**
- * What the robot dialog edits. `when: 'kept'` is a stored delay the form cannot show as a number and a
- * unit (`P1M`, set through the API): saved back as it was unless the user picks another.
+ * What the robot dialog edits: every action's settings, so switching the action back and forth loses
+ * nothing; `robotBody` sends only the chosen one's.
  */
 export interface RobotDraft {
   name: string;
   stageId: string;
-  when: 'now' | 'after' | 'kept';
-  /** The NumberInput's value: a number, or '' while empty. */
-  amount: number | string;
-  unit: DelayUnit;
-  kept: string | null;
+  /** When it acts once a deal enters the stage. */
+  delay: DurationDraft;
   action: RobotAction;
+  /** notify: the notice; activity: the title; a {{ }} template either way. */
   message: string;
   notifyHead: boolean;
   definitionKey: string | null;
+  activityKind: ActivityKind;
+  /** activity: how long after the robot acts it is due. */
+  due: DurationDraft;
   active: boolean;
 }
 
@@ -26,31 +28,29 @@ export function newRobotDraft(stageId: string): RobotDraft {
   return {
     name: '',
     stageId,
-    when: 'now',
-    amount: 1,
-    unit: 'days',
-    kept: null,
+    delay: durationDraftOf(null),
     action: 'notify',
     message: '',
     notifyHead: false,
     definitionKey: null,
+    activityKind: 'call',
+    due: durationDraftOf('P1D'),
     active: true,
   };
 }
 
 export function draftOfRobot(robot: Robot): RobotDraft {
-  const delay = delayFromIso(robot.delay);
+  const activity = robot.action === 'activity';
   return {
     name: robot.name,
     stageId: robot.stageId,
-    when: delay === null ? 'kept' : delay.kind,
-    amount: delay?.kind === 'after' ? delay.amount : 1,
-    unit: delay?.kind === 'after' ? delay.unit : 'days',
-    kept: delay === null ? robot.delay : null,
+    delay: durationDraftOf(robot.delay),
     action: robot.action,
     message: robot.message ?? '',
     notifyHead: robot.notifyHead,
     definitionKey: robot.definitionKey,
+    activityKind: robot.activityKind ?? 'call',
+    due: activity ? durationDraftOf(robot.activityDue) : durationDraftOf('P1D'),
     active: robot.active,
   };
 }
@@ -69,40 +69,34 @@ export function forgottenClient(draft: RobotDraft, words: ForgottenClientWords):
   return {
     ...draft,
     name: words.name,
-    when: 'after',
-    amount: 7,
-    unit: 'days',
+    delay: { ...draft.delay, when: 'after', amount: 7, unit: 'days' },
     action: 'notify',
     message: words.message,
     notifyHead: true,
   };
 }
 
-/** What stops the draft from being sent, before the server is asked; null when nothing does. */
-export type RobotDraftProblem = 'amount' | null;
+/** What stops the draft from being sent, before the server is asked: a duration's number; null when nothing does. */
+export type RobotDraftProblem = 'delay' | 'due' | null;
 
 export function draftProblem(draft: RobotDraft): RobotDraftProblem {
-  if (draft.when !== 'after') return null;
-  const amount = Number(draft.amount);
-  return draft.amount === '' || !Number.isInteger(amount) || amount < 1 ? 'amount' : null;
+  if (amountInvalid(draft.delay)) return 'delay';
+  return draft.action === 'activity' && amountInvalid(draft.due) ? 'due' : null;
 }
 
-/** The full body POST and PUT take; settings of the other action are sent empty. */
+/** The full body POST and PUT take; settings of the other actions are sent empty. */
 export function robotBody(draft: RobotDraft): RobotBody {
-  const notify = draft.action === 'notify';
+  const { action } = draft;
   return {
     stageId: draft.stageId,
     name: draft.name.trim(),
-    action: draft.action,
-    delay:
-      draft.when === 'kept'
-        ? draft.kept
-        : draft.when === 'now'
-          ? null
-          : delayToIso({ kind: 'after', amount: Number(draft.amount), unit: draft.unit }),
-    message: notify ? draft.message : null,
-    notifyHead: notify && draft.notifyHead,
-    definitionKey: notify ? null : draft.definitionKey,
+    action,
+    delay: durationOfDraft(draft.delay),
+    message: action === 'startProcess' ? null : draft.message,
+    notifyHead: action === 'notify' && draft.notifyHead,
+    definitionKey: action === 'startProcess' ? draft.definitionKey : null,
+    activityKind: action === 'activity' ? draft.activityKind : null,
+    activityDue: action === 'activity' ? durationOfDraft(draft.due) : null,
     active: draft.active,
   };
 }
@@ -117,6 +111,8 @@ export function switchedRobot(robot: Robot, active: boolean): RobotBody {
     message: robot.message,
     notifyHead: robot.notifyHead,
     definitionKey: robot.definitionKey,
+    activityKind: robot.activityKind,
+    activityDue: robot.activityDue,
     active,
   };
 }

@@ -20,6 +20,12 @@ export function refusalsOf<Code extends string>(namespace: string, codes: readon
   return { codeOf, message, explained };
 }
 
-const refusals = refusalsOf('crm', ['VERSION_CONFLICT', 'STAGE_IN_USE', 'PIPELINE_IN_USE', 'BAD_REFERENCE']);
+const refusals = refusalsOf('crm', [
+  'VERSION_CONFLICT',
+  'STAGE_IN_USE',
+  'PIPELINE_IN_USE',
+  'BAD_REFERENCE',
+  'READ_ONLY',
+]);
 
 export const { codeOf: problemCode, message: problemMessage, explained } = refusals;

@@ -2,6 +2,7 @@ import type { Field } from '@baton/engine';
 import { Checkbox, MultiSelect, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDepartments, useUsers } from '../api/org.ts';
+import { localDateTimeInput } from '../i18n/local-time.ts';
 
 export interface FieldInputProps {
   field: Field;
@@ -77,7 +78,7 @@ export function FieldInput({ field, value, error, onChange }: FieldInputProps) {
         <TextInput
           {...common}
           type="datetime-local"
-          value={toLocalInput(asString(value))}
+          value={localDateTimeInput(asString(value))}
           onChange={(e) =>
             onChange(e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : '')
           }
@@ -171,14 +172,6 @@ function DepartmentField(props: Common & { value: unknown; onChange: (v: unknown
       placeholder={t('choose')}
     />
   );
-}
-
-function toLocalInput(iso: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
 }
 
 function parseJson(text: string): unknown {

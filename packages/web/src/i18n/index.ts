@@ -22,6 +22,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/*/catalog.json',
     '!./locales/*/crmAccess.json',
     '!./locales/*/salesReport.json',
+    '!./locales/*/activities.json',
   ],
   { eager: true, import: 'default' },
 );
@@ -38,6 +39,7 @@ const lazyFiles = import.meta.glob<Record<string, unknown>>(
     './locales/*/catalog.json',
     './locales/*/crmAccess.json',
     './locales/*/salesReport.json',
+    './locales/*/activities.json',
   ],
   { import: 'default' },
 );

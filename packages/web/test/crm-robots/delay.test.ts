@@ -5,6 +5,7 @@ import {
   delayFromIso,
   delayToIso,
   describeDelay,
+  describeDue,
   describeDuration,
   durationParts,
 } from '../../src/crm-robots/delay.ts';
@@ -88,5 +89,17 @@ describe('when a robot acts, in words', () => {
 
   it('shows a stored text that is not a duration as it is', () => {
     expect(describeDuration('soon', en)).toBe('soon');
+  });
+});
+
+describe('when what an activity robot plans is due, in words', () => {
+  it.each([
+    [null, 'due at once', 'срок — сразу'],
+    ['P1D', 'due in 1 day', 'срок — через 1 день'],
+    ['PT2H', 'due in 2 hours', 'срок — через 2 часа'],
+    ['P1W', 'due in 1 week', 'срок — через 1 неделю'],
+  ])('%s: %s / %s', (iso, english, russian) => {
+    expect(describeDue(iso, en)).toBe(english);
+    expect(describeDue(iso, ru)).toBe(russian);
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Robot } from '../../src/api/crm-robots.ts';
+import type { DelayUnit } from '../../src/crm-robots/delay.ts';
 import {
   draftOfRobot,
   draftProblem,
   forgottenClient,
   newRobotDraft,
+  type RobotDraft,
   robotBody,
   switchedRobot,
 } from '../../src/crm-robots/robot-draft.ts';
@@ -24,11 +26,21 @@ const robot = (over: Partial<Robot> = {}): Robot => ({
   message: 'Call {{ deal.contact }}',
   notifyHead: true,
   definitionKey: null,
+  activityKind: null,
+  activityDue: null,
   active: true,
   createdAt: '2026-05-12T10:00:00.000Z',
   updatedAt: '2026-05-12T10:00:00.000Z',
   ...over,
 });
+
+/** The draft with its delay (or the activity's deadline, `due`) set to so many of a unit. */
+const after = (
+  draft: RobotDraft,
+  amount: number | string,
+  unit: DelayUnit = 'days',
+  part: 'delay' | 'due' = 'delay',
+): RobotDraft => ({ ...draft, [part]: { ...draft[part], when: 'after', amount, unit } });
 
 describe('the forgotten-client preset', () => {
   it('notifies the manager and their head after 7 days, at the stage the dialog opened on', () => {
@@ -41,6 +53,8 @@ describe('the forgotten-client preset', () => {
       message: WORDS.message,
       notifyHead: true,
       definitionKey: null,
+      activityKind: null,
+      activityDue: null,
       active: true,
     });
   });
@@ -59,7 +73,7 @@ describe('a robot body', () => {
     });
   });
 
-  it('sends the settings of the other action empty', () => {
+  it('sends the settings of the other actions empty', () => {
     const draft = {
       ...draftOfRobot(robot()),
       action: 'startProcess' as const,
@@ -69,6 +83,8 @@ describe('a robot body', () => {
       message: null,
       notifyHead: false,
       definitionKey: 'confirm-deal',
+      activityKind: null,
+      activityDue: null,
     });
     const back = { ...draft, action: 'notify' as const };
     expect(robotBody(back)).toMatchObject({
@@ -78,16 +94,50 @@ describe('a robot body', () => {
     });
   });
 
+  it('plans a call due a day after the robot acts, its title the message, by default', () => {
+    const draft: RobotDraft = {
+      ...newRobotDraft('s2'),
+      name: 'Call',
+      action: 'activity',
+      message: 'Call {{ deal.contact }}',
+    };
+    expect(robotBody(draft)).toEqual({
+      stageId: 's2',
+      name: 'Call',
+      action: 'activity',
+      delay: null,
+      message: 'Call {{ deal.contact }}',
+      notifyHead: false,
+      definitionKey: null,
+      activityKind: 'call',
+      activityDue: 'P1D',
+      active: true,
+    });
+  });
+
+  it('plans what was chosen, due when it was set: at once, or hours later', () => {
+    const draft: RobotDraft = { ...newRobotDraft('s2'), action: 'activity', activityKind: 'meeting' };
+    expect(robotBody({ ...draft, due: { ...draft.due, when: 'now' } })).toMatchObject({
+      activityKind: 'meeting',
+      activityDue: null,
+    });
+    expect(robotBody(after(draft, 2, 'hours', 'due')).activityDue).toBe('PT2H');
+  });
+
   it('is the stored robot again when nothing was changed', () => {
-    const stored = robot({ delay: 'PT4H' });
-    expect(robotBody(draftOfRobot(stored))).toEqual(switchedRobot(stored, true));
+    for (const stored of [
+      robot({ delay: 'PT4H' }),
+      robot({ action: 'activity', notifyHead: false, activityKind: 'email', activityDue: 'P2W' }),
+      robot({ action: 'activity', notifyHead: false, activityKind: 'task', activityDue: 'P1M' }),
+    ])
+      expect(robotBody(draftOfRobot(stored))).toEqual(switchedRobot(stored, true));
   });
 
   it('keeps a delay the form cannot split unless another is picked', () => {
     const draft = draftOfRobot(robot({ delay: 'P1M' }));
-    expect(draft.when).toBe('kept');
+    expect(draft.delay.when).toBe('kept');
     expect(robotBody(draft).delay).toBe('P1M');
-    expect(robotBody({ ...draft, when: 'after', amount: 2, unit: 'weeks' }).delay).toBe('P2W');
+    expect(robotBody(after(draft, 2, 'weeks')).delay).toBe('P2W');
   });
 
   it('switched off sends every other setting unchanged', () => {
@@ -99,17 +149,28 @@ describe('a robot body', () => {
       message: 'Call {{ deal.contact }}',
       notifyHead: true,
       definitionKey: null,
+      activityKind: null,
+      activityDue: null,
       active: false,
     });
+    const planner = robot({ action: 'activity', activityKind: 'call', activityDue: 'PT2H' });
+    expect(switchedRobot(planner, false)).toMatchObject({ activityKind: 'call', activityDue: 'PT2H' });
   });
 });
 
-describe('a delay the form will not send', () => {
+describe('a duration the form will not send', () => {
   it.each(['', 0, 1.5, -2])('after %j', (amount) => {
-    expect(draftProblem({ ...newRobotDraft('s1'), when: 'after', amount })).toBe('amount');
+    expect(draftProblem(after(newRobotDraft('s1'), amount))).toBe('delay');
+  });
+  it("is the activity's deadline when that is the one", () => {
+    const planner: RobotDraft = { ...newRobotDraft('s1'), action: 'activity' };
+    expect(draftProblem(after(planner, 0, 'days', 'due'))).toBe('due');
+    // Another action does not send the deadline: nothing stops it.
+    expect(draftProblem(after({ ...planner, action: 'notify' }, 0, 'days', 'due'))).toBeNull();
   });
   it('is no problem at once', () => {
-    expect(draftProblem({ ...newRobotDraft('s1'), when: 'now', amount: '' })).toBeNull();
-    expect(draftProblem({ ...newRobotDraft('s1'), when: 'after', amount: 7 })).toBeNull();
+    const draft = newRobotDraft('s1');
+    expect(draftProblem({ ...draft, delay: { ...draft.delay, when: 'now', amount: '' } })).toBeNull();
+    expect(draftProblem(after(draft, 7))).toBeNull();
   });
 });

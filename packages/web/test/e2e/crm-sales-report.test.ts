@@ -31,6 +31,7 @@ const LABELS = [
   'New deals',
   'Stage moves',
   'Quotes sent / accepted',
+  'Activities done',
 ];
 /** A manager's card (or the totals) as shown: the name, then each figure's label and value. */
 const figures = (name: string, values: string[]) => [
@@ -46,8 +47,19 @@ const IVAN = figures('Ivan Petrov', [
   '4',
   '3',
   '0 / 0',
+  '0',
 ]);
-const OLGA = figures('Olga Smirnova', ['RUB 200,000', '1 / 0', '100%', '0 days', '0', '1', '0', '0 / 0']);
+const OLGA = figures('Olga Smirnova', [
+  'RUB 200,000',
+  '1 / 0',
+  '100%',
+  '0 days',
+  '0',
+  '1',
+  '0',
+  '0 / 0',
+  '0',
+]);
 
 /**
  * The owner reads who sells: two managers' deals made and closed through the API — Ivan won two on
@@ -116,7 +128,7 @@ describe('the sales report', () => {
     expect(await lines(cards.getByRole('listitem', { name: 'Ivan Petrov' }))).toEqual(IVAN);
     expect(await lines(cards.getByRole('listitem', { name: 'Olga Smirnova' }))).toEqual(OLGA);
     expect(await lines(page.getByRole('region', { name: 'Totals' }))).toEqual(
-      figures('Totals', ['RUB 350,000', '3 / 1', '75%', '0 days', '1 · RUB 30,000', '5', '3', '0 / 0']),
+      figures('Totals', ['RUB 350,000', '3 / 1', '75%', '0 days', '1 · RUB 30,000', '5', '3', '0 / 0', '0']),
     );
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'crm-sales-report-phone', { fullPage: true });
@@ -171,10 +183,10 @@ describe('the sales report', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'userId,name,created,won,lost,winRate,medianDaysToWin,won RUB,open,open RUB,stageMoves,quotesSent,quotesAccepted',
+      'userId,name,created,won,lost,winRate,medianDaysToWin,won RUB,open,open RUB,stageMoves,quotesSent,quotesAccepted,activitiesDone',
     );
     expect(lines.slice(1)).toHaveLength(1);
-    expect(lines[1]).toMatch(/^ivan,Ivan Petrov,4,2,1,0\.6+7?,0,150000,1,30000,3,0,0$/);
+    expect(lines[1]).toMatch(/^ivan,Ivan Petrov,4,2,1,0\.6667,0,150000,1,30000,3,0,0,0$/);
   });
 
   it('shows a manager only themselves, and their head both', async () => {

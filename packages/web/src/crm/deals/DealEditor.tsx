@@ -74,11 +74,12 @@ export function DealEditor(props: {
           submitLabel={t('common:actions.save')}
           onSubmit={editing.submit}
           notice={editing.stale && <ConflictNotice refused={editing.conflict} onLoad={editing.loadNewer} />}
+          readOnly={!props.stored.editable}
         />
       }
       aside={
         <>
-          <DealQuotes dealId={base.id} />
+          <DealQuotes dealId={base.id} editable={props.stored.editable} />
           <ItemProcesses documentRef={documentRefOf(DEAL_KIND, base.id)} documentType="deal" ns="crm" />
           <DealFields fields={base.fields} />
         </>

@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import type { Pipeline, Stage } from '../../api/crm.ts';
 import type { Deal } from '../../api/crm-deals.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { ItemActivities } from '../../crm-activities/ItemActivities.tsx';
+import { ReadOnlyNote } from '../ReadOnlyNote.tsx';
 import { DeleteItem, type ItemRemoval } from './DeleteItem.tsx';
 import { type BoardItem, boardPath, type ItemKind } from './item-kind.ts';
 import { StageBar } from './StageBar.tsx';
@@ -13,14 +15,16 @@ import { StageHistory } from './StageHistory.tsx';
 
 /**
  * An item's card around its form: the header (with `actions` before Delete), `banner`, the stage bar,
- * the form with the way back to the board, and beside it the stage history, then `aside`.
+ * the form with the way back to the board, and beside it its activities, the stage history, then
+ * `aside`. An item the reader may only read (`stored.editable` false) says so, with no actions, delete
+ * or moves.
  */
 export function ItemEditorLayout<Item extends BoardItem>(props: {
   kind: ItemKind;
   /** From useItemEditing: the item as edited, the stage a move is on its way to, and the move. */
   editing: { base: Item; moving: string | null; moveTo: (stage: Stage) => void };
-  /** The item as stored: its stage history. */
-  stored: Pick<Deal, 'stages'>;
+  /** The item as stored: its stage history, its manager, whether the reader may change it. */
+  stored: Pick<Deal, 'stages' | 'responsibleId' | 'editable'>;
   pipelines: readonly Pipeline[];
   subtitle: string;
   actions?: ReactNode;
@@ -33,6 +37,7 @@ export function ItemEditorLayout<Item extends BoardItem>(props: {
   const { base } = editing;
   const { t } = useTranslation(kind.ns);
   const [deleting, setDeleting] = useState(false);
+  const { editable } = props.stored;
   const pipeline = props.pipelines.find((p) => p.id === base.pipelineId);
   return (
     <>
@@ -40,19 +45,22 @@ export function ItemEditorLayout<Item extends BoardItem>(props: {
         title={base.title}
         subtitle={props.subtitle}
         actions={
-          <>
-            {props.actions}
-            <Button
-              variant="light"
-              color="red"
-              leftSection={<IconTrash size={16} aria-hidden />}
-              onClick={() => setDeleting(true)}
-            >
-              {t(`${kind.itemWords}delete`)}
-            </Button>
-          </>
+          editable && (
+            <>
+              {props.actions}
+              <Button
+                variant="light"
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setDeleting(true)}
+              >
+                {t(`${kind.itemWords}delete`)}
+              </Button>
+            </>
+          )
         }
       />
+      {!editable && <ReadOnlyNote />}
       {props.banner}
       {pipeline && (
         <StageBar
@@ -60,6 +68,7 @@ export function ItemEditorLayout<Item extends BoardItem>(props: {
           current={base.stageId}
           moving={editing.moving}
           onMove={editing.moveTo}
+          readOnly={!editable}
         />
       )}
       <Grid gap="md">
@@ -77,6 +86,7 @@ export function ItemEditorLayout<Item extends BoardItem>(props: {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
+            <ItemActivities dealId={base.id} responsibleId={props.stored.responsibleId} editable={editable} />
             <StageHistory deal={props.stored} pipelines={props.pipelines} />
             {props.aside}
           </Stack>

@@ -1,7 +1,8 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Fieldset, Group, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { FormCard } from '../../app/FormCard.tsx';
 import { FormProblem } from '../../app/FormProblem.tsx';
+import '../crm.css';
 
 /** What the deal and lead forms take alike. */
 export interface ItemFormProps<Draft> {
@@ -16,14 +17,19 @@ export interface ItemFormProps<Draft> {
   onSubmit: () => void;
   /** Above the fields: a notice about the item as stored (changed by someone else). */
   notice?: ReactNode;
+  /** The reader may only read the item: its fields shown disabled, nothing to submit. */
+  readOnly?: boolean | undefined;
 }
 
 /**
  * An item's form around its fields: the notice, the refusal (`problem`, but for the field errors
- * `shown` beside the fields), the fields in a column, and the submit button.
+ * `shown` beside the fields), the fields in a column, and the submit button (none when read-only).
  */
 export function ItemFormCard(props: {
-  form: Pick<ItemFormProps<unknown>, 'label' | 'pending' | 'submitLabel' | 'onSubmit' | 'notice'>;
+  form: Pick<
+    ItemFormProps<unknown>,
+    'label' | 'pending' | 'submitLabel' | 'onSubmit' | 'notice' | 'readOnly'
+  >;
   problem: Error | null;
   shown: Record<string, string>;
   canSubmit: boolean;
@@ -40,12 +46,21 @@ export function ItemFormCard(props: {
     >
       {form.notice}
       <FormProblem error={props.problem} shown={props.shown} />
-      <Stack gap="sm">{props.children}</Stack>
-      <Group justify="flex-end" mt="md">
-        <Button type="submit" loading={form.pending} disabled={!props.canSubmit}>
-          {form.submitLabel}
-        </Button>
-      </Group>
+      {/* A disabled fieldset disables every input inside, however deep. */}
+      <Fieldset
+        variant="unstyled"
+        disabled={form.readOnly}
+        className={form.readOnly ? 'crm-read-only' : undefined}
+      >
+        <Stack gap="sm">{props.children}</Stack>
+      </Fieldset>
+      {!form.readOnly && (
+        <Group justify="flex-end" mt="md">
+          <Button type="submit" loading={form.pending} disabled={!props.canSubmit}>
+            {form.submitLabel}
+          </Button>
+        </Group>
+      )}
     </FormCard>
   );
 }

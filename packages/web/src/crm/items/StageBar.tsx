@@ -8,7 +8,7 @@ const KIND_ICONS = { won: IconCheck, lost: IconX } as const;
 
 /**
  * The pipeline's stages in order, the deal's own filled in its colour; pressing another moves the deal
- * there. Buttons wrap onto more lines on a phone rather than scroll.
+ * there (none when `readOnly`). Buttons wrap onto more lines on a phone rather than scroll.
  */
 export function StageBar(props: {
   stages: readonly Stage[];
@@ -16,6 +16,7 @@ export function StageBar(props: {
   /** The stage a move is on its way to. */
   moving: string | null;
   onMove: (stage: Stage) => void;
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation('crm');
   return (
@@ -34,7 +35,7 @@ export function StageBar(props: {
               aria-pressed={here}
               leftSection={Icon ? <Icon size={14} aria-hidden /> : undefined}
               loading={props.moving === stage.id}
-              disabled={props.moving !== null && props.moving !== stage.id}
+              disabled={(props.readOnly && !here) || (props.moving !== null && props.moving !== stage.id)}
               onClick={() => !here && props.onMove(stage)}
             >
               {stage.name}

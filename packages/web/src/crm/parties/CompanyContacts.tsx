@@ -9,7 +9,7 @@ import { SectionCard } from '../../app/SectionCard.tsx';
 import { PartyCard } from './PartyCard.tsx';
 import { PartyForm } from './PartyForm.tsx';
 
-/** The people of a company, and a new one added to it. */
+/** The people of a company, and a new one added to it (when the company may be changed). */
 export function CompanyContacts({ company }: { company: Company }) {
   const { t } = useTranslation('crm');
   const contacts = usePartyList('contacts', { companyId: company.id, limit: 20 });
@@ -19,14 +19,16 @@ export function CompanyContacts({ company }: { company: Company }) {
       id="company-contacts"
       title={t('contacts.title')}
       aside={
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} aria-hidden />}
-          onClick={() => setAdding(true)}
-        >
-          {t('contacts.add')}
-        </Button>
+        company.editable && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            onClick={() => setAdding(true)}
+          >
+            {t('contacts.add')}
+          </Button>
+        )
       }
     >
       <PagedList query={contacts} empty={t('contacts.noneHere')}>

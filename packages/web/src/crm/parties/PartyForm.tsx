@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +16,12 @@ import {
   partyChangesOf,
   partyDraftOf,
 } from './party-fields.ts';
+import '../crm.css';
 
 /**
  * Creates a contact or company (no `record`; in a dialog, with Cancel) or changes one (on its page):
- * the kind's fields, as PARTY_FIELDS lists them; the server's refusals beside the fields.
+ * the kind's fields, as PARTY_FIELDS lists them; the server's refusals beside the fields. `readOnly`:
+ * the fields shown disabled, nothing to save.
  */
 export function PartyForm<K extends PartyKind>(props: {
   kind: K;
@@ -29,6 +31,7 @@ export function PartyForm<K extends PartyKind>(props: {
   companyName?: string | null;
   onSaved?: (record: Parties[K]['record']) => void;
   onCancel?: () => void;
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation('crm');
   const { kind, record } = props;
@@ -111,17 +114,23 @@ export function PartyForm<K extends PartyKind>(props: {
       aria-label={record ? t(`${kind}.formLabel`, { name: record.name }) : t(`${kind}.newTitle`)}
     >
       <FormProblem error={explained(saving.error, t)} shown={errors} />
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          {short.map((f) => (
+      <Fieldset
+        variant="unstyled"
+        disabled={props.readOnly}
+        className={props.readOnly ? 'crm-read-only' : undefined}
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {short.map((f) => (
+              <div key={f.name}>{input(f)}</div>
+            ))}
+          </SimpleGrid>
+          {long.map((f) => (
             <div key={f.name}>{input(f)}</div>
           ))}
-        </SimpleGrid>
-        {long.map((f) => (
-          <div key={f.name}>{input(f)}</div>
-        ))}
-      </Stack>
-      {props.onCancel ? (
+        </Stack>
+      </Fieldset>
+      {props.readOnly ? null : props.onCancel ? (
         <FormButtons onCancel={props.onCancel} submitLabel={submitLabel} pending={saving.isPending} />
       ) : (
         <Group justify="flex-end" mt="md">

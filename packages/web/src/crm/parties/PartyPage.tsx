@@ -8,6 +8,7 @@ import { type Company, type PartyKind, useDeleteParty, useParty } from '../../ap
 import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { ErrorNotice, Loading } from '../../app/feedback.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { ReadOnlyNote } from '../ReadOnlyNote.tsx';
 import { CompanyContacts } from './CompanyContacts.tsx';
 import { PartyForm } from './PartyForm.tsx';
 import { RelatedDeals } from './RelatedDeals.tsx';
@@ -15,7 +16,10 @@ import { RelatedDeals } from './RelatedDeals.tsx';
 /** Which deals a kind's page lists: a contact's by `contactId`, a company's by `companyId`. */
 const DEAL_FILTER = { contacts: 'contactId', companies: 'companyId' } as const;
 
-/** A contact's or company's page: its fields to change, its deals (a company's people too), delete. */
+/**
+ * A contact's or company's page: its fields to change, its deals (a company's people too), delete; one the
+ * reader may only read says so, its fields disabled.
+ */
 function PartyPage({ kind }: { kind: PartyKind }) {
   const { t } = useTranslation('crm');
   const id = useParams().id ?? '';
@@ -37,20 +41,23 @@ function PartyPage({ kind }: { kind: PartyKind }) {
           </Anchor>
         }
         actions={
-          <Button
-            variant="light"
-            color="red"
-            leftSection={<IconTrash size={16} aria-hidden />}
-            onClick={() => setDeleting(true)}
-          >
-            {t(`${kind}.delete`)}
-          </Button>
+          data.editable && (
+            <Button
+              variant="light"
+              color="red"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              onClick={() => setDeleting(true)}
+            >
+              {t(`${kind}.delete`)}
+            </Button>
+          )
         }
       />
+      {!data.editable && <ReadOnlyNote />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" radius="md">
-            <PartyForm key={data.id} kind={kind} record={data} />
+            <PartyForm key={data.id} kind={kind} record={data} readOnly={!data.editable} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
