@@ -2,13 +2,12 @@ import { addDuration, ExpressionError, parseDuration } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { startInstance } from '../instances/start.ts';
-import { enqueue } from '../jobs/enqueue.ts';
 import { type JobHandler, payloadOf } from '../jobs/handler.ts';
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
-import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound, Unprocessable } from '../runtime/errors.ts';
 import { type ActivityKind, insertActivity } from './activities/activities.ts';
+import { queueCrmNotice } from './crm-notice.ts';
 import { dealDocument } from './deal-document.ts';
 import type { DealView } from './deal-rows.ts';
 import { readDeal } from './deals.ts';
@@ -34,17 +33,8 @@ export const robotHandler: JobHandler = {
     const where = `robot ${robot.name}`;
     if (robot.action === 'notify') {
       const text = noticeText(robot.message ?? '', deal, rt.now(), where);
-      await db.transaction().execute(async (trx) => {
-        const to = [deal.responsibleId, ...(robot.notify_head === 1 ? [`head:${deal.responsibleId}`] : [])];
-        const notice = { type: 'notify', key: `${job.key}:notify`, nodeId: `robot:${robot.id}`, to, text };
-        await enqueue(
-          trx,
-          [{ kind: 'notify', key: notice.key, instanceId: null, payload: notice, dueAt: rt.now() }],
-          rt.now(),
-        );
-        await announceJobs(rt.db, trx);
-        await finish(trx);
-      });
+      const to = [deal.responsibleId, ...(robot.notify_head === 1 ? [`head:${deal.responsibleId}`] : [])];
+      await queueCrmNotice(rt, job, { about: `robot:${robot.id}`, to, text }, finish);
       return;
     }
     if (robot.action === 'activity') {

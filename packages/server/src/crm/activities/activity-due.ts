@@ -1,7 +1,6 @@
 import type { NoticeMessage } from '@baton/engine';
-import { enqueue } from '../../jobs/enqueue.ts';
 import { type JobHandler, payloadOf } from '../../jobs/handler.ts';
-import { announceJobs } from '../../jobs/notify-channel.ts';
+import { queueCrmNotice } from '../crm-notice.ts';
 import { ACTIVITY_DUE_JOB, type ActivityDueJob } from './activities.ts';
 
 /**
@@ -34,22 +33,7 @@ export const activityDueHandler: JobHandler = {
     const late = [a.name ?? a.responsible_id];
     const message: NoticeMessage = { key: 'taskOverdue', title, late };
     const to = [...new Set([a.responsible_id, a.manager, `head:${a.manager}`])];
-    const notice = {
-      type: 'notify',
-      key: `${job.key}:notify`,
-      nodeId: `activity:${activityId}`,
-      to,
-      text: `Overdue: “${title}” (${late.join(', ')})`,
-      message,
-    };
-    await db.transaction().execute(async (trx) => {
-      await enqueue(
-        trx,
-        [{ kind: 'notify', key: notice.key, instanceId: null, payload: notice, dueAt: rt.now() }],
-        rt.now(),
-      );
-      await announceJobs(rt.db, trx);
-      await finish(trx);
-    });
+    const text = `Overdue: “${title}” (${late.join(', ')})`;
+    await queueCrmNotice(rt, job, { about: `activity:${activityId}`, to, text, message }, finish);
   },
 };
