@@ -12,6 +12,7 @@ import { eventRoutes } from '../events/routes.ts';
 import { feedRoutes } from '../feed/routes.ts';
 import { instanceRoutes } from '../instances/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
+import { libraryRoutes } from '../library/routes.ts';
 import { messageRoutes } from '../messages/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
@@ -60,6 +61,7 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(calendarRoutes, { rt });
   await app.register(definitionRoutes, { rt });
   await app.register(rightsRoutes, { rt });
+  await app.register(libraryRoutes, { rt });
   await app.register(instanceRoutes, { rt });
   await app.register(taskRoutes, { rt });
   await app.register(messageRoutes, { rt });

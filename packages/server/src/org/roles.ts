@@ -42,18 +42,46 @@ export async function createRole(
       throw new Conflict(`the role ${input.name} exists`, 'ROLE_EXISTS', [
         { path: 'body.name', message: 'exists' },
       ]);
-    await trx
-      .insertInto('roles')
-      .values({
-        name: input.name,
-        title: input.title ?? input.name,
-        description: input.description ?? null,
-        builtin: 0,
-        created_at: rt.now(),
-      })
-      .execute();
+    await insertRole(trx, input, rt.now());
   });
   return getRole(rt.db.kysely, input.name);
+}
+
+/**
+ * Creates those of `roles` that do not exist yet — what a template installed from the library needs
+ * to hand out its tasks — and returns their names; existing ones keep their titles. Installing a
+ * template is the process administrator's business, so this asks for no organisation right.
+ */
+export async function addMissingRoles(
+  rt: Runtime,
+  roles: readonly (RoleFields & { name: string })[],
+): Promise<string[]> {
+  if (roles.length === 0) return [];
+  return orgTransaction(rt, async (trx) => {
+    const names = roles.map((r) => r.name);
+    const existing = await trx.selectFrom('roles').select('name').where('name', 'in', names).execute();
+    const taken = new Set(existing.map((r) => r.name));
+    const missing = roles.filter((r) => !taken.has(r.name));
+    for (const role of missing) await insertRole(trx, role, rt.now());
+    return missing.map((r) => r.name);
+  });
+}
+
+async function insertRole(
+  db: Kysely<Database>,
+  input: RoleFields & { name: string },
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('roles')
+    .values({
+      name: input.name,
+      title: input.title ?? input.name,
+      description: input.description ?? null,
+      builtin: 0,
+      created_at: now,
+    })
+    .execute();
 }
 
 /** Changes the title or description; the name is what processes refer to, so it stays. */

@@ -456,6 +456,8 @@ export type CrmSalesReportInput = {
     quotesAccepted: number;
     /** Sums by currency */
     quotesSentAmounts: Record<string, number>;
+    /** Calls, meetings, e-mails and tasks they did */
+    activitiesDone: number;
   }[];
   totals: {
     created: number;
@@ -473,6 +475,8 @@ export type CrmSalesReportInput = {
     quotesAccepted: number;
     /** Sums by currency */
     quotesSentAmounts: Record<string, number>;
+    /** Calls, meetings, e-mails and tasks they did */
+    activitiesDone: number;
   };
 };
 
@@ -779,6 +783,43 @@ export type JobInput = {
   payload: unknown;
   createdAt: string;
   updatedAt: string;
+};
+
+export type LibraryTemplateInput = {
+  key: string;
+  name: string;
+  description: string;
+  icon:
+    | (
+        | 'beach'
+        | 'briefcase'
+        | 'building'
+        | 'calendar'
+        | 'cash'
+        | 'certificate'
+        | 'clipboard-check'
+        | 'device-laptop'
+        | 'file-text'
+        | 'flag'
+        | 'gavel'
+        | 'headset'
+        | 'heart'
+        | 'mail'
+        | 'package'
+        | 'plane'
+        | 'receipt'
+        | 'school'
+        | 'shopping-cart'
+        | 'tool'
+        | 'truck'
+        | 'user-plus'
+        | 'users'
+      )
+    | null;
+  /** The roles its tasks go to (created on install where missing) */
+  roles: string[];
+  /** A template with this key exists */
+  installed: boolean;
 };
 
 export type NoticeInput =
@@ -1380,6 +1421,8 @@ export type CrmSalesReport = {
     quotesAccepted: number;
     /** Sums by currency */
     quotesSentAmounts: Record<string, number>;
+    /** Calls, meetings, e-mails and tasks they did */
+    activitiesDone: number;
   }[];
   totals: {
     created: number;
@@ -1397,6 +1440,8 @@ export type CrmSalesReport = {
     quotesAccepted: number;
     /** Sums by currency */
     quotesSentAmounts: Record<string, number>;
+    /** Calls, meetings, e-mails and tasks they did */
+    activitiesDone: number;
   };
 };
 
@@ -1703,6 +1748,43 @@ export type Job = {
   payload: unknown;
   createdAt: string;
   updatedAt: string;
+};
+
+export type LibraryTemplate = {
+  key: string;
+  name: string;
+  description: string;
+  icon:
+    | (
+        | 'beach'
+        | 'briefcase'
+        | 'building'
+        | 'calendar'
+        | 'cash'
+        | 'certificate'
+        | 'clipboard-check'
+        | 'device-laptop'
+        | 'file-text'
+        | 'flag'
+        | 'gavel'
+        | 'headset'
+        | 'heart'
+        | 'mail'
+        | 'package'
+        | 'plane'
+        | 'receipt'
+        | 'school'
+        | 'shopping-cart'
+        | 'tool'
+        | 'truck'
+        | 'user-plus'
+        | 'users'
+      )
+    | null;
+  /** The roles its tasks go to (created on install where missing) */
+  roles: string[];
+  /** A template with this key exists */
+  installed: boolean;
 };
 
 export type Notice =
@@ -2548,6 +2630,39 @@ export interface Operations {
       edit: string[];
     };
     response: DefinitionRights;
+  };
+  /** The standard processes, in the caller's language (process administrators) */
+  'GET /api/v1/library': {
+    path: never;
+    query: {
+      /** Its words' language; default: the caller's locale */
+      language?: 'ru' | 'en';
+    };
+    body: never;
+    response: {
+      items: LibraryTemplate[];
+    };
+  };
+  /** Install a standard process as a template in the caller's language; creates its roles */
+  'POST /api/v1/library/{key}/install': {
+    path: {
+      key: string;
+    };
+    query: never;
+    body: {
+      /** The new template's key (default: the library key); 409 DEFINITION_EXISTS when taken */
+      definitionKey?: string;
+      /** Publish it at once (default: leave a draft) */
+      publish?: boolean;
+      /** Its words' language; default: the caller's locale */
+      language?: 'ru' | 'en';
+    } | null;
+    response: {
+      key: string;
+      version: number;
+      status: 'draft' | 'published';
+      rolesCreated: string[];
+    };
   };
   /** List instances, newest first */
   'GET /api/v1/instances': {
@@ -4054,7 +4169,7 @@ export interface Operations {
     body: never;
     response: null;
   };
-  /** Per manager: deals created, won and lost in the range, what was won, open now, stage moves, quotes sent */
+  /** Per manager: deals created, won and lost in the range, what was won, open now, stage moves, quotes sent, activities done */
   'GET /api/v1/crm/reports/sales': {
     path: never;
     query: {

@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Container,
   FileButton,
@@ -33,6 +34,7 @@ import { Link, useNavigate } from 'react-router';
 import { LabelBadges } from '../app/LabelBadges.tsx';
 import { saveFile } from '../app/save-file.ts';
 import { TemplateIcon } from '../app/TemplateIcon.tsx';
+import { LibrarySection } from '../library/LibrarySection.tsx';
 import { type DefinitionSummary, definitionsApi, useDefinitions } from './api.ts';
 import { emptyDoc, toDoc } from './model/doc.ts';
 import { KEY_PATTERN, uniqueKey } from './model/keys.ts';
@@ -41,7 +43,7 @@ import { notify } from './ui/notify.ts';
 
 /**
  * Route `/designer`: the process templates in catalogue order (as the server lists them) — search,
- * create, import, export, duplicate, delete.
+ * create, import, export, duplicate, delete — and the standard processes to install.
  */
 export default function TemplatesPage() {
   const { t, i18n } = useTranslation('designer');
@@ -302,6 +304,9 @@ export default function TemplatesPage() {
           </Table.Tbody>
         </Table>
       )}
+      <Box mt="xl">
+        <LibrarySection />
+      </Box>
       {creating && (
         <NewTemplateModal
           opened
