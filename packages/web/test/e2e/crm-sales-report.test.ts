@@ -234,6 +234,8 @@ describe('the sales report', () => {
       '3',
       'КП отправлено / принято',
       '0 / 0',
+      'Дел выполнено',
+      '0',
     ]);
     expect(await russian.getByRole('combobox', { name: 'Период' }).inputValue()).toBe('последние 90 дней');
     await russian.getByRole('link', { name: 'Скачать CSV' }).waitFor();
