@@ -72,6 +72,7 @@ export async function bootFromEnv(databaseUrl: string, log: Logger, worker = tru
       adminToken: process.env.BATON_ADMIN_TOKEN || undefined,
       adminPassword: process.env.BATON_ADMIN_PASSWORD || undefined,
       webhookSecret: process.env.BATON_WEBHOOK_SECRET || undefined,
+      secretKey: process.env.BATON_SECRET_KEY || undefined,
       mail: mailSettingsFromEnv(process.env),
       jobRetentionDays: retentionDaysFromEnv(process.env.BATON_JOB_RETENTION_DAYS),
       workerOptions: Number.isInteger(lockMs) && lockMs > 0 ? { lockMs } : {},

@@ -307,8 +307,11 @@ export async function deleteDeal(
 ): Promise<void> {
   await rt.db.kysely.transaction().execute(async (trx) => {
     await writableDeal(trx, caller, id, entity);
-    // What hangs on the deal goes with it: its stage history, activities and quotes.
+    // What hangs on the deal goes with it: its stage history, activities, quotes and letters.
     await trx.deleteFrom('crm_deal_stages').where('deal_id', '=', id).execute();
+    const letters = trx.selectFrom('crm_emails').select('id').where('deal_id', '=', id);
+    await trx.deleteFrom('crm_email_files').where('email_id', 'in', letters).execute();
+    await trx.deleteFrom('crm_emails').where('deal_id', '=', id).execute();
     await trx.deleteFrom('crm_activities').where('deal_id', '=', id).execute();
     const quotes = trx.selectFrom('crm_quotes').select('id').where('deal_id', '=', id);
     await trx.deleteFrom('crm_quote_rows').where('quote_id', 'in', quotes).execute();

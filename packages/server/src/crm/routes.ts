@@ -7,6 +7,8 @@ import { dealFieldRoutes } from './deal-field-routes.ts';
 import { dealRoutes } from './deal-routes.ts';
 import { crmImportRoutes } from './import-routes.ts';
 import { leadRoutes } from './lead-routes.ts';
+import { emailRoutes } from './mail/email-routes.ts';
+import { mailboxRoutes } from './mail/mailbox-routes.ts';
 import { partyRoutes } from './party-routes.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
 import { quoteRoutes } from './quotes/quote-routes.ts';
@@ -14,7 +16,7 @@ import { salesReportRoutes } from './reports/sales-report-routes.ts';
 import { robotRoutes } from './robot-routes.ts';
 import { webFormRoutes } from './web-form-routes.ts';
 
-/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists, quotes, access by role, the sales report and activities (API.md, "CRM"). */
+/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists, quotes, access by role, the sales report, activities, and mailboxes with their letters (API.md, "CRM"). */
 export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   await app.register(pipelineRoutes, { rt });
   await app.register(dealRoutes, { rt });
@@ -29,4 +31,6 @@ export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
   await app.register(accessRoutes, { rt });
   await app.register(salesReportRoutes, { rt });
   await app.register(activityRoutes, { rt });
+  await app.register(mailboxRoutes, { rt });
+  await app.register(emailRoutes, { rt });
 };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { demand } from '../access/abilities.ts';
-import { ALL_SCOPES, type Caller } from '../access/caller.ts';
+import type { Caller } from '../access/caller.ts';
 import { newRowId } from '../db/row-ids.ts';
 import type { CrmWebFormsTable, Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
@@ -9,6 +9,7 @@ import { NotFound, Unprocessable } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
 import { insertDeal } from './deals.ts';
 import { badReference, checkResponsible } from './references.ts';
+import { systemCaller } from './system-caller.ts';
 
 /** What a form may ask of a visitor: a lead's details. */
 export const FORM_FIELDS = ['name', 'companyTitle', 'phone', 'email', 'comment'] as const;
@@ -222,7 +223,7 @@ export async function submitForm(
     await insertDeal(
       rt,
       trx,
-      formCaller(form),
+      systemCaller(`form:${form.id}`),
       {
         ...given,
         title,
@@ -235,12 +236,3 @@ export async function submitForm(
   });
   return { successText: form.success_text };
 }
-
-/** Who "creates" a form's leads: the form itself, seeing nothing (a lead from a form links to nothing). */
-const formCaller = (form: CrmWebFormsTable): Caller => ({
-  userId: `form:${form.id}`,
-  roles: [],
-  via: 'apiToken',
-  scopes: ALL_SCOPES,
-  membership: async () => ({ departments: [], groups: [] }),
-});

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The CRM's tables (migrations 016–023), conventions as in schema.ts. */
+/** The CRM's tables (migrations 016–024), conventions as in schema.ts. */
 export interface CrmTables {
   crm_pipelines: CrmPipelinesTable;
   crm_stages: CrmStagesTable;
@@ -18,6 +18,9 @@ export interface CrmTables {
   crm_quote_rows: CrmQuoteRowsTable;
   crm_access_grants: CrmAccessGrantsTable;
   crm_activities: CrmActivitiesTable;
+  crm_mailboxes: CrmMailboxesTable;
+  crm_emails: CrmEmailsTable;
+  crm_email_files: CrmEmailFilesTable;
 }
 
 export interface CrmPipelinesTable {
@@ -276,7 +279,76 @@ export interface CrmActivitiesTable {
   done_by: string | null;
   /** The robot that planned it, if one did. */
   robot_id: string | null;
+  /** The incoming letter it asks to answer (migration 024). */
+  email_id: string | null;
   created_by: string;
   created_at: number;
   updated_at: number;
+}
+
+/** A mailbox the CRM reads over IMAP (migration 024): the company's (no owner) or a person's own. */
+export interface CrmMailboxesTable {
+  id: string;
+  name: string;
+  /** The address letters written in Baton go out from. */
+  address: string;
+  owner_id: string | null;
+  imap_host: string;
+  imap_port: number;
+  imap_tls: number;
+  imap_user: string;
+  /** Sealed with the server's secret key (crm/mail/sealed.ts). */
+  imap_password: string;
+  imap_folder: string;
+  /** The mailbox's own SMTP server; null: Baton's (BATON_SMTP_URL). */
+  smtp_host: string | null;
+  smtp_port: number | null;
+  smtp_tls: number | null;
+  smtp_user: string | null;
+  smtp_password: string | null;
+  /** Where letters from unknown senders become leads; null: they are not taken. */
+  lead_pipeline_id: string | null;
+  lead_responsible_id: string | null;
+  enabled: number;
+  check_minutes: number;
+  /** Bumped when checks are rescheduled: a check job of an older generation does nothing. */
+  generation: number;
+  /** The folder's UIDVALIDITY when `last_uid` was read (a big integer, as text). */
+  uid_validity: string | null;
+  last_uid: number;
+  checked_at: number | null;
+  last_error: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A letter on a deal or lead: taken from a mailbox (`in`) or written in Baton (`out`). */
+export interface CrmEmailsTable {
+  id: string;
+  deal_id: string;
+  mailbox_id: string | null;
+  direction: string;
+  message_key: string;
+  in_reply_to: string | null;
+  from_address: string;
+  from_name: string | null;
+  /** JSON arrays of `{ address, name }`. */
+  to_list: string;
+  cc_list: string;
+  subject: string;
+  body: string;
+  /** JSON array of `{ filename, contentType, size }`, in the order of `crm_email_files.idx`. */
+  files: string;
+  sent_at: number;
+  /** An outgoing letter's hand-over to SMTP. */
+  delivered_at: number | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface CrmEmailFilesTable {
+  email_id: string;
+  idx: number;
+  content: Buffer;
 }

@@ -28,6 +28,11 @@ export interface OutgoingMail {
   /** The job's key: the same key gives the same Message-ID, so a repeat can be told from a new message. */
   key: string;
   attachments?: Attachment[];
+  /** A letter written in Baton about a deal: its own sender, Message-ID and the letters it answers. */
+  from?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
 }
 
 /** Sends one message; resolves with the recipients the server refused (the others got it). */
@@ -39,7 +44,7 @@ export type SendMail = (mail: OutgoingMail) => Promise<{ rejected: string[] }>;
  * is thrown as it is, so the job is retried.
  */
 export function createMailer(settings: MailSettings): SendMail {
-  const transport = nodemailer.createTransport(settings.url, { from: settings.from, ...TIMEOUTS });
+  const transport = nodemailer.createTransport({ url: settings.url, ...TIMEOUTS }, { from: settings.from });
   const domain = settings.from.replace(/^.*@/, '').replace(/[>\s].*$/, '') || 'baton';
   return async (mail) => {
     try {
@@ -49,7 +54,11 @@ export function createMailer(settings: MailSettings): SendMail {
         subject: oneLine(mail.subject),
         text: mail.text,
         attachments: mail.attachments ?? [],
-        messageId: `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@${domain}>`,
+        messageId:
+          mail.messageId ?? `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@${domain}>`,
+        ...(mail.from && { from: mail.from }),
+        ...(mail.inReplyTo && { inReplyTo: mail.inReplyTo }),
+        ...(mail.references && { references: mail.references }),
       });
       return { rejected: sent.rejected.map(String) };
     } catch (error) {

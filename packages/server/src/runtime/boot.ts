@@ -9,7 +9,7 @@ import { DEFAULT_JOB_RETENTION_DAYS, startPruning } from '../jobs/prune.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/worker.ts';
 import { type MailSettings, smtpServerOf } from '../mail/settings.ts';
 import type { Runtime } from './context.ts';
-import { ensureAdminToken, webhookSecret } from './settings.ts';
+import { ensureAdminToken, secretKey, webhookSecret } from './settings.ts';
 import { claimSqliteWorker } from './sqlite-lease.ts';
 import { liveCalendar } from './step-context.ts';
 
@@ -21,6 +21,8 @@ export interface BootOptions {
   /** The first administrator's password (BATON_ADMIN_PASSWORD), used only while there are no users. */
   adminPassword?: string | undefined;
   webhookSecret?: string | undefined;
+  /** BATON_SECRET_KEY: what mailbox passwords are sealed with (else a key kept in the database). */
+  secretKey?: string | undefined;
   /** Days a delivered or cancelled job is kept (default 30). */
   jobRetentionDays?: number | undefined;
   /** The SMTP server e-mail goes out through; none: e-mails wait in the outbox. */
@@ -58,6 +60,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       log,
       wake: () => worker?.wake(),
       mail: options.mail ?? null,
+      secretKey: await secretKey(db.kysely, options.secretKey),
     };
     const firstAdmin = await ensureFirstAdministrator(rt, options.adminPassword);
     // PostgreSQL: user events committed by any process reach this process's streams.

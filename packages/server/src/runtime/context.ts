@@ -13,4 +13,6 @@ export interface Runtime {
   readonly wake: () => void;
   /** E-mail is on: assigning a task also queues an e-mail to the person (mail/task-jobs.ts). */
   readonly mail?: MailSettings | null;
+  /** The key secrets in the database are sealed with (runtime/settings.ts `secretKey`); set by `boot`. */
+  readonly secretKey?: Buffer;
 }

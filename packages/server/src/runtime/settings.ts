@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
@@ -58,4 +58,14 @@ function safeEqual(a: string, b: string): boolean {
 /** The secret webhooks are signed with: `BATON_WEBHOOK_SECRET`, else one generated once and kept. */
 export async function webhookSecret(db: Kysely<Database>, fromEnv: string | undefined): Promise<string> {
   return fromEnv ?? claim(db, 'webhook_secret', randomBytes(32).toString('hex'));
+}
+
+/**
+ * The key secrets kept in the database are sealed with (mailbox passwords): derived from
+ * `BATON_SECRET_KEY`, else from one generated once and kept in the database — set the variable so that a
+ * dump of the database alone does not give them away.
+ */
+export async function secretKey(db: Kysely<Database>, fromEnv: string | undefined): Promise<Buffer> {
+  const secret = fromEnv ?? (await claim(db, 'secret_key', randomBytes(32).toString('hex')));
+  return scryptSync(secret, 'baton-secret-key', 32);
 }

@@ -170,6 +170,8 @@ export type CrmActivityInput = {
   doneBy: string | null;
   /** The robot that planned it */
   robotId: string | null;
+  /** The incoming letter it asks to answer (GET /crm/emails/{id}) */
+  emailId: string | null;
   createdBy: string;
   createdAt: string;
 };
@@ -359,6 +361,112 @@ export type CrmLeadDetailInput = {
     by: string;
   }[];
   editable: boolean;
+};
+
+export type CrmEmailInput = {
+  id: string;
+  dealId: string;
+  dealTitle: string;
+  entity: 'deal' | 'lead';
+  mailboxId: string | null;
+  mailboxName: string | null;
+  direction: 'in' | 'out';
+  from: {
+    address: string;
+    name: string | null;
+  };
+  to: {
+    address: string;
+    name: string | null;
+  }[];
+  cc: {
+    address: string;
+    name: string | null;
+  }[];
+  subject: string;
+  /** The start of the text */
+  preview: string;
+  sentAt: string;
+  status: 'received' | 'queued' | 'sent' | 'failed';
+  /** Why an outgoing letter's sending failed (or was retried) */
+  error: string | null;
+  attachments: {
+    index: number;
+    filename: string;
+    contentType: string;
+    size: number;
+  }[];
+  createdBy: string | null;
+  createdAt: string;
+};
+
+export type CrmEmailDetailInput = {
+  id: string;
+  dealId: string;
+  dealTitle: string;
+  entity: 'deal' | 'lead';
+  mailboxId: string | null;
+  mailboxName: string | null;
+  direction: 'in' | 'out';
+  from: {
+    address: string;
+    name: string | null;
+  };
+  to: {
+    address: string;
+    name: string | null;
+  }[];
+  cc: {
+    address: string;
+    name: string | null;
+  }[];
+  subject: string;
+  /** The start of the text */
+  preview: string;
+  sentAt: string;
+  status: 'received' | 'queued' | 'sent' | 'failed';
+  /** Why an outgoing letter's sending failed (or was retried) */
+  error: string | null;
+  attachments: {
+    index: number;
+    filename: string;
+    contentType: string;
+    size: number;
+  }[];
+  createdBy: string | null;
+  createdAt: string;
+  text: string;
+};
+
+export type CrmMailboxInput = {
+  id: string;
+  name: string;
+  address: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  imap: {
+    host: string;
+    port: number;
+    tls: boolean;
+    user: string;
+    folder: string;
+  };
+  smtp: {
+    host: string;
+    port: number;
+    tls: boolean;
+    user: string;
+  } | null;
+  leadPipelineId: string | null;
+  leadResponsibleId: string | null;
+  enabled: boolean;
+  checkEveryMinutes: number;
+  checkedAt: string | null;
+  /** Why the last check failed */
+  lastError: string | null;
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type CrmContactInput = {
@@ -1135,6 +1243,8 @@ export type CrmActivity = {
   doneBy: string | null;
   /** The robot that planned it */
   robotId: string | null;
+  /** The incoming letter it asks to answer (GET /crm/emails/{id}) */
+  emailId: string | null;
   createdBy: string;
   createdAt: string;
 };
@@ -1324,6 +1434,112 @@ export type CrmLeadDetail = {
     by: string;
   }[];
   editable: boolean;
+};
+
+export type CrmEmail = {
+  id: string;
+  dealId: string;
+  dealTitle: string;
+  entity: 'deal' | 'lead';
+  mailboxId: string | null;
+  mailboxName: string | null;
+  direction: 'in' | 'out';
+  from: {
+    address: string;
+    name: string | null;
+  };
+  to: {
+    address: string;
+    name: string | null;
+  }[];
+  cc: {
+    address: string;
+    name: string | null;
+  }[];
+  subject: string;
+  /** The start of the text */
+  preview: string;
+  sentAt: string;
+  status: 'received' | 'queued' | 'sent' | 'failed';
+  /** Why an outgoing letter's sending failed (or was retried) */
+  error: string | null;
+  attachments: {
+    index: number;
+    filename: string;
+    contentType: string;
+    size: number;
+  }[];
+  createdBy: string | null;
+  createdAt: string;
+};
+
+export type CrmEmailDetail = {
+  id: string;
+  dealId: string;
+  dealTitle: string;
+  entity: 'deal' | 'lead';
+  mailboxId: string | null;
+  mailboxName: string | null;
+  direction: 'in' | 'out';
+  from: {
+    address: string;
+    name: string | null;
+  };
+  to: {
+    address: string;
+    name: string | null;
+  }[];
+  cc: {
+    address: string;
+    name: string | null;
+  }[];
+  subject: string;
+  /** The start of the text */
+  preview: string;
+  sentAt: string;
+  status: 'received' | 'queued' | 'sent' | 'failed';
+  /** Why an outgoing letter's sending failed (or was retried) */
+  error: string | null;
+  attachments: {
+    index: number;
+    filename: string;
+    contentType: string;
+    size: number;
+  }[];
+  createdBy: string | null;
+  createdAt: string;
+  text: string;
+};
+
+export type CrmMailbox = {
+  id: string;
+  name: string;
+  address: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  imap: {
+    host: string;
+    port: number;
+    tls: boolean;
+    user: string;
+    folder: string;
+  };
+  smtp: {
+    host: string;
+    port: number;
+    tls: boolean;
+    user: string;
+  } | null;
+  leadPipelineId: string | null;
+  leadResponsibleId: string | null;
+  enabled: boolean;
+  checkEveryMinutes: number;
+  checkedAt: string | null;
+  /** Why the last check failed */
+  lastError: string | null;
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type CrmContact = {
@@ -4264,5 +4480,185 @@ export interface Operations {
       result?: string | null;
     };
     response: CrmActivity;
+  };
+  /** The company's mailboxes and the caller's own (manageCrm: every one) */
+  'GET /api/v1/crm/mailboxes': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: CrmMailbox[];
+    };
+  };
+  /** Connect a mailbox; it must sign in first (422 MAILBOX_UNREACHABLE at the field that fails) */
+  'POST /api/v1/crm/mailboxes': {
+    path: never;
+    query: never;
+    body: {
+      name: string;
+      /** The address letters written in Baton go out from */
+      address: string;
+      /** A person's own mailbox; null: the company's. Default: the company's for manageCrm, else the caller's */
+      ownerId?: string | null;
+      imap: {
+        host: string;
+        port?: number;
+        /** TLS from the start (993); false: plain IMAP */
+        tls?: boolean;
+        user: string;
+        /** Left out when changing a mailbox: kept */
+        password?: string;
+        folder?: string;
+      };
+      /** The mailbox's own SMTP server; null: Baton's (BATON_SMTP_URL) */
+      smtp?: {
+        host: string;
+        port?: number;
+        /** TLS from the start (465); false: STARTTLS when offered (587) */
+        tls?: boolean;
+        user: string;
+        /** Left out when changing a mailbox: kept */
+        password?: string;
+      } | null;
+      /** Letters from unknown senders become leads on this lead pipeline; null: they are not taken */
+      leadPipelineId?: string | null;
+      /** Who leads those leads */
+      leadResponsibleId?: string | null;
+      enabled?: boolean;
+      /** Default: 5 */
+      checkEveryMinutes?: number;
+    };
+    response: CrmMailbox;
+  };
+  /** A mailbox */
+  'GET /api/v1/crm/mailboxes/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmMailbox;
+  };
+  /** Change a mailbox; passwords left out are kept, new connection settings are tried first */
+  'PATCH /api/v1/crm/mailboxes/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      name?: string;
+      /** The address letters written in Baton go out from */
+      address?: string;
+      /** A person's own mailbox; null: the company's. Default: the company's for manageCrm, else the caller's */
+      ownerId?: string | null;
+      imap?: {
+        host: string;
+        port?: number;
+        /** TLS from the start (993); false: plain IMAP */
+        tls?: boolean;
+        user: string;
+        /** Left out when changing a mailbox: kept */
+        password?: string;
+        folder?: string;
+      };
+      /** The mailbox's own SMTP server; null: Baton's (BATON_SMTP_URL) */
+      smtp?: {
+        host: string;
+        port?: number;
+        /** TLS from the start (465); false: STARTTLS when offered (587) */
+        tls?: boolean;
+        user: string;
+        /** Left out when changing a mailbox: kept */
+        password?: string;
+      } | null;
+      /** Letters from unknown senders become leads on this lead pipeline; null: they are not taken */
+      leadPipelineId?: string | null;
+      /** Who leads those leads */
+      leadResponsibleId?: string | null;
+      enabled?: boolean;
+      /** Default: 5 */
+      checkEveryMinutes?: number;
+    };
+    response: CrmMailbox;
+  };
+  /** Disconnect a mailbox; the letters it brought stay on their deals */
+  'DELETE /api/v1/crm/mailboxes/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** Check the mailbox now (otherwise every checkEveryMinutes) */
+  'POST /api/v1/crm/mailboxes/{id}/check': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      fetched: number;
+      /** Put on a deal or lead */
+      linked: number;
+      /** Leads made of letters from unknown senders */
+      leads: number;
+      error: string | null;
+      mailbox: CrmMailbox;
+    };
+  };
+  /** Letters on the deals and leads I see, newest first */
+  'GET /api/v1/crm/emails': {
+    path: never;
+    query: {
+      dealId?: string;
+      mailboxId?: string;
+      direction?: 'in' | 'out';
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: CrmEmail[];
+      nextCursor: string | null;
+    };
+  };
+  /** Write a letter on a deal or lead; it is queued and sent through SMTP */
+  'POST /api/v1/crm/emails': {
+    path: never;
+    query: never;
+    body: {
+      dealId: string;
+      /** Default: the caller's own mailbox, else the company's first */
+      mailboxId?: string;
+      to: string[];
+      cc?: string[];
+      subject: string;
+      text: string;
+      /** The letter answered: the answer is threaded to it and its activity completed */
+      replyToId?: string;
+    };
+    response: CrmEmail;
+  };
+  /** A letter with its text */
+  'GET /api/v1/crm/emails/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CrmEmailDetail;
+  };
+  /** One of a letter's files */
+  'GET /api/v1/crm/emails/{id}/attachments/{index}': {
+    path: {
+      id: string;
+      index: number;
+    };
+    query: never;
+    body: never;
+    response: unknown;
   };
 }

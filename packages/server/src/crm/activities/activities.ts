@@ -43,6 +43,8 @@ export interface ActivityView {
   doneAt: string | null;
   doneBy: string | null;
   robotId: string | null;
+  /** The incoming letter it asks to answer. */
+  emailId: string | null;
   createdBy: string;
   createdAt: string;
 }
@@ -88,6 +90,7 @@ const view = (a: Row, now: number): ActivityView => ({
   doneAt: toIsoOrNull(a.done_at),
   doneBy: a.done_by,
   robotId: a.robot_id,
+  emailId: a.email_id,
   createdBy: a.created_by,
   createdAt: toIso(a.created_at),
 });
@@ -184,6 +187,7 @@ export interface NewActivity {
   responsibleId: string;
   comment: string | null;
   robotId: string | null;
+  emailId?: string | null;
   createdBy: string;
   now: number;
 }
@@ -205,6 +209,7 @@ export async function insertActivity(db: Db, trx: Kysely<Database>, a: NewActivi
       done_at: null,
       done_by: null,
       robot_id: a.robotId,
+      email_id: a.emailId ?? null,
       created_by: a.createdBy,
       created_at: a.now,
       updated_at: a.now,

@@ -38,6 +38,7 @@ const activity = z
     doneAt: isoTime.nullable(),
     doneBy: z.string().nullable(),
     robotId: z.string().nullable().describe('The robot that planned it'),
+    emailId: z.string().nullable().describe('The incoming letter it asks to answer (GET /crm/emails/{id})'),
     createdBy: z.string(),
     createdAt: isoTime,
   })

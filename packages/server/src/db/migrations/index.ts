@@ -22,6 +22,7 @@ import * as crmWebForms from './020-crm-web-forms.ts';
 import * as crmProductsQuotes from './021-crm-products-quotes.ts';
 import * as crmAccess from './022-crm-access.ts';
 import * as crmActivities from './023-crm-activities.ts';
+import * as crmMail from './024-crm-mail.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '021-crm-products-quotes': crmProductsQuotes,
   '022-crm-access': crmAccess,
   '023-crm-activities': crmActivities,
+  '024-crm-mail': crmMail,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,8 @@
 import { absenceStartedHandler } from '../../absences/started-job.ts';
 import { activityDueHandler } from '../../crm/activities/activity-due.ts';
 import { priceRequestHandler } from '../../crm/catalog/price-request.ts';
+import { mailboxCheckHandler } from '../../crm/mail/check-job.ts';
+import { emailSendHandler } from '../../crm/mail/send-job.ts';
 import { quoteEmailHandler } from '../../crm/quotes/quote-email.ts';
 import { robotHandler } from '../../crm/robot-job.ts';
 import { updateDocumentHandler } from '../../crm/update-document.ts';
@@ -38,6 +40,8 @@ export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings
     robotHandler,
     priceRequestHandler,
     activityDueHandler,
+    mailboxCheckHandler,
+    emailSendHandler(config.mail ?? null),
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
   ];

@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { CrmMailboxesTable, Database } from '../../db/schema.ts';
+import type { Runtime } from '../../runtime/context.ts';
+import { insertActivity } from '../activities/activities.ts';
+import type { FolderPosition, Letter } from './letter.ts';
+import { routeLetter } from './routing.ts';
+import { insertEmail } from './store.ts';
+
+/** The manager is asked to answer a letter within a day. */
+const ANSWER_WITHIN_MS = 86_400_000;
+
+/** The mailbox's folder is read up to `position` (never backwards: two checks may overlap). */
+export async function advanceTo(db: Kysely<Database>, mailboxId: string, position: FolderPosition) {
+  await db
+    .updateTable('crm_mailboxes')
+    .set({ uid_validity: position.validity, last_uid: position.uid })
+    .where('id', '=', mailboxId)
+    .where((eb) =>
+      eb.or([
+        eb('uid_validity', 'is', null),
+        eb('uid_validity', '!=', position.validity),
+        eb('last_uid', '<', position.uid),
+      ]),
+    )
+    .execute();
+}
+
+/**
+ * Takes one letter read from a mailbox, in one transaction with the mailbox's progress: kept on its deal
+ * or lead (routing.ts) with an open "e-mail" activity asking its manager to answer, unless it was taken
+ * before (its Message-ID is known: read twice, or copied to two connected mailboxes).
+ */
+export async function takeLetter(
+  rt: Runtime,
+  m: CrmMailboxesTable,
+  letter: Letter,
+  position: FolderPosition,
+): Promise<{ linked: boolean; lead: boolean }> {
+  return rt.db.kysely.transaction().execute(async (trx) => {
+    await advanceTo(trx, m.id, position);
+    const known = await trx
+      .selectFrom('crm_emails')
+      .select('id')
+      .where('message_key', '=', letter.key)
+      .executeTakeFirst();
+    if (known) return { linked: false, lead: false };
+    const route = await routeLetter(rt, trx, m, letter);
+    if (!route) return { linked: false, lead: false };
+    const now = rt.now();
+    const emailId = await insertEmail(trx, {
+      dealId: route.dealId,
+      mailboxId: m.id,
+      direction: 'in',
+      letter,
+      createdBy: null,
+      now,
+    });
+    const deal = await trx
+      .selectFrom('crm_deals')
+      .select('responsible_id')
+      .where('id', '=', route.dealId)
+      .executeTakeFirstOrThrow();
+    await insertActivity(rt.db, trx, {
+      dealId: route.dealId,
+      kind: 'email',
+      title: letter.subject || letter.from.address,
+      dueAt: now + ANSWER_WITHIN_MS,
+      responsibleId: deal.responsible_id,
+      comment: null,
+      robotId: null,
+      emailId,
+      createdBy: `mailbox:${m.id}`,
+      now,
+    });
+    return { linked: true, lead: route.lead };
+  });
+}
