@@ -121,4 +121,45 @@ describe.each(DIALECTS)('CRM migrations from 021 on %s', (dialect) => {
       'activity_kind',
     );
   });
+
+  it('024 keeps letters once by Message-ID, with their files, and links activities to them, up and back down', async () => {
+    expect((await migrator.migrateTo('023-crm-activities')).error).toBeUndefined();
+    const applied = await migrator.migrateTo('024-crm-mail');
+    expect(applied.results?.map((r) => r.migrationName)).toEqual(['024-crm-mail']);
+    const letter = (id: string, mailboxId: string) => ({
+      id,
+      deal_id: 'deal',
+      mailbox_id: mailboxId,
+      direction: 'in',
+      message_key: '<1@client.test>',
+      in_reply_to: null,
+      from_address: 'a@client.test',
+      from_name: null,
+      to_list: '[]',
+      cc_list: '[]',
+      subject: 'Hi',
+      body: 'Hello',
+      files: '[]',
+      sent_at: 0,
+      delivered_at: null,
+      created_by: null,
+      created_at: 0,
+    });
+    await db.kysely.insertInto('crm_emails').values(letter('a', 'sales')).execute();
+    await expect(db.kysely.insertInto('crm_emails').values(letter('b', 'ivan')).execute()).rejects.toThrow(
+      duplicate,
+    );
+    const bytes = Buffer.from([0, 1, 2, 255]);
+    await db.kysely.insertInto('crm_email_files').values({ email_id: 'a', idx: 0, content: bytes }).execute();
+    const file = await db.kysely.selectFrom('crm_email_files').select('content').executeTakeFirstOrThrow();
+    expect(Buffer.from(file.content)).toEqual(bytes);
+    const activities = await sql<{ email_id: string | null }>`select email_id from crm_activities`.execute(
+      db.kysely,
+    );
+    expect(activities.rows).toEqual([]);
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    for (const table of ['crm_mailboxes', 'crm_emails', 'crm_email_files'])
+      await expect(sql`select * from ${sql.table(table)}`.execute(db.kysely)).rejects.toThrow(table);
+    await expect(sql`select email_id from crm_activities`.execute(db.kysely)).rejects.toThrow('email_id');
+  });
 });

@@ -134,7 +134,7 @@ export async function startImapServer(): Promise<ImapServer> {
         logger: false,
       });
       await client.connect();
-      await client.append('INBOX', raw);
+      await client.append('INBOX', raw, [], letter.date ?? new Date());
       await client.logout();
     },
     async close() {

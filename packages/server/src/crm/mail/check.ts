@@ -30,7 +30,7 @@ const MAX_LETTER_BYTES = 25 * 1024 * 1024;
 
 /**
  * The UIDs to read: above the last one taken while the folder's UIDVALIDITY holds; otherwise those
- * delivered since a week ago (first check) or a day before the last check (the server renumbered).
+ * written since a week ago (first check) or a day before the last check (the server renumbered).
  */
 async function newUids(client: ImapFlow, m: CrmMailboxesTable, validity: string, now: number) {
   if (m.uid_validity === validity) {
@@ -38,7 +38,8 @@ async function newUids(client: ImapFlow, m: CrmMailboxesTable, validity: string,
     return (found || []).filter((uid) => uid > m.last_uid).sort((a, b) => a - b);
   }
   const since = m.uid_validity === null ? now - FIRST_DAYS * DAY_MS : (m.checked_at ?? now) - DAY_MS;
-  const found = await client.search({ since: new Date(since) }, { uid: true });
+  // By the letters' Date (SENTSINCE): a server keeps its own delivery time, which is not Baton's clock.
+  const found = await client.search({ sentSince: new Date(since) }, { uid: true });
   return (found || []).sort((a, b) => a - b);
 }
 

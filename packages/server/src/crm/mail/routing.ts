@@ -13,12 +13,20 @@ export interface Route {
 
 const sameAddress = (column: string, address: string) => sql<boolean>`lower(${sql.ref(column)}) = ${address}`;
 
-/** The newest deal of a contact or company: an open one if there is one, else the last closed. */
+/**
+ * The newest deal of a contact, or of a company (its own or its people's): an open one if there is one,
+ * else the last closed.
+ */
 async function dealOf(trx: Kysely<Database>, column: 'contact_id' | 'company_id', partyId: string) {
+  const people = trx.selectFrom('crm_contacts').select('id').where('company_id', '=', partyId);
   const deal = await trx
     .selectFrom('crm_deals')
     .select('id')
-    .where(column, '=', partyId)
+    .where((eb) =>
+      column === 'contact_id'
+        ? eb('contact_id', '=', partyId)
+        : eb.or([eb('company_id', '=', partyId), eb('contact_id', 'in', people)]),
+    )
     .where('entity', '=', 'deal')
     .orderBy(sql`closed_at is null`, 'desc')
     .orderBy('created_at', 'desc')
