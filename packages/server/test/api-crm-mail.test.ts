@@ -277,12 +277,28 @@ apiSuite('CRM mail', (api, dialect) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('to.0');
+    const notBase64 = await ivan('POST', '/api/v1/crm/emails', {
+      dealId: deal.id,
+      to: ['buyer@sklad.test'],
+      subject: offer,
+      text: 'x',
+      attachments: [{ filename: 'a.txt', content: 'not base64!' }],
+    });
+    expect(notBase64.statusCode).toBe(422);
+    expect(notBase64.json().errors[0].path).toBe('body.attachments.0.content');
     const sent = await ivan('POST', '/api/v1/crm/emails', {
       dealId: deal.id,
       to: ['buyer@sklad.test'],
       cc: ['boss@sklad.test'],
       subject: offer,
       text: 'Добрый день! Направляю предложение.',
+      attachments: [
+        {
+          filename: 'Предложение.txt',
+          contentType: 'text/plain',
+          content: Buffer.from('Итого 100 ₽').toString('base64'),
+        },
+      ],
     });
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json()).toMatchObject({
@@ -305,6 +321,9 @@ apiSuite('CRM mail', (api, dialect) => {
     const delivered = smtp.accepted().find((r) => r.mail.subject === offer);
     expect(delivered?.envelopeTo.sort()).toEqual(['boss@sklad.test', 'buyer@sklad.test']);
     expect(delivered?.mail.from?.value[0]).toMatchObject({ address: box('ivan'), name: 'ivan' });
+    expect(delivered?.mail.attachments.map((f) => [f.filename, f.content.toString()])).toEqual([
+      ['Предложение.txt', 'Итого 100 ₽'],
+    ]);
     const messageId = delivered?.mail.messageId as string;
 
     // The buyer answers from another address: the thread puts it on the deal all the same.

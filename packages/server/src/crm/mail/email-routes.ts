@@ -67,6 +67,8 @@ export const emailRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, {
     '/crm/emails',
     {
       config: { access: 'crm:write' },
+      // The files come as base64: 15 MB of them take 20 MB of JSON.
+      bodyLimit: 21 * 1024 * 1024,
       schema: {
         tags,
         summary: 'Write a letter on a deal or lead; it is queued and sent through SMTP',
@@ -86,6 +88,20 @@ export const emailRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, {
             .min(1)
             .optional()
             .describe('The letter answered: the answer is threaded to it and its activity completed'),
+          attachments: z
+            .array(
+              z.object({
+                filename: z.string().trim().min(1).max(255),
+                contentType: z
+                  .string()
+                  .regex(/^[\w.+-]+\/[\w.+-]+$/, 'a content type such as application/pdf')
+                  .optional(),
+                content: z.string().describe('The file, base64'),
+              }),
+            )
+            .max(20)
+            .optional()
+            .describe('Files to send with it, 15 MB at most in all'),
         }),
         response: { 201: email, ...problems(400, 403, 404, 422) },
       },

@@ -9,6 +9,7 @@ import { NotFound } from '../../runtime/errors.ts';
 import { writableDeal } from '../deals.ts';
 import { badReference } from '../references.ts';
 import { EMAIL_SEND_JOB, type EmailView, getEmail } from './emails.ts';
+import type { LetterFile } from './letter.ts';
 import { mayUse, usableMailbox } from './mailboxes.ts';
 import { insertEmail } from './store.ts';
 
@@ -20,6 +21,24 @@ export interface OutgoingInput {
   subject: string;
   text: string;
   replyToId?: string | undefined;
+  attachments?: { filename: string; contentType?: string | undefined; content: string }[] | undefined;
+}
+
+/** What one letter may carry: mail servers commonly refuse messages over 25 MB, base64 included. */
+export const MAX_ATTACHED_BYTES = 15 * 1024 * 1024;
+
+/** The files as bytes (base64 in the request); 422 at the file that is not base64 or goes over the limit. */
+function filesOf(input: OutgoingInput): LetterFile[] {
+  let total = 0;
+  return (input.attachments ?? []).map((file, i) => {
+    const content = Buffer.from(file.content, 'base64');
+    if (content.toString('base64').replace(/=+$/, '') !== file.content.replace(/\s+/g, '').replace(/=+$/, ''))
+      throw badReference(`body.attachments.${i}.content`, 'this is not base64');
+    total += content.length;
+    if (total > MAX_ATTACHED_BYTES)
+      throw badReference(`body.attachments.${i}.content`, 'the files of a letter may take 15 MB at most');
+    return { filename: file.filename, contentType: file.contentType ?? 'application/octet-stream', content };
+  });
 }
 
 /** The mailbox a letter goes out from: the one named, else the caller's own, else the company's first. */
@@ -50,6 +69,7 @@ async function senderMailbox(trx: Kysely<Database>, caller: Caller, mailboxId: s
  * it and completes the activity that letter made.
  */
 export async function sendEmail(rt: Runtime, caller: Caller, input: OutgoingInput): Promise<EmailView> {
+  const files = filesOf(input);
   const id = await rt.db.kysely.transaction().execute(async (trx) => {
     const deal = await writableDeal(trx, caller, input.dealId);
     const mailbox = await senderMailbox(trx, caller, input.mailboxId);
@@ -70,7 +90,7 @@ export async function sendEmail(rt: Runtime, caller: Caller, input: OutgoingInpu
         subject: input.subject,
         text: input.text,
         sentAt: now,
-        files: [],
+        files,
       },
       createdBy: caller.userId,
       now,

@@ -31,6 +31,13 @@ export function emailSendHandler(companySmtp: MailSettings | null): JobHandler {
           'no SMTP server: give the mailbox its own SMTP server, or set BATON_SMTP_URL for Baton',
         );
       const send = createMailer(settings);
+      const described = JSON.parse(e.files) as { filename: string; contentType: string }[];
+      const stored = await db
+        .selectFrom('crm_email_files')
+        .select(['idx', 'content'])
+        .where('email_id', '=', e.id)
+        .orderBy('idx')
+        .execute();
       await send({
         from: display({ address: e.from_address, name: e.from_name }),
         to: (JSON.parse(e.to_list) as Address[]).map(display),
@@ -39,6 +46,10 @@ export function emailSendHandler(companySmtp: MailSettings | null): JobHandler {
         text: e.body,
         key: job.key,
         messageId: e.message_key,
+        attachments: stored.map((f) => ({
+          ...(described[f.idx] as (typeof described)[number]),
+          content: f.content,
+        })),
         ...(e.in_reply_to && { inReplyTo: e.in_reply_to, references: [e.in_reply_to] }),
       });
       await db.transaction().execute(async (trx) => {
