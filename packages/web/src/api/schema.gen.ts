@@ -4639,6 +4639,13 @@ export interface Operations {
       text: string;
       /** The letter answered: the answer is threaded to it and its activity completed */
       replyToId?: string;
+      /** Files to send with it, 15 MB at most in all */
+      attachments?: {
+        filename: string;
+        contentType?: string;
+        /** The file, base64 */
+        content: string;
+      }[];
     };
     response: CrmEmail;
   };
