@@ -21,7 +21,7 @@ apiSuite('deal fields', (api) => {
     ivan = await signIn(a.app, 'ivan');
     sales = await createPipeline(a.call);
     await a.publish(closeWon);
-    const res = await a.call('PUT', '/api/v1/crm/deal-fields', {
+    const res = await a.call('PUT', '/api/v1/crm/fields/deal', {
       items: [
         { key: 'payment', label: 'Payment', type: 'select', options: ['cash', 'card'], required: true },
         { key: 'floors', label: 'Floors', type: 'number' },
@@ -33,7 +33,7 @@ apiSuite('deal fields', (api) => {
   });
 
   it('lists the fields in order, for everyone; only process administrators change them', async () => {
-    const list = (await ivan.call('GET', '/api/v1/crm/deal-fields')).json().items;
+    const list = (await ivan.call('GET', '/api/v1/crm/fields/deal')).json().items;
     expect(list).toEqual([
       {
         key: 'payment',
@@ -54,7 +54,7 @@ apiSuite('deal fields', (api) => {
       },
       { key: 'vip', label: 'VIP', type: 'boolean', options: [], required: false, requiredAtStages: [] },
     ]);
-    expect((await ivan.call('PUT', '/api/v1/crm/deal-fields', { items: [] })).statusCode).toBe(403);
+    expect((await ivan.call('PUT', '/api/v1/crm/fields/deal', { items: [] })).statusCode).toBe(403);
   });
 
   it('checks each value against its field, naming it', async () => {
@@ -123,7 +123,7 @@ apiSuite('deal fields', (api) => {
   });
 
   it('refuses fields that do not fit, naming each', async () => {
-    const res = await api().call('PUT', '/api/v1/crm/deal-fields', {
+    const res = await api().call('PUT', '/api/v1/crm/fields/deal', {
       items: [
         { key: 'a', label: 'A', type: 'select' },
         { key: 'a', label: 'A again', type: 'string', requiredAtStages: ['nope'] },
@@ -135,11 +135,158 @@ apiSuite('deal fields', (api) => {
       { path: 'body.items.1.key', message: 'a is used twice' },
       { path: 'body.items.1.requiredAtStages.0', message: 'there is no stage nope' },
     ]);
-    const builtIn = await api().call('PUT', '/api/v1/crm/deal-fields', {
+    const builtIn = await api().call('PUT', '/api/v1/crm/fields/deal', {
       items: [{ key: 'title', label: 'T', type: 'string' }],
     });
     expect(builtIn.statusCode).toBe(400);
     expect(builtIn.json().errors[0].path).toBe('body.items.0.key');
-    expect((await api().call('GET', '/api/v1/crm/deal-fields')).json().items).toHaveLength(4);
+    expect((await api().call('GET', '/api/v1/crm/fields/deal')).json().items).toHaveLength(4);
+  });
+});
+
+/** The company's own fields of leads, contacts and companies: each kind its own list, checked the same way. */
+apiSuite('lead, contact and company fields', (api) => {
+  let requests: PipelineBody;
+  let ivan: Session;
+  const stage = (name: string) => requests.stages.find((s) => s.name === name)?.id as string;
+  beforeAll(async () => {
+    const a = api();
+    await addPeople(a, usersWhoSignIn('ivan'));
+    ivan = await signIn(a.app, 'ivan');
+    const put = (entity: string, items: unknown[]) =>
+      a.call('PUT', `/api/v1/crm/fields/${entity}`, { items });
+    const leadPipeline = await a.call('POST', '/api/v1/crm/pipelines', {
+      name: 'Inbound',
+      entity: 'lead',
+      stages: [
+        { name: 'New', kind: 'open' },
+        { name: 'Qualified', kind: 'won' },
+        { name: 'Junk', kind: 'lost' },
+      ],
+    });
+    expect(leadPipeline.statusCode, leadPipeline.body).toBe(201);
+    requests = leadPipeline.json();
+    const dealStage = (await createPipeline(a.call)).stages[0]?.id as string;
+    // A deal pipeline's stage is no stage of a lead.
+    const wrong = await put('lead', [
+      { key: 'budget', label: 'Budget', type: 'number', requiredAtStages: [dealStage] },
+    ]);
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors).toEqual([
+      { path: 'body.items.0.requiredAtStages.0', message: `there is no stage ${dealStage}` },
+    ]);
+    expect(
+      (
+        await put('lead', [
+          { key: 'budget', label: 'Budget', type: 'number', requiredAtStages: [stage('Qualified')] },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await put('company', [
+          { key: 'segment', label: 'Segment', type: 'select', options: ['dealer', 'retail'], required: true },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    expect((await put('contact', [{ key: 'birthday', label: 'Birthday', type: 'date' }])).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('keeps each kind its own list; a contact or company field is not required at stages', async () => {
+    const a = api();
+    expect(
+      (await ivan.call('GET', '/api/v1/crm/fields/lead')).json().items.map((f: { key: string }) => f.key),
+    ).toEqual(['budget']);
+    expect((await ivan.call('GET', '/api/v1/crm/fields/deal')).json().items).toEqual([]);
+    const staged = await a.call('PUT', '/api/v1/crm/fields/contact', {
+      items: [{ key: 'birthday', label: 'Birthday', type: 'date', requiredAtStages: [stage('New')] }],
+    });
+    expect(staged.json().errors).toEqual([
+      { path: 'body.items.0.requiredAtStages', message: 'a contact has no stages' },
+      { path: 'body.items.0.requiredAtStages.0', message: `there is no stage ${stage('New')}` },
+    ]);
+    expect((await a.call('GET', '/api/v1/crm/fields/partner')).statusCode).toBe(400);
+  });
+
+  it("checks a company's and a contact's values, and requires what is required", async () => {
+    const none = await ivan.call('POST', '/api/v1/crm/companies', { name: 'ООО Ромашка' });
+    expect(none.statusCode).toBe(422);
+    expect(none.json()).toMatchObject({
+      code: 'INVALID_FIELDS',
+      errors: [{ path: 'body.fields.segment', message: 'Segment must be filled' }],
+    });
+    const wrong = await ivan.call('POST', '/api/v1/crm/companies', {
+      name: 'ООО Ромашка',
+      fields: { segment: 'vip' },
+    });
+    expect(wrong.json().errors).toEqual([
+      { path: 'body.fields.segment', message: 'Segment must be one of dealer, retail' },
+    ]);
+    const company = await created(ivan.call, 'companies', {
+      name: 'ООО Ромашка',
+      fields: { segment: 'dealer' },
+    });
+    expect(company.fields).toEqual({ segment: 'dealer' });
+    expect((await ivan.call('GET', `/api/v1/crm/companies/${company.id}`)).json().fields).toEqual({
+      segment: 'dealer',
+    });
+    // A change that leaves the fields alone does not ask for them; one that empties a required one is refused.
+    expect(
+      (await ivan.call('PATCH', `/api/v1/crm/companies/${company.id}`, { phone: '+7 495 000-00-00' }))
+        .statusCode,
+    ).toBe(200);
+    const emptied = await ivan.call('PATCH', `/api/v1/crm/companies/${company.id}`, { fields: {} });
+    expect(emptied.statusCode).toBe(422);
+    const contact = await created(ivan.call, 'contacts', {
+      name: 'Анна',
+      fields: { birthday: '1990-05-01' },
+    });
+    expect(contact.fields).toEqual({ birthday: '1990-05-01' });
+    const badDate = await ivan.call('PATCH', `/api/v1/crm/contacts/${contact.id}`, {
+      fields: { birthday: '1 May' },
+    });
+    expect(badDate.json().errors).toEqual([
+      { path: 'body.fields.birthday', message: 'Birthday must be a date (YYYY-MM-DD)' },
+    ]);
+    const listed = (await ivan.call('GET', '/api/v1/crm/contacts')).json().items;
+    expect(listed.find((c: { id: string }) => c.id === contact.id).fields).toEqual({
+      birthday: '1990-05-01',
+    });
+  });
+
+  it("requires a lead's field at the stage that needs it, and converting a lead makes a company without asking", async () => {
+    const lead = await created(ivan.call, 'leads', {
+      name: 'Сергей',
+      companyTitle: 'ООО Кирпич',
+      pipelineId: requests.id,
+      fields: { budget: 'much' },
+    }).catch(() => null);
+    expect(lead).toBeNull();
+    const bad = await ivan.call('POST', '/api/v1/crm/leads', {
+      name: 'Сергей',
+      pipelineId: requests.id,
+      fields: { budget: 'much' },
+    });
+    expect(bad.json().errors).toEqual([{ path: 'body.fields.budget', message: 'Budget must be a number' }]);
+    const made = await created(ivan.call, 'leads', {
+      name: 'Сергей',
+      companyTitle: 'ООО Кирпич',
+      pipelineId: requests.id,
+    });
+    const qualify = await ivan.call('PATCH', `/api/v1/crm/leads/${made.id}`, { stageId: stage('Qualified') });
+    expect(qualify.statusCode).toBe(422);
+    expect(qualify.json().errors).toEqual([
+      { path: 'body.fields.budget', message: 'Budget must be filled at the stage Qualified' },
+    ]);
+    expect(
+      (await ivan.call('PATCH', `/api/v1/crm/leads/${made.id}`, { fields: { budget: 500000 } })).statusCode,
+    ).toBe(200);
+    const converted = await ivan.call('POST', `/api/v1/crm/leads/${made.id}/convert`, {});
+    expect(converted.statusCode, converted.body).toBe(200);
+    const deal = converted.json().deal;
+    expect(deal.fields).toEqual({ budget: 500000 });
+    expect((await ivan.call('GET', `/api/v1/crm/companies/${deal.companyId}`)).json().fields).toEqual({});
   });
 });

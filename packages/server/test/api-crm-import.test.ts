@@ -15,7 +15,7 @@ apiSuite('CRM import', (api) => {
     await addPeople(a, usersWhoSignIn('ivan', 'zoya'));
     ivan = await signIn(a.app, 'ivan');
     sales = await createPipeline(a.call);
-    await a.call('PUT', '/api/v1/crm/deal-fields', {
+    await a.call('PUT', '/api/v1/crm/fields/deal', {
       items: [
         { key: 'floors', label: 'Floors', type: 'number' },
         { key: 'payment', label: 'Payment', type: 'select', options: ['Cash', 'Card'] },

@@ -100,7 +100,7 @@ apiSuite('CRM mail', (api, dialect) => {
       ...base,
       imap: { host: imap.host, port: imap.port, tls: false, user: box('sales') },
     });
-    expect(noPassword.statusCode).toBe(422);
+    expect(noPassword.statusCode).toBe(400);
     expect(noPassword.json().errors[0].path).toBe('body.imap.password');
     // A manager connects only their own mailbox.
     const company = await ivan('POST', '/api/v1/crm/mailboxes', {

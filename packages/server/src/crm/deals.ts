@@ -4,7 +4,6 @@ import { newRowId } from '../db/row-ids.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound } from '../runtime/errors.ts';
-import { checkDealValues } from './deal-field-definitions.ts';
 import {
   type DealFields,
   type DealView,
@@ -13,6 +12,7 @@ import {
   type StageVisit,
   stageVisits,
 } from './deal-rows.ts';
+import { checkFieldValues } from './field-definitions.ts';
 import { DEFAULT_CURRENCY, toMinor } from './money.ts';
 import type { CrmEntity } from './pipelines.ts';
 import { badReference, checkParty, checkResponsible } from './references.ts';
@@ -160,7 +160,7 @@ export async function insertDeal(
   const id = newRowId();
   const stage = await stageIn(trx, input.pipelineId, input.stageId, entity);
   await checkLinks(trx, await ledByCaller(trx, caller), input);
-  if (entity === 'deal') await checkDealValues(trx, stage, input.fields ?? {});
+  await checkFieldValues(trx, entity, stage, input.fields ?? {});
   const now = rt.now();
   const lead = leadColumns(input);
   await trx
@@ -239,9 +239,10 @@ export async function writeDeal(
     moving || (patch.stageId !== undefined && patch.stageId !== deal.stageId)
       ? await stageIn(trx, pipelineId, patch.stageId, deal.entity)
       : null;
-  if (deal.entity === 'deal' && (stage || patch.fields !== undefined))
-    await checkDealValues(
+  if (stage || patch.fields !== undefined)
+    await checkFieldValues(
       trx,
+      deal.entity,
       stage ?? { id: deal.stageId, name: deal.stageName },
       patch.fields ?? deal.fields,
     );

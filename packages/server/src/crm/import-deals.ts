@@ -1,6 +1,6 @@
 import { newRowId } from '../db/row-ids.ts';
-import { type DealFieldDefinition, dealValueProblems } from './deal-field-definitions.ts';
 import type { DealFields } from './deal-rows.ts';
+import { type FieldDefinition, fieldValueProblems } from './field-definitions.ts';
 import { readBoolean, readDate, readNumber } from './import-cells.ts';
 import {
   CHUNK,
@@ -101,7 +101,7 @@ function dealOf(
   const responsible = responsibleOf(r, known, me, problem);
   const fields = fieldsOf(r, known.dealFields, problem);
   if (stage)
-    for (const p of dealValueProblems(known.dealFields, stage, fields)) problem(r.row, p.key, p.message);
+    for (const p of fieldValueProblems(known.dealFields, stage, fields)) problem(r.row, p.key, p.message);
   if (before.count > 0 || !stage) return undefined;
   return {
     id: newRowId(),
@@ -126,7 +126,7 @@ function dealOf(
 }
 
 /** A row's deal-field cells, read by each field's type (a select's option in any letter case). */
-function fieldsOf(r: Row, definitions: DealFieldDefinition[], fail: Fail): DealFields {
+function fieldsOf(r: Row, definitions: FieldDefinition[], fail: Fail): DealFields {
   const fields: DealFields = {};
   for (const f of definitions) {
     if (!r.has(`field:${f.key}`)) continue;

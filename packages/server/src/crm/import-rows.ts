@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { type DealFieldDefinition, listDealFields } from './deal-field-definitions.ts';
+import { type FieldDefinition, listFields } from './field-definitions.ts';
 import { listPipelines, type PipelineView } from './pipelines.ts';
 import type { LedBy } from './visibility.ts';
 
@@ -22,7 +22,7 @@ export interface Known {
   companies: Lookup;
   contacts: Lookup;
   pipelines: PipelineView[];
-  dealFields: DealFieldDefinition[];
+  dealFields: FieldDefinition[];
 }
 
 /** Things found by a unique key (a tax id, an e-mail) or by name, which may be ambiguous. */
@@ -41,7 +41,7 @@ export async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Pro
     companies.execute(),
     contacts.execute(),
     listPipelines(trx),
-    listDealFields(trx),
+    listFields(trx, 'deal'),
   ]);
   return {
     users: new Map(users.map((u) => [u.login.toLowerCase(), u.id])),

@@ -5,7 +5,7 @@ import type { FieldError } from '../http/problem.ts';
 import { CsvError, type CsvRecord, parseCsv } from '../org/csv.ts';
 import { ImportFailed } from '../org/import.ts';
 import type { Runtime } from '../runtime/context.ts';
-import type { DealFieldDefinition } from './deal-field-definitions.ts';
+import type { FieldDefinition } from './field-definitions.ts';
 import { dealsPlan } from './import-deals.ts';
 import {
   CHUNK,
@@ -88,7 +88,7 @@ export async function importCrm(
 function columnsOf(
   kind: ImportKind,
   header: string[],
-  dealFields: DealFieldDefinition[],
+  dealFields: FieldDefinition[],
   fail: (row: number, column: string | null, message: string) => void,
 ): string[] {
   const known = IMPORT_COLUMNS[kind];

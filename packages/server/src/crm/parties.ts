@@ -6,6 +6,8 @@ import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
+import type { DealFields } from './deal-rows.ts';
+import { checkFieldValues } from './field-definitions.ts';
 import { checkParty, checkResponsible } from './references.ts';
 import { contains, searchText } from './search.ts';
 import { type CrmTable, findWritable, type LedBy, ledByCaller } from './visibility.ts';
@@ -43,8 +45,13 @@ const KINDS: Record<PartyKind, KindSpec> = {
 
 const SHARED = { name: 'name', phone: 'phone', email: 'email', comment: 'comment' };
 
-/** A contact's or company's fields as the API names them (`responsibleId` and their own ones included). */
-export type PartyInput = Record<string, string | null | undefined>;
+/**
+ * A contact's or company's fields as the API names them (`responsibleId` and their own ones included),
+ * and `fields`, the company's own fields for its kind.
+ */
+export type PartyInput = { [api: string]: string | null | undefined | DealFields } & {
+  fields?: DealFields | undefined;
+};
 
 interface PartyShared {
   id: string;
@@ -54,6 +61,7 @@ interface PartyShared {
   comment: string | null;
   responsibleId: string;
   responsibleName: string | null;
+  fields: DealFields;
   createdAt: string;
   updatedAt: string;
 }
@@ -94,12 +102,13 @@ function rows(db: Kysely<Database>, kind: PartyKind) {
 }
 
 function view(kind: PartyKind, r: Row): PartyView {
-  const out: Record<string, string | null> = { id: r.id };
+  const out: Record<string, string | null | DealFields> = { id: r.id };
   for (const [api, column] of Object.entries({ ...SHARED, ...KINDS[kind].own }))
     out[api] = (r[column] as string | null) ?? null;
   if (kind === 'contact') out.companyName = (r.company_name as string | null) ?? null;
   out.responsibleId = r.responsible_id as string;
   out.responsibleName = (r.responsible_name as string | null) ?? null;
+  out.fields = JSON.parse(r.fields as string) as DealFields;
   out.createdAt = toIso(r.created_at);
   out.updatedAt = toIso(r.updated_at);
   return out as unknown as PartyView;
@@ -167,29 +176,39 @@ export async function listParties(
   );
 }
 
-/** The columns `input` sets (only the fields it names), and the checks of what it links to. */
+/**
+ * The columns `input` sets (only the fields it names), and the checks of what it links to and of the
+ * company's own fields: those given of their types, and the required ones filled when `requireFields`.
+ */
 async function columnsOf(
   db: Kysely<Database>,
   ledBy: LedBy | null,
   kind: PartyKind,
   input: PartyInput,
+  requireFields: boolean,
 ): Promise<Record<string, string | null>> {
-  if (input.responsibleId !== undefined && input.responsibleId !== null)
-    await checkResponsible(db, input.responsibleId, 'body.responsibleId');
-  if (kind === 'contact' && input.companyId)
-    await checkParty(db, ledBy, 'crm_companies', input.companyId, 'body.companyId');
+  const text = (api: string) => input[api] as string | null | undefined;
+  const responsibleId = text('responsibleId');
+  if (responsibleId) await checkResponsible(db, responsibleId, 'body.responsibleId');
+  const companyId = text('companyId');
+  if (kind === 'contact' && companyId)
+    await checkParty(db, ledBy, 'crm_companies', companyId, 'body.companyId');
+  if (requireFields || input.fields !== undefined) await checkFieldValues(db, kind, null, input.fields ?? {});
   const columns: Record<string, string | null> = {};
   for (const [api, column] of Object.entries({
     ...SHARED,
     ...KINDS[kind].own,
     responsibleId: 'responsible_id',
   }))
-    if (input[api] !== undefined) columns[column] = input[api] ?? null;
+    if (input[api] !== undefined) columns[column] = text(api) ?? null;
+  if (input.fields !== undefined) columns.fields = JSON.stringify(input.fields);
   return columns;
 }
 
-const searchOf = (kind: PartyKind, v: Record<string, string | null | undefined>) =>
-  searchText(v.name, v.phone, v.email, ...KINDS[kind].searched.map((f) => v[f]));
+const searchOf = (kind: PartyKind, v: PartyInput | PartyView) => {
+  const text = v as Record<string, string | null | undefined>;
+  return searchText(text.name, text.phone, text.email, ...KINDS[kind].searched.map((f) => text[f]));
+};
 
 export async function createParty(
   rt: Runtime,
@@ -197,27 +216,33 @@ export async function createParty(
   kind: PartyKind,
   input: PartyInput,
 ): Promise<PartyView> {
-  const id = await rt.db.kysely.transaction().execute((trx) => insertParty(rt, trx, caller, kind, input));
+  const id = await rt.db.kysely
+    .transaction()
+    .execute((trx) => insertParty(rt, trx, caller, kind, input, true));
   return view(kind, await visible(rt.db.kysely, null, kind, id));
 }
 
-/** Inserts a contact or company in `trx` (what it links to checked); returns its id. */
+/**
+ * Inserts a contact or company in `trx` (what it links to checked); returns its id. Made by a person,
+ * its required fields must be filled; made on the way (a lead converted, an import) they may wait.
+ */
 export async function insertParty(
   rt: Runtime,
   trx: Kysely<Database>,
   caller: Caller,
   kind: PartyKind,
   input: PartyInput,
+  requireFields = false,
 ): Promise<string> {
   const id = newRowId();
-  const columns = await columnsOf(trx, await ledByCaller(trx, caller), kind, input);
+  const columns = await columnsOf(trx, await ledByCaller(trx, caller), kind, input, requireFields);
   const now = rt.now();
   await anyDb(trx)
     .insertInto(KINDS[kind].table)
     .values({
       ...columns,
       id,
-      responsible_id: input.responsibleId ?? caller.userId,
+      responsible_id: (input.responsibleId as string | undefined) ?? caller.userId,
       search: searchOf(kind, input),
       created_by: caller.userId,
       created_at: now,
@@ -238,8 +263,8 @@ export async function updateParty(
   await rt.db.kysely.transaction().execute(async (trx) => {
     const before = view(kind, await writable(trx, caller, kind, id));
     const ledBy = await ledByCaller(trx, caller);
-    const columns = await columnsOf(trx, ledBy, kind, input);
-    const after = { ...before, ...input };
+    const columns = await columnsOf(trx, ledBy, kind, input, input.fields !== undefined);
+    const after = { ...before, ...input } as PartyInput;
     await anyDb(trx)
       .updateTable(table)
       .set({ ...columns, search: searchOf(kind, after), updated_at: rt.now() })

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoTime, page, pageQuery, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { dealFieldsSchema } from './deal-fields.ts';
 import { createParty, deleteParty, getParty, listParties, type PartyKind, updateParty } from './parties.ts';
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -11,6 +12,9 @@ const shared = {
   email: text(320),
   comment: text(10_000),
   responsibleId: z.string().min(1).optional().describe('Default: the caller'),
+  fields: dealFieldsSchema
+    .optional()
+    .describe("The company's own fields (GET /crm/fields/{contact|company})"),
 };
 const viewShared = {
   id: z.string(),
@@ -20,6 +24,7 @@ const viewShared = {
   comment: z.string().nullable(),
   responsibleId: z.string(),
   responsibleName: z.string().nullable(),
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   createdAt: isoTime,
   updatedAt: isoTime,
 };

@@ -3,8 +3,8 @@ import type { Runtime } from '../runtime/context.ts';
 import { accessRoutes } from './access-routes.ts';
 import { activityRoutes } from './activities/activity-routes.ts';
 import { catalogRoutes } from './catalog/catalog-routes.ts';
-import { dealFieldRoutes } from './deal-field-routes.ts';
 import { dealRoutes } from './deal-routes.ts';
+import { fieldRoutes } from './field-routes.ts';
 import { crmImportRoutes } from './import-routes.ts';
 import { leadRoutes } from './lead-routes.ts';
 import { emailRoutes } from './mail/email-routes.ts';
@@ -23,7 +23,7 @@ export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
   await app.register(leadRoutes, { rt });
   await app.register(partyRoutes, { rt });
   await app.register(robotRoutes, { rt });
-  await app.register(dealFieldRoutes, { rt });
+  await app.register(fieldRoutes, { rt });
   await app.register(crmImportRoutes, { rt });
   await app.register(webFormRoutes, { rt });
   await app.register(catalogRoutes, { rt });

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The CRM's tables (migrations 016–024), conventions as in schema.ts. */
+/** The CRM's tables (migrations 016–025), conventions as in schema.ts. */
 export interface CrmTables {
   crm_pipelines: CrmPipelinesTable;
   crm_stages: CrmStagesTable;
@@ -9,7 +9,7 @@ export interface CrmTables {
   crm_deals: CrmDealsTable;
   crm_deal_stages: CrmDealStagesTable;
   crm_robots: CrmRobotsTable;
-  crm_deal_fields: CrmDealFieldsTable;
+  crm_fields: CrmFieldsTable;
   crm_web_forms: CrmWebFormsTable;
   crm_form_submissions: CrmFormSubmissionsTable;
   crm_price_lists: CrmPriceListsTable;
@@ -54,6 +54,8 @@ interface CrmPartyColumns {
   created_by: string;
   created_at: number;
   updated_at: number;
+  /** JSON object: the company's own fields for it (migration 025). */
+  fields: Generated<string>;
 }
 
 export interface CrmCompaniesTable extends CrmPartyColumns {
@@ -136,8 +138,10 @@ export interface CrmRobotsTable {
   updated_at: number;
 }
 
-/** A field companies add to deals (migration 018). */
-export interface CrmDealFieldsTable {
+/** A field companies add to deals, leads, contacts or companies (migrations 018, 025). */
+export interface CrmFieldsTable {
+  /** `deal`, `lead`, `contact` or `company`. */
+  entity: string;
   key: string;
   label: string;
   /** `string`, `number`, `boolean`, `date` or `select`. */

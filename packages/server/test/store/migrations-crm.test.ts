@@ -162,4 +162,48 @@ describe.each(DIALECTS)('CRM migrations from 021 on %s', (dialect) => {
       await expect(sql`select * from ${sql.table(table)}`.execute(db.kysely)).rejects.toThrow(table);
     await expect(sql`select email_id from crm_activities`.execute(db.kysely)).rejects.toThrow('email_id');
   });
+
+  it('025 moves the deal fields into crm_fields and gives contacts and companies theirs, up and back down', async () => {
+    expect((await migrator.migrateTo('024-crm-mail')).error).toBeUndefined();
+    const field = {
+      label: 'Region',
+      type: 'string',
+      options: '[]',
+      required: 0,
+      required_stages: '[]',
+      sort: 0,
+    };
+    const at024 = db.kysely.withTables<{ crm_deal_fields: typeof field & { key: string } }>();
+    await at024
+      .insertInto('crm_deal_fields')
+      .values({ key: 'region', ...field })
+      .execute();
+    await sql`insert into crm_contacts (id, name, responsible_id, search, created_by, created_at, updated_at)
+      values ('c', 'Anna', 'u', 'anna', 'u', 0, 0)`.execute(db.kysely);
+
+    const applied = await migrator.migrateTo('025-crm-fields');
+    expect(applied.results?.map((r) => r.migrationName)).toEqual(['025-crm-fields']);
+    expect(await db.kysely.selectFrom('crm_fields').select(['entity', 'key', 'label']).execute()).toEqual([
+      { entity: 'deal', key: 'region', label: 'Region' },
+    ]);
+    await db.kysely
+      .insertInto('crm_fields')
+      .values({ entity: 'contact', key: 'region', ...field })
+      .execute();
+    await expect(
+      db.kysely
+        .insertInto('crm_fields')
+        .values({ entity: 'contact', key: 'region', ...field })
+        .execute(),
+    ).rejects.toThrow(duplicate);
+    const contact = await db.kysely.selectFrom('crm_contacts').select('fields').executeTakeFirstOrThrow();
+    expect(contact.fields).toBe('{}');
+
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    expect(await at024.selectFrom('crm_deal_fields').select(['key', 'label']).execute()).toEqual([
+      { key: 'region', label: 'Region' },
+    ]);
+    await expect(sql`select * from crm_fields`.execute(db.kysely)).rejects.toThrow('crm_fields');
+    await expect(sql`select fields from crm_contacts`.execute(db.kysely)).rejects.toThrow('fields');
+  });
 });

@@ -418,12 +418,14 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         required_stages: '[]',
         sort: 0,
       };
-      await db.kysely
+      // 025 renamed the table: the schema types know only crm_fields.
+      const at018 = db.kysely.withTables<{ crm_deal_fields: typeof field & { key: string } }>();
+      await at018
         .insertInto('crm_deal_fields')
         .values({ key: 'region', ...field })
         .execute();
       await expect(
-        db.kysely
+        at018
           .insertInto('crm_deal_fields')
           .values({ key: 'region', ...field })
           .execute(),

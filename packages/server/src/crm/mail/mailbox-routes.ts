@@ -17,24 +17,31 @@ const tags = ['crm'];
 const idParam = z.object({ id: z.string() });
 const host = z.string().trim().min(1).max(255);
 const user = z.string().trim().min(1).max(320);
-const password = z.string().min(1).max(1000).optional().describe('Left out when changing a mailbox: kept');
+const password = z.string().min(1).max(1000);
 
-const imapInput = z.object({
-  host,
-  port: z.number().int().min(1).max(65535).default(993),
-  tls: z.boolean().default(true).describe('TLS from the start (993); false: plain IMAP'),
-  user,
-  password,
-  folder: z.string().trim().min(1).max(500).default('INBOX'),
+/** The servers as given when connecting (with their passwords) and when changing (passwords may stay). */
+const servers = <P extends z.ZodType>(secret: P) => ({
+  imap: z.object({
+    host,
+    port: z.number().int().min(1).max(65535).default(993),
+    tls: z.boolean().default(true).describe('TLS from the start (993); false: plain IMAP'),
+    user,
+    password: secret,
+    folder: z.string().trim().min(1).max(500).default('INBOX'),
+  }),
+  smtp: z
+    .object({
+      host,
+      port: z.number().int().min(1).max(65535).default(465),
+      tls: z.boolean().default(true).describe('TLS from the start (465); false: STARTTLS when offered (587)'),
+      user,
+      password: secret,
+    })
+    .nullable()
+    .optional()
+    .describe("The mailbox's own SMTP server; null: Baton's (BATON_SMTP_URL)"),
 });
-const smtpInput = z.object({
-  host,
-  port: z.number().int().min(1).max(65535).default(465),
-  tls: z.boolean().default(true).describe('TLS from the start (465); false: STARTTLS when offered (587)'),
-  user,
-  password,
-});
-const mailboxInput = z.object({
+const settings = z.object({
   name: z.string().trim().min(1).max(200),
   address: z.email().max(320).describe('The address letters written in Baton go out from'),
   ownerId: z
@@ -45,11 +52,6 @@ const mailboxInput = z.object({
     .describe(
       "A person's own mailbox; null: the company's. Default: the company's for manageCrm, else the caller's",
     ),
-  imap: imapInput,
-  smtp: smtpInput
-    .nullable()
-    .optional()
-    .describe("The mailbox's own SMTP server; null: Baton's (BATON_SMTP_URL)"),
   leadPipelineId: z
     .string()
     .min(1)
@@ -60,6 +62,10 @@ const mailboxInput = z.object({
   enabled: z.boolean().optional(),
   checkEveryMinutes: z.number().int().min(1).max(1440).optional().describe('Default: 5'),
 });
+const mailboxInput = settings.extend(servers(password));
+const mailboxPatch = settings
+  .extend(servers(password.optional().describe('Left out: the stored one is kept')))
+  .partial();
 const server = { host: z.string(), port: z.number().int(), tls: z.boolean(), user: z.string() };
 const mailbox = z
   .object({
@@ -126,7 +132,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app,
         tags,
         summary: 'Change a mailbox; passwords left out are kept, new connection settings are tried first',
         params: idParam,
-        body: mailboxInput.partial(),
+        body: mailboxPatch,
         response: { 200: mailbox, ...problems(400, 403, 404, 422) },
       },
     },
@@ -162,6 +168,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app,
             linked: z.number().int().describe('Put on a deal or lead'),
             leads: z.number().int().describe('Leads made of letters from unknown senders'),
             error: z.string().nullable(),
+            more: z.boolean().describe('More new letters wait: the next check follows at once'),
             mailbox,
           }),
           ...problems(403, 404),
@@ -170,7 +177,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app,
     },
     async (request) => {
       await usableMailbox(rt.db.kysely, request.caller, request.params.id);
-      const { more: _, ...result } = await checkMailbox(rt, request.params.id);
+      const result = await checkMailbox(rt, request.params.id);
       return { ...result, mailbox: await getMailbox(rt, request.caller, request.params.id) };
     },
   );

@@ -23,6 +23,7 @@ import * as crmProductsQuotes from './021-crm-products-quotes.ts';
 import * as crmAccess from './022-crm-access.ts';
 import * as crmActivities from './023-crm-activities.ts';
 import * as crmMail from './024-crm-mail.ts';
+import * as crmFields from './025-crm-fields.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022-crm-access': crmAccess,
   '023-crm-activities': crmActivities,
   '024-crm-mail': crmMail,
+  '025-crm-fields': crmFields,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,53 +6,59 @@ import type { Runtime } from '../runtime/context.ts';
 import { Unprocessable } from '../runtime/errors.ts';
 import type { DealFields } from './deal-rows.ts';
 
-export const DEAL_FIELD_TYPES = ['string', 'number', 'boolean', 'date', 'select'] as const;
-export type DealFieldType = (typeof DEAL_FIELD_TYPES)[number];
+export const FIELD_TYPES = ['string', 'number', 'boolean', 'date', 'select'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
-export interface DealFieldDefinition {
+/** The kinds of CRM items a company adds its own fields to. */
+export const FIELD_ENTITIES = ['deal', 'lead', 'contact', 'company'] as const;
+export type FieldEntity = (typeof FIELD_ENTITIES)[number];
+
+export interface FieldDefinition {
   key: string;
   label: string;
-  type: DealFieldType;
+  type: FieldType;
   /** A select's options, in order; empty for other types. */
   options: string[];
-  /** Every deal must have it filled. */
+  /** Every item of its kind must have it filled. */
   required: boolean;
-  /** The stages at which it must be filled (a deal cannot reach them without it). */
+  /** The stages at which a deal's or lead's must be filled (it cannot reach them without it). */
   requiredAtStages: string[];
 }
 
-/** The fields companies added to deals, in order; stage ids of removed stages left out. */
-export async function listDealFields(db: Kysely<Database>): Promise<DealFieldDefinition[]> {
+/** The fields the company added to items of `entity`, in order; stage ids of removed stages left out. */
+export async function listFields(db: Kysely<Database>, entity: FieldEntity): Promise<FieldDefinition[]> {
   const [rows, stages] = await Promise.all([
-    db.selectFrom('crm_deal_fields').selectAll().orderBy('sort').execute(),
+    db.selectFrom('crm_fields').selectAll().where('entity', '=', entity).orderBy('sort').execute(),
     db.selectFrom('crm_stages').select('id').execute(),
   ]);
   const known = new Set(stages.map((s) => s.id));
   return rows.map((r) => ({
     key: r.key,
     label: r.label,
-    type: r.type as DealFieldType,
+    type: r.type as FieldType,
     options: JSON.parse(r.options) as string[],
     required: r.required === 1,
     requiredAtStages: (JSON.parse(r.required_stages) as string[]).filter((id) => known.has(id)),
   }));
 }
 
-/** Replaces the list of deal fields (`manageCrm`). Values deals already hold stay in their `fields`. */
-export async function replaceDealFields(
+/** Replaces the fields of `entity` (`manageCrm`). Values items already hold stay in their `fields`. */
+export async function replaceFields(
   rt: Runtime,
   caller: Caller,
-  fields: DealFieldDefinition[],
-): Promise<DealFieldDefinition[]> {
-  demand(caller, 'manageCrm', 'changing deal fields');
+  entity: FieldEntity,
+  fields: FieldDefinition[],
+): Promise<FieldDefinition[]> {
+  demand(caller, 'manageCrm', `changing ${entity} fields`);
   await rt.db.kysely.transaction().execute(async (trx) => {
-    await checkDefinitions(trx, fields);
-    await trx.deleteFrom('crm_deal_fields').execute();
+    await checkDefinitions(trx, entity, fields);
+    await trx.deleteFrom('crm_fields').where('entity', '=', entity).execute();
     if (fields.length > 0)
       await trx
-        .insertInto('crm_deal_fields')
+        .insertInto('crm_fields')
         .values(
           fields.map((f, sort) => ({
+            entity,
             key: f.key,
             label: f.label,
             type: f.type,
@@ -64,12 +70,25 @@ export async function replaceDealFields(
         )
         .execute();
   });
-  return listDealFields(rt.db.kysely);
+  return listFields(rt.db.kysely, entity);
 }
 
-async function checkDefinitions(db: Kysely<Database>, fields: DealFieldDefinition[]): Promise<void> {
+/** Deals and leads move along pipelines, so their fields may be required at stages. */
+const PIPELINED = new Set<FieldEntity>(['deal', 'lead']);
+
+async function checkDefinitions(db: Kysely<Database>, entity: FieldEntity, fields: FieldDefinition[]) {
   const errors: { path: string; message: string }[] = [];
-  const stages = new Set((await db.selectFrom('crm_stages').select('id').execute()).map((s) => s.id));
+  // A field is required at stages of its own kind's pipelines.
+  const stages = new Set(
+    (
+      await db
+        .selectFrom('crm_stages as s')
+        .innerJoin('crm_pipelines as p', 'p.id', 's.pipeline_id')
+        .select('s.id')
+        .where('p.entity', '=', entity)
+        .execute()
+    ).map((s) => s.id),
+  );
   const keys = new Set<string>();
   fields.forEach((f, i) => {
     if (keys.has(f.key)) errors.push({ path: `body.items.${i}.key`, message: `${f.key} is used twice` });
@@ -78,13 +97,15 @@ async function checkDefinitions(db: Kysely<Database>, fields: DealFieldDefinitio
       errors.push({ path: `body.items.${i}.options`, message: 'a list needs its options' });
     if (new Set(f.options).size !== f.options.length)
       errors.push({ path: `body.items.${i}.options`, message: 'an option is given twice' });
+    if (!PIPELINED.has(entity) && f.requiredAtStages.length > 0)
+      errors.push({ path: `body.items.${i}.requiredAtStages`, message: `a ${entity} has no stages` });
     f.requiredAtStages.forEach((id, j) => {
       if (!stages.has(id))
         errors.push({ path: `body.items.${i}.requiredAtStages.${j}`, message: `there is no stage ${id}` });
     });
   });
   if (errors.length > 0)
-    throw new Unprocessable(`the deal fields do not fit: ${describe(errors)}`, errors, 'INVALID_FIELDS');
+    throw new Unprocessable(`the ${entity} fields do not fit: ${describe(errors)}`, errors, 'INVALID_FIELDS');
 }
 
 const describe = (errors: { path: string; message: string }[]) =>
@@ -93,7 +114,7 @@ const describe = (errors: { path: string; message: string }[]) =>
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-function typeProblem(f: DealFieldDefinition, v: unknown): string | null {
+function typeProblem(f: FieldDefinition, v: unknown): string | null {
   if (v === null) return null;
   switch (f.type) {
     case 'string':
@@ -111,10 +132,13 @@ function typeProblem(f: DealFieldDefinition, v: unknown): string | null {
   }
 }
 
-/** What is wrong with a deal's `fields` at `stage` by the company's fields: each by key, with its words. */
-export function dealValueProblems(
-  definitions: readonly DealFieldDefinition[],
-  stage: { id: string; name: string },
+/**
+ * What is wrong with an item's `fields` by the company's fields (at `stage`, for a deal or lead): each by
+ * key, with its words.
+ */
+export function fieldValueProblems(
+  definitions: readonly FieldDefinition[],
+  stage: { id: string; name: string } | null,
   fields: DealFields,
 ): { key: string; message: string }[] {
   const problems: { key: string; message: string }[] = [];
@@ -124,23 +148,24 @@ export function dealValueProblems(
     if (wrong) problems.push({ key: f.key, message: `${f.label} ${wrong}` });
     else if (isEmpty(value) && f.required)
       problems.push({ key: f.key, message: `${f.label} must be filled` });
-    else if (isEmpty(value) && f.requiredAtStages.includes(stage.id))
+    else if (isEmpty(value) && stage && f.requiredAtStages.includes(stage.id))
       problems.push({ key: f.key, message: `${f.label} must be filled at the stage ${stage.name}` });
   }
   return problems;
 }
 
 /**
- * A deal about to be written at `stage` with `fields` fits the company's fields: each value of its type,
- * and those required (always, or at that stage) filled. 422 `INVALID_FIELDS` naming each at
- * `body.fields.<key>`.
+ * An item about to be written with `fields` (at `stage`, a deal or lead) fits the company's fields for
+ * its kind: each value of its type, and those required (always, or at that stage) filled. 422
+ * `INVALID_FIELDS` naming each at `body.fields.<key>`.
  */
-export async function checkDealValues(
+export async function checkFieldValues(
   db: Kysely<Database>,
-  stage: { id: string; name: string },
+  entity: FieldEntity,
+  stage: { id: string; name: string } | null,
   fields: DealFields,
 ): Promise<void> {
-  const errors = dealValueProblems(await listDealFields(db), stage, fields).map((p) => ({
+  const errors = fieldValueProblems(await listFields(db, entity), stage, fields).map((p) => ({
     path: `body.fields.${p.key}`,
     message: p.message,
   }));
