@@ -1,29 +1,35 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Answer, type Body, call } from './client.ts';
+import { type Answer, type Body, type CallArgs, call } from './client.ts';
 
-export type DealField = Answer<'GET /api/v1/crm/deal-fields'>['items'][number];
+export type DealField = Answer<'GET /api/v1/crm/fields/{entity}'>['items'][number];
 export type DealFieldType = DealField['type'];
-export type DealFieldInput = Body<'PUT /api/v1/crm/deal-fields'>['items'][number];
-/** A value a deal keeps in its `fields`. */
+export type DealFieldInput = Body<'PUT /api/v1/crm/fields/{entity}'>['items'][number];
+/** The kinds of CRM items that have the company's own fields: deals, leads, contacts, companies. */
+export type FieldEntity = CallArgs<'GET /api/v1/crm/fields/{entity}'>['path']['entity'];
+/** A value an item keeps in its `fields`. */
 export type DealFieldValue = string | number | boolean | null;
 
 /** Under `crm`, so whatever refreshes the CRM refreshes the fields too. */
-export const dealFieldKeys = { list: ['crm', 'deal-fields'] as const };
+export const fieldKeys = { list: (entity: FieldEntity) => ['crm', 'fields', entity] as const };
 
-/** The company's deal fields in order; read by everyone (the deal form renders them). */
-export function useDealFields() {
+/** The company's fields of one kind of item, in order; read by everyone (the forms render them). */
+export function useFields(entity: FieldEntity) {
   return useQuery({
-    queryKey: dealFieldKeys.list,
-    queryFn: ({ signal }) => call('GET /api/v1/crm/deal-fields', { signal }),
+    queryKey: fieldKeys.list(entity),
+    queryFn: ({ signal }) => call('GET /api/v1/crm/fields/{entity}', { path: { entity }, signal }),
     staleTime: 60_000,
   });
 }
 
-/** Replaces the whole list (`manageCrm`); the answer becomes the cached list at once. */
-export function useSaveDealFields() {
+/** Replaces the whole list of one kind (`manageCrm`); the answer becomes the cached list at once. */
+export function useSaveFields(entity: FieldEntity) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (items: DealFieldInput[]) => call('PUT /api/v1/crm/deal-fields', { body: { items } }),
-    onSuccess: (saved) => client.setQueryData(dealFieldKeys.list, saved),
+    mutationFn: (items: DealFieldInput[]) =>
+      call('PUT /api/v1/crm/fields/{entity}', { path: { entity }, body: { items } }),
+    onSuccess: (saved) => client.setQueryData(fieldKeys.list(entity), saved),
   });
 }
+
+export const useDealFields = () => useFields('deal');
+export const useSaveDealFields = () => useSaveFields('deal');

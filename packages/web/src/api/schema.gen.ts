@@ -208,19 +208,6 @@ export type CrmPriceRequestInput = {
   message: string;
 };
 
-export type CrmDealFieldInput = {
-  /** The name processes read it by (document.<key>) and deals keep it under */
-  key: string;
-  label: string;
-  /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
-  options?: string[];
-  /** Every deal must have it */
-  required?: boolean;
-  /** Stages a deal cannot reach without it */
-  requiredAtStages?: string[];
-};
-
 export type CrmDealInput = {
   id: string;
   title: string;
@@ -284,6 +271,19 @@ export type CrmDealDetailInput = {
   }[];
   /** Whether the caller may change it (a read grant sees, not changes) */
   editable: boolean;
+};
+
+export type CrmFieldInput = {
+  /** The name items keep it under (and processes about a deal or lead read as document.<key>) */
+  key: string;
+  label: string;
+  /** select: one of options; date: YYYY-MM-DD */
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  options?: string[];
+  /** Every item of its kind must have it */
+  required?: boolean;
+  /** Deals and leads: stages of their pipelines an item cannot reach without it */
+  requiredAtStages?: string[];
 };
 
 export type CrmLeadInput = {
@@ -477,6 +477,7 @@ export type CrmContactInput = {
   comment: string | null;
   responsibleId: string;
   responsibleName: string | null;
+  fields: Record<string, string | number | boolean | null>;
   createdAt: string;
   updatedAt: string;
   position: string | null;
@@ -492,6 +493,7 @@ export type CrmCompanyInput = {
   comment: string | null;
   responsibleId: string;
   responsibleName: string | null;
+  fields: Record<string, string | number | boolean | null>;
   createdAt: string;
   updatedAt: string;
   taxId: string | null;
@@ -1281,19 +1283,6 @@ export type CrmPriceRequest = {
   message: string;
 };
 
-export type CrmDealField = {
-  /** The name processes read it by (document.<key>) and deals keep it under */
-  key: string;
-  label: string;
-  /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
-  options: string[];
-  /** Every deal must have it */
-  required: boolean;
-  /** Stages a deal cannot reach without it */
-  requiredAtStages: string[];
-};
-
 export type CrmDeal = {
   id: string;
   title: string;
@@ -1357,6 +1346,19 @@ export type CrmDealDetail = {
   }[];
   /** Whether the caller may change it (a read grant sees, not changes) */
   editable: boolean;
+};
+
+export type CrmField = {
+  /** The name items keep it under (and processes about a deal or lead read as document.<key>) */
+  key: string;
+  label: string;
+  /** select: one of options; date: YYYY-MM-DD */
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  options: string[];
+  /** Every item of its kind must have it */
+  required: boolean;
+  /** Deals and leads: stages of their pipelines an item cannot reach without it */
+  requiredAtStages: string[];
 };
 
 export type CrmLead = {
@@ -1550,6 +1552,7 @@ export type CrmContact = {
   comment: string | null;
   responsibleId: string;
   responsibleName: string | null;
+  fields: Record<string, string | number | boolean | null>;
   createdAt: string;
   updatedAt: string;
   position: string | null;
@@ -1565,6 +1568,7 @@ export type CrmCompany = {
   comment: string | null;
   responsibleId: string;
   responsibleName: string | null;
+  fields: Record<string, string | number | boolean | null>;
   createdAt: string;
   updatedAt: string;
   taxId: string | null;
@@ -3676,6 +3680,8 @@ export interface Operations {
       comment?: string | null;
       /** Default: the caller */
       responsibleId?: string;
+      /** The company's own fields (GET /crm/fields/{contact|company}) */
+      fields?: Record<string, string | number | boolean | null>;
       position?: string | null;
       companyId?: string | null;
     };
@@ -3696,6 +3702,7 @@ export interface Operations {
       comment: string | null;
       responsibleId: string;
       responsibleName: string | null;
+      fields: Record<string, string | number | boolean | null>;
       createdAt: string;
       updatedAt: string;
       position: string | null;
@@ -3718,6 +3725,8 @@ export interface Operations {
       comment?: string | null;
       /** Default: the caller */
       responsibleId?: string;
+      /** The company's own fields (GET /crm/fields/{contact|company}) */
+      fields?: Record<string, string | number | boolean | null>;
       position?: string | null;
       companyId?: string | null;
     };
@@ -3761,6 +3770,8 @@ export interface Operations {
       comment?: string | null;
       /** Default: the caller */
       responsibleId?: string;
+      /** The company's own fields (GET /crm/fields/{contact|company}) */
+      fields?: Record<string, string | number | boolean | null>;
       taxId?: string | null;
       address?: string | null;
     };
@@ -3781,6 +3792,7 @@ export interface Operations {
       comment: string | null;
       responsibleId: string;
       responsibleName: string | null;
+      fields: Record<string, string | number | boolean | null>;
       createdAt: string;
       updatedAt: string;
       taxId: string | null;
@@ -3802,6 +3814,8 @@ export interface Operations {
       comment?: string | null;
       /** Default: the caller */
       responsibleId?: string;
+      /** The company's own fields (GET /crm/fields/{contact|company}) */
+      fields?: Record<string, string | number | boolean | null>;
       taxId?: string | null;
       address?: string | null;
     };
@@ -3892,24 +3906,28 @@ export interface Operations {
     body: never;
     response: null;
   };
-  /** The company's deal fields, in order */
-  'GET /api/v1/crm/deal-fields': {
-    path: never;
+  /** The company's own fields of deals, leads, contacts or companies, in order */
+  'GET /api/v1/crm/fields/{entity}': {
+    path: {
+      entity: 'deal' | 'lead' | 'contact' | 'company';
+    };
     query: never;
     body: never;
     response: {
-      items: CrmDealField[];
+      items: CrmField[];
     };
   };
-  /** Replace the deal fields (manageCrm) */
-  'PUT /api/v1/crm/deal-fields': {
-    path: never;
+  /** Replace the fields of deals, leads, contacts or companies (manageCrm) */
+  'PUT /api/v1/crm/fields/{entity}': {
+    path: {
+      entity: 'deal' | 'lead' | 'contact' | 'company';
+    };
     query: never;
     body: {
-      items: CrmDealFieldInput[];
+      items: CrmFieldInput[];
     };
     response: {
-      items: CrmDealField[];
+      items: CrmField[];
     };
   };
   /** Import companies, contacts or deals from a CSV file in one transaction (all rows or none) */
@@ -4500,14 +4518,20 @@ export interface Operations {
       address: string;
       /** A person's own mailbox; null: the company's. Default: the company's for manageCrm, else the caller's */
       ownerId?: string | null;
+      /** Letters from unknown senders become leads on this lead pipeline; null: they are not taken */
+      leadPipelineId?: string | null;
+      /** Who leads those leads */
+      leadResponsibleId?: string | null;
+      enabled?: boolean;
+      /** Default: 5 */
+      checkEveryMinutes?: number;
       imap: {
         host: string;
         port?: number;
         /** TLS from the start (993); false: plain IMAP */
         tls?: boolean;
         user: string;
-        /** Left out when changing a mailbox: kept */
-        password?: string;
+        password: string;
         folder?: string;
       };
       /** The mailbox's own SMTP server; null: Baton's (BATON_SMTP_URL) */
@@ -4517,16 +4541,8 @@ export interface Operations {
         /** TLS from the start (465); false: STARTTLS when offered (587) */
         tls?: boolean;
         user: string;
-        /** Left out when changing a mailbox: kept */
-        password?: string;
+        password: string;
       } | null;
-      /** Letters from unknown senders become leads on this lead pipeline; null: they are not taken */
-      leadPipelineId?: string | null;
-      /** Who leads those leads */
-      leadResponsibleId?: string | null;
-      enabled?: boolean;
-      /** Default: 5 */
-      checkEveryMinutes?: number;
     };
     response: CrmMailbox;
   };
@@ -4551,13 +4567,20 @@ export interface Operations {
       address?: string;
       /** A person's own mailbox; null: the company's. Default: the company's for manageCrm, else the caller's */
       ownerId?: string | null;
+      /** Letters from unknown senders become leads on this lead pipeline; null: they are not taken */
+      leadPipelineId?: string | null;
+      /** Who leads those leads */
+      leadResponsibleId?: string | null;
+      enabled?: boolean;
+      /** Default: 5 */
+      checkEveryMinutes?: number;
       imap?: {
         host: string;
         port?: number;
         /** TLS from the start (993); false: plain IMAP */
         tls?: boolean;
         user: string;
-        /** Left out when changing a mailbox: kept */
+        /** Left out: the stored one is kept */
         password?: string;
         folder?: string;
       };
@@ -4568,16 +4591,9 @@ export interface Operations {
         /** TLS from the start (465); false: STARTTLS when offered (587) */
         tls?: boolean;
         user: string;
-        /** Left out when changing a mailbox: kept */
+        /** Left out: the stored one is kept */
         password?: string;
       } | null;
-      /** Letters from unknown senders become leads on this lead pipeline; null: they are not taken */
-      leadPipelineId?: string | null;
-      /** Who leads those leads */
-      leadResponsibleId?: string | null;
-      enabled?: boolean;
-      /** Default: 5 */
-      checkEveryMinutes?: number;
     };
     response: CrmMailbox;
   };
@@ -4604,6 +4620,8 @@ export interface Operations {
       /** Leads made of letters from unknown senders */
       leads: number;
       error: string | null;
+      /** More new letters wait: the next check follows at once */
+      more: boolean;
       mailbox: CrmMailbox;
     };
   };

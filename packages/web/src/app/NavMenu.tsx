@@ -14,6 +14,7 @@ import {
   IconInbox,
   IconLayoutKanban,
   IconListDetails,
+  IconMailbox,
   IconMailForward,
   IconNews,
   IconPackage,
@@ -63,6 +64,8 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/crm/companies', label: t('nav.companies'), icon: IconBuildingSkyscraper },
     { to: '/crm/leads', label: t('nav.leads'), icon: IconTargetArrow },
     { to: '/crm/activities', label: t('nav.activities'), icon: IconCalendarCheck },
+    // Everyone: the company's mailboxes and their own (the server shows whoever manages the CRM all).
+    { to: '/crm/mailboxes', label: t('nav.mailboxes'), icon: IconMailbox },
     { to: '/crm/import', label: t('nav.crmImport'), icon: IconTableImport },
     { to: '/crm/products', label: t('nav.products'), icon: IconPackage },
     // Everyone: the server shows the owner every manager, a head their people, others themselves.

@@ -51,6 +51,7 @@ const PriceListsPage = named(() => import('../crm-catalog/PriceListsPage.tsx'), 
 const CrmAccessPage = named(() => import('../crm-access/CrmAccessPage.tsx'), 'CrmAccessPage');
 const SalesReportPage = named(() => import('../crm-reports/SalesReportPage.tsx'), 'SalesReportPage');
 const MyActivitiesPage = named(() => import('../crm-activities/MyActivitiesPage.tsx'), 'MyActivitiesPage');
+const MailboxesPage = named(() => import('../crm-mail/MailboxesPage.tsx'), 'MailboxesPage');
 const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
 const EmailPage = named(() => import('../account/EmailPage.tsx'), 'EmailPage');
 
@@ -97,6 +98,7 @@ export const router = createBrowserRouter([
       { path: 'crm/access', element: <CrmAccessPage /> },
       { path: 'crm/reports/sales', element: <SalesReportPage /> },
       { path: 'crm/activities', element: <MyActivitiesPage /> },
+      { path: 'crm/mailboxes', element: <MailboxesPage /> },
       { path: 'admin/web-forms', element: <WebFormsPage /> },
       { path: 'admin/pipelines', element: <PipelinesPage /> },
       { path: 'crm/robots', element: <RobotsPage /> },

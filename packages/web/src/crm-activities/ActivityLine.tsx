@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Badge, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconCheck, IconMailOpened, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Activity } from '../api/crm-activities.ts';
@@ -8,6 +8,7 @@ import { CardListItem } from '../app/CardList.tsx';
 import { DEAL_KIND } from '../crm/deals/deal-kind.ts';
 import { itemPath } from '../crm/items/item-kind.ts';
 import { LEAD_KIND } from '../crm-leads/lead-kind.ts';
+import { letterPath } from '../crm-mail/letter-path.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import type { ActivityDialog } from './ActivityDialogs.tsx';
 import { KIND_ICONS } from './activity-kinds.ts';
@@ -18,7 +19,8 @@ const ITEM_KINDS = { deal: DEAL_KIND, lead: LEAD_KIND } as const;
 /**
  * One activity in a list: its kind's icon and title, then its deadline (red once passed) and either who
  * does it (on its deal's page) or its deal or lead as a link (`shows: 'item'`, in my list); a done one
- * says when and what came of it. `mayChange`: a Done button and a menu to edit or delete it.
+ * says when and what came of it; one about a letter links to it. `mayChange`: a Done button and a menu
+ * to edit or delete it.
  */
 export function ActivityLine(props: {
   activity: Activity;
@@ -35,6 +37,7 @@ export function ActivityLine(props: {
   const complete = t('line.complete', { title: activity.title });
   // An open one's comment says what to do; a done one's result what came of it.
   const note = open ? activity.comment : activity.result;
+  const item = itemPath(ITEM_KINDS[activity.entity], activity.dealId);
   return (
     <CardListItem label={activity.title} className={overdue ? 'overdue' : undefined}>
       <Stack gap={4}>
@@ -104,13 +107,14 @@ export function ActivityLine(props: {
               {activity.responsibleName ?? activity.responsibleId}
             </Text>
           ) : (
-            <Anchor
-              component={Link}
-              to={itemPath(ITEM_KINDS[activity.entity], activity.dealId)}
-              size="sm"
-              className="wrap-anywhere"
-            >
+            <Anchor component={Link} to={item} size="sm" className="wrap-anywhere">
               {t(`line.${activity.entity}`, { title: activity.dealTitle })}
+            </Anchor>
+          )}
+          {activity.emailId && (
+            <Anchor component={Link} to={letterPath(item, activity.emailId)} size="sm">
+              <IconMailOpened size={14} aria-hidden style={{ verticalAlign: 'middle' }} />{' '}
+              {t('line.openLetter')}
             </Anchor>
           )}
         </Group>

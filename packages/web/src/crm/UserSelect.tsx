@@ -3,13 +3,15 @@ import { useUsers } from '../api/org.ts';
 
 /**
  * Picks a colleague (the responsible one) by name; an inactive one stays shown while chosen. Someone is
- * always responsible, so a choice is changed, never cleared (none chosen yet: the server makes it me).
+ * always responsible, so a choice is changed, never cleared (none chosen yet: the server makes it me) —
+ * unless `whenNone` says who is meant while none is chosen: then it shows so, and a choice may be cleared.
  */
 export function UserSelect(props: {
   label: string;
   value: string | null;
   onChange: (id: string | null) => void;
   error?: string | undefined;
+  whenNone?: string | undefined;
 }) {
   const users = useUsers().data ?? [];
   const data = users
@@ -22,7 +24,9 @@ export function UserSelect(props: {
       value={props.value}
       onChange={props.onChange}
       searchable
-      allowDeselect={false}
+      placeholder={props.whenNone}
+      clearable={props.whenNone !== undefined}
+      allowDeselect={props.whenNone !== undefined}
       error={props.error}
     />
   );

@@ -23,6 +23,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/*/crmAccess.json',
     '!./locales/*/salesReport.json',
     '!./locales/*/activities.json',
+    '!./locales/*/mail.json',
   ],
   { eager: true, import: 'default' },
 );
@@ -40,6 +41,7 @@ const lazyFiles = import.meta.glob<Record<string, unknown>>(
     './locales/*/crmAccess.json',
     './locales/*/salesReport.json',
     './locales/*/activities.json',
+    './locales/*/mail.json',
   ],
   { import: 'default' },
 );

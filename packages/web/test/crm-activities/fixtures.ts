@@ -18,6 +18,7 @@ export function activity(over: Partial<Activity> = {}): Activity {
     doneAt: null,
     doneBy: null,
     robotId: null,
+    emailId: null,
     createdBy: 'ivan',
     createdAt: '2026-05-11T09:00:00.000Z',
     ...over,

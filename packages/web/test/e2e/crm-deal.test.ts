@@ -128,7 +128,7 @@ describe("a deal's page", () => {
 
   it('asks for the fields a stage requires, and moves the deal once they are filled in', async () => {
     const won = stageNamed(wholesale, 'Won');
-    await stage.server.api('PUT', '/api/v1/crm/deal-fields', {
+    await stage.server.api('PUT', '/api/v1/crm/fields/deal', {
       items: [{ key: 'signedOn', label: 'Signed on', type: 'date', requiredAtStages: [won.id] }],
     });
     await page.goto(dealUrl);

@@ -72,7 +72,7 @@ describe('the robots of a pipeline', () => {
     projects = await createPipeline(server, 'Projects', PROJECT_STAGES);
     await publish(server, confirmDeal);
     await publish(server, { ...confirmDeal, key: 'follow-up', name: 'Follow up' });
-    await server.api('PUT', '/api/v1/crm/deal-fields', {
+    await server.api('PUT', '/api/v1/crm/fields/deal', {
       items: [{ key: 'signedOn', label: 'Signed on', type: 'date' }],
     });
   });

@@ -17,7 +17,7 @@ const createPipeline = (server: TestServer, name: string, stages: readonly objec
   server.api<PipelineBody>('POST', '/api/v1/crm/pipelines', { name, stages });
 
 async function fieldsOf(server: TestServer): Promise<FieldBody[]> {
-  return (await server.api<{ items: FieldBody[] }>('GET', '/api/v1/crm/deal-fields')).items;
+  return (await server.api<{ items: FieldBody[] }>('GET', '/api/v1/crm/fields/deal')).items;
 }
 
 /**

@@ -7,6 +7,8 @@ import type { Pipeline, Stage } from '../../api/crm.ts';
 import type { Deal } from '../../api/crm-deals.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { ItemActivities } from '../../crm-activities/ItemActivities.tsx';
+import { ItemMail } from '../../crm-mail/ItemMail.tsx';
+import type { MailClient } from '../../crm-mail/useClientAddress.ts';
 import { ReadOnlyNote } from '../ReadOnlyNote.tsx';
 import { DeleteItem, type ItemRemoval } from './DeleteItem.tsx';
 import { type BoardItem, boardPath, type ItemKind } from './item-kind.ts';
@@ -15,16 +17,16 @@ import { StageHistory } from './StageHistory.tsx';
 
 /**
  * An item's card around its form: the header (with `actions` before Delete), `banner`, the stage bar,
- * the form with the way back to the board, and beside it its activities, the stage history, then
- * `aside`. An item the reader may only read (`stored.editable` false) says so, with no actions, delete
+ * the form with the way back to the board, and beside it its activities, its letters, the stage
+ * history, then `aside`. An item the reader may only read (`stored.editable` false) says so, with no actions, delete
  * or moves.
  */
 export function ItemEditorLayout<Item extends BoardItem>(props: {
   kind: ItemKind;
   /** From useItemEditing: the item as edited, the stage a move is on its way to, and the move. */
   editing: { base: Item; moving: string | null; moveTo: (stage: Stage) => void };
-  /** The item as stored: its stage history, its manager, whether the reader may change it. */
-  stored: Pick<Deal, 'stages' | 'responsibleId' | 'editable'>;
+  /** The item as stored: its stage history, its manager, its client's address, whether the reader may change it. */
+  stored: Pick<Deal, 'stages' | 'responsibleId' | 'editable'> & MailClient;
   pipelines: readonly Pipeline[];
   subtitle: string;
   actions?: ReactNode;
@@ -87,6 +89,7 @@ export function ItemEditorLayout<Item extends BoardItem>(props: {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <ItemActivities dealId={base.id} responsibleId={props.stored.responsibleId} editable={editable} />
+            <ItemMail dealId={base.id} client={props.stored} editable={editable} />
             <StageHistory deal={props.stored} pipelines={props.pipelines} />
             {props.aside}
           </Stack>

@@ -59,7 +59,7 @@ export function newPartyOf<K extends PartyKind>(kind: K, draft: PartyDraft): Par
     const value = cleaned(draft[f.name]);
     if (value !== null) body[f.name] = value;
   }
-  return body as Parties[K]['input'];
+  return body as unknown as Parties[K]['input'];
 }
 
 /** Only what differs from the record as loaded; a field emptied is sent as null (cleared). */
