@@ -1,7 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { updateDocumentHandler } from '../src/crm/update-document.ts';
 import { apiSuite } from './api-harness.ts';
-import { created, createPipeline, itemProcess, type PipelineBody } from './support/crm.ts';
+import {
+  created,
+  createLeadPipeline,
+  createPipeline,
+  itemProcess,
+  type PipelineBody,
+} from './support/crm.ts';
 import { jobOf } from './support/jobs.ts';
 import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
@@ -155,17 +161,7 @@ apiSuite('lead, contact and company fields', (api) => {
     ivan = await signIn(a.app, 'ivan');
     const put = (entity: string, items: unknown[]) =>
       a.call('PUT', `/api/v1/crm/fields/${entity}`, { items });
-    const leadPipeline = await a.call('POST', '/api/v1/crm/pipelines', {
-      name: 'Inbound',
-      entity: 'lead',
-      stages: [
-        { name: 'New', kind: 'open' },
-        { name: 'Qualified', kind: 'won' },
-        { name: 'Junk', kind: 'lost' },
-      ],
-    });
-    expect(leadPipeline.statusCode, leadPipeline.body).toBe(201);
-    requests = leadPipeline.json();
+    requests = await createLeadPipeline(a.call, 'Inbound');
     const dealStage = (await createPipeline(a.call)).stages[0]?.id as string;
     // A deal pipeline's stage is no stage of a lead.
     const wrong = await put('lead', [
@@ -178,7 +174,7 @@ apiSuite('lead, contact and company fields', (api) => {
     expect(
       (
         await put('lead', [
-          { key: 'budget', label: 'Budget', type: 'number', requiredAtStages: [stage('Qualified')] },
+          { key: 'budget', label: 'Budget', type: 'number', requiredAtStages: [stage('Converted')] },
         ])
       ).statusCode,
     ).toBe(200);
@@ -275,10 +271,10 @@ apiSuite('lead, contact and company fields', (api) => {
       companyTitle: 'ООО Кирпич',
       pipelineId: requests.id,
     });
-    const qualify = await ivan.call('PATCH', `/api/v1/crm/leads/${made.id}`, { stageId: stage('Qualified') });
+    const qualify = await ivan.call('PATCH', `/api/v1/crm/leads/${made.id}`, { stageId: stage('Converted') });
     expect(qualify.statusCode).toBe(422);
     expect(qualify.json().errors).toEqual([
-      { path: 'body.fields.budget', message: 'Budget must be filled at the stage Qualified' },
+      { path: 'body.fields.budget', message: 'Budget must be filled at the stage Converted' },
     ]);
     expect(
       (await ivan.call('PATCH', `/api/v1/crm/leads/${made.id}`, { fields: { budget: 500000 } })).statusCode,

@@ -1,16 +1,16 @@
 import { beforeAll, expect, it } from 'vitest';
 import { apiSuite } from './api-harness.ts';
-import { created, createPipeline, itemProcess, namesOf, type PipelineBody } from './support/crm.ts';
+import {
+  created,
+  createLeadPipeline,
+  createPipeline,
+  itemProcess,
+  namesOf,
+  type PipelineBody,
+} from './support/crm.ts';
 import { runDueJobs } from './support/jobs.ts';
 import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
-
-const LEAD_STAGES = [
-  { name: 'New', kind: 'open' },
-  { name: 'In progress', kind: 'open' },
-  { name: 'Converted', kind: 'won' },
-  { name: 'Junk', kind: 'lost' },
-] as const;
 
 /** Calls the lead back: the task goes to its manager, who notes the phone they reached. */
 const callBack = itemProcess('lead-call-back', 'lead', [
@@ -37,13 +37,7 @@ apiSuite('leads', (api) => {
     ivan = await signIn(a.app, 'ivan');
     zoya = await signIn(a.app, 'zoya');
     sales = await createPipeline(a.call);
-    const res = await a.call('POST', '/api/v1/crm/pipelines', {
-      name: 'Leads',
-      entity: 'lead',
-      stages: LEAD_STAGES,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    leads = res.json();
+    leads = await createLeadPipeline(a.call);
     await a.publish(callBack);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emailSendHandler } from '../src/crm/mail/send-job.ts';
 import { apiSuite } from './api-harness.ts';
-import { created, createPipeline, type PipelineBody } from './support/crm.ts';
+import { created, createLeadPipeline, createPipeline, type PipelineBody } from './support/crm.ts';
 import { type ImapServer, startImapServer } from './support/imap-server.ts';
 import { runDueJobs, startTestWorker } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
@@ -58,17 +58,7 @@ apiSuite('CRM mail', (api, dialect) => {
       ],
     });
     sales = await createPipeline(api().call);
-    const res = await api().call('POST', '/api/v1/crm/pipelines', {
-      name: 'Requests',
-      entity: 'lead',
-      stages: [
-        { name: 'New', kind: 'open' },
-        { name: 'Qualified', kind: 'won' },
-        { name: 'Junk', kind: 'lost' },
-      ],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    inbound = res.json();
+    inbound = await createLeadPipeline(api().call, 'Requests');
     await Promise.all(['sales', 'ivan', 'other'].map((u) => imap.addUser(box(u), 'secret')));
   });
 

@@ -1,15 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { apiSuite } from './api-harness.ts';
-import { createPipeline, namesOf, type PipelineBody } from './support/crm.ts';
+import { createLeadPipeline, createPipeline, namesOf, type PipelineBody } from './support/crm.ts';
 import { runDueJobs } from './support/jobs.ts';
 import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
-
-const LEAD_STAGES = [
-  { name: 'New', kind: 'open' },
-  { name: 'Converted', kind: 'won' },
-  { name: 'Junk', kind: 'lost' },
-] as const;
 
 apiSuite('web forms', (api) => {
   let leads: PipelineBody;
@@ -42,9 +36,7 @@ apiSuite('web forms', (api) => {
     await addPeople(a, usersWhoSignIn('ivan'));
     ivan = await signIn(a.app, 'ivan');
     await createPipeline(a.call);
-    leads = (
-      await a.call('POST', '/api/v1/crm/pipelines', { name: 'Leads', entity: 'lead', stages: LEAD_STAGES })
-    ).json();
+    leads = await createLeadPipeline(a.call);
     const res = await a.call('POST', '/api/v1/crm/web-forms', form());
     expect(res.statusCode, res.body).toBe(201);
     token = res.json().token;

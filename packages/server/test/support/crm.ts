@@ -29,6 +29,21 @@ export async function createPipeline(
   return res.json();
 }
 
+/** A lead pipeline's stages as the tests use them. */
+export const LEAD_STAGES = [
+  { name: 'New', kind: 'open' },
+  { name: 'In progress', kind: 'open' },
+  { name: 'Converted', kind: 'won' },
+  { name: 'Junk', kind: 'lost' },
+] as const;
+
+/** Creates a pipeline of leads through the API (201 expected). */
+export async function createLeadPipeline(call: Call, name = 'Leads'): Promise<PipelineBody> {
+  const res = await call('POST', '/api/v1/crm/pipelines', { name, entity: 'lead', stages: LEAD_STAGES });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
 /** Creates something under `/api/v1/crm/<path>` (201 expected) and returns its body. */
 export async function created<T = Record<string, unknown> & { id: string }>(
   call: Call,
