@@ -145,4 +145,42 @@ apiSuite('CRM import', (api) => {
     expect(mine.json()).toMatchObject({ created: 1 });
     expect(await namesOf(zoya.call, '/api/v1/crm/contacts')).toEqual(['Zoya’s client']);
   });
+
+  it("imports the company's own contact and company fields, setting those the file has and keeping the rest", async () => {
+    const a = api();
+    await a.call('PUT', '/api/v1/crm/fields/company', {
+      items: [
+        { key: 'segment', label: 'Segment', type: 'select', options: ['Dealer', 'Retail'], required: true },
+        { key: 'discount', label: 'Discount', type: 'number' },
+      ],
+    });
+    await a.call('PUT', '/api/v1/crm/fields/contact', {
+      items: [{ key: 'birthday', label: 'Birthday', type: 'date' }],
+    });
+    const first = await importAs(
+      ivan.call,
+      'companies',
+      'name;taxId;segment;discount\nКирпичный двор;5001;dealer;7,5\n',
+    );
+    expect(first.json(), first.body).toEqual({ dryRun: false, created: 1, updated: 0 });
+    const [company] = (await ivan.call('GET', '/api/v1/crm/companies?q=5001')).json().items;
+    expect(company.fields).toEqual({ segment: 'Dealer', discount: 7.5 });
+    // The discount changes; the segment, not in the file, stays.
+    const again = await importAs(ivan.call, 'companies', 'name;taxId;discount\nКирпичный двор;5001;10\n');
+    expect(again.json()).toEqual({ dryRun: false, created: 0, updated: 1 });
+    expect((await ivan.call('GET', `/api/v1/crm/companies/${company.id}`)).json().fields).toEqual({
+      segment: 'Dealer',
+      discount: 10,
+    });
+    const bad = await importAs(ivan.call, 'contacts', 'name;birthday;shoeSize\nАнна;1 мая;38\n');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['contacts.1.shoeSize']);
+    expect(bad.json().errors[0].message).toContain('or the key of a field (birthday)');
+    const wrongDate = await importAs(ivan.call, 'contacts', 'name;birthday\nАнна;someday\n');
+    expect(wrongDate.json().errors).toMatchObject([{ path: 'contacts.2.birthday' }]);
+    const contact = await importAs(ivan.call, 'contacts', 'name;birthday\nАнна;01.05.1990\n');
+    expect(contact.json(), contact.body).toMatchObject({ created: 1 });
+    const [anna] = (await ivan.call('GET', '/api/v1/crm/contacts?q=анна')).json().items;
+    expect(anna.fields).toEqual({ birthday: '1990-05-01' });
+  });
 });

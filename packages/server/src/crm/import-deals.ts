@@ -1,10 +1,10 @@
 import { newRowId } from '../db/row-ids.ts';
-import type { DealFields } from './deal-rows.ts';
-import { type FieldDefinition, fieldValueProblems } from './field-definitions.ts';
-import { readBoolean, readDate, readNumber } from './import-cells.ts';
+import { fieldValueProblems } from './field-definitions.ts';
+import { readNumber } from './import-cells.ts';
 import {
   CHUNK,
   type Fail,
+  fieldCells,
   find,
   type Known,
   orNull,
@@ -99,9 +99,9 @@ function dealOf(
   const companyId = link('company');
   const contactId = link('contact');
   const responsible = responsibleOf(r, known, me, problem);
-  const fields = fieldsOf(r, known.dealFields, problem);
+  const fields = fieldCells(r, known.fields.deals, problem);
   if (stage)
-    for (const p of fieldValueProblems(known.dealFields, stage, fields)) problem(r.row, p.key, p.message);
+    for (const p of fieldValueProblems(known.fields.deals, stage, fields)) problem(r.row, p.key, p.message);
   if (before.count > 0 || !stage) return undefined;
   return {
     id: newRowId(),
@@ -123,33 +123,4 @@ function dealOf(
     updated_at: now,
     closed_at: stage.kind === 'open' ? null : now,
   };
-}
-
-/** A row's deal-field cells, read by each field's type (a select's option in any letter case). */
-function fieldsOf(r: Row, definitions: FieldDefinition[], fail: Fail): DealFields {
-  const fields: DealFields = {};
-  for (const f of definitions) {
-    if (!r.has(`field:${f.key}`)) continue;
-    const cell = r.get(`field:${f.key}`);
-    const value =
-      f.type === 'number'
-        ? readNumber(cell)
-        : f.type === 'boolean'
-          ? readBoolean(cell)
-          : f.type === 'date'
-            ? readDate(cell)
-            : f.type === 'select'
-              ? cell === ''
-                ? null
-                : f.options.find((o) => o.toLowerCase() === cell.toLowerCase())
-              : orNull(cell);
-    if (value === undefined || Number.isNaN(value))
-      fail(
-        r.row,
-        f.key,
-        `${f.label}: ${cell} is not a ${f.type === 'select' ? `choice (${f.options.join(', ')})` : f.type}`,
-      );
-    else fields[f.key] = value;
-  }
-  return fields;
 }

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { DealFields } from './deal-rows.ts';
 import { type FieldDefinition, listFields } from './field-definitions.ts';
+import type { ImportKind } from './import.ts';
+import { readBoolean, readDate, readNumber } from './import-cells.ts';
 import { listPipelines, type PipelineView } from './pipelines.ts';
 import type { LedBy } from './visibility.ts';
 
@@ -22,7 +25,8 @@ export interface Known {
   companies: Lookup;
   contacts: Lookup;
   pipelines: PipelineView[];
-  dealFields: FieldDefinition[];
+  /** The company's own fields of what each kind of import makes. */
+  fields: Record<ImportKind, FieldDefinition[]>;
 }
 
 /** Things found by a unique key (a tax id, an e-mail) or by name, which may be ambiguous. */
@@ -36,19 +40,22 @@ export async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Pro
   if (ledBy) companies = companies.where(ledBy('companies', 'crm_companies'));
   let contacts = trx.selectFrom('crm_contacts').select(['id', 'name', 'email as key']);
   if (ledBy) contacts = contacts.where(ledBy('contacts', 'crm_contacts'));
-  const [users, companyRows, contactRows, pipelines, dealFields] = await Promise.all([
-    trx.selectFrom('users').select(['id', 'login']).where('active', '=', 1).execute(),
-    companies.execute(),
-    contacts.execute(),
-    listPipelines(trx),
-    listFields(trx, 'deal'),
-  ]);
+  const [users, companyRows, contactRows, pipelines, dealFields, companyFields, contactFields] =
+    await Promise.all([
+      trx.selectFrom('users').select(['id', 'login']).where('active', '=', 1).execute(),
+      companies.execute(),
+      contacts.execute(),
+      listPipelines(trx),
+      listFields(trx, 'deal'),
+      listFields(trx, 'company'),
+      listFields(trx, 'contact'),
+    ]);
   return {
     users: new Map(users.map((u) => [u.login.toLowerCase(), u.id])),
     companies: lookup(companyRows),
     contacts: lookup(contactRows),
     pipelines,
-    dealFields,
+    fields: { deals: dealFields, companies: companyFields, contacts: contactFields },
   };
 }
 
@@ -93,3 +100,32 @@ export function responsibleOf(r: Row, known: Known, me: string, fail: Fail): str
 }
 
 export const orNull = (cell: string) => (cell === '' ? null : cell);
+
+/** A row's cells of the company's own fields, read by each field's type (a select's option in any letter case). */
+export function fieldCells(r: Row, definitions: FieldDefinition[], fail: Fail): DealFields {
+  const fields: DealFields = {};
+  for (const f of definitions) {
+    if (!r.has(`field:${f.key}`)) continue;
+    const cell = r.get(`field:${f.key}`);
+    const value =
+      f.type === 'number'
+        ? readNumber(cell)
+        : f.type === 'boolean'
+          ? readBoolean(cell)
+          : f.type === 'date'
+            ? readDate(cell)
+            : f.type === 'select'
+              ? cell === ''
+                ? null
+                : f.options.find((o) => o.toLowerCase() === cell.toLowerCase())
+              : orNull(cell);
+    if (value === undefined || Number.isNaN(value))
+      fail(
+        r.row,
+        f.key,
+        `${f.label}: ${cell} is not a ${f.type === 'select' ? `choice (${f.options.join(', ')})` : f.type}`,
+      );
+    else fields[f.key] = value;
+  }
+  return fields;
+}

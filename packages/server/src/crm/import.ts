@@ -5,11 +5,13 @@ import type { FieldError } from '../http/problem.ts';
 import { CsvError, type CsvRecord, parseCsv } from '../org/csv.ts';
 import { ImportFailed } from '../org/import.ts';
 import type { Runtime } from '../runtime/context.ts';
+import type { DealFields } from './deal-rows.ts';
 import type { FieldDefinition } from './field-definitions.ts';
 import { dealsPlan } from './import-deals.ts';
 import {
   CHUNK,
   type Fail,
+  fieldCells,
   find,
   type Known,
   loadKnown,
@@ -74,7 +76,7 @@ export async function importCrm(
     // The rows update what they match: only what the importer may change is matched.
     const ledBy = await ledByCaller(trx, caller, 'write');
     const known = await loadKnown(trx, ledBy);
-    const columns = columnsOf(kind, header, known.dealFields, fail);
+    const columns = columnsOf(kind, header, known.fields[kind], fail);
     if (errors.length > 0) throw new ImportFailed(errors);
     const rows = records.map((r) => rowOf(r, columns));
     const plan = planners[kind](rows, known, caller.userId, rt.now(), fail);
@@ -84,11 +86,14 @@ export async function importCrm(
   });
 }
 
-/** Each header's column (`field:<key>` for a deal field), or problems for unknown, repeated and missing ones. */
+/**
+ * Each header's column (`field:<key>` for one of the company's own fields of that kind), or problems for
+ * unknown, repeated and missing ones.
+ */
 function columnsOf(
   kind: ImportKind,
   header: string[],
-  dealFields: FieldDefinition[],
+  ownFields: FieldDefinition[],
   fail: (row: number, column: string | null, message: string) => void,
 ): string[] {
   const known = IMPORT_COLUMNS[kind];
@@ -96,9 +101,10 @@ function columnsOf(
     const name = h.trim().toLowerCase();
     const column = known.find((c) => c.toLowerCase() === name);
     if (column) return column;
-    const field = kind === 'deals' ? dealFields.find((f) => f.key.toLowerCase() === name) : undefined;
+    const field = ownFields.find((f) => f.key.toLowerCase() === name);
     if (field) return `field:${field.key}`;
-    const fields = kind === 'deals' ? `, or a deal field's key` : '';
+    const fields =
+      ownFields.length > 0 ? `, or the key of a field (${ownFields.map((f) => f.key).join(', ')})` : '';
     fail(1, h, `unknown column; known: ${known.join(', ')}${fields}`);
     return '';
   });
@@ -125,26 +131,40 @@ function partyColumns(r: Row, columns: Record<string, string>): Record<string, s
   return out;
 }
 
+/** How one kind of party is imported: its table, what a row matches, its columns, what `q` finds. */
+interface PartySpec {
+  table: 'crm_companies' | 'crm_contacts';
+  matchOf: (r: Row) => string | undefined;
+  columnsOf: (r: Row) => Record<string, string | null>;
+  searchOf: (c: Record<string, string | null>) => string;
+}
+
+/**
+ * Creates the rows that match nothing and updates those that do — with the columns the file has; the
+ * company's own fields it has are set, the others kept. Required fields may wait (an import is a start).
+ */
 function partyPlan(
-  table: 'crm_companies' | 'crm_contacts',
+  spec: PartySpec,
   rows: Row[],
-  matchOf: (r: Row) => string | undefined,
-  columnsOf: (r: Row) => Record<string, string | null>,
-  searchOf: (c: Record<string, string | null>) => string,
+  own: FieldDefinition[],
   me: string,
   now: number,
+  fail: Fail,
 ): Plan {
+  const { table, matchOf, columnsOf, searchOf } = spec;
   const inserts: Record<string, unknown>[] = [];
-  const updates: { id: string; set: Record<string, unknown> }[] = [];
+  const updates: { id: string; set: Record<string, unknown>; fields: DealFields }[] = [];
   for (const r of rows) {
     const columns = columnsOf(r);
+    const fields = fieldCells(r, own, fail);
     const id = matchOf(r);
-    if (id) updates.push({ id, set: { ...columns, updated_at: now } });
+    if (id) updates.push({ id, set: { ...columns, updated_at: now }, fields });
     else
       inserts.push({
         id: newRowId(),
         responsible_id: me,
         ...columns,
+        fields: JSON.stringify(fields),
         search: searchOf(columns),
         created_by: me,
         created_at: now,
@@ -162,11 +182,12 @@ function partyPlan(
           .values(inserts.slice(i, i + CHUNK))
           .execute();
       for (const u of updates) {
-        await db.updateTable(table).set(u.set).where('id', '=', u.id).execute();
         const row = await db.selectFrom(table).selectAll().where('id', '=', u.id).executeTakeFirstOrThrow();
+        const after = { ...row, ...u.set } as Record<string, string | null>;
+        const fields = { ...(JSON.parse(row.fields as string) as DealFields), ...u.fields };
         await db
           .updateTable(table)
-          .set({ search: searchOf(row as Record<string, string | null>) })
+          .set({ ...u.set, fields: JSON.stringify(fields), search: searchOf(after) })
           .where('id', '=', u.id)
           .execute();
       }
@@ -186,23 +207,28 @@ const planners: Record<ImportKind, (rows: Row[], known: Known, me: string, now: 
         if (tax !== '') seen.set(tax, r.row);
       }
       return partyPlan(
-        'crm_companies',
-        rows,
-        (r) => (r.get('taxId') === '' ? undefined : known.companies.byKey.get(r.get('taxId').toLowerCase())),
-        (r) => ({
-          ...partyColumns(r, {
-            name: 'name',
-            taxId: 'tax_id',
-            phone: 'phone',
-            email: 'email',
-            address: 'address',
-            comment: 'comment',
+        {
+          table: 'crm_companies',
+          matchOf: (r) =>
+            r.get('taxId') === '' ? undefined : known.companies.byKey.get(r.get('taxId').toLowerCase()),
+          columnsOf: (r) => ({
+            ...partyColumns(r, {
+              name: 'name',
+              taxId: 'tax_id',
+              phone: 'phone',
+              email: 'email',
+              address: 'address',
+              comment: 'comment',
+            }),
+            ...(r.has('responsible') ? { responsible_id: responsibleOf(r, known, me, fail) } : {}),
           }),
-          ...(r.has('responsible') ? { responsible_id: responsibleOf(r, known, me, fail) } : {}),
-        }),
-        (c) => searchText(c.name, c.phone, c.email, c.tax_id),
+          searchOf: (c) => searchText(c.name, c.phone, c.email, c.tax_id),
+        },
+        rows,
+        known.fields.companies,
         me,
         now,
+        fail,
       );
     },
     contacts(rows, known, me, now, fail) {
@@ -215,28 +241,33 @@ const planners: Record<ImportKind, (rows: Row[], known: Known, me: string, now: 
         if (email !== '') seen.set(email, r.row);
       }
       return partyPlan(
-        'crm_contacts',
-        rows,
-        (r) => (r.get('email') === '' ? undefined : known.contacts.byKey.get(r.get('email').toLowerCase())),
-        (r) => {
-          const company =
-            r.get('company') === '' ? null : find(known.companies, r.get('company'), 'companies');
-          if (company && 'problem' in company) fail(r.row, 'company', company.problem);
-          return {
-            ...partyColumns(r, {
-              name: 'name',
-              phone: 'phone',
-              email: 'email',
-              position: 'position',
-              comment: 'comment',
-            }),
-            ...(r.has('company') ? { company_id: company && 'id' in company ? company.id : null } : {}),
-            ...(r.has('responsible') ? { responsible_id: responsibleOf(r, known, me, fail) } : {}),
-          };
+        {
+          table: 'crm_contacts',
+          matchOf: (r) =>
+            r.get('email') === '' ? undefined : known.contacts.byKey.get(r.get('email').toLowerCase()),
+          columnsOf: (r) => {
+            const company =
+              r.get('company') === '' ? null : find(known.companies, r.get('company'), 'companies');
+            if (company && 'problem' in company) fail(r.row, 'company', company.problem);
+            return {
+              ...partyColumns(r, {
+                name: 'name',
+                phone: 'phone',
+                email: 'email',
+                position: 'position',
+                comment: 'comment',
+              }),
+              ...(r.has('company') ? { company_id: company && 'id' in company ? company.id : null } : {}),
+              ...(r.has('responsible') ? { responsible_id: responsibleOf(r, known, me, fail) } : {}),
+            };
+          },
+          searchOf: (c) => searchText(c.name, c.phone, c.email),
         },
-        (c) => searchText(c.name, c.phone, c.email),
+        rows,
+        known.fields.contacts,
         me,
         now,
+        fail,
       );
     },
     deals: dealsPlan,
