@@ -6,6 +6,7 @@ import { type Mailbox, useCheckMailbox } from '../api/crm-mail.ts';
 import { ActionsMenu } from '../app/ActionsMenu.tsx';
 import { CardListItem } from '../app/CardList.tsx';
 import { formatDateTime } from '../i18n/format.ts';
+import { checkNotice } from './check-notice.ts';
 import { mailProblem } from './mail-problems.ts';
 
 export type MailboxDialog = { kind: 'new' } | { kind: 'edit' | 'delete'; mailbox: Mailbox };
@@ -13,7 +14,8 @@ export type MailboxDialog = { kind: 'new' } | { kind: 'edit' | 'delete'; mailbox
 /**
  * One mailbox: its name (and "Off" when disabled), address, whose it is, when it was last checked and
  * how often, the last check's error in red. One the reader may change (`editable`) has "Check now",
- * which says how many new letters and leads it took, and a menu to edit or delete it.
+ * which says how many new letters and leads it took (and whether more wait), and a menu to edit or
+ * delete it.
  */
 export function MailboxCard(props: { mailbox: Mailbox; onDialog: (dialog: MailboxDialog) => void }) {
   const { t, i18n } = useTranslation('mail');
@@ -21,19 +23,7 @@ export function MailboxCard(props: { mailbox: Mailbox; onDialog: (dialog: Mailbo
   const check = useCheckMailbox();
   const checkNow = () =>
     check.mutate(mailbox.id, {
-      onSuccess: (result) =>
-        notifications.show(
-          result.error
-            ? { color: 'red', message: t('check.failed', { name: mailbox.name, error: result.error }) }
-            : {
-                color: 'green',
-                message: t('check.done', {
-                  name: mailbox.name,
-                  letters: t('check.letters', { count: result.fetched }),
-                  leads: t('check.leads', { count: result.leads }),
-                }),
-              },
-        ),
+      onSuccess: (result) => notifications.show(checkNotice(mailbox.name, result, t)),
       onError: (error) => notifications.show({ color: 'red', message: mailProblem(error, t) }),
     });
   return (

@@ -1,7 +1,8 @@
 import type { EmailDetail, Mailbox, NewEmail } from '../api/crm-mail.ts';
 import { recipientsOf } from '../crm-quotes/quote-sending.ts';
+import { filesProblem, type LetterAttachment } from './letter-files.ts';
 
-/** What the composer edits: addresses as typed in one line each. */
+/** What the composer edits: addresses as typed in one line each, the files as chosen (read on sending). */
 export interface LetterDraft {
   /** The mailbox it goes out from; null leaves the choice to the server. */
   mailboxId: string | null;
@@ -9,6 +10,7 @@ export interface LetterDraft {
   cc: string;
   subject: string;
   text: string;
+  files: readonly File[];
   /** The incoming letter answered. */
   replyToId: string | null;
 }
@@ -47,6 +49,7 @@ export function newLetterDraft(to: string | null, usable: readonly Usable[]): Le
     cc: '',
     subject: '',
     text: '',
+    files: [],
     replyToId: null,
   };
 }
@@ -66,13 +69,18 @@ export function replyDraft(
 }
 
 /** What stops the draft from being sent before the server is asked; null when nothing does. */
-export function letterProblem(draft: LetterDraft): 'to' | 'subject' | null {
+export function letterProblem(draft: LetterDraft): 'to' | 'subject' | 'files' | null {
   if (recipientsOf(draft.to).length === 0) return 'to';
-  return draft.subject.trim() === '' ? 'subject' : null;
+  if (draft.subject.trim() === '') return 'subject';
+  return filesProblem(draft.files) ? 'files' : null;
 }
 
-/** The body that sends the draft on a deal or lead. */
-export function letterBody(dealId: string, draft: LetterDraft): NewEmail {
+/** The body that sends the draft on a deal or lead, with its files as read (`attachments`, in order). */
+export function letterBody(
+  dealId: string,
+  draft: LetterDraft,
+  attachments: readonly LetterAttachment[],
+): NewEmail {
   const cc = recipientsOf(draft.cc);
   return {
     dealId,
@@ -82,5 +90,6 @@ export function letterBody(dealId: string, draft: LetterDraft): NewEmail {
     subject: draft.subject.trim(),
     text: draft.text,
     ...(draft.replyToId ? { replyToId: draft.replyToId } : {}),
+    ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
   };
 }

@@ -8,6 +8,7 @@ import {
   replySubject,
   usableMailboxes,
 } from '../../src/crm-mail/letter-draft.ts';
+import { MAX_LETTER_BYTES } from '../../src/crm-mail/letter-files.ts';
 import { incoming, mailbox } from './fixtures.ts';
 
 const company = mailbox({ id: 'company' });
@@ -44,6 +45,7 @@ describe('a reply', () => {
       cc: '',
       subject: 'Re: Forklift prices',
       text: '',
+      files: [],
       replyToId: 'e1',
     });
   });
@@ -75,6 +77,7 @@ describe('a new letter', () => {
       cc: '',
       subject: '',
       text: '',
+      files: [],
       replyToId: null,
     });
     expect(newLetterDraft(null, [])).toMatchObject({ mailboxId: null, to: '' });
@@ -88,13 +91,19 @@ describe('a new letter', () => {
     expect(letterProblem({ ...draft, to: 'pavel@acme.test', subject: 'Prices' })).toBeNull();
   });
 
+  it('is not sent with files taking more than a letter may carry', () => {
+    const draft = { ...newLetterDraft('pavel@acme.test', [company]), subject: 'Prices' };
+    const big = new File([new Uint8Array(MAX_LETTER_BYTES + 1)], 'big.bin');
+    expect(letterProblem({ ...draft, files: [big] })).toBe('files');
+  });
+
   it('is sent with the addresses split, the subject trimmed and no empty copy', () => {
     const draft = {
       ...newLetterDraft('a@acme.test, b@acme.test', [company]),
       subject: ' Prices ',
       text: 'Hello',
     };
-    expect(letterBody('d1', draft)).toEqual({
+    expect(letterBody('d1', draft, [])).toEqual({
       dealId: 'd1',
       mailboxId: 'company',
       to: ['a@acme.test', 'b@acme.test'],
@@ -103,13 +112,20 @@ describe('a new letter', () => {
     });
   });
 
+  it('carries the files as read, none when there are none', () => {
+    const draft = { ...newLetterDraft('a@acme.test', [company]), subject: 'Prices' };
+    const offer = { filename: 'offer.pdf', contentType: 'application/pdf', content: 'JVBERi0=' };
+    expect(letterBody('d1', draft, [offer]).attachments).toEqual([offer]);
+    expect(letterBody('d1', draft, [])).not.toHaveProperty('attachments');
+  });
+
   it('sends copies and the letter answered', () => {
     const draft = { ...replyDraft(incoming(), [company]), cc: 'boss@firm.test' };
-    expect(letterBody('d1', draft)).toMatchObject({ cc: ['boss@firm.test'], replyToId: 'e1' });
+    expect(letterBody('d1', draft, [])).toMatchObject({ cc: ['boss@firm.test'], replyToId: 'e1' });
   });
 
   it('leaves the mailbox to the server when there is none to choose', () => {
     const draft = { ...newLetterDraft('a@acme.test', []), subject: 'Prices' };
-    expect(letterBody('d1', draft)).not.toHaveProperty('mailboxId');
+    expect(letterBody('d1', draft, [])).not.toHaveProperty('mailboxId');
   });
 });

@@ -18,13 +18,16 @@ const IMAP_USER = 'ivan';
 const IMAP_PASSWORD = 'imap-s3cret';
 const SMTP_LOGIN = { user: 'ivan', password: 'smtp-s3cret' };
 const PRICES = 'Forklift prices';
+const OFFER = 'Our offer';
+const OFFER_FILE = { name: 'offer.txt', content: '3 x FL-15: 3,900.' };
 
 /**
  * A sales manager on a phone connects his own mailbox (IMAP and its own SMTP server, both on this
  * machine, without TLS): a wrong password is said at its field. A client's letter and a stranger's come
  * in; "Check now" takes the first onto the client's deal, with an activity linking to it, and makes a
  * lead of the second. He reads the letter and its attachment, replies (queued, then sent through the
- * mailbox's SMTP server, which completes the activity), and writes to the lead; in Russian too.
+ * mailbox's SMTP server, which completes the activity), writes to the client with a file attached, and
+ * writes to the lead; in Russian too.
  */
 describe('CRM mail on a phone', () => {
   let imap: ImapServer;
@@ -212,15 +215,52 @@ describe('CRM mail on a phone', () => {
     expect(subjects).toEqual([`Re: ${PRICES}`, PRICES]);
   });
 
-  it("writes to the client of a new deal's contact and to the lead the stranger's letter made", async () => {
+  it("writes to the deal's contact with a file: too many bytes are said before sending, the file goes out", async () => {
     await mail().getByRole('button', { name: 'Write a letter' }).click();
     const write = dialog('New letter');
     expect(await write.getByRole('textbox', { name: 'To' }).inputValue()).toBe('pavel@acme.test');
     // One mailbox to write from: no choice to make.
     expect(await write.getByRole('combobox', { name: 'From' }).count()).toBe(0);
-    await write.getByRole('button', { name: 'Cancel' }).click();
+    await write.getByRole('textbox', { name: 'Subject' }).fill(OFFER);
+    await write.getByRole('textbox', { name: 'Text' }).fill('Dear Pavel,\nthe offer is attached.');
+    await write.getByRole('button', { name: 'Attach files' }).waitFor();
+    await write.locator('input[type=file]').setInputFiles([
+      { name: OFFER_FILE.name, mimeType: 'text/plain', buffer: Buffer.from(OFFER_FILE.content) },
+      { name: 'scan.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(16 * 1024 * 1024) },
+    ]);
+    const files = write.getByRole('list', { name: 'Attached files' });
+    await files.getByRole('listitem', { name: OFFER_FILE.name }).getByText('17 bytes').waitFor();
+    await files.getByRole('listitem', { name: 'scan.bin' }).getByText('16 MB').waitFor();
+    await write
+      .getByText('The files take 16 MB in all; a letter may carry 15 MB at most. Remove some to send it.')
+      .waitFor();
+    expect(await write.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'crm-letter-files-phone');
+
+    await write.getByRole('button', { name: 'Remove scan.bin' }).click();
+    expect(await files.getByRole('listitem').count()).toBe(1);
+    expect(await write.getByRole('alert').count()).toBe(0);
+    await write.getByRole('button', { name: 'Send' }).click();
+    await page.getByText(`“${OFFER}” is on its way.`).waitFor();
     await write.waitFor({ state: 'detached' });
 
+    const offer = letter(OFFER);
+    await offer.getByText('Sent', { exact: true }).waitFor();
+    await offer.getByRole('link', { name: /^offer\.txt/ }).waitFor();
+    const got = smtp.accepted().find((r) => r.mail.subject === OFFER);
+    expect(got?.envelopeTo).toEqual(['pavel@acme.test']);
+    expect(got?.mail.text?.trim()).toBe('Dear Pavel,\nthe offer is attached.');
+    expect(
+      got?.mail.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content.toString('utf8'),
+      })),
+    ).toEqual([{ filename: OFFER_FILE.name, contentType: 'text/plain', content: OFFER_FILE.content }]);
+  });
+
+  it("writes to the lead the stranger's letter made", async () => {
     const leads = await stage.server.api<{ items: { id: string }[] }>('GET', '/api/v1/crm/leads');
     expect(leads.items).toHaveLength(1);
     await page.goto(`/crm/leads/${leads.items[0]?.id}`);
@@ -273,6 +313,10 @@ describe('CRM mail on a phone', () => {
       .getByRole('listitem', { name: `Re: ${PRICES}` })
       .getByText('Отправлено')
       .waitFor();
+    await mailRu.getByRole('button', { name: 'Написать письмо' }).click();
+    const write = dialog('Новое письмо');
+    await write.getByRole('button', { name: 'Прикрепить файлы' }).waitFor();
+    await write.getByRole('button', { name: 'Отмена' }).click();
     await page.goto('/crm/mailboxes');
     await page.getByRole('heading', { level: 1, name: 'Почтовые ящики' }).waitFor();
     await page.getByText('Ящики ещё не подключены.').waitFor();
