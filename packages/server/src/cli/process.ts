@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { mailSettingsFromEnv } from '../mail/settings.ts';
 import { type Baton, boot } from '../runtime/boot.ts';
+import { smsSettingsFromEnv } from '../sms/settings.ts';
 
 /**
  * The one pino logger of a server process (Fastify logs through it too): JSON lines on stdout, level
@@ -74,6 +75,7 @@ export async function bootFromEnv(databaseUrl: string, log: Logger, worker = tru
       webhookSecret: process.env.BATON_WEBHOOK_SECRET || undefined,
       secretKey: process.env.BATON_SECRET_KEY || undefined,
       mail: mailSettingsFromEnv(process.env),
+      sms: smsSettingsFromEnv(process.env),
       jobRetentionDays: retentionDaysFromEnv(process.env.BATON_JOB_RETENTION_DAYS),
       workerOptions: Number.isInteger(lockMs) && lockMs > 0 ? { lockMs } : {},
       log,

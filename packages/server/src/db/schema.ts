@@ -222,6 +222,8 @@ export interface UsersTable {
   /** Lower-case; unique. */
   login: string;
   email: string | null;
+  /** A mobile number for SMS, as typed (migration 026). */
+  phone: string | null;
   name: string;
   position: string | null;
   department_id: string | null;

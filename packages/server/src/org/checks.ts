@@ -59,3 +59,6 @@ export async function missing(
   const found = new Set((await existing[table](db, wanted)).map((r) => r.key));
   return new Set(wanted.filter((k) => !found.has(k)));
 }
+
+/** A phone number as people type it: digits, spaces, brackets and dashes, perhaps a leading +. */
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{3,30}$/;

@@ -22,7 +22,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, 
         description:
           'A JSON body `{ departments?, users?, dryRun? }` holding the CSV texts, or one CSV file as ' +
           '`Content-Type: text/csv` with `?kind=users|departments`. Departments: id, name, parent, head ' +
-          '(a login). Users: login, name, email, position, department (an id), manager (a login), password, ' +
+          '(a login). Users: login, name, email, phone, position, department (an id), manager (a login), password, ' +
           'roles (`role` or `role@departmentId`, separated by `;`), groups, locale, timeZone, active, id. ' +
           'Errors: 422 IMPORT_FAILED listing every problem as `<file>.<row>.<column>` with its `row`.',
         querystring: z.object({

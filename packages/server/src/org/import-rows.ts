@@ -6,6 +6,7 @@ import {
   localeProblem,
   NAME_PATTERN,
   normaliseLogin,
+  PHONE_PATTERN,
   timeZoneProblem,
 } from './checks.ts';
 import { CsvError, parseCsv } from './csv.ts';
@@ -26,6 +27,7 @@ export interface UserRow {
   name: string;
   id?: string;
   email?: string | null;
+  phone?: string | null;
   position?: string | null;
   /** A department id, '' for none. */
   department?: string;
@@ -104,6 +106,13 @@ export const userColumns: Record<string, Column<UserRow>> = {
     read: (c) => ({
       value: orNull(c),
       problem: c === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c) ? null : `"${c}" is not an e-mail address`,
+    }),
+  },
+  phone: {
+    field: 'phone',
+    read: (c) => ({
+      value: orNull(c),
+      problem: c === '' || PHONE_PATTERN.test(c) ? null : `"${c}" is not a phone number`,
     }),
   },
   position: { field: 'position', read: (c) => ({ value: orNull(c) }) },

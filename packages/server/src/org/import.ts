@@ -16,7 +16,7 @@ import { changeUser, insertUser } from './user-writes.ts';
 export interface ImportInput {
   /** CSV: id, name, parent, head. */
   departments?: string | undefined;
-  /** CSV: login, name, email, position, department, manager, password, roles, groups, locale, timeZone, active, id. */
+  /** CSV: login, name, email, phone, position, department, manager, password, roles, groups, locale, timeZone, active, id. */
   users?: string | undefined;
   /** Check everything, write nothing. */
   dryRun?: boolean | undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { isoTime } from '../http/schemas.ts';
-import { ID_PATTERN, LOGIN_PATTERN, NAME_PATTERN } from './checks.ts';
+import { ID_PATTERN, LOGIN_PATTERN, NAME_PATTERN, PHONE_PATTERN } from './checks.ts';
 
 export const idField = z.string().regex(ID_PATTERN, 'letters, digits, ".", "_", "-" (1–64)');
 export const nameField = z.string().regex(NAME_PATTERN, 'up to 100 characters, none of : , ; @ |');
@@ -27,6 +27,7 @@ export const userSchema = z
     id: z.string(),
     login: z.string(),
     email: z.string().nullable(),
+    phone: z.string().nullable().describe("A mobile number, where a process's SMS goes"),
     name: z.string(),
     position: z.string().nullable(),
     departmentId: z.string().nullable(),
@@ -51,6 +52,7 @@ export const userFields = {
   login: loginField,
   name: text(200),
   email: z.email().nullable(),
+  phone: z.string().trim().regex(PHONE_PATTERN, 'a phone number such as +7 900 123-45-67').nullable(),
   position: text(200).nullable(),
   departmentId: z.string().min(1).nullable(),
   managerId: z.string().min(1).nullable(),
@@ -69,6 +71,7 @@ export const newUserBody = z.object({
     .optional()
     .describe(`At least ${MIN_PASSWORD_LENGTH} characters; absent: cannot sign in yet`),
   email: userFields.email.optional(),
+  phone: userFields.phone.optional(),
   position: userFields.position.optional(),
   departmentId: userFields.departmentId.optional(),
   managerId: userFields.managerId.optional(),

@@ -39,6 +39,7 @@ export async function insertUser(
       id,
       login: normaliseLogin(input.login),
       email: input.email ?? null,
+      phone: input.phone ?? null,
       name: input.name,
       position: input.position ?? null,
       department_id: input.departmentId ?? null,
@@ -76,6 +77,7 @@ export async function changeUser(
   if (changes.login !== undefined) set.login = normaliseLogin(changes.login);
   if (changes.name !== undefined) set.name = changes.name;
   if (changes.email !== undefined) set.email = changes.email;
+  if (changes.phone !== undefined) set.phone = changes.phone;
   if (changes.position !== undefined) set.position = changes.position;
   if (changes.departmentId !== undefined) set.department_id = changes.departmentId;
   if (changes.managerId !== undefined) set.manager_id = changes.managerId;

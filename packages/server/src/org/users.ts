@@ -22,6 +22,7 @@ export interface UserView {
   id: string;
   login: string;
   email: string | null;
+  phone: string | null;
   name: string;
   position: string | null;
   departmentId: string | null;
@@ -44,6 +45,7 @@ export interface UserFields {
   login?: string | undefined;
   name?: string | undefined;
   email?: string | null | undefined;
+  phone?: string | null | undefined;
   position?: string | null | undefined;
   departmentId?: string | null | undefined;
   managerId?: string | null | undefined;
@@ -186,6 +188,7 @@ async function viewsOf(db: Kysely<Database>, rows: UsersTable[]): Promise<Map<st
         id: r.id,
         login: r.login,
         email: r.email,
+        phone: r.phone,
         name: r.name,
         position: r.position,
         departmentId: r.department_id,

@@ -8,6 +8,7 @@ import { listenForJobs } from '../jobs/notify-channel.ts';
 import { DEFAULT_JOB_RETENTION_DAYS, startPruning } from '../jobs/prune.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/worker.ts';
 import { type MailSettings, smtpServerOf } from '../mail/settings.ts';
+import { type SmsSettings, smsGatewayOf } from '../sms/settings.ts';
 import type { Runtime } from './context.ts';
 import { ensureAdminToken, secretKey, webhookSecret } from './settings.ts';
 import { claimSqliteWorker } from './sqlite-lease.ts';
@@ -27,6 +28,8 @@ export interface BootOptions {
   jobRetentionDays?: number | undefined;
   /** The SMTP server e-mail goes out through; none: e-mails wait in the outbox. */
   mail?: MailSettings | null;
+  /** The HTTP gateway SMS go out through; none: SMS wait in the outbox. */
+  sms?: SmsSettings | null;
   workerOptions?: Partial<WorkerOptions>;
   now?: () => number;
   log?: Logger;
@@ -76,7 +79,12 @@ export async function boot(options: BootOptions): Promise<Baton> {
       const id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
       if (options.mail) log.info({ smtp: smtpServerOf(options.mail) }, 'e-mail goes out through SMTP');
       else log.warn('e-mail is off (BATON_SMTP_URL is not set): e-mails wait in the outbox');
-      const handlers = jobHandlers({ webhookSecret: secret, mail: options.mail ?? null });
+      if (options.sms) log.info({ gateway: smsGatewayOf(options.sms) }, 'SMS go out through an HTTP gateway');
+      const handlers = jobHandlers({
+        webhookSecret: secret,
+        mail: options.mail ?? null,
+        sms: options.sms ?? null,
+      });
       worker = new Worker(rt, handlers, {
         ...DEFAULT_WORKER_OPTIONS,
         ...options.workerOptions,

@@ -4,7 +4,7 @@ import { type Db, openDatabase } from '../../src/db/database.ts';
 import { migrationProvider } from '../../src/db/migrations/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
 
-describe.each(DIALECTS)('CRM migrations from 021 on %s', (dialect) => {
+describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
   let database: TestDatabase;
   let db: Db;
   let migrator: Migrator;
@@ -205,5 +205,18 @@ describe.each(DIALECTS)('CRM migrations from 021 on %s', (dialect) => {
     ]);
     await expect(sql`select * from crm_fields`.execute(db.kysely)).rejects.toThrow('crm_fields');
     await expect(sql`select fields from crm_contacts`.execute(db.kysely)).rejects.toThrow('fields');
+  });
+
+  it('026 gives people a phone number, up and back down', async () => {
+    expect((await migrator.migrateTo('025-crm-fields')).error).toBeUndefined();
+    await sql`insert into users (id, login, name, active, created_at, updated_at, email_tasks, email_notifications)
+      values ('ann', 'ann', 'Ann', 1, 0, 0, 1, 1)`.execute(db.kysely);
+    expect((await migrator.migrateTo('026-user-phones')).error).toBeUndefined();
+    await db.kysely.updateTable('users').set({ phone: '+7 900 000-00-00' }).where('id', '=', 'ann').execute();
+    expect(await db.kysely.selectFrom('users').select('phone').where('id', '=', 'ann').execute()).toEqual([
+      { phone: '+7 900 000-00-00' },
+    ]);
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select phone from users`.execute(db.kysely)).rejects.toThrow('phone');
   });
 });

@@ -51,6 +51,8 @@ export type UserInput = {
   id: string;
   login: string;
   email: string | null;
+  /** A mobile number, where a process's SMS goes */
+  phone: string | null;
   name: string;
   position: string | null;
   departmentId: string | null;
@@ -1126,6 +1128,8 @@ export type User = {
   id: string;
   login: string;
   email: string | null;
+  /** A mobile number, where a process's SMS goes */
+  phone: string | null;
   name: string;
   position: string | null;
   departmentId: string | null;
@@ -2303,6 +2307,7 @@ export interface Operations {
       /** At least 8 characters; absent: cannot sign in yet */
       password?: string;
       email?: string | null;
+      phone?: string | null;
       position?: string | null;
       departmentId?: string | null;
       managerId?: string | null;
@@ -2342,6 +2347,7 @@ export interface Operations {
       login?: string;
       name?: string;
       email?: string | null;
+      phone?: string | null;
       position?: string | null;
       departmentId?: string | null;
       managerId?: string | null;

@@ -24,6 +24,7 @@ import * as crmAccess from './022-crm-access.ts';
 import * as crmActivities from './023-crm-activities.ts';
 import * as crmMail from './024-crm-mail.ts';
 import * as crmFields from './025-crm-fields.ts';
+import * as userPhones from './026-user-phones.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '023-crm-activities': crmActivities,
   '024-crm-mail': crmMail,
   '025-crm-fields': crmFields,
+  '026-user-phones': userPhones,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,8 @@
 import type { Effect } from '@baton/engine';
 import { attachmentsOf } from '../../documents/attachments.ts';
-import { recipientsOf } from '../../mail/recipients.ts';
 import type { MailSettings } from '../../mail/settings.ts';
 import { createMailer } from '../../mail/transport.ts';
+import { recipientsOf } from '../../notifications/recipients.ts';
 import { type JobHandler, payloadOf } from '../handler.ts';
 import { PermanentFailure } from './webhook.ts';
 

@@ -8,6 +8,8 @@ import { robotHandler } from '../../crm/robot-job.ts';
 import { updateDocumentHandler } from '../../crm/update-document.ts';
 import { feedHandler } from '../../feed/publish.ts';
 import type { MailSettings } from '../../mail/settings.ts';
+import type { SmsSettings } from '../../sms/settings.ts';
+import { smsHandler } from '../../sms/sms-job.ts';
 import type { JobHandler } from '../handler.ts';
 import { callCompletedHandler } from './call-completed.ts';
 import { documentHandler } from './document.ts';
@@ -20,12 +22,17 @@ import { timerHandler } from './timer.ts';
 import { webhookHandler } from './webhook.ts';
 
 /**
- * Every job kind this server performs. E-mail goes out when an SMTP server is set (`mail`); without
- * one, and for SMS, which has no transport yet, the jobs stay pending in the outbox, visible through
- * the API, never dropped.
+ * Every job kind this server performs. E-mail goes out when an SMTP server is set (`mail`), SMS when a
+ * gateway is (`sms`); without one their jobs stay pending in the outbox, visible through the API, never
+ * dropped.
  */
-export function jobHandlers(config: { webhookSecret: string; mail?: MailSettings | null }): JobHandler[] {
+export function jobHandlers(config: {
+  webhookSecret: string;
+  mail?: MailSettings | null;
+  sms?: SmsSettings | null;
+}): JobHandler[] {
   return [
+    ...(config.sms ? [smsHandler(config.sms)] : []),
     ...(config.mail
       ? [emailHandler(config.mail), taskEmailHandler(config.mail), quoteEmailHandler(config.mail)]
       : []),
