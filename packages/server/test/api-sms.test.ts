@@ -65,6 +65,10 @@ apiSuite('SMS', (api) => {
     expect(vera.statusCode, vera.body).toBe(201);
   });
 
+  it('says SMS are off without a gateway', async () => {
+    expect((await api().call('GET', '/api/v1/jobs/sms')).json()).toEqual({ on: false, gateway: null });
+  });
+
   it("keeps people's phone numbers, refusing what is not one, from the API and from a CSV import", async () => {
     const { call } = api();
     const ivan = (await call('GET', '/api/v1/users'))
@@ -150,3 +154,16 @@ apiSuite('SMS', (api) => {
     }
   });
 });
+
+/** What the outbox says of SMS: on, through which gateway (its key never shown) — or off. */
+apiSuite(
+  'SMS settings in the outbox',
+  (api) => {
+    it('names the gateway without its key', async () => {
+      const res = await api().call('GET', '/api/v1/jobs/sms');
+      expect(res.json()).toEqual({ on: true, gateway: 'https://sms.example/send' });
+      expect(res.body).not.toContain('K3Y');
+    });
+  },
+  { sms: { urlTemplate: 'https://sms.example/send?key=K3Y&to={to}&msg={text}', success: null } },
+);

@@ -5,6 +5,7 @@ import { isoTime, page, pageQuery, problems } from '../http/schemas.ts';
 import { smtpServerOf } from '../mail/settings.ts';
 import { queueTestEmail } from '../mail/test-email.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { smsGatewayOf } from '../sms/settings.ts';
 import { listJobs, retryDeadJob } from './service.ts';
 
 const status = z.enum(['pending', 'done', 'dead', 'cancelled']);
@@ -87,6 +88,24 @@ export const jobRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { r
       demand(request.caller, 'administerProcesses', 'the e-mail settings');
       const mail = rt.mail ?? null;
       return { on: mail !== null, server: mail ? smtpServerOf(mail) : null, from: mail?.from ?? null };
+    },
+  );
+
+  app.get(
+    '/jobs/sms',
+    {
+      config: { access: 'processes:read' },
+      schema: {
+        tags,
+        summary: 'Whether SMS go out, and through which gateway (as this process is set up)',
+        description: 'From the answering process’s `BATON_SMS_URL`, shown without its query (the key).',
+        response: { 200: z.object({ on: z.boolean(), gateway: z.string().nullable() }), ...problems(403) },
+      },
+    },
+    async (request) => {
+      demand(request.caller, 'administerProcesses', 'the SMS settings');
+      const sms = rt.sms ?? null;
+      return { on: sms !== null, gateway: sms ? smsGatewayOf(sms) : null };
     },
   );
 

@@ -63,6 +63,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       log,
       wake: () => worker?.wake(),
       mail: options.mail ?? null,
+      sms: options.sms ?? null,
       secretKey: await secretKey(db.kysely, options.secretKey),
     };
     const firstAdmin = await ensureFirstAdministrator(rt, options.adminPassword);

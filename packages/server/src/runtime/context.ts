@@ -2,6 +2,7 @@ import type { WorkCalendar } from '@baton/engine';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import type { MailSettings } from '../mail/settings.ts';
+import type { SmsSettings } from '../sms/settings.ts';
 
 /** What every service needs: the database, the clock, the calendar and a logger. Injected, so tests can fake time. */
 export interface Runtime {
@@ -13,6 +14,8 @@ export interface Runtime {
   readonly wake: () => void;
   /** E-mail is on: assigning a task also queues an e-mail to the person (mail/task-jobs.ts). */
   readonly mail?: MailSettings | null;
+  /** SMS go out through this gateway (the outbox says so). */
+  readonly sms?: SmsSettings | null;
   /** The key secrets in the database are sealed with (runtime/settings.ts `secretKey`); set by `boot`. */
   readonly secretKey?: Buffer;
 }

@@ -3186,6 +3186,16 @@ export interface Operations {
       from: string | null;
     };
   };
+  /** Whether SMS go out, and through which gateway (as this process is set up) */
+  'GET /api/v1/jobs/sms': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      on: boolean;
+      gateway: string | null;
+    };
+  };
   /** Queue a test e-mail to me, to see whether e-mail goes out */
   'POST /api/v1/jobs/test-email': {
     path: never;
