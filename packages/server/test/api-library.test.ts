@@ -174,4 +174,18 @@ apiSuite('library of standard processes', (api) => {
     expect(instance.progress.nodes).toMatchObject({ done: 'done' });
     expect(instance.progress.nodes).not.toHaveProperty('refused');
   });
+
+  it('installs one of two installs of one key at the same moment; the other is told the key is taken', async () => {
+    const { call } = api();
+    const both = await Promise.all([
+      install(call, 'purchase', { definitionKey: 'purchase-race', language: 'en' }),
+      install(call, 'purchase', { definitionKey: 'purchase-race', language: 'ru' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)?.json().code).toBe('DEFINITION_EXISTS');
+    expect((await call('GET', '/api/v1/definitions/purchase-race')).json()).toMatchObject({
+      version: 1,
+      status: 'draft',
+    });
+  });
 });

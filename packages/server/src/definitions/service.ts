@@ -242,12 +242,17 @@ export function check(definition: unknown): { ok: boolean; problems: Problem[] }
   return out.ok ? { ok: true, problems: out.warnings } : { ok: false, problems: out.problems };
 }
 
-/** Creates or replaces the draft of `key` (the next version); the body's key, if any, must match. */
+/**
+ * Creates or replaces the draft of `key` (the next version); the body's key, if any, must match. With
+ * `createOnly` the key must be new — still new when the draft is written, whoever else writes at the
+ * same moment (409 DEFINITION_EXISTS otherwise).
+ */
 export async function putDraft(
   rt: Runtime,
   caller: Caller,
   key: string,
   definition: Record<string, unknown>,
+  createOnly = false,
 ): Promise<Saved> {
   await mayEdit(rt, caller, key);
   const createdBy = caller.userId;
@@ -258,14 +263,12 @@ export async function putDraft(
       'KEY_MISMATCH',
     );
   const name = typeof definition.name === 'string' && definition.name !== '' ? definition.name : key;
-  const version = await saveDraft(rt.db.kysely, {
-    key,
-    name,
-    definition,
-    bpmn: null,
-    createdBy,
-    now: rt.now(),
-  });
+  const draft = { key, name, definition, bpmn: null, createdBy, now: rt.now() };
+  const version = createOnly
+    ? await saveDraft(rt.db.kysely, { ...draft, createOnly })
+    : await saveDraft(rt.db.kysely, draft);
+  if (version === null)
+    throw new Conflict(`a template ${key} exists: choose another key`, 'DEFINITION_EXISTS');
   return { key, version, status: 'draft', problems: check({ ...definition, key, version }).problems };
 }
 

@@ -151,6 +151,8 @@ export interface DraftInput {
   bpmn: string | null;
   createdBy: string | null;
   now: number;
+  /** Only a new key: nothing is saved (null) when the key has any version, or gets one meanwhile. */
+  createOnly?: boolean;
 }
 
 /**
@@ -158,9 +160,18 @@ export interface DraftInput {
  * Replacing is last-writer-wins; a draft published or deleted meanwhile is never overwritten (the next
  * version is used instead).
  */
-export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promise<number> {
+export async function saveDraft(
+  db: Kysely<Database>,
+  input: DraftInput & { createOnly: true },
+): Promise<number | null>;
+export async function saveDraft(
+  db: Kysely<Database>,
+  input: DraftInput & { createOnly?: false },
+): Promise<number>;
+export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promise<number | null> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const latest = await highestVersion(db, input.key);
+    if (input.createOnly && latest !== null) return null;
     const replaces = latest?.status === 'draft' && latest.deleted_at === null;
     const version = latest === null ? 1 : replaces ? latest.version : latest.version + 1;
     const json = JSON.stringify({ ...input.definition, key: input.key, version });
@@ -180,21 +191,24 @@ export async function saveDraft(db: Kysely<Database>, input: DraftInput): Promis
         ...catalogue,
       })
       .onConflict((oc) =>
-        oc
-          .columns(['key', 'version'])
-          .doUpdateSet({
-            name: input.name,
-            json,
-            bpmn: input.bpmn,
-            created_by: input.createdBy,
-            created_at: input.now,
-            ...catalogue,
-          })
-          .where('definitions.status', '=', 'draft')
-          .where('definitions.deleted_at', 'is', null),
+        input.createOnly
+          ? oc.columns(['key', 'version']).doNothing()
+          : oc
+              .columns(['key', 'version'])
+              .doUpdateSet({
+                name: input.name,
+                json,
+                bpmn: input.bpmn,
+                created_by: input.createdBy,
+                created_at: input.now,
+                ...catalogue,
+              })
+              .where('definitions.status', '=', 'draft')
+              .where('definitions.deleted_at', 'is', null),
       )
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return version;
+    if (input.createOnly) return null;
   }
   throw new Error(`could not save a draft of ${input.key}: versions kept changing`);
 }

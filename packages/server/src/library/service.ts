@@ -48,8 +48,9 @@ export async function listLibrary(rt: Runtime, caller: Caller, asked?: Language)
 /**
  * Installs a library template in the caller's language as a draft of `definitionKey` (default: the
  * template's key) — the same way a draft saved in the designer is stored — and publishes it when asked.
- * The roles it gives tasks to are created where missing. A key already taken is 409 DEFINITION_EXISTS:
- * the template is never written over; the caller picks another key.
+ * The roles it gives tasks to are created where missing. A key already taken — or taken by another
+ * install at the same moment — is 409 DEFINITION_EXISTS: the template is never written over; the caller
+ * picks another key.
  */
 export async function installTemplate(
   rt: Runtime,
@@ -65,19 +66,20 @@ export async function installTemplate(
   const template = libraryTemplate(key);
   if (!template) throw new NotFound('library template', key);
   const target = options.definitionKey ?? key;
-  if ((await latestVersion(rt.db.kysely, target)) !== null)
-    throw new Conflict(
-      `a template ${target} exists: install under another definitionKey`,
-      'DEFINITION_EXISTS',
-      [{ path: 'body.definitionKey', message: `${target} is taken` }],
-    );
+  const taken = () =>
+    new Conflict(`a template ${target} exists: install under another definitionKey`, 'DEFINITION_EXISTS', [
+      { path: 'body.definitionKey', message: `${target} is taken` },
+    ]);
+  if ((await latestVersion(rt.db.kysely, target)) !== null) throw taken();
   const language = options.language ?? (await languageOf(rt, caller));
   const rolesCreated = await addMissingRoles(
     rt,
     rolesOf(template).map((name) => ({ name, title: LIBRARY_ROLES[name]?.[language] ?? name })),
   );
   const definition = { ...localize(template, language), key: target };
-  const draft = await putDraft(rt, caller, target, definition);
+  const draft = await putDraft(rt, caller, target, definition, true).catch((error: unknown) => {
+    throw error instanceof Conflict ? taken() : error;
+  });
   if (!options.publish) return { key: target, version: draft.version, status: 'draft', rolesCreated };
   const published = await publishDefinition(rt, caller, target);
   return { key: target, version: published.version, status: 'published', rolesCreated };
