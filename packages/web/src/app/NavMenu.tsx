@@ -86,7 +86,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/crm/robots', label: t('nav.robots'), icon: IconRobot, shown: may('manageCrm') },
     { to: '/crm/price-lists', label: t('nav.priceLists'), icon: IconTags, shown: may('manageCrm') },
     { to: '/crm/access', label: t('nav.crmAccess'), icon: IconShieldLock, shown: may('manageCrm') },
-    { to: '/admin/deal-fields', label: t('nav.dealFields'), icon: IconForms, shown: may('manageCrm') },
+    { to: '/admin/fields', label: t('nav.crmFields'), icon: IconForms, shown: may('manageCrm') },
     { to: '/admin/web-forms', label: t('nav.webForms'), icon: IconBrowser, shown: may('manageCrm') },
     // Whoever sees every run of some template: the owner, administrators, a template's view right.
     { to: '/reports', label: t('nav.reports'), icon: IconChartBar, shown: me?.reports === true },

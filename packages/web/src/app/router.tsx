@@ -1,5 +1,5 @@
 import { type ComponentType, lazy, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireSession } from '../auth/RequireSession.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { CataloguePage } from '../start/CataloguePage.tsx';
@@ -38,7 +38,7 @@ const ContactPage = named(() => import('../crm/parties/PartyPage.tsx'), 'Contact
 const CompanyPage = named(() => import('../crm/parties/PartyPage.tsx'), 'CompanyPage');
 const PipelinesPage = named(() => import('../crm/pipelines/PipelinesPage.tsx'), 'PipelinesPage');
 const RobotsPage = named(() => import('../crm-robots/RobotsPage.tsx'), 'RobotsPage');
-const DealFieldsPage = named(() => import('../crm-fields/DealFieldsPage.tsx'), 'DealFieldsPage');
+const FieldsPage = named(() => import('../crm-fields/FieldsPage.tsx'), 'FieldsPage');
 const LeadsPage = named(() => import('../crm-leads/LeadsPage.tsx'), 'LeadsPage');
 const NewLeadPage = named(() => import('../crm-leads/NewLeadPage.tsx'), 'NewLeadPage');
 const LeadPage = named(() => import('../crm-leads/LeadPage.tsx'), 'LeadPage');
@@ -102,7 +102,9 @@ export const router = createBrowserRouter([
       { path: 'admin/web-forms', element: <WebFormsPage /> },
       { path: 'admin/pipelines', element: <PipelinesPage /> },
       { path: 'crm/robots', element: <RobotsPage /> },
-      { path: 'admin/deal-fields', element: <DealFieldsPage /> },
+      { path: 'admin/fields', element: <FieldsPage /> },
+      // Where the settings were while only deals had fields.
+      { path: 'admin/deal-fields', element: <Navigate to="/admin/fields" replace /> },
       { path: 'admin/instances', element: <InstancesPage /> },
       { path: 'reports', element: <ReportPage /> },
       { path: 'admin/tasks', element: <AllTasksPage /> },

@@ -1,11 +1,11 @@
 import { keyFromName } from '../designer/model/keys.ts';
 
-/** The keys the server takes for a deal field: a letter or `_`, then letters, digits or `_`; 64 at most. */
+/** The keys the server takes for a field of any kind: a letter or `_`, then letters, digits or `_`; 64 at most. */
 export const FIELD_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
- * Names a deal has of its own — what a process reads as `document.<name>` — so no field may take them
- * (the server's DEAL_DOCUMENT_NAMES; it refuses them with a 400 at `body.items.<i>.key`).
+ * Names a deal has of its own — what a process reads as `document.<name>` — so no field of any kind may
+ * take them (the server's DEAL_DOCUMENT_NAMES; it refuses them with a 400 at `body.items.<i>.key`).
  */
 export const BUILT_IN_KEYS: ReadonlySet<string> = new Set([
   'id',
@@ -41,8 +41,8 @@ export function camelKey(label: string): string {
 }
 
 /**
- * A key for a new field from its label, one the server takes and no other field has (`taken`), nor a
- * deal's built-in name: `amount` becomes `amount2`.
+ * A key for a new field from its label, one the server takes and no other field of its kind has
+ * (`taken`), nor a built-in name: `amount` becomes `amount2`.
  */
 export function suggestKey(label: string, taken: Iterable<string>): string {
   const used = new Set(taken);

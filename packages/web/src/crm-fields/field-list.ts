@@ -1,14 +1,14 @@
 import { ApiError } from '../api/client.ts';
-import type { DealField, DealFieldInput, DealFieldType } from '../api/crm-deal-fields.ts';
+import type { CrmField, CrmFieldInput, CrmFieldType } from '../api/crm-fields.ts';
 
-export const FIELD_TYPES: readonly DealFieldType[] = ['string', 'number', 'boolean', 'date', 'select'];
+export const FIELD_TYPES: readonly CrmFieldType[] = ['string', 'number', 'boolean', 'date', 'select'];
 
 /** What the field dialog edits; `keyEdited`: the user typed the key, so the label no longer suggests it. */
 export interface FieldDraft {
   label: string;
   key: string;
   keyEdited: boolean;
-  type: DealFieldType;
+  type: CrmFieldType;
   options: string[];
   required: boolean;
   requiredAtStages: string[];
@@ -25,10 +25,10 @@ export const newFieldDraft = (): FieldDraft => ({
 });
 
 /** A stored field as a draft; its key stays as it is whatever the label becomes. */
-export const draftOfField = (field: DealField): FieldDraft => ({ ...field, keyEdited: true });
+export const draftOfField = (field: CrmField): FieldDraft => ({ ...field, keyEdited: true });
 
 /** The draft as the server takes it; only a list keeps its options. */
-export function fieldOfDraft(draft: FieldDraft): DealFieldInput {
+export function fieldOfDraft(draft: FieldDraft): CrmFieldInput {
   return {
     key: draft.key.trim(),
     label: draft.label.trim(),
@@ -40,7 +40,7 @@ export function fieldOfDraft(draft: FieldDraft): DealFieldInput {
 }
 
 /** The stored list as PUT takes it back. */
-export const inputsOf = (fields: readonly DealField[]): DealFieldInput[] =>
+export const inputsOf = (fields: readonly CrmField[]): CrmFieldInput[] =>
   fields.map(({ key, label, type, options, required, requiredAtStages }) => ({
     key,
     label,
@@ -90,7 +90,7 @@ export function rowErrors(error: unknown): Record<number, Record<string, string>
  */
 export function errorsOfRow(
   error: unknown,
-  sent: readonly DealFieldInput[],
+  sent: readonly CrmFieldInput[],
   index: number,
 ): Record<string, string> {
   const rows = rowErrors(error);

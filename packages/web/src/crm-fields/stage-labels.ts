@@ -1,7 +1,7 @@
 import type { Pipeline } from '../api/crm.ts';
 
 /**
- * Each stage's name as the deal-field settings show it: the stage's own name with one pipeline, "Sales ·
+ * Each stage's name as the field settings show it: the stage's own name with one pipeline, "Sales ·
  * Won" with several (two pipelines may both have a "Won").
  */
 export function stageLabels(pipelines: readonly Pipeline[]): Map<string, string> {

@@ -13,8 +13,10 @@ import {
 } from '../api/crm-leads.ts';
 import { ItemEditorLayout } from '../crm/items/ItemEditorLayout.tsx';
 import { ItemProcesses } from '../crm/items/ItemProcesses.tsx';
+import { moveCarryingFields } from '../crm/items/item-draft.ts';
 import { documentRefOf } from '../crm/items/item-kind.ts';
 import { type DraftRules, useItemEditing } from '../crm/items/useItemEditing.ts';
+import { OtherFields } from '../crm-fields/OtherFields.tsx';
 import { ConvertLead } from './ConvertLead.tsx';
 import { LeadForm } from './LeadForm.tsx';
 import { type LeadDraft, leadChangesOf, leadDraftOf, rebaseLead } from './lead-draft.ts';
@@ -25,11 +27,14 @@ const RULES: DraftRules<LeadItem, LeadDraft, LeadChanges> = {
   draftOf: leadDraftOf,
   changesOf: leadChangesOf,
   rebase: rebaseLead,
-  moveOf: (lead, _draft, stage) => ({ stageId: stage.id, version: lead.version }),
+  moveOf: moveCarryingFields(leadChangesOf),
   isConflict: (error) => leadProblemCode(error) === 'VERSION_CONFLICT',
 };
 
-/** A lead being worked on (see useItemEditing): its form, its processes, and converting it to a deal. */
+/**
+ * A lead being worked on (see useItemEditing): its form, its processes, the fields processes keep, and
+ * converting it to a deal.
+ */
 export function LeadEditor(props: {
   stored: Lead;
   reload: () => Promise<Lead | undefined>;
@@ -101,7 +106,12 @@ export function LeadEditor(props: {
           }
         />
       }
-      aside={<ItemProcesses documentRef={documentRefOf(LEAD_KIND, base.id)} documentType="lead" ns="leads" />}
+      aside={
+        <>
+          <ItemProcesses documentRef={documentRefOf(LEAD_KIND, base.id)} documentType="lead" ns="leads" />
+          <OtherFields entity="lead" fields={base.fields} />
+        </>
+      }
     />
   );
 }

@@ -1,6 +1,7 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../api/crm.ts';
+import { useFields } from '../api/crm-fields.ts';
 import { fieldErrorsOf } from '../app/FormProblem.tsx';
 import {
   AmountInputs,
@@ -9,6 +10,7 @@ import {
   ResponsibleSelect,
 } from '../crm/items/ItemFields.tsx';
 import { ItemFormCard, type ItemFormProps } from '../crm/items/ItemFormCard.tsx';
+import { CustomFields } from '../crm-fields/CustomFields.tsx';
 import { identifies, LEAD_FIELDS, type LeadDraft } from './lead-draft.ts';
 import { LEAD_KIND } from './lead-kind.ts';
 import { explainedLead } from './lead-problems.ts';
@@ -18,7 +20,7 @@ type Text = 'title' | 'name' | 'companyTitle' | 'phone' | 'email' | 'source';
 /**
  * A lead's fields: who it is from (name, company, phone, e-mail), where it came from, a title, amount
  * and currency, pipeline and stage (a new lead only: a stored one moves with the stage bar), who is
- * responsible, a comment.
+ * responsible, the company's own lead fields (those required at its stage marked), a comment.
  */
 export function LeadForm(
   props: ItemFormProps<LeadDraft> & {
@@ -29,6 +31,7 @@ export function LeadForm(
   const { t } = useTranslation('leads');
   const { draft } = props;
   const errors = fieldErrorsOf(props.error, LEAD_FIELDS);
+  const definitions = useFields('lead').data?.items ?? [];
   const set = (change: Partial<LeadDraft>) => props.onChange({ ...draft, ...change });
   const shared = { kind: LEAD_KIND, draft, set, errors };
   const text = (field: Text, type = 'text') => (
@@ -66,6 +69,13 @@ export function LeadForm(
         </SimpleGrid>
       )}
       <ResponsibleSelect {...shared} />
+      <CustomFields
+        definitions={definitions}
+        values={draft.fields}
+        onChange={(fields) => set({ fields })}
+        stageId={draft.stageId}
+        error={props.error}
+      />
       <CommentInput {...shared} />
     </ItemFormCard>
   );

@@ -1,6 +1,8 @@
 import type { Pipeline } from '../api/crm.ts';
+import type { CrmFieldValue } from '../api/crm-fields.ts';
 import type { LeadChanges, LeadItem, NewLead } from '../api/crm-leads.ts';
 import { amountOf, type ItemDraftBasics, newItemBasics } from '../crm/items/item-draft.ts';
+import { filledIn, newFieldsOf, sameValues } from '../crm-fields/field-values.ts';
 
 /** What the lead form edits: text as typed, an amount as the number input holds it ('' for none). */
 export interface LeadDraft extends ItemDraftBasics {
@@ -10,19 +12,16 @@ export interface LeadDraft extends ItemDraftBasics {
   phone: string;
   email: string;
   source: string;
+  /** The lead's own fields by key: the company's lead fields and whatever processes keep there. */
+  fields: Record<string, CrmFieldValue>;
 }
 
 /** The texts the server keeps as `null` when empty. */
 const TEXTS = ['name', 'companyTitle', 'phone', 'email', 'source', 'comment'] as const;
-export const LEAD_FIELDS = [
-  ...TEXTS,
-  'title',
-  'amount',
-  'currency',
-  'pipelineId',
-  'stageId',
-  'responsibleId',
-] as const;
+/** The fields holding one value each, compared as they are. */
+const SCALARS = [...TEXTS, 'title', 'amount', 'currency', 'pipelineId', 'stageId', 'responsibleId'] as const;
+/** The draft's fields by the names the server's refusals give them; `fields` are the company's own. */
+export const LEAD_FIELDS = [...SCALARS, 'fields'] as const;
 
 /** A new lead at a pipeline's first stage, in roubles, with me responsible. */
 export function newLeadDraft(pipeline: Pipeline | null, me: string | null): LeadDraft {
@@ -34,6 +33,7 @@ export function newLeadDraft(pipeline: Pipeline | null, me: string | null): Lead
     phone: '',
     email: '',
     source: '',
+    fields: {},
   };
 }
 
@@ -51,6 +51,7 @@ export function leadDraftOf(lead: LeadItem): LeadDraft {
     stageId: lead.stageId,
     responsibleId: lead.responsibleId,
     comment: lead.comment ?? '',
+    fields: { ...lead.fields },
   };
 }
 
@@ -76,14 +77,15 @@ function sent(draft: LeadDraft) {
     pipelineId: draft.pipelineId,
     stageId: draft.stageId,
     responsibleId: draft.responsibleId,
+    fields: filledIn(draft.fields),
   };
 }
 
 /** The body that creates the drafted lead: empty fields left out (an empty title: the server names it). */
 export function newLeadOf(draft: LeadDraft): NewLead {
   const s = sent(draft);
-  const body: Record<string, unknown> = { currency: s.currency };
-  for (const field of LEAD_FIELDS) {
+  const body: Record<string, unknown> = { currency: s.currency, ...newFieldsOf(s.fields) };
+  for (const field of SCALARS) {
     const value = s[field];
     if (value !== null && value !== '') body[field] = value;
   }
@@ -95,7 +97,8 @@ export function leadChangesOf(lead: LeadItem, draft: LeadDraft): LeadChanges {
   const now = sent(draft);
   const before = sent(leadDraftOf(lead));
   const changes: Record<string, unknown> = {};
-  for (const field of LEAD_FIELDS) if (now[field] !== before[field]) changes[field] = now[field];
+  for (const field of SCALARS) if (now[field] !== before[field]) changes[field] = now[field];
+  if (!sameValues(now.fields, before.fields)) changes.fields = now.fields;
   if ('stageId' in changes || 'pipelineId' in changes) {
     changes.pipelineId = now.pipelineId;
     changes.stageId = now.stageId;
@@ -113,6 +116,7 @@ export function leadChangesOf(lead: LeadItem, draft: LeadDraft): LeadChanges {
 export function rebaseLead(draft: LeadDraft, from: LeadItem, to: LeadItem): LeadDraft {
   const before = leadDraftOf(from);
   const out: Record<string, unknown> = { ...leadDraftOf(to) };
-  for (const field of LEAD_FIELDS) if (draft[field] !== before[field]) out[field] = draft[field];
+  for (const field of SCALARS) if (draft[field] !== before[field]) out[field] = draft[field];
+  if (!sameValues(draft.fields, before.fields)) out.fields = draft.fields;
   return out as unknown as LeadDraft;
 }

@@ -1,5 +1,5 @@
 import { Textarea } from '@mantine/core';
-import type { DealField } from '../api/crm-deal-fields.ts';
+import type { CrmField } from '../api/crm-fields.ts';
 import { useSnippetInsert } from '../crm/useSnippetInsert.ts';
 import { MessageHelp } from './MessageHelp.tsx';
 
@@ -9,7 +9,7 @@ export function MessageField(props: {
   value: string;
   onChange: (text: string) => void;
   error: string | undefined;
-  fields: readonly DealField[];
+  fields: readonly CrmField[];
   minRows: number;
 }) {
   const box = useSnippetInsert(props.value, props.onChange);

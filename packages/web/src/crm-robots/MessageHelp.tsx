@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { DealField } from '../api/crm-deal-fields.ts';
+import type { CrmField } from '../api/crm-fields.ts';
 import { PlaceholderHelp } from '../crm/PlaceholderHelp.tsx';
 import { messageNames } from './message-names.ts';
 
 /** Under the notice's text: the deal's names it may use, its own fields by label. */
-export function MessageHelp(props: { fields: readonly DealField[]; onInsert: (snippet: string) => void }) {
+export function MessageHelp(props: { fields: readonly CrmField[]; onInsert: (snippet: string) => void }) {
   const { t } = useTranslation('robots');
   const names = messageNames(props.fields).map(({ name, about }) => ({
     name,

@@ -4,7 +4,7 @@ import { IconUserQuestion } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../api/crm.ts';
-import { useDealFields } from '../api/crm-deal-fields.ts';
+import { useDealFields } from '../api/crm-fields.ts';
 import { type Robot, type RobotAction, useCreateRobot, useUpdateRobot } from '../api/crm-robots.ts';
 import { useTemplatesFor } from '../api/definitions.ts';
 import { FormButtons } from '../app/FormButtons.tsx';

@@ -1,4 +1,4 @@
-import type { DealField } from '../api/crm-deal-fields.ts';
+import type { CrmField } from '../api/crm-fields.ts';
 
 /**
  * The names a robot's notice may use inside `{{ }}`: the deal as a process reads it and its manager. Each
@@ -16,7 +16,7 @@ export const MESSAGE_NAMES = [
 /** A name to offer, with what it means: a translation key for the built-in ones, a field's label for the others. */
 export type MessageName = { name: string; about: { key: string } | { label: string } };
 
-export function messageNames(fields: readonly DealField[]): MessageName[] {
+export function messageNames(fields: readonly CrmField[]): MessageName[] {
   return [
     ...MESSAGE_NAMES.map((name) => ({ name, about: { key: name.replace('.', '_') } })),
     ...fields.map((f) => ({ name: `deal.${f.key}`, about: { label: f.label } })),

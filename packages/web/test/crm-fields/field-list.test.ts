@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/client.ts';
-import type { DealField, DealFieldInput } from '../../src/api/crm-deal-fields.ts';
+import type { CrmField, CrmFieldInput } from '../../src/api/crm-fields.ts';
 import {
   draftOfField,
   errorsOfRow,
@@ -13,7 +13,7 @@ import {
   withoutField,
 } from '../../src/crm-fields/field-list.ts';
 
-const source: DealField = {
+const source: CrmField = {
   key: 'source',
   label: 'Source',
   type: 'select',
@@ -21,7 +21,7 @@ const source: DealField = {
   required: false,
   requiredAtStages: ['won'],
 };
-const budget: DealField = { ...source, key: 'budget', label: 'Budget', type: 'number', options: [] };
+const budget: CrmField = { ...source, key: 'budget', label: 'Budget', type: 'number', options: [] };
 const refusal = (...errors: [string, string][]) =>
   new ApiError(
     422,
@@ -56,9 +56,9 @@ describe('a field draft', () => {
 });
 
 describe('the list of fields', () => {
-  const list: DealFieldInput[] = inputsOf([source, budget]);
+  const list: CrmFieldInput[] = inputsOf([source, budget]);
   it('takes a new field last and a changed one in its place', () => {
-    const note: DealFieldInput = { key: 'note', label: 'Note', type: 'string' };
+    const note: CrmFieldInput = { key: 'note', label: 'Note', type: 'string' };
     expect(withField(list, null, note).map((f) => f.key)).toEqual(['source', 'budget', 'note']);
     expect(withField(list, 0, note).map((f) => f.key)).toEqual(['note', 'budget']);
   });

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { DealField } from '../../src/api/crm-deal-fields.ts';
+import type { CrmField } from '../../src/api/crm-fields.ts';
 import {
+  filledIn,
   isEmptyValue,
-  missingRequired,
+  newFieldsOf,
   numberValue,
   requiredAt,
+  sameValues,
   withValue,
 } from '../../src/crm-fields/field-values.ts';
 
-const field = (key: string, over: Partial<DealField> = {}): DealField => ({
+const field = (key: string, over: Partial<CrmField> = {}): CrmField => ({
   key,
   label: key,
   type: 'string',
@@ -30,6 +32,10 @@ describe('a field required at a stage', () => {
   it('is not one required nowhere', () => {
     expect(requiredAt(field('note'), 'won')).toBe(false);
   });
+  it('is, for an item without stages (a contact, a company), only one required for every item', () => {
+    expect(requiredAt(field('segment', { required: true }))).toBe(true);
+    expect(requiredAt(field('signedOn', { requiredAtStages: ['won'] }))).toBe(false);
+  });
 });
 
 describe('an empty value, as the server counts it', () => {
@@ -38,26 +44,6 @@ describe('an empty value, as the server counts it', () => {
   });
   it.each([false, 0, 'x'])('%j is a value', (value) => {
     expect(isEmptyValue(value)).toBe(false);
-  });
-});
-
-describe('the required fields a deal lacks', () => {
-  const fields = [
-    field('source', { required: true }),
-    field('signedOn', { requiredAtStages: ['won'] }),
-    field('paid', { type: 'boolean', requiredAtStages: ['won'] }),
-    field('note'),
-  ];
-  it('are those required there and empty, in order', () => {
-    expect(missingRequired(fields, { source: ' ', paid: null }, 'won')).toEqual([
-      'source',
-      'signedOn',
-      'paid',
-    ]);
-    expect(missingRequired(fields, { source: 'web', signedOn: '2026-05-12', paid: false }, 'won')).toEqual(
-      [],
-    );
-    expect(missingRequired(fields, {}, 'new')).toEqual(['source']);
   });
 });
 
@@ -81,5 +67,24 @@ describe('a number input as a value', () => {
     [Number.NaN, null],
   ])('%j → %j', (input, value) => {
     expect(numberValue(input)).toBe(value);
+  });
+});
+
+describe('the values an item is sent with', () => {
+  it('are those holding one, by key in order', () => {
+    expect(Object.entries(filledIn({ b: 2, a: false, c: null, d: '' }))).toEqual([
+      ['a', false],
+      ['b', 2],
+      ['d', ''],
+    ]);
+  });
+  it('are the same when they differ only in order or in emptied ones', () => {
+    expect(sameValues({ a: 1, b: 'x', c: null }, { b: 'x', a: 1 })).toBe(true);
+    expect(sameValues({ a: 1 }, { a: '1' })).toBe(false);
+    expect(sameValues({ a: 1 }, { a: 1, b: false })).toBe(false);
+  });
+  it('go with a new item only when some hold one', () => {
+    expect(newFieldsOf({ a: null })).toEqual({});
+    expect(newFieldsOf({ b: 0, a: null })).toEqual({ fields: { b: 0 } });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stageLabels, stageOptions } from '../../src/crm-fields/stage-labels.ts';
 import { projects, sales } from '../crm/fixtures.ts';
 
-describe('stage names in the deal-field settings', () => {
+describe('stage names in the field settings', () => {
   it('are the stages’ own with one pipeline', () => {
     expect(stageLabels([sales]).get('s4')).toBe('Won');
   });

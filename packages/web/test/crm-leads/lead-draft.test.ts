@@ -108,6 +108,33 @@ describe('changing a lead', () => {
   });
 });
 
+describe("the lead's own fields", () => {
+  const withFields = { ...lead, fields: { budget: 5000, channel: 'web' } };
+
+  it('go with a new lead only when some are filled in', () => {
+    const draft = { ...newLeadDraft(inbound, 'ivan'), title: 'A' };
+    expect(newLeadOf({ ...draft, fields: { budget: null } })).not.toHaveProperty('fields');
+    expect(newLeadOf({ ...draft, fields: { budget: 5000 } }).fields).toEqual({ budget: 5000 });
+  });
+
+  it('are sent whole when one changes, an emptied one left out', () => {
+    const draft = { ...leadDraftOf(withFields), fields: { budget: null, channel: 'web', region: 'North' } };
+    expect(leadChangesOf(withFields, draft)).toEqual({ fields: { channel: 'web', region: 'North' } });
+  });
+
+  it('are not sent when none changed, whatever their order', () => {
+    const draft = { ...leadDraftOf(withFields), fields: { channel: 'web', budget: 5000, note: null } };
+    expect(leadChangesOf(withFields, draft)).toEqual({});
+  });
+
+  it('keep my edits when carried over to a newer version, and take theirs when I made none', () => {
+    const theirs = { ...withFields, version: 4, fields: { budget: 7000, channel: 'web' } };
+    const mine = { ...leadDraftOf(withFields), fields: { budget: 6000, channel: 'web' } };
+    expect(rebaseLead(mine, withFields, theirs).fields).toEqual({ budget: 6000, channel: 'web' });
+    expect(rebaseLead(leadDraftOf(withFields), withFields, theirs).fields).toEqual(theirs.fields);
+  });
+});
+
 describe('a lead card', () => {
   it('says who it is from and how to reach them, leaving out what is not known', () => {
     expect(personLine(lead)).toBe('Anna Lebedeva · Roga i Kopyta');

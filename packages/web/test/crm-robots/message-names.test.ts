@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DealField } from '../../src/api/crm-deal-fields.ts';
+import type { CrmField } from '../../src/api/crm-fields.ts';
 import { messageNames } from '../../src/crm-robots/message-names.ts';
 
-const signedOn: DealField = {
+const signedOn: CrmField = {
   key: 'signedOn',
   label: 'Signed on',
   type: 'date',

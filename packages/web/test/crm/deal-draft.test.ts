@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changesOf, draftOf, newDealDraft, newDealOf, rebase } from '../../src/crm/deals/deal-draft.ts';
-import { amountOf } from '../../src/crm/items/item-draft.ts';
+import { amountOf, moveCarryingFields } from '../../src/crm/items/item-draft.ts';
 import { deal, sales } from './fixtures.ts';
 
 describe('a new deal', () => {
@@ -74,6 +74,25 @@ describe("the deal's own fields", () => {
     const draft = newDealDraft(sales, null);
     expect(newDealOf({ ...draft, title: 'A', fields: { note: null } })).not.toHaveProperty('fields');
     expect(newDealOf({ ...draft, title: 'A', fields: { note: 'x' } }).fields).toEqual({ note: 'x' });
+  });
+});
+
+describe('a stage move', () => {
+  const moveOf = moveCarryingFields(changesOf);
+  const at = deal({ version: 4, fields: { source: 'import' } });
+
+  it("goes at the deal's version, the other edits left for Save", () => {
+    const draft = { ...draftOf(at), title: 'Renamed' };
+    expect(moveOf(at, draft, { id: 's4' })).toEqual({ stageId: 's4', version: 4 });
+  });
+
+  it('carries the fields filled in since the last save: the stage may require them', () => {
+    const draft = { ...draftOf(at), fields: { ...at.fields, signedOn: '2026-06-01' } };
+    expect(moveOf(at, draft, { id: 's4' })).toEqual({
+      stageId: 's4',
+      version: 4,
+      fields: { signedOn: '2026-06-01', source: 'import' },
+    });
   });
 });
 

@@ -55,9 +55,11 @@ describe('the deal field settings', () => {
   it('adds a list with its options, required to win a sales deal, its key made from the label', async () => {
     await page
       .getByRole('navigation', { name: 'Main menu' })
-      .getByRole('link', { name: 'Deal fields' })
+      .getByRole('link', { name: 'CRM fields' })
       .click();
-    await page.getByRole('heading', { level: 1, name: 'Deal fields' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'CRM fields' }).waitFor();
+    // Deals are the kind shown first.
+    expect(await page.getByRole('radio', { name: 'Deals' }).isChecked()).toBe(true);
     await page.getByText('No fields yet', { exact: false }).waitFor();
 
     await page.getByRole('button', { name: 'Add a field' }).click();
@@ -150,7 +152,7 @@ describe('the deal field settings', () => {
 
     // A key the server would refuse anyway is told before sending.
     await key.fill('title');
-    await dialog.getByText('A deal has this name of its own: pick another.').waitFor();
+    await dialog.getByText('This name is built in: pick another.').waitFor();
     expect(await dialog.getByRole('button', { name: 'Add the field' }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -193,9 +195,9 @@ describe('the deal field settings', () => {
     await phone.getByRole('button', { name: 'Открыть меню' }).click();
     await phone
       .getByRole('navigation', { name: 'Главное меню' })
-      .getByRole('link', { name: 'Поля сделок' })
+      .getByRole('link', { name: 'Поля CRM' })
       .click();
-    await phone.getByRole('heading', { level: 1, name: 'Поля сделок' }).waitFor();
+    await phone.getByRole('heading', { level: 1, name: 'Поля CRM' }).waitFor();
     await phone.getByRole('list', { name: 'Поля сделок' }).getByText('Число').waitFor();
     expect(await horizontalOverflow(phone)).toBe(0);
 
@@ -223,9 +225,11 @@ describe('the deal field settings', () => {
       .getByRole('navigation', { name: 'Main menu' })
       .getByRole('link', { name: 'Deals' })
       .waitFor();
-    expect(await employee.getByRole('link', { name: 'Deal fields' }).count()).toBe(0);
+    expect(await employee.getByRole('link', { name: 'CRM fields' }).count()).toBe(0);
+    // The settings' former address leads to them too.
     await employee.goto('/admin/deal-fields');
     await employee.getByRole('alert').getByText('You may not do this.').waitFor();
+    expect(new URL(employee.url()).pathname).toBe('/admin/fields');
     expect(await employee.getByRole('button', { name: 'Add a field' }).count()).toBe(0);
     await employee.context().close();
   });

@@ -7,15 +7,16 @@ import {
   useDeleteDeal,
   useUpdateDeal,
 } from '../../api/crm-deals.ts';
+import { OtherFields } from '../../crm-fields/OtherFields.tsx';
 import { DealQuotes } from '../../crm-quotes/DealQuotes.tsx';
 import { ItemEditorLayout } from '../items/ItemEditorLayout.tsx';
 import { ItemProcesses } from '../items/ItemProcesses.tsx';
+import { moveCarryingFields } from '../items/item-draft.ts';
 import { documentRefOf } from '../items/item-kind.ts';
 import { type DraftRules, useItemEditing } from '../items/useItemEditing.ts';
 import { formatMoney } from '../money.ts';
 import { problemCode } from '../problems.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
-import { DealFields } from './DealFields.tsx';
 import { DealForm } from './DealForm.tsx';
 import { changesOf, type DealDraft, draftOf, rebase } from './deal-draft.ts';
 import { DEAL_KIND } from './deal-kind.ts';
@@ -24,11 +25,7 @@ const RULES: DraftRules<DealItem, DealDraft, DealChanges> = {
   draftOf,
   changesOf,
   rebase,
-  moveOf: (deal, draft, stage) => {
-    // Fields just filled in go along: a stage may require them (the server said so on the last try).
-    const { fields } = changesOf(deal, draft);
-    return { stageId: stage.id, version: deal.version, ...(fields ? { fields } : {}) };
-  },
+  moveOf: moveCarryingFields(changesOf),
   isConflict: (error) => problemCode(error) === 'VERSION_CONFLICT',
 };
 
@@ -81,7 +78,7 @@ export function DealEditor(props: {
         <>
           <DealQuotes dealId={base.id} editable={props.stored.editable} />
           <ItemProcesses documentRef={documentRefOf(DEAL_KIND, base.id)} documentType="deal" ns="crm" />
-          <DealFields fields={base.fields} />
+          <OtherFields entity="deal" fields={base.fields} />
         </>
       }
     />

@@ -1,10 +1,9 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import type { Pipeline } from '../../api/crm.ts';
-import { useDealFields } from '../../api/crm-deal-fields.ts';
+import { useDealFields } from '../../api/crm-fields.ts';
 import { fieldErrorsOf } from '../../app/FormProblem.tsx';
-import { DealCustomFields } from '../../crm-fields/DealCustomFields.tsx';
+import { CustomFields } from '../../crm-fields/CustomFields.tsx';
 import { AmountInputs, CommentInput, PipelineStageSelects, ResponsibleSelect } from '../items/ItemFields.tsx';
 import { ItemFormCard, type ItemFormProps } from '../items/ItemFormCard.tsx';
 import { PartySelect } from '../PartySelect.tsx';
@@ -65,12 +64,12 @@ export function DealForm(props: DealFormProps) {
         />
       </SimpleGrid>
       <ResponsibleSelect {...shared} />
-      <DealCustomFields
+      <CustomFields
         definitions={definitions}
         values={draft.fields}
         onChange={(fields) => set({ fields })}
         stageId={draft.stageId}
-        errors={props.error instanceof ApiError ? props.error.fieldErrors('body.fields') : {}}
+        error={props.error}
       />
       <CommentInput {...shared} />
     </ItemFormCard>

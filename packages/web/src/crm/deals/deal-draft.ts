@@ -1,6 +1,7 @@
 import type { Pipeline } from '../../api/crm.ts';
-import type { DealFieldValue } from '../../api/crm-deal-fields.ts';
 import type { DealChanges, DealItem, NewDeal } from '../../api/crm-deals.ts';
+import type { CrmFieldValue } from '../../api/crm-fields.ts';
+import { filledIn, newFieldsOf, sameValues } from '../../crm-fields/field-values.ts';
 import { amountOf, newItemBasics } from '../items/item-draft.ts';
 
 /** What the deal form edits: text as typed, an amount as the number input holds it ('' for none). */
@@ -15,11 +16,11 @@ export interface DealDraft {
   responsibleId: string | null;
   comment: string;
   /** The deal's own fields by key: the company's deal fields and whatever processes keep there. */
-  fields: Record<string, DealFieldValue>;
+  fields: Record<string, CrmFieldValue>;
 }
 
 type Field = keyof DealDraft;
-/** The draft's fields, in the form's order; `fields` are the company's own (DealCustomFields). */
+/** The draft's fields, in the form's order; `fields` are the company's own (CustomFields). */
 export const DEAL_FIELDS: readonly Field[] = [
   'title',
   'amount',
@@ -69,19 +70,10 @@ function sent(draft: DealDraft) {
   };
 }
 
-/** The fields holding a value, by key in order: an emptied one is left out (`fields` replaces them all). */
-function filledIn(fields: Record<string, DealFieldValue>): Record<string, DealFieldValue> {
-  return Object.fromEntries(
-    Object.entries(fields)
-      .filter(([, value]) => value !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
-}
-
 type Sent = ReturnType<typeof sent>;
 
 const differs = (field: Field, a: Sent, b: Sent) =>
-  field === 'fields' ? JSON.stringify(a.fields) !== JSON.stringify(b.fields) : a[field] !== b[field];
+  field === 'fields' ? !sameValues(a.fields, b.fields) : a[field] !== b[field];
 
 /** The body that creates the drafted deal; unset optional fields are left out (the server's defaults apply). */
 export function newDealOf(draft: DealDraft): NewDeal {
@@ -96,7 +88,7 @@ export function newDealOf(draft: DealDraft): NewDeal {
     ...(s.companyId ? { companyId: s.companyId } : {}),
     ...(s.responsibleId ? { responsibleId: s.responsibleId } : {}),
     ...(s.comment !== null ? { comment: s.comment } : {}),
-    ...(Object.keys(s.fields).length > 0 ? { fields: s.fields } : {}),
+    ...newFieldsOf(s.fields),
   };
 }
 

@@ -2,16 +2,19 @@ import { Button, Fieldset, Group, SimpleGrid, Stack, Textarea, TextInput } from 
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFields } from '../../api/crm-fields.ts';
 import { type Parties, type PartyKind, useCreateParty, useUpdateParty } from '../../api/crm-parties.ts';
 import { FormButtons } from '../../app/FormButtons.tsx';
 import { FormProblem, fieldErrorsOf } from '../../app/FormProblem.tsx';
+import { CustomFields } from '../../crm-fields/CustomFields.tsx';
 import { PartySelect } from '../PartySelect.tsx';
 import { explained } from '../problems.ts';
 import { UserSelect } from '../UserSelect.tsx';
 import {
+  type BuiltInDraft,
+  FIELD_ENTITY,
   newPartyOf,
   PARTY_FIELDS,
-  type PartyDraft,
   type PartyField,
   partyChangesOf,
   partyDraftOf,
@@ -20,13 +23,13 @@ import '../crm.css';
 
 /**
  * Creates a contact or company (no `record`; in a dialog, with Cancel) or changes one (on its page):
- * the kind's fields, as PARTY_FIELDS lists them; the server's refusals beside the fields. `readOnly`:
- * the fields shown disabled, nothing to save.
+ * the kind's fields, as PARTY_FIELDS lists them, then the company's own fields of the kind; the server's
+ * refusals beside the fields. `readOnly`: the fields shown disabled, nothing to save.
  */
 export function PartyForm<K extends PartyKind>(props: {
   kind: K;
   record?: Parties[K]['record'];
-  preset?: PartyDraft;
+  preset?: BuiltInDraft;
   /** The name of a preset company (a new contact added on the company's page). */
   companyName?: string | null;
   onSaved?: (record: Parties[K]['record']) => void;
@@ -40,11 +43,10 @@ export function PartyForm<K extends PartyKind>(props: {
   const create = useCreateParty(kind);
   const update = useUpdateParty(kind);
   const saving = record ? update : create;
-  const errors = fieldErrorsOf(
-    saving.error,
-    fields.map((f) => f.name),
-  );
-  const set = (name: string, value: string | null) => setDraft((d) => ({ ...d, [name]: value }));
+  const definitions = useFields(FIELD_ENTITY[kind]).data?.items ?? [];
+  const errors = fieldErrorsOf(saving.error, [...fields.map((f) => f.name), 'fields']);
+  const set = (name: string, value: string | null) =>
+    setDraft((d) => ({ ...d, builtIn: { ...d.builtIn, [name]: value } }));
 
   const saved = (stored: Parties[K]['record']) => {
     notifications.show({ color: 'green', message: t(`${kind}.saved`, { name: stored.name }) });
@@ -60,7 +62,7 @@ export function PartyForm<K extends PartyKind>(props: {
 
   const input = (field: PartyField): ReactNode => {
     const common = { label: t(`fields.${field.name}`), error: errors[field.name] };
-    const value = draft[field.name] ?? null;
+    const value = draft.builtIn[field.name] ?? null;
     switch (field.kind) {
       case 'company':
         return (
@@ -125,6 +127,12 @@ export function PartyForm<K extends PartyKind>(props: {
               <div key={f.name}>{input(f)}</div>
             ))}
           </SimpleGrid>
+          <CustomFields
+            definitions={definitions}
+            values={draft.fields}
+            onChange={(values) => setDraft((d) => ({ ...d, fields: values }))}
+            error={saving.error}
+          />
           {long.map((f) => (
             <div key={f.name}>{input(f)}</div>
           ))}

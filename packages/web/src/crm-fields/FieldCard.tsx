@@ -1,15 +1,15 @@
 import { ActionIcon, Badge, Code, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { DealField } from '../api/crm-deal-fields.ts';
+import type { CrmField } from '../api/crm-fields.ts';
 import { ActionsMenu } from '../app/ActionsMenu.tsx';
 import { CardListItem } from '../app/CardList.tsx';
 
 export type FieldDialog = { kind: 'new' } | { kind: 'edit' | 'delete'; index: number };
 
-/** One deal field in the settings: label, key, type, where it is required; moved, edited, deleted. */
-export function DealFieldCard(props: {
-  field: DealField;
+/** One field in the settings: label, key, type, where it is required; moved, edited, deleted. */
+export function FieldCard(props: {
+  field: CrmField;
   index: number;
   last: boolean;
   /** Stage names by id, prefixed by their pipeline's when there are several. */
@@ -21,7 +21,7 @@ export function DealFieldCard(props: {
   onMove: (delta: -1 | 1) => void;
   onDialog: (dialog: FieldDialog) => void;
 }) {
-  const { t } = useTranslation('dealFields');
+  const { t } = useTranslation('crmFields');
   const { field, index } = props;
   const stages = field.requiredAtStages.map((id) => props.stageNames.get(id) ?? id);
   return (

@@ -3,9 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../api/crm.ts';
-import { type DealField, type DealFieldType, useSaveDealFields } from '../api/crm-deal-fields.ts';
+import { type CrmField, type CrmFieldType, type FieldEntity, useSaveFields } from '../api/crm-fields.ts';
 import { FormButtons } from '../app/FormButtons.tsx';
 import { FormProblem } from '../app/FormProblem.tsx';
+import { STAGED } from './field-entity.ts';
 import { keyProblem, suggestKey } from './field-key.ts';
 import {
   draftOfField,
@@ -20,20 +21,22 @@ import {
 import { stageOptions } from './stage-labels.ts';
 
 /**
- * Adds a deal field (`index` null) or changes the one at `index`; saving sends the whole list, so the
- * server's messages come by row and show beside the inputs.
+ * Adds a field of a kind (`index` null) or changes the one at `index`; saving sends the kind's whole
+ * list, so the server's messages come by row and show beside the inputs. The stages a field may be
+ * required at are those of the kind's `pipelines`, for deals and leads only.
  */
-export function DealFieldForm(props: {
-  fields: readonly DealField[];
+export function FieldForm(props: {
+  entity: FieldEntity;
+  fields: readonly CrmField[];
   index: number | null;
   pipelines: readonly Pipeline[];
   onDone: () => void;
 }) {
-  const { t } = useTranslation('dealFields');
-  const { fields, index } = props;
+  const { t } = useTranslation('crmFields');
+  const { entity, fields, index } = props;
   const editing = index === null ? undefined : fields[index];
   const [draft, setDraft] = useState<FieldDraft>(() => (editing ? draftOfField(editing) : newFieldDraft()));
-  const save = useSaveDealFields();
+  const save = useSaveFields(entity);
   const errors = errorsOfRow(save.error, save.variables ?? [], index ?? fields.length);
   const problem = keyProblem(draft.key.trim());
   const taken = fields.filter((_, i) => i !== index).map((f) => f.key);
@@ -60,7 +63,7 @@ export function DealFieldForm(props: {
   return (
     <form
       onSubmit={submit}
-      aria-label={editing ? t('form.editTitle', { label: editing.label }) : t('form.newTitle')}
+      aria-label={editing ? t('form.editTitle', { label: editing.label }) : t(`entities.${entity}.newTitle`)}
     >
       <FormProblem error={save.error} shown={errors} />
       <Stack gap="sm">
@@ -90,7 +93,7 @@ export function DealFieldForm(props: {
           label={t('form.type')}
           data={FIELD_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
           value={draft.type}
-          onChange={(type) => type && set({ type: type as DealFieldType })}
+          onChange={(type) => type && set({ type: type as CrmFieldType })}
           allowDeselect={false}
           error={errors.type}
         />
@@ -106,21 +109,23 @@ export function DealFieldForm(props: {
           />
         )}
         <Checkbox
-          label={t('form.required')}
+          label={t(`entities.${entity}.required`)}
           checked={draft.required}
           onChange={(e) => set({ required: e.currentTarget.checked })}
           error={errors.required}
         />
-        <MultiSelect
-          label={t('form.requiredAtStages')}
-          description={t('form.requiredAtStagesHint')}
-          data={stageOptions(props.pipelines)}
-          value={draft.requiredAtStages}
-          onChange={(requiredAtStages) => set({ requiredAtStages })}
-          searchable
-          clearable
-          error={errors.requiredAtStages}
-        />
+        {STAGED[entity] && (
+          <MultiSelect
+            label={t('form.requiredAtStages')}
+            description={t(`entities.${entity}.requiredAtStagesHint`)}
+            data={stageOptions(props.pipelines)}
+            value={draft.requiredAtStages}
+            onChange={(requiredAtStages) => set({ requiredAtStages })}
+            searchable
+            clearable
+            error={errors.requiredAtStages}
+          />
+        )}
       </Stack>
       <FormButtons
         onCancel={props.onDone}

@@ -1,34 +1,36 @@
 import { Checkbox, Input, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useId } from 'react';
-import type { DealField, DealFieldValue } from '../api/crm-deal-fields.ts';
+import { ApiError } from '../api/client.ts';
+import type { CrmField, CrmFieldValue } from '../api/crm-fields.ts';
 import { numberValue, requiredAt, withValue } from './field-values.ts';
 
-export interface DealCustomFieldsProps {
-  /** The company's deal fields in order (`useDealFields`). */
-  definitions: readonly DealField[];
-  /** The deal's `fields`; keys no definition names are handed back untouched. */
-  values: Readonly<Record<string, DealFieldValue>>;
-  onChange: (values: Record<string, DealFieldValue>) => void;
+export interface CustomFieldsProps {
+  /** The company's fields of the item's kind, in order (`useFields(entity)`). */
+  definitions: readonly CrmField[];
+  /** The item's `fields`; keys no definition names are handed back untouched. */
+  values: Readonly<Record<string, CrmFieldValue>>;
+  onChange: (values: Record<string, CrmFieldValue>) => void;
+  /** The server's refusal of the last save: a 422 `INVALID_FIELDS` names each field at `body.fields.<key>`. */
+  error?: unknown;
   /**
-   * The server's messages by key — a 422 `INVALID_FIELDS` names each at `body.fields.<key>`:
-   * `error instanceof ApiError ? error.fieldErrors('body.fields') : {}`.
+   * A deal's or lead's stage (or the one it is being moved to): fields required there get an asterisk.
+   * Contacts and companies have none: only the fields always required get one.
    */
-  errors?: Readonly<Record<string, string>>;
-  /** The stage the deal is at (or is being moved to): fields required there get an asterisk. */
-  stageId: string;
+  stageId?: string;
 }
 
 /**
- * The company's own fields of a deal, one input per field by its type, those required (always, or at
- * `stageId`) marked. Emptying an input stores `null`.
+ * The company's own fields of an item — a deal, lead, contact or company — one input per field by its
+ * type, those required (always, or at `stageId`) marked, the server's messages at their inputs. Emptying
+ * an input stores `null`.
  *
  * @example
- * <DealCustomFields definitions={useDealFields().data?.items ?? []} values={draft.fields}
- *   onChange={(fields) => setDraft({ ...draft, fields })} stageId={draft.stageId}
- *   errors={saveError instanceof ApiError ? saveError.fieldErrors('body.fields') : {}} />
+ * <CustomFields definitions={useFields('lead').data?.items ?? []} values={draft.fields}
+ *   onChange={(fields) => set({ fields })} stageId={draft.stageId} error={props.error} />
  */
-export function DealCustomFields(props: DealCustomFieldsProps) {
+export function CustomFields(props: CustomFieldsProps) {
   if (props.definitions.length === 0) return null;
+  const errors = props.error instanceof ApiError ? props.error.fieldErrors('body.fields') : {};
   return (
     <Stack gap="sm">
       {props.definitions.map((field) => (
@@ -37,7 +39,7 @@ export function DealCustomFields(props: DealCustomFieldsProps) {
           field={field}
           value={props.values[field.key] ?? null}
           required={requiredAt(field, props.stageId)}
-          error={props.errors?.[field.key]}
+          error={errors[field.key]}
           onChange={(value) => props.onChange(withValue(props.values, field.key, value))}
         />
       ))}
@@ -46,17 +48,17 @@ export function DealCustomFields(props: DealCustomFieldsProps) {
 }
 
 interface FieldInputProps {
-  field: DealField;
-  value: DealFieldValue;
+  field: CrmField;
+  value: CrmFieldValue;
   required: boolean;
   error: string | undefined;
-  onChange: (value: DealFieldValue) => void;
+  onChange: (value: CrmFieldValue) => void;
 }
 
-const text = (value: DealFieldValue) =>
+const text = (value: CrmFieldValue) =>
   typeof value === 'string' ? value : value === null ? '' : String(value);
 
-const INPUTS: Record<DealField['type'], (props: FieldInputProps) => React.JSX.Element> = {
+const INPUTS: Record<CrmField['type'], (props: FieldInputProps) => React.JSX.Element> = {
   string: ({ field, value, required, error, onChange }) => (
     <TextInput
       label={field.label}

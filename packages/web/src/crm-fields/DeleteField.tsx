@@ -1,13 +1,18 @@
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { type DealField, useSaveDealFields } from '../api/crm-deal-fields.ts';
+import { type CrmField, type FieldEntity, useSaveFields } from '../api/crm-fields.ts';
 import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
 import { inputsOf, withoutField } from './field-list.ts';
 
-/** Asks before removing a field from the list; the values deals hold under its key stay. */
-export function DeleteDealField(props: { fields: readonly DealField[]; index: number; onClose: () => void }) {
-  const { t } = useTranslation('dealFields');
-  const save = useSaveDealFields();
+/** Asks before removing a field from its kind's list; the values items hold under its key stay. */
+export function DeleteField(props: {
+  entity: FieldEntity;
+  fields: readonly CrmField[];
+  index: number;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('crmFields');
+  const save = useSaveFields(props.entity);
   const field = props.fields[props.index];
   if (!field) return null;
   return (
@@ -27,7 +32,7 @@ export function DeleteDealField(props: { fields: readonly DealField[]; index: nu
         })
       }
     >
-      {t('delete.consequence', { key: field.key })}
+      {t(`entities.${props.entity}.consequence`, { key: field.key })}
     </ConfirmDialog>
   );
 }

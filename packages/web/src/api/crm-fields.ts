@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Answer, type Body, type CallArgs, call } from './client.ts';
 
-export type DealField = Answer<'GET /api/v1/crm/fields/{entity}'>['items'][number];
-export type DealFieldType = DealField['type'];
-export type DealFieldInput = Body<'PUT /api/v1/crm/fields/{entity}'>['items'][number];
+export type CrmField = Answer<'GET /api/v1/crm/fields/{entity}'>['items'][number];
+export type CrmFieldType = CrmField['type'];
+export type CrmFieldInput = Body<'PUT /api/v1/crm/fields/{entity}'>['items'][number];
 /** The kinds of CRM items that have the company's own fields: deals, leads, contacts, companies. */
 export type FieldEntity = CallArgs<'GET /api/v1/crm/fields/{entity}'>['path']['entity'];
 /** A value an item keeps in its `fields`. */
-export type DealFieldValue = string | number | boolean | null;
+export type CrmFieldValue = string | number | boolean | null;
 
 /** Under `crm`, so whatever refreshes the CRM refreshes the fields too. */
 export const fieldKeys = { list: (entity: FieldEntity) => ['crm', 'fields', entity] as const };
@@ -25,7 +25,7 @@ export function useFields(entity: FieldEntity) {
 export function useSaveFields(entity: FieldEntity) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (items: DealFieldInput[]) =>
+    mutationFn: (items: CrmFieldInput[]) =>
       call('PUT /api/v1/crm/fields/{entity}', { path: { entity }, body: { items } }),
     onSuccess: (saved) => client.setQueryData(fieldKeys.list(entity), saved),
   });
