@@ -52,3 +52,12 @@ export function useEmailSettings() {
     staleTime: 60_000,
   });
 }
+
+/** Whether the server sends SMS, and through which gateway (its address without the key). */
+export function useSmsSettings() {
+  return useQuery({
+    queryKey: ['jobs', 'sms'],
+    queryFn: ({ signal }) => call('GET /api/v1/jobs/sms', { signal }),
+    staleTime: 60_000,
+  });
+}

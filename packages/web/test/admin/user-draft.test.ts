@@ -6,6 +6,7 @@ const ivan: User = {
   id: 'ivan',
   login: 'ivan',
   email: null,
+  phone: '+7 900 111-22-33',
   name: 'Ivan Petrov',
   position: 'Sales manager',
   departmentId: 'sales',
@@ -31,6 +32,7 @@ describe('the user form draft', () => {
       login: ' pavel ',
       name: ' Pavel Orlov ',
       email: '  ',
+      phone: ' +7 (900) 123-45-67 ',
       position: 'Buyer',
       departmentId: 'purchasing',
       roles: [{ role: 'buyer', departmentId: null }],
@@ -38,6 +40,7 @@ describe('the user form draft', () => {
     expect(body).toEqual({
       login: 'pavel',
       name: 'Pavel Orlov',
+      phone: '+7 (900) 123-45-67',
       position: 'Buyer',
       departmentId: 'purchasing',
       roles: [{ role: 'buyer', departmentId: null }],
@@ -62,5 +65,13 @@ describe('the user form draft', () => {
         roles: [{ role: 'buyer', departmentId: null }],
       }),
     ).toEqual({ position: null, email: 'ivan@example.com', roles: [{ role: 'buyer', departmentId: null }] });
+  });
+
+  it('sends a retyped phone trimmed, and clears an emptied one with null', () => {
+    const draft = draftOf(ivan);
+    expect(draft.phone).toBe('+7 900 111-22-33');
+    expect(changesOf(ivan, { ...draft, phone: ' +7 900 111-22-33 ' })).toEqual({});
+    expect(changesOf(ivan, { ...draft, phone: '8 (900) 555-00-11' })).toEqual({ phone: '8 (900) 555-00-11' });
+    expect(changesOf(ivan, { ...draft, phone: '  ' })).toEqual({ phone: null });
   });
 });

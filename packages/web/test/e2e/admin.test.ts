@@ -191,6 +191,7 @@ describe('administration pages', () => {
     await dialog.getByRole('textbox', { name: 'Full name' }).fill('Pavel Orlov');
     await dialog.getByRole('textbox', { name: 'Login' }).fill('Pavel');
     await dialog.getByRole('textbox', { name: 'E-mail' }).fill('pavel@example.com');
+    await dialog.getByRole('textbox', { name: 'Mobile phone' }).fill('+7 900 123-45-67');
     await dialog.getByRole('textbox', { name: 'Password' }).fill('short');
     await dialog.getByRole('textbox', { name: 'Position' }).fill('Buyer');
     await dialog.getByRole('combobox', { name: 'Department' }).click();
@@ -208,10 +209,15 @@ describe('administration pages', () => {
     await row.getByText('buyer', { exact: true }).waitFor();
     const [pavel] = (
       await stage.server.api<{
-        items: { id: string; login: string; departmentId: string; active: boolean }[];
+        items: { id: string; login: string; phone: string; departmentId: string; active: boolean }[];
       }>('GET', '/api/v1/users?role=buyer')
     ).items;
-    expect(pavel).toMatchObject({ login: 'pavel', departmentId: purchasing?.id, active: true });
+    expect(pavel).toMatchObject({
+      login: 'pavel',
+      phone: '+7 900 123-45-67',
+      departmentId: purchasing?.id,
+      active: true,
+    });
     const signIn = (password: string) =>
       stage.server.app.inject({
         method: 'POST',
@@ -223,6 +229,14 @@ describe('administration pages', () => {
     await row.getByRole('button', { name: 'Actions for Pavel Orlov' }).click();
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     dialog = page.getByRole('dialog', { name: 'Edit Pavel Orlov' });
+    const phone = dialog.getByRole('textbox', { name: 'Mobile phone' });
+    expect(await phone.inputValue()).toBe('+7 900 123-45-67');
+    // Not a phone number: the server says so beside the field, and the dialog stays open.
+    await phone.fill('ask Olga');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('a phone number such as +7 900 123-45-67').waitFor();
+    await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+    await phone.fill('8 (900) 765-43-21');
     await dialog.getByRole('textbox', { name: 'Position' }).fill('Senior buyer');
     await dialog.getByRole('combobox', { name: 'Where Buyer is held' }).click();
     await page.getByRole('option', { name: 'Management / Purchasing' }).click();
@@ -230,11 +244,12 @@ describe('administration pages', () => {
     await dialog.waitFor({ state: 'hidden' });
     await row.getByText('pavel · Senior buyer · Purchasing').waitFor();
     await row.getByText('buyer · Purchasing', { exact: true }).waitFor();
-    const edited = await stage.server.api<{ position: string; roles: unknown[] }>(
+    const edited = await stage.server.api<{ phone: string; position: string; roles: unknown[] }>(
       'GET',
       `/api/v1/users/${pavel?.id}`,
     );
     expect(edited).toMatchObject({
+      phone: '8 (900) 765-43-21',
       position: 'Senior buyer',
       roles: [{ role: 'buyer', departmentId: purchasing?.id }],
     });

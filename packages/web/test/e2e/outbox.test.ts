@@ -61,6 +61,9 @@ describe('the outbox page', () => {
 
     const list = page.getByRole('region', { name: 'Outbox' });
     await page.getByText('The server has no SMTP server set').waitFor();
+    await page
+      .getByText('SMS are off: the server has no SMS gateway set (BATON_SMS_URL), so they wait here')
+      .waitFor();
     await list.getByText('buyer@client.example — Order confirmed').waitFor();
     await list.getByText('Waiting').first().waitFor();
     await page.getByText('1 delivery failed for good and waits for a retry.').waitFor();
@@ -97,6 +100,7 @@ describe('the outbox page', () => {
     await page.goto(`${stage.server.url}/admin/outbox`);
     await page.getByRole('heading', { level: 1, name: 'Исходящие' }).waitFor();
     await page.getByText('Письмо').first().waitFor();
+    await page.getByText('SMS выключены: на сервере не задан SMS-шлюз (BATON_SMS_URL)').waitFor();
 
     const employee = await stage.signIn(stage.company.employee);
     await employee.goto(`${stage.server.url}/admin/outbox`);
@@ -105,10 +109,19 @@ describe('the outbox page', () => {
   });
 });
 
-describe('the outbox page with e-mail on', () => {
+describe('the outbox page with e-mail and SMS on', () => {
   // An SMTP server that is not there: e-mail is on, and every attempt fails to connect.
   const stage = suiteStage(undefined, {
     mail: { url: 'smtp://baton:s3cret@127.0.0.1:9', from: 'Baton <baton@firm.example>', publicUrl: null },
+    sms: { urlTemplate: 'https://sms.example/send?key=K3y&to={to}&msg={text}', success: null },
+  });
+
+  it('names the SMS gateway without its key', async () => {
+    const page = await stage.signIn('admin');
+    await page.goto(`${stage.server.url}/admin/outbox`);
+    await page.getByText('SMS go out through https://sms.example/send.', { exact: true }).waitFor();
+    expect(await page.getByText('K3y').count()).toBe(0);
+    await page.context().close();
   });
 
   it('names the server without its password, and shows a test e-mail retried with the SMTP error', async () => {

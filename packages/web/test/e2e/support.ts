@@ -151,7 +151,7 @@ export interface TestServer {
  * Builds the app if needed, boots Baton on a temporary SQLite file and listens on a free loopback port;
  * `options` adds boot settings (e-mail).
  */
-export async function startServer(options: Pick<BootOptions, 'mail'> = {}): Promise<TestServer> {
+export async function startServer(options: Pick<BootOptions, 'mail' | 'sms'> = {}): Promise<TestServer> {
   await ensureWebBuilt();
   const dir = await mkdtemp(join(tmpdir(), 'baton-e2e-'));
   const baton = await boot({

@@ -9,12 +9,12 @@ export function EmailStatus() {
   if (!email) return null;
   if (!email.on)
     return (
-      <Alert color="yellow" mb="md" title={t('outbox.emailOffTitle')}>
+      <Alert color="yellow" title={t('outbox.emailOffTitle')}>
         {t('outbox.emailOff')}
       </Alert>
     );
   return (
-    <Text size="sm" c="dimmed" mb="md" className="wrap-anywhere">
+    <Text size="sm" c="dimmed" className="wrap-anywhere">
       {t('outbox.emailOn', { server: email.server, from: email.from })}
     </Text>
   );

@@ -1,4 +1,4 @@
-import { Group } from '@mantine/core';
+import { Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type JobStatus, useJobList } from '../../api/jobs.ts';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { EmailStatus } from './EmailStatus.tsx';
 import { JobCard } from './JobCard.tsx';
 import { JOB_KINDS } from './job-summary.ts';
+import { SmsStatus } from './SmsStatus.tsx';
 import { TestEmailButton } from './TestEmailButton.tsx';
 
 const STATUSES: JobStatus[] = ['pending', 'dead', 'done', 'cancelled'];
@@ -41,7 +42,10 @@ export function OutboxPage() {
           />
         }
       />
-      <EmailStatus />
+      <Stack gap="xs" mb="md">
+        <EmailStatus />
+        <SmsStatus />
+      </Stack>
       {dead.count > 0 && status !== 'dead' && (
         <AttentionAlert
           color="red"

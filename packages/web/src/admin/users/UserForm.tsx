@@ -16,6 +16,7 @@ const FIELDS = [
   'login',
   'name',
   'email',
+  'phone',
   'password',
   'position',
   'departmentId',
@@ -52,7 +53,7 @@ export function UserForm({ user, onDone }: { user?: User; onDone: () => void }) 
     errors.login = t('users.loginTaken', { login: draft.login.trim().toLowerCase() });
   const set = <K extends keyof UserDraft>(key: K, value: UserDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-  const text = (key: 'login' | 'name' | 'email' | 'position') => ({
+  const text = (key: 'login' | 'name' | 'email' | 'phone' | 'position') => ({
     value: draft[key],
     onChange: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value),
     error: errors[key],
@@ -98,6 +99,7 @@ export function UserForm({ user, onDone }: { user?: User; onDone: () => void }) 
             {...text('login')}
           />
           <TextInput label={t('users.email')} type="email" autoComplete="off" {...text('email')} />
+          <TextInput label={t('users.phone')} type="tel" autoComplete="off" {...text('phone')} />
           {!user && (
             <PasswordInput
               label={t('users.password')}

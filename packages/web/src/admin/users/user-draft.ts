@@ -12,6 +12,7 @@ export interface UserDraft {
   login: string;
   name: string;
   email: string;
+  phone: string;
   password: string;
   position: string;
   departmentId: string | null;
@@ -26,6 +27,7 @@ export const EMPTY_USER: UserDraft = {
   login: '',
   name: '',
   email: '',
+  phone: '',
   password: '',
   position: '',
   departmentId: null,
@@ -41,6 +43,7 @@ export function draftOf(user: User): UserDraft {
     login: user.login,
     name: user.name,
     email: user.email ?? '',
+    phone: user.phone ?? '',
     password: '',
     position: user.position ?? '',
     departmentId: user.departmentId,
@@ -57,12 +60,14 @@ const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 /** The body that creates the drafted user; unset optional fields are left out. */
 export function newUserOf(draft: UserDraft): NewUser {
   const email = orNull(draft.email);
+  const phone = orNull(draft.phone);
   const position = orNull(draft.position);
   return {
     login: draft.login.trim(),
     name: draft.name.trim(),
     ...(draft.password ? { password: draft.password } : {}),
     ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
     ...(position ? { position } : {}),
     ...(draft.departmentId ? { departmentId: draft.departmentId } : {}),
     ...(draft.managerId ? { managerId: draft.managerId } : {}),
@@ -89,6 +94,7 @@ export function changesOf(user: User, draft: UserDraft): UserChanges {
   if (draft.login.trim() !== before.login) changes.login = draft.login.trim();
   if (draft.name.trim() !== before.name) changes.name = draft.name.trim();
   if (orNull(draft.email) !== user.email) changes.email = orNull(draft.email);
+  if (orNull(draft.phone) !== user.phone) changes.phone = orNull(draft.phone);
   if (orNull(draft.position) !== user.position) changes.position = orNull(draft.position);
   if (draft.departmentId !== user.departmentId) changes.departmentId = draft.departmentId;
   if (draft.managerId !== user.managerId) changes.managerId = draft.managerId;
