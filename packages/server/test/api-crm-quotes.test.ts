@@ -185,6 +185,41 @@ apiSuite('quotes', (api) => {
     expect(rest.items.map((q: { number: number }) => q.number)).toEqual(numbers.slice(0, 3).reverse());
   });
 
+  it('shows VAT included in the prices, or on top of them, exactly — on the quote and in its PDF', async () => {
+    const deal = await newDeal(ivan, 'НДС');
+    // 9,299.42 including 22 %: 9,299.42 × 22 / 122 = 1,676.94.
+    const q = await quote(ivan, { dealId: deal.id, rows: twoRows(), vatRate: 22, language: 'ru' });
+    expect(q).toMatchObject({ vatRate: 22, vatIncluded: true, vat: 1676.94, total: 9299.42 });
+    const included = (
+      await pdfText((await ivan.call('GET', `/api/v1/crm/quotes/${q.id}/pdf`)).rawPayload)
+    ).replace(/\s+/g, ' ');
+    expect(included).toContain('Итого 9 299,42 ₽');
+    expect(included).toContain('В том числе НДС 22 % 1 676,94 ₽');
+
+    // On top: 9,299.42 + 22 % = 9,299.42 + 2,045.87 — what the client pays grows.
+    const onTop = await ivan.call('PATCH', `/api/v1/crm/quotes/${q.id}`, { vatIncluded: false });
+    expect(onTop.json()).toMatchObject({ vatRate: 22, vatIncluded: false, vat: 2045.87, total: 11345.29 });
+    const text = (
+      await pdfText((await ivan.call('GET', `/api/v1/crm/quotes/${q.id}/pdf`)).rawPayload)
+    ).replace(/\s+/g, ' ');
+    expect(text).toContain('Сумма без НДС 9 299,42 ₽');
+    expect(text).toContain('НДС 22 % 2 045,87 ₽');
+    expect(text).toContain('Итого с НДС 11 345,29 ₽');
+
+    // New rows keep the VAT terms; no VAT shows none; a rate has two decimals at most.
+    const rows = await ivan.call('PATCH', `/api/v1/crm/quotes/${q.id}`, {
+      rows: [{ productId: board.id, quantity: 10 }],
+    });
+    expect(rows.json()).toMatchObject({ vat: 2859.78, total: 15858.78 });
+    const copy = (await ivan.call('POST', `/api/v1/crm/quotes/${q.id}/copy`)).json();
+    expect(copy).toMatchObject({ vatRate: 22, vatIncluded: false, total: 15858.78 });
+    const none = await ivan.call('PATCH', `/api/v1/crm/quotes/${q.id}`, { vatRate: null });
+    expect(none.json()).toMatchObject({ vatRate: null, vat: 0, total: 12999 });
+    const bad = await ivan.call('PATCH', `/api/v1/crm/quotes/${q.id}`, { vatRate: 22.555 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('body.vatRate');
+  });
+
   it('lays the quote out as PDF in its language', async () => {
     const deal = await newDeal(ivan, 'PDF');
     const q = await quote(ivan, {

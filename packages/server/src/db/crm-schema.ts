@@ -222,7 +222,14 @@ export interface CrmQuotesTable {
   /** `draft`, `sent`, `accepted` or `declined`. */
   status: string;
   currency: string;
+  /** What the client pays: the rows' sum, and VAT when it comes on top. */
   total_minor: number;
+  /** VAT's rate in hundredths of a per cent; null: the quote shows none (migration 027). */
+  vat_bp: number | null;
+  /** 1: the rows' prices include VAT; 0: it comes on top. */
+  vat_included: number;
+  /** The VAT in `total_minor`. */
+  vat_minor: number;
   /** `YYYY-MM-DD`. */
   valid_until: string | null;
   /** Terms printed under the rows. */

@@ -42,25 +42,14 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
     await products.values([product('c', null, 'knauf'), product('d', null, 'knauf')]).execute();
     await expect(products.values(product('e', 'GKL', 'knauf')).execute()).rejects.toThrow(duplicate);
 
-    const quote = (id: string) => ({
-      id,
-      number: 1,
-      deal_id: 'deal',
-      status: 'draft',
-      currency: 'RUB',
-      total_minor: 0,
-      valid_until: null,
-      comment: null,
-      language: 'ru',
-      version: 1,
-      created_by: 'u',
-      created_at: 0,
-      updated_at: 0,
-      sent_at: null,
-      sent_to: null,
-    });
-    await db.kysely.insertInto('crm_quotes').values(quote('q1')).execute();
-    await expect(db.kysely.insertInto('crm_quotes').values(quote('q2')).execute()).rejects.toThrow(duplicate);
+    // At 021 a quote has no VAT columns yet (027): written as the table was then.
+    const quote = (id: string) =>
+      sql`insert into crm_quotes (id, number, deal_id, status, currency, total_minor, language, version,
+        created_by, created_at, updated_at) values (${id}, 1, 'deal', 'draft', 'RUB', 0, 'ru', 1, 'u', 0, 0)`.execute(
+        db.kysely,
+      );
+    await quote('q1');
+    await expect(quote('q2')).rejects.toThrow(duplicate);
 
     expect((await migrator.migrateDown()).error).toBeUndefined();
     for (const table of ['crm_products', 'crm_price_lists', 'crm_quotes', 'crm_quote_rows'])
@@ -218,5 +207,27 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
     ]);
     expect((await migrator.migrateDown()).error).toBeUndefined();
     await expect(sql`select phone from users`.execute(db.kysely)).rejects.toThrow('phone');
+  });
+
+  it('027 gives quotes their VAT, none for those made before, up and back down', async () => {
+    expect((await migrator.migrateTo('026-user-phones')).error).toBeUndefined();
+    await sql`insert into crm_quotes (id, number, deal_id, status, currency, total_minor, language, version,
+      created_by, created_at, updated_at) values ('old', 7, 'deal', 'draft', 'RUB', 100, 'ru', 1, 'u', 0, 0)`.execute(
+      db.kysely,
+    );
+    expect((await migrator.migrateTo('027-quote-vat')).error).toBeUndefined();
+    const old = await db.kysely
+      .selectFrom('crm_quotes')
+      .select(['vat_bp', 'vat_included', 'vat_minor', 'total_minor'])
+      .where('id', '=', 'old')
+      .executeTakeFirstOrThrow();
+    expect({ ...old, vat_minor: Number(old.vat_minor), total_minor: Number(old.total_minor) }).toEqual({
+      vat_bp: null,
+      vat_included: 1,
+      vat_minor: 0,
+      total_minor: 100,
+    });
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select vat_bp from crm_quotes`.execute(db.kysely)).rejects.toThrow('vat_bp');
   });
 });

@@ -526,7 +526,12 @@ export type CrmQuoteInput = {
   dealTitle: string;
   status: 'draft' | 'sent' | 'accepted' | 'declined';
   currency: string;
+  /** What the client pays */
   total: number;
+  vatRate: number | null;
+  vatIncluded: boolean;
+  /** The VAT in total: a share of the rows, or on top of them */
+  vat: number;
   validUntil: string | null;
   comment: string | null;
   language: 'ru' | 'en';
@@ -1603,7 +1608,12 @@ export type CrmQuote = {
   dealTitle: string;
   status: 'draft' | 'sent' | 'accepted' | 'declined';
   currency: string;
+  /** What the client pays */
   total: number;
+  vatRate: number | null;
+  vatIncluded: boolean;
+  /** The VAT in total: a share of the rows, or on top of them */
+  vat: number;
   validUntil: string | null;
   comment: string | null;
   language: 'ru' | 'en';
@@ -4264,6 +4274,10 @@ export interface Operations {
       comment?: string | null;
       /** Of its PDF and letter; default: the author's */
       language?: 'ru' | 'en';
+      /** VAT (НДС) in per cent, e.g. 22; null: none shown */
+      vatRate?: number | null;
+      /** The rows' prices include VAT (default); false: it comes on top */
+      vatIncluded?: boolean;
       rows: {
         /** A catalogue product: its name, unit and price unless given */
         productId?: string | null;
@@ -4301,6 +4315,10 @@ export interface Operations {
       comment?: string | null;
       /** Of its PDF and letter; default: the author's */
       language?: 'ru' | 'en';
+      /** VAT (НДС) in per cent, e.g. 22; null: none shown */
+      vatRate?: number | null;
+      /** The rows' prices include VAT (default); false: it comes on top */
+      vatIncluded?: boolean;
       rows?: {
         /** A catalogue product: its name, unit and price unless given */
         productId?: string | null;

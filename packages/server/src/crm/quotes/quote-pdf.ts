@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Database } from '../../db/schema.ts';
 import { a4Pdf } from '../../documents/pdf.ts';
+import { fromMinor, toMinor } from '../money.ts';
 import type { QuoteLanguage, QuoteView } from './quotes.ts';
 
 const TEXTS = {
@@ -11,6 +12,10 @@ const TEXTS = {
     for: 'Для',
     columns: ['№', 'Наименование', 'Кол-во', 'Ед.', 'Цена', 'Скидка', 'Сумма'],
     total: 'Итого',
+    vatIncluded: (rate: string) => `В том числе НДС ${rate} %`,
+    subtotal: 'Сумма без НДС',
+    vat: (rate: string) => `НДС ${rate} %`,
+    totalWithVat: 'Итого с НДС',
     validUntil: 'Предложение действительно до',
     manager: 'Ваш менеджер',
     fileName: (n: number) => `КП-${n}.pdf`,
@@ -21,6 +26,10 @@ const TEXTS = {
     for: 'For',
     columns: ['#', 'Item', 'Qty', 'Unit', 'Price', 'Discount', 'Amount'],
     total: 'Total',
+    vatIncluded: (rate: string) => `Including VAT ${rate} %`,
+    subtotal: 'Total before VAT',
+    vat: (rate: string) => `VAT ${rate} %`,
+    totalWithVat: 'Total including VAT',
     validUntil: 'Valid until',
     manager: 'Your manager',
     fileName: (n: number) => `Quote-${n}.pdf`,
@@ -53,6 +62,29 @@ async function partiesOf(db: Kysely<Database>, dealId: string): Promise<Parties>
   };
 }
 
+/**
+ * The lines under the rows, as Russian quotes print them: the total and the VAT it includes, or the
+ * sum before VAT, the VAT and the total with it; just the total when the quote shows no VAT.
+ */
+function totalLines(
+  q: QuoteView,
+  t: (typeof TEXTS)[QuoteLanguage],
+  number: Intl.NumberFormat,
+): [string, number, boolean][] {
+  if (q.vatRate === null) return [[t.total, q.total, true]];
+  const rate = number.format(q.vatRate);
+  if (q.vatIncluded)
+    return [
+      [t.total, q.total, true],
+      [t.vatIncluded(rate), q.vat, false],
+    ];
+  return [
+    [t.subtotal, fromMinor(toMinor(q.total) - toMinor(q.vat)), false],
+    [t.vat(rate), q.vat, false],
+    [t.totalWithVat, q.total, true],
+  ];
+}
+
 /** The quote laid out on A4 as its client gets it, in its language. */
 export async function quotePdf(
   db: Kysely<Database>,
@@ -77,15 +109,15 @@ export async function quotePdf(
       { text: r.discount === 0 ? '' : `${number.format(r.discount)} %`, alignment: 'right' },
       { text: money.format(r.total), alignment: 'right' },
     ]),
-    [
-      { text: t.total, bold: true, colSpan: 6 },
+    ...totalLines(q, t, number).map(([label, amount, bold]): TableCell[] => [
+      { text: label, bold, colSpan: 6 },
       '',
       '',
       '',
       '',
       '',
-      { text: money.format(q.total), bold: true, alignment: 'right' },
-    ],
+      { text: money.format(amount), bold, alignment: 'right' },
+    ]),
   ];
   const content: Content[] = [
     { text: `${t.title(q.number)} ${t.dated} ${date(createdAt)}`, style: 'heading' },

@@ -20,6 +20,13 @@ const tags = ['crm'];
 const idParam = z.object({ id: z.string() });
 
 const MAX_QUANTITY = 1e9;
+/** A per cent with at most two decimals (a discount, a VAT rate). */
+const percent = (max: number) =>
+  z
+    .number()
+    .min(0)
+    .max(max)
+    .refine((d) => Math.abs(d * 100 - Math.round(d * 100)) < 1e-6, 'at most two decimal places');
 const rowInput = z.object({
   productId: z
     .string()
@@ -35,19 +42,18 @@ const rowInput = z.object({
     .max(MAX_QUANTITY)
     .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'at most three decimal places'),
   price: amountField.min(0).optional(),
-  discount: z
-    .number()
-    .min(0)
-    .max(100)
-    .refine((d) => Math.abs(d * 100 - Math.round(d * 100)) < 1e-6, 'at most two decimal places')
-    .optional()
-    .describe('Per cent'),
+  discount: percent(100).optional().describe('Per cent'),
 });
 const quoteFields = {
   currency: currencyField.optional().describe("Default: the deal's"),
   validUntil: z.iso.date().nullable().optional(),
   comment: z.string().trim().max(10_000).nullable().optional().describe('Terms printed under the rows'),
   language: z.enum(QUOTE_LANGUAGES).optional().describe("Of its PDF and letter; default: the author's"),
+  vatRate: percent(99.99).nullable().optional().describe('VAT (НДС) in per cent, e.g. 22; null: none shown'),
+  vatIncluded: z
+    .boolean()
+    .optional()
+    .describe("The rows' prices include VAT (default); false: it comes on top"),
   rows: z.array(rowInput).max(500),
 };
 const quote = z
@@ -58,7 +64,10 @@ const quote = z
     dealTitle: z.string(),
     status: z.enum(QUOTE_STATUSES),
     currency: z.string(),
-    total: z.number(),
+    total: z.number().describe('What the client pays'),
+    vatRate: z.number().nullable(),
+    vatIncluded: z.boolean(),
+    vat: z.number().describe('The VAT in total: a share of the rows, or on top of them'),
     validUntil: z.string().nullable(),
     comment: z.string().nullable(),
     language: z.enum(QUOTE_LANGUAGES),

@@ -41,8 +41,15 @@ export function rowTotalMinor(priceMinor: number, quantityMilli: number, discoun
   return (numerator * 2n + denominator) / (denominator * 2n);
 }
 
+/** VAT on a quote's rows: included in their prices (a share of the sum) or on top of it; half up. */
+export function vatMinor(rowsMinor: bigint, vatBp: number, included: boolean): bigint {
+  const numerator = rowsMinor * BigInt(vatBp);
+  const denominator = included ? 10_000n + BigInt(vatBp) : 10_000n;
+  return (numerator * 2n + denominator) / (denominator * 2n);
+}
+
 export const toMilli = (quantity: number): number => Math.round(quantity * 1000);
-const toBasisPoints = (percent: number): number => Math.round(percent * 100);
+export const toBasisPoints = (percent: number): number => Math.round(percent * 100);
 
 export const rowView = (r: CrmQuoteRowsTable): QuoteRowView => ({
   productId: r.product_id,

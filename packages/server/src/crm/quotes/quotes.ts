@@ -12,7 +12,14 @@ import { readDeal, writableDeal } from '../deals.ts';
 import { fromMinor } from '../money.ts';
 import { badReference } from '../references.ts';
 import { findWritable, type LedBy, ledByCaller } from '../visibility.ts';
-import { type QuoteRowInput, type QuoteRowView, resolveRows, rowView } from './quote-rows.ts';
+import {
+  type QuoteRowInput,
+  type QuoteRowView,
+  resolveRows,
+  rowView,
+  toBasisPoints,
+  vatMinor,
+} from './quote-rows.ts';
 
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'declined'] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
@@ -25,6 +32,9 @@ export interface QuoteInput {
   validUntil?: string | null | undefined;
   comment?: string | null | undefined;
   language?: QuoteLanguage | undefined;
+  /** VAT's rate in per cent (null: none shown); `vatIncluded` (default true): the prices include it. */
+  vatRate?: number | null | undefined;
+  vatIncluded?: boolean | undefined;
   rows: QuoteRowInput[];
 }
 export type QuotePatch = Partial<Omit<QuoteInput, 'dealId'>> & { version?: number | undefined };
@@ -36,7 +46,12 @@ export interface QuoteView {
   dealTitle: string;
   status: QuoteStatus;
   currency: string;
+  /** What the client pays. */
   total: number;
+  vatRate: number | null;
+  vatIncluded: boolean;
+  /** The VAT in `total`: a share of the rows' sum, or on top of it. */
+  vat: number;
   validUntil: string | null;
   comment: string | null;
   language: QuoteLanguage;
@@ -83,6 +98,9 @@ async function viewOf(db: Kysely<Database>, q: QuoteRow): Promise<QuoteView> {
     status: q.status as QuoteStatus,
     currency: q.currency,
     total: fromMinor(Number(q.total_minor)),
+    vatRate: q.vat_bp === null ? null : q.vat_bp / 100,
+    vatIncluded: q.vat_included === 1,
+    vat: fromMinor(Number(q.vat_minor)),
     validUntil: q.valid_until,
     comment: q.comment,
     language: q.language as QuoteLanguage,
@@ -158,6 +176,7 @@ export async function createQuote(rt: Runtime, caller: Caller, input: QuoteInput
         const currency = input.currency ?? deal.currency;
         const language = input.language ?? (await languageOf(trx, caller.userId));
         const { rows, totalMinor } = await resolveRows(trx, { id, currency, language }, input.rows);
+        const vat = { vatBp: bpOf(input.vatRate), included: input.vatIncluded ?? true };
         const last = await trx
           .selectFrom('crm_quotes')
           .select((eb) => eb.fn.max('number').as('n'))
@@ -171,7 +190,7 @@ export async function createQuote(rt: Runtime, caller: Caller, input: QuoteInput
             deal_id: deal.id,
             status: 'draft',
             currency,
-            total_minor: totalMinor,
+            ...totalsOf(totalMinor, vat),
             valid_until: input.validUntil ?? null,
             comment: input.comment ?? null,
             language,
@@ -192,6 +211,20 @@ export async function createQuote(rt: Runtime, caller: Caller, input: QuoteInput
     }
   }
   return getQuote(rt, caller, id);
+}
+
+const bpOf = (rate: number | null | undefined): number | null =>
+  rate === null || rate === undefined ? null : toBasisPoints(rate);
+
+/** The stored totals of rows summing to `rowsMinor`: VAT, and what the client pays. */
+function totalsOf(rowsMinor: number, vat: { vatBp: number | null; included: boolean }) {
+  const vatMinorOf = vat.vatBp === null ? 0n : vatMinor(BigInt(rowsMinor), vat.vatBp, vat.included);
+  return {
+    vat_bp: vat.vatBp,
+    vat_included: vat.included ? 1 : 0,
+    vat_minor: Number(vatMinorOf),
+    total_minor: vat.included ? rowsMinor : rowsMinor + Number(vatMinorOf),
+  };
 }
 
 /** A new quote speaks its author's language. */
@@ -224,12 +257,17 @@ export async function updateQuote(
         'VERSION_CONFLICT',
       );
     const currency = patch.currency ?? quote.currency;
-    let totalMinor = Number(quote.total_minor);
+    const vat = {
+      vatBp: patch.vatRate === undefined ? quote.vat_bp : bpOf(patch.vatRate),
+      included: patch.vatIncluded ?? quote.vat_included === 1,
+    };
+    // The rows' sum as stored: what the client pays less VAT that came on top.
+    let rowsMinor = Number(quote.total_minor) - (quote.vat_included === 1 ? 0 : Number(quote.vat_minor));
     if (patch.rows !== undefined || currency !== quote.currency) {
       const inputs = patch.rows ?? (await storedRowInputs(trx, id));
       const language = patch.language ?? quote.language;
       const resolved = await resolveRows(trx, { id, currency, language }, inputs);
-      totalMinor = resolved.totalMinor;
+      rowsMinor = resolved.totalMinor;
       await trx.deleteFrom('crm_quote_rows').where('quote_id', '=', id).execute();
       if (resolved.rows.length > 0) await trx.insertInto('crm_quote_rows').values(resolved.rows).execute();
     }
@@ -237,7 +275,7 @@ export async function updateQuote(
       .updateTable('crm_quotes')
       .set({
         currency,
-        total_minor: totalMinor,
+        ...totalsOf(rowsMinor, vat),
         ...(patch.validUntil !== undefined && { valid_until: patch.validUntil }),
         ...(patch.comment !== undefined && { comment: patch.comment }),
         ...(patch.language !== undefined && { language: patch.language }),
@@ -289,6 +327,8 @@ export async function copyQuote(rt: Runtime, caller: Caller, id: string): Promis
     validUntil: quote.valid_until,
     comment: quote.comment,
     language: quote.language as QuoteLanguage,
+    vatRate: quote.vat_bp === null ? null : quote.vat_bp / 100,
+    vatIncluded: quote.vat_included === 1,
     rows: await storedRowInputs(db, id),
   });
 }

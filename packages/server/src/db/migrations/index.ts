@@ -25,6 +25,7 @@ import * as crmActivities from './023-crm-activities.ts';
 import * as crmMail from './024-crm-mail.ts';
 import * as crmFields from './025-crm-fields.ts';
 import * as userPhones from './026-user-phones.ts';
+import * as quoteVat from './027-quote-vat.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '024-crm-mail': crmMail,
   '025-crm-fields': crmFields,
   '026-user-phones': userPhones,
+  '027-quote-vat': quoteVat,
 };
 
 export const migrationProvider: MigrationProvider = {
