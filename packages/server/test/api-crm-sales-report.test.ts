@@ -64,6 +64,21 @@ apiSuite('the sales report', (api) => {
       dueAt: new Date(a.clock.now + DAY).toISOString(),
     });
     await ivan('POST', `/api/v1/crm/activities/${call.json().id}/complete`, { result: 'Agreed' });
+    // A company mailbox, switched off (not read, so no IMAP server is needed), to write from.
+    const mailbox = await a.call('POST', '/api/v1/crm/mailboxes', {
+      name: 'Sales',
+      address: 'sales@firm.example',
+      enabled: false,
+      imap: { host: 'imap.firm.example', user: 'sales', password: 'x' },
+    });
+    expect(mailbox.statusCode, mailbox.body).toBe(201);
+    const letter = await ivan('POST', '/api/v1/crm/emails', {
+      dealId: hangar.id,
+      to: ['client@example.com'],
+      subject: 'The quote',
+      text: 'Any questions?',
+    });
+    expect(letter.statusCode, letter.body).toBe(201);
     a.clock.now += 4 * DAY;
     await ivan('POST', `/api/v1/crm/quotes/${quote.json().id}/accept`);
     await move(ivan, hangar.id, 'Won');
@@ -90,6 +105,7 @@ apiSuite('the sales report', (api) => {
       quotesAccepted: 1,
       quotesSentAmounts: { RUB: 100_000 },
       activitiesDone: 1,
+      lettersSent: 1,
     });
     expect(r.people[0]).toMatchObject({
       created: 3,
@@ -134,6 +150,7 @@ apiSuite('the sales report', (api) => {
       stageMoves: 0,
       quotesSent: 0,
       activitiesDone: 0,
+      lettersSent: 0,
       open: 3,
     });
     const wrong = await as('boss')(
@@ -152,11 +169,11 @@ apiSuite('the sales report', (api) => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'userId,name,created,won,lost,winRate,medianDaysToWin,won RUB,won USD,open,open RUB,open USD,stageMoves,quotesSent,quotesAccepted,activitiesDone',
+      'userId,name,created,won,lost,winRate,medianDaysToWin,won RUB,won USD,open,open RUB,open USD,stageMoves,quotesSent,quotesAccepted,activitiesDone,lettersSent',
     );
     expect(lines.slice(1)).toEqual([
-      'petr,petr,3,1,0,1,10,300000,0,2,5,1000,1,0,0,0',
-      'ivan,ivan,3,1,1,0.5,5,100000,0,1,20000.5,0,3,1,1,1',
+      'petr,petr,3,1,0,1,10,300000,0,2,5,1000,1,0,0,0,0',
+      'ivan,ivan,3,1,1,0.5,5,100000,0,1,20000.5,0,3,1,1,1,1',
     ]);
   });
 });

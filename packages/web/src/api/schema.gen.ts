@@ -575,6 +575,8 @@ export type CrmSalesReportInput = {
     quotesSentAmounts: Record<string, number>;
     /** Calls, meetings, e-mails and tasks they did */
     activitiesDone: number;
+    /** Letters they wrote to clients from Baton (CRM mail) */
+    lettersSent: number;
   }[];
   totals: {
     created: number;
@@ -594,6 +596,8 @@ export type CrmSalesReportInput = {
     quotesSentAmounts: Record<string, number>;
     /** Calls, meetings, e-mails and tasks they did */
     activitiesDone: number;
+    /** Letters they wrote to clients from Baton (CRM mail) */
+    lettersSent: number;
   };
 };
 
@@ -1657,6 +1661,8 @@ export type CrmSalesReport = {
     quotesSentAmounts: Record<string, number>;
     /** Calls, meetings, e-mails and tasks they did */
     activitiesDone: number;
+    /** Letters they wrote to clients from Baton (CRM mail) */
+    lettersSent: number;
   }[];
   totals: {
     created: number;
@@ -1676,6 +1682,8 @@ export type CrmSalesReport = {
     quotesSentAmounts: Record<string, number>;
     /** Calls, meetings, e-mails and tasks they did */
     activitiesDone: number;
+    /** Letters they wrote to clients from Baton (CRM mail) */
+    lettersSent: number;
   };
 };
 

@@ -20,6 +20,7 @@ export function SalesFigureGrid({ figures: f, compact }: { figures: SalesFigures
     [t('stageMoves'), String(f.stageMoves)],
     [t('quotes'), `${f.quotesSent} / ${f.quotesAccepted}`],
     [t('activitiesDone'), String(f.activitiesDone)],
+    [t('lettersSent'), String(f.lettersSent)],
   ];
   return (
     <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" verticalSpacing={compact ? 'xs' : 'sm'}>

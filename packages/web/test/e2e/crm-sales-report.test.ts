@@ -32,6 +32,7 @@ const LABELS = [
   'Stage moves',
   'Quotes sent / accepted',
   'Activities done',
+  'Letters sent',
 ];
 /** A manager's card (or the totals) as shown: the name, then each figure's label and value. */
 const figures = (name: string, values: string[]) => [
@@ -48,6 +49,7 @@ const IVAN = figures('Ivan Petrov', [
   '3',
   '0 / 0',
   '0',
+  '0',
 ]);
 const OLGA = figures('Olga Smirnova', [
   'RUB 200,000',
@@ -58,6 +60,7 @@ const OLGA = figures('Olga Smirnova', [
   '1',
   '0',
   '0 / 0',
+  '0',
   '0',
 ]);
 
@@ -128,7 +131,18 @@ describe('the sales report', () => {
     expect(await lines(cards.getByRole('listitem', { name: 'Ivan Petrov' }))).toEqual(IVAN);
     expect(await lines(cards.getByRole('listitem', { name: 'Olga Smirnova' }))).toEqual(OLGA);
     expect(await lines(page.getByRole('region', { name: 'Totals' }))).toEqual(
-      figures('Totals', ['RUB 350,000', '3 / 1', '75%', '0 days', '1 · RUB 30,000', '5', '3', '0 / 0', '0']),
+      figures('Totals', [
+        'RUB 350,000',
+        '3 / 1',
+        '75%',
+        '0 days',
+        '1 · RUB 30,000',
+        '5',
+        '3',
+        '0 / 0',
+        '0',
+        '0',
+      ]),
     );
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'crm-sales-report-phone', { fullPage: true });
@@ -183,10 +197,10 @@ describe('the sales report', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'userId,name,created,won,lost,winRate,medianDaysToWin,won RUB,open,open RUB,stageMoves,quotesSent,quotesAccepted,activitiesDone',
+      'userId,name,created,won,lost,winRate,medianDaysToWin,won RUB,open,open RUB,stageMoves,quotesSent,quotesAccepted,activitiesDone,lettersSent',
     );
     expect(lines.slice(1)).toHaveLength(1);
-    expect(lines[1]).toMatch(/^ivan,Ivan Petrov,4,2,1,0\.6667,0,150000,1,30000,3,0,0,0$/);
+    expect(lines[1]).toMatch(/^ivan,Ivan Petrov,4,2,1,0\.6667,0,150000,1,30000,3,0,0,0,0$/);
   });
 
   it('shows a manager only themselves, and their head both', async () => {
@@ -235,6 +249,8 @@ describe('the sales report', () => {
       'КП отправлено / принято',
       '0 / 0',
       'Дел выполнено',
+      '0',
+      'Писем отправлено',
       '0',
     ]);
     expect(await russian.getByRole('combobox', { name: 'Период' }).inputValue()).toBe('последние 90 дней');

@@ -22,6 +22,7 @@ export function salesCsv(report: SalesReport): string {
     'quotesSent',
     'quotesAccepted',
     'activitiesDone',
+    'lettersSent',
   ];
   const sums = (a: Amounts) => currencies.map((c) => a[c] ?? 0);
   const lines = report.people.map((p) =>
@@ -40,6 +41,7 @@ export function salesCsv(report: SalesReport): string {
       p.quotesSent,
       p.quotesAccepted,
       p.activitiesDone,
+      p.lettersSent,
     ]),
   );
   return `\uFEFF${csvLine(header)}${lines.join('')}`;

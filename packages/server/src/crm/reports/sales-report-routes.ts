@@ -21,6 +21,7 @@ const figures = {
   quotesAccepted: z.number().int(),
   quotesSentAmounts: amounts,
   activitiesDone: z.number().int().describe('Calls, meetings, e-mails and tasks they did'),
+  lettersSent: z.number().int().describe('Letters they wrote to clients from Baton (CRM mail)'),
 };
 const report = z
   .object({

@@ -32,6 +32,8 @@ export interface SalesFigures {
   quotesSentAmounts: Amounts;
   /** Calls, meetings, e-mails and tasks they did in the range. */
   activitiesDone: number;
+  /** Letters they wrote to clients from Baton in the range (CRM mail). */
+  lettersSent: number;
 }
 
 export interface SalesReport {
@@ -57,6 +59,7 @@ const empty = (): SalesFigures => ({
   quotesAccepted: 0,
   quotesSentAmounts: {},
   activitiesDone: 0,
+  lettersSent: 0,
 });
 
 const add = (amounts: Amounts, currency: string, minor: unknown) => {
@@ -89,7 +92,7 @@ export async function salesReport(
   const inRange = (column: string) =>
     sql<boolean>`${sql.ref(column)} >= ${range.from} and ${sql.ref(column)} < ${range.to}`;
 
-  const [created, closed, open, moves, quotes, activities] = await Promise.all([
+  const [created, closed, open, moves, quotes, activities, letters] = await Promise.all([
     deals()
       .select(['d.responsible_id as person', (eb) => eb.fn.countAll<number>().as('n')])
       .where(inRange('d.created_at'))
@@ -136,6 +139,13 @@ export async function salesReport(
       .where(inRange('a.done_at'))
       .groupBy('a.done_by')
       .execute(),
+    deals()
+      .innerJoin('crm_emails as e', 'e.deal_id', 'd.id')
+      .select(['e.created_by as person', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('e.direction', '=', 'out')
+      .where(inRange('e.sent_at'))
+      .groupBy('e.created_by')
+      .execute(),
   ]);
   for (const r of created) of(r.person).created = Number(r.n);
   for (const r of closed) {
@@ -157,6 +167,7 @@ export async function salesReport(
   }
   for (const r of moves) of(r.person).stageMoves = Number(r.n);
   for (const r of activities) if (r.person) of(r.person).activitiesDone = Number(r.n);
+  for (const r of letters) if (r.person) of(r.person).lettersSent = Number(r.n);
   for (const r of quotes) {
     const f = of(r.person);
     f.quotesSent++;
@@ -211,6 +222,7 @@ function accumulate(totals: SalesFigures, f: SalesFigures): void {
     'quotesSent',
     'quotesAccepted',
     'activitiesDone',
+    'lettersSent',
   ] as const)
     totals[key] += f[key];
   for (const key of ['wonAmounts', 'openAmounts', 'quotesSentAmounts'] as const)
