@@ -112,7 +112,11 @@ apiSuite('CRM import', (api) => {
       { path: 'deals.3.stage', row: 3, message: 'there is no stage Nowhere in the pipeline Sales' },
       { path: 'deals.3.amount', row: 3, message: 'ten is not a number' },
       { path: 'deals.3.company', row: 3, message: 'there is no company Nobody Ltd (import it first)' },
-      { path: 'deals.3.responsible', row: 3, message: 'there is no active user with the login ghost' },
+      {
+        path: 'deals.3.responsible',
+        row: 3,
+        message: 'there is no active user with the login or name ghost',
+      },
       { path: 'deals.3.payment', row: 3, message: 'Payment: barter is not a choice (Cash, Card)' },
       { path: 'deals.4.signedOn', row: 4, message: 'Signed on must be filled at the stage Won' },
     ]);
@@ -121,7 +125,8 @@ apiSuite('CRM import', (api) => {
       {
         path: 'contacts.1.fax',
         row: 1,
-        message: 'unknown column; known: name, phone, email, position, company, comment, responsible',
+        message:
+          'unknown column; known: name, lastName, firstName, middleName, phone, email, position, company, comment, responsible',
       },
     ]);
     const noTitle = await importAs(a.call, 'deals', 'amount\n5\n');
@@ -182,5 +187,47 @@ apiSuite('CRM import', (api) => {
     expect(contact.json(), contact.body).toMatchObject({ created: 1 });
     const [anna] = (await ivan.call('GET', '/api/v1/crm/contacts?q=анна')).json().items;
     expect(anna.fields).toEqual({ birthday: '1990-05-01' });
+  });
+
+  it("reads a Bitrix24 export: Russian headers, a contact's name in parts, the responsible person by name", async () => {
+    const a = api();
+    await a.call('PATCH', '/api/v1/users/zoya', { name: 'Зоя Смирнова' });
+    const companies = [
+      'Название компании;ИНН;Рабочий телефон;Рабочий e-mail;Ответственный',
+      'ООО «Бетонный двор»;7705000001;+7 495 111-22-33;office@beton.example;Зоя Смирнова',
+    ].join('\r\n');
+    const first = await importAs(a.call, 'companies', companies);
+    expect(first.json(), first.body).toMatchObject({ created: 1 });
+    const contacts = [
+      'Фамилия;Имя;Отчество;Должность;Компания;Мобильный телефон;Ответственный',
+      'Петрова;Анна;Сергеевна;Снабженец;7705000001;+7 900 000-00-01;zoya',
+    ].join('\r\n');
+    expect((await importAs(a.call, 'contacts', contacts)).json()).toMatchObject({ created: 1 });
+    const [anna] = (await a.call('GET', '/api/v1/crm/contacts?q=сергеевна')).json().items;
+    expect(anna).toMatchObject({
+      name: 'Петрова Анна Сергеевна',
+      position: 'Снабженец',
+      companyName: 'ООО «Бетонный двор»',
+      phone: '+7 900 000-00-01',
+      responsibleId: 'zoya',
+    });
+    const deals = [
+      'Название сделки;Воронка;Стадия сделки;Сумма;Компания;Ответственный',
+      'Бетон М300;Sales;New;125 000;ООО «Бетонный двор»;Зоя Смирнова',
+    ].join('\r\n');
+    expect((await importAs(a.call, 'deals', deals)).json(), 'deals').toMatchObject({ created: 1 });
+    await a.call('POST', '/api/v1/users', { login: 'zoya2', name: 'Зоя Смирнова' });
+    const twice = await importAs(
+      a.call,
+      'companies',
+      'Название компании;Ответственный\r\nЕщё одна;Зоя Смирнова',
+    );
+    expect(twice.json().errors).toEqual([
+      {
+        path: 'companies.2.responsible',
+        row: 2,
+        message: 'Зоя Смирнова is the name of several people: give the login',
+      },
+    ]);
   });
 });

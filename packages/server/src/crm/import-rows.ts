@@ -22,6 +22,8 @@ export interface Row {
 /** What rows may refer to, as the importer sees it. */
 export interface Known {
   users: Map<string, string>;
+  /** Active people by lower-cased name; null for a name several people share. */
+  userNames: Map<string, string | null>;
   companies: Lookup;
   contacts: Lookup;
   pipelines: PipelineView[];
@@ -42,7 +44,7 @@ export async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Pro
   if (ledBy) contacts = contacts.where(ledBy('contacts', 'crm_contacts'));
   const [users, companyRows, contactRows, pipelines, dealFields, companyFields, contactFields] =
     await Promise.all([
-      trx.selectFrom('users').select(['id', 'login']).where('active', '=', 1).execute(),
+      trx.selectFrom('users').select(['id', 'login', 'name']).where('active', '=', 1).execute(),
       companies.execute(),
       contacts.execute(),
       listPipelines(trx),
@@ -52,11 +54,21 @@ export async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Pro
     ]);
   return {
     users: new Map(users.map((u) => [u.login.toLowerCase(), u.id])),
+    userNames: byName(users),
     companies: lookup(companyRows),
     contacts: lookup(contactRows),
     pipelines,
     fields: { deals: dealFields, companies: companyFields, contacts: contactFields },
   };
+}
+
+function byName(users: { id: string; name: string }[]): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const u of users) {
+    const name = u.name.toLowerCase();
+    out.set(name, out.has(name) ? null : u.id);
+  }
+  return out;
 }
 
 function lookup(rows: { id: string; name: string; key: string | null }[]): Lookup {
@@ -91,11 +103,13 @@ export interface Plan {
 }
 
 /** The person a row's `responsible` names (a login), or the importer. */
+/** Who leads a row's item: a login, or a name only one active person has (a Bitrix24 export gives names). */
 export function responsibleOf(r: Row, known: Known, me: string, fail: Fail): string {
-  const login = r.get('responsible');
-  if (login === '') return me;
-  const id = known.users.get(login.toLowerCase());
-  if (!id) fail(r.row, 'responsible', `there is no active user with the login ${login}`);
+  const given = r.get('responsible');
+  if (given === '') return me;
+  const id = known.users.get(given.toLowerCase()) ?? known.userNames.get(given.toLowerCase());
+  if (id === undefined) fail(r.row, 'responsible', `there is no active user with the login or name ${given}`);
+  if (id === null) fail(r.row, 'responsible', `${given} is the name of several people: give the login`);
   return id ?? me;
 }
 

@@ -8,6 +8,7 @@ import type { Runtime } from '../runtime/context.ts';
 import type { DealFields } from './deal-rows.ts';
 import type { FieldDefinition } from './field-definitions.ts';
 import { dealsPlan } from './import-deals.ts';
+import { columnOfHeader } from './import-headers.ts';
 import {
   CHUNK,
   type Fail,
@@ -29,10 +30,23 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** The columns of each file (headers match in any letter case); deals also take a column per deal field key. */
 export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
   companies: ['name', 'taxId', 'phone', 'email', 'address', 'comment', 'responsible'],
-  contacts: ['name', 'phone', 'email', 'position', 'company', 'comment', 'responsible'],
+  contacts: [
+    'name',
+    'lastName',
+    'firstName',
+    'middleName',
+    'phone',
+    'email',
+    'position',
+    'company',
+    'comment',
+    'responsible',
+  ],
   deals: ['title', 'pipeline', 'stage', 'amount', 'currency', 'company', 'contact', 'responsible', 'comment'],
 };
 const REQUIRED: Record<ImportKind, string> = { companies: 'name', contacts: 'name', deals: 'title' };
+/** A contact's name in parts, in the order Russian writes a full name. */
+const NAME_PARTS = ['lastName', 'firstName', 'middleName'] as const;
 const MAX_ROWS = 50_000;
 
 export interface CrmImportReport {
@@ -99,7 +113,7 @@ function columnsOf(
   const known = IMPORT_COLUMNS[kind];
   const columns = header.map((h) => {
     const name = h.trim().toLowerCase();
-    const column = known.find((c) => c.toLowerCase() === name);
+    const column = columnOfHeader(kind, known, h);
     if (column) return column;
     const field = ownFields.find((f) => f.key.toLowerCase() === name);
     if (field) return `field:${field.key}`;
@@ -111,8 +125,20 @@ function columnsOf(
   columns.forEach((c, i) => {
     if (c !== '' && columns.indexOf(c) !== i) fail(1, header[i] ?? c, 'the column is there twice');
   });
-  if (!columns.includes(REQUIRED[kind])) fail(1, null, `the column ${REQUIRED[kind]} is missing`);
+  // A contact's name may come in parts (Фамилия, Имя, Отчество), as Bitrix24 exports it.
+  const named =
+    columns.includes(REQUIRED[kind]) || (kind === 'contacts' && NAME_PARTS.some((p) => columns.includes(p)));
+  if (!named) fail(1, null, `the column ${REQUIRED[kind]} is missing`);
   return columns;
+}
+
+/** A contact's row whose name comes in parts: the parts joined ("Петрова Анна Сергеевна") as its name. */
+function withFullName(r: Row): Row {
+  if (r.has('name')) return r;
+  const name = NAME_PARTS.map((p) => r.get(p))
+    .filter((part) => part !== '')
+    .join(' ');
+  return { row: r.row, has: (c) => c === 'name' || r.has(c), get: (c) => (c === 'name' ? name : r.get(c)) };
 }
 
 const rowOf = (record: CsvRecord, columns: string[]): Row => {
@@ -231,7 +257,8 @@ const planners: Record<ImportKind, (rows: Row[], known: Known, me: string, now: 
         fail,
       );
     },
-    contacts(rows, known, me, now, fail) {
+    contacts(fileRows, known, me, now, fail) {
+      const rows = fileRows.map(withFullName);
       const seen = new Map<string, number>();
       for (const r of rows) {
         if (r.get('name') === '') fail(r.row, 'name', 'a value is needed');
