@@ -7,6 +7,7 @@ import { PagedList } from '../app/PagedList.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatMoney } from '../crm/money.ts';
 import { formatDate } from '../i18n/format.ts';
+import { formatPercent } from './percent.ts';
 import { QuoteStatusBadge } from './QuoteStatusBadge.tsx';
 import { quotePath } from './quote-path.ts';
 import { quoteProblemMessage } from './quote-problems.ts';
@@ -52,17 +53,29 @@ export function DealQuotes({ dealId, editable }: { dealId: string; editable: boo
   );
 }
 
-/** One quote of the list: "Quote No. 12 · Sent · RUB 4,299.42 · sent May 12, 2026". */
+/**
+ * One quote of the list: "Quote No. 12 · Sent · RUB 4,299.42 · incl. VAT 22%: RUB 775.30 · sent May 12,
+ * 2026". The VAT is the one in the total, whether the prices include it or it came on top.
+ */
 function QuoteLine({ quote }: { quote: Quote }) {
   const { t, i18n } = useTranslation('quotes');
   const title = t('title', { number: quote.number });
+  const money = (amount: number) => formatMoney(amount, quote.currency, i18n.language);
   return (
     <Group component="article" aria-label={title} gap="xs" wrap="wrap">
       <Anchor component={Link} to={quotePath(quote.id)} fw={600} size="sm">
         {title}
       </Anchor>
       <QuoteStatusBadge status={quote.status} />
-      <Text size="sm">{formatMoney(quote.total, quote.currency, i18n.language)}</Text>
+      <Text size="sm">{money(quote.total)}</Text>
+      {quote.vatRate !== null && (
+        <Text size="sm" c="dimmed">
+          {t('totals.vatIncluded', {
+            rate: formatPercent(quote.vatRate, i18n.language),
+            amount: money(quote.vat),
+          })}
+        </Text>
+      )}
       {quote.sentAt && (
         <Text size="sm" c="dimmed">
           {t('section.sentOn', { date: formatDate(quote.sentAt, i18n.language) })}

@@ -9,7 +9,8 @@ import { type EditRules, useVersionedEditing } from '../crm/useVersionedEditing.
 import { QuoteActions } from './QuoteActions.tsx';
 import { QuoteHeader } from './QuoteHeader.tsx';
 import { QuoteRows } from './QuoteRows.tsx';
-import { changesOf, draftOf, QUOTE_FIELDS, type QuoteDraft, rebase } from './quote-draft.ts';
+import { QuoteVatFields } from './QuoteVatFields.tsx';
+import { changesOf, draftOf, QUOTE_FIELDS, type QuoteDraft, rebase, vatTermsOf } from './quote-draft.ts';
 import { explainedQuoteProblem, quoteProblemCode } from './quote-problems.ts';
 
 const RULES: EditRules<Quote, QuoteDraft, QuoteChanges> = {
@@ -22,8 +23,8 @@ const RULES: EditRules<Quote, QuoteDraft, QuoteChanges> = {
 const LANGUAGES = ['ru', 'en'] as const;
 
 /**
- * A draft quote being worked on (see useVersionedEditing): its terms, its rows with the total as typed,
- * saved at the version it was opened at; its PDF and sending wait until the edits are saved.
+ * A draft quote being worked on (see useVersionedEditing): its terms and VAT, its rows with the totals as
+ * typed, saved at the version it was opened at; its PDF and sending wait until the edits are saved.
  */
 export function QuoteEditor(props: { stored: Quote; reload: () => Promise<Quote | undefined> }) {
   const { t } = useTranslation('quotes');
@@ -70,12 +71,19 @@ export function QuoteEditor(props: { stored: Quote; reload: () => Promise<Quote 
             allowDeselect={false}
             error={errors.language}
           />
+          <QuoteVatFields
+            vatRate={draft.vatRate}
+            vatIncluded={draft.vatIncluded}
+            onChange={set}
+            errors={errors}
+          />
         </SimpleGrid>
         <QuoteRows
           rows={draft.rows}
           onChange={(rows) => set({ rows })}
           currency={draft.currency}
           language={draft.language}
+          vat={vatTermsOf(draft)}
           errors={errors}
         />
         <Textarea

@@ -3,26 +3,27 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { QuoteLanguage } from '../api/crm-quotes.ts';
 import { rowErrorsOf } from '../app/row-errors.ts';
-import { formatMoney } from '../crm/money.ts';
 import { QuoteRowFields } from './QuoteRowFields.tsx';
+import { QuoteTotals } from './QuoteTotals.tsx';
 import { amountsOf, newRow, type RowDraft } from './quote-draft.ts';
-import { quoteTotal } from './quote-total.ts';
+import { draftTotals, type VatTerms } from './quote-total.ts';
 import './quotes.css';
 
 const COLUMNS = ['product', 'name', 'quantity', 'unit', 'price', 'discount', 'sum'] as const;
 
 /**
- * A quote's rows being edited, a row added at the end, and the total as typed — computed as the
- * server will, so what is seen is what is saved. `errors` are the server's under `rows`.
+ * A quote's rows being edited, a row added at the end, and the totals as typed with `vat` — computed
+ * as the server will, so what is seen is what is saved. `errors` are the server's under `rows`.
  */
 export function QuoteRows(props: {
   rows: RowDraft[];
   onChange: (rows: RowDraft[]) => void;
   currency: string;
   language: QuoteLanguage;
+  vat: VatTerms;
   errors: Record<string, string>;
 }) {
-  const { t, i18n } = useTranslation('quotes');
+  const { t } = useTranslation('quotes');
   const { rows, onChange } = props;
   const byRow = rowErrorsOf(props.errors, 'rows');
   const priced = rows.map(amountsOf).filter((a) => a !== null);
@@ -54,7 +55,7 @@ export function QuoteRows(props: {
           ))}
         </Stack>
       )}
-      <Group justify="space-between" align="center" mt="sm" gap="sm">
+      <Group justify="space-between" align="flex-start" mt="sm" gap="sm">
         <Button
           size="xs"
           variant="light"
@@ -63,9 +64,7 @@ export function QuoteRows(props: {
         >
           {t('rows.add')}
         </Button>
-        <Text fw={700} role="status">
-          {t('total', { amount: formatMoney(quoteTotal(priced), props.currency, i18n.language) })}
-        </Text>
+        <QuoteTotals lines={draftTotals(priced, props.vat)} currency={props.currency} live />
       </Group>
     </Input.Wrapper>
   );

@@ -1,22 +1,24 @@
-import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from '../api/crm-quotes.ts';
 import { formatMoney } from '../crm/money.ts';
 import { ReadOnlyNote } from '../crm/ReadOnlyNote.tsx';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
+import { formatPercent } from './percent.ts';
 import { QuoteActions } from './QuoteActions.tsx';
 import { QuoteHeader } from './QuoteHeader.tsx';
+import { QuoteTotals } from './QuoteTotals.tsx';
+import { savedTotals } from './quote-total.ts';
 
 /**
- * A quote no longer a draft, as it went to the client: to whom and when, its terms, rows and total. Not
+ * A quote no longer a draft, as it went to the client: to whom and when, its terms, rows and totals. Not
  * `editable` (its deal only read): any quote so, with nothing to do but its PDF.
  */
 export function QuoteSummary({ quote, editable }: { quote: Quote; editable: boolean }) {
   const { t, i18n } = useTranslation('quotes');
   const money = (amount: number) => formatMoney(amount, quote.currency, i18n.language);
-  // Quantities go to thousandths (3.5 m², 0.125 t), discounts to hundredths of a per cent.
+  // Quantities go to thousandths (3.5 m², 0.125 t).
   const quantity = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 2 });
   const terms = [
     t('summary.currency', { currency: quote.currency }),
     t('summary.language', { language: t(`languages.${quote.language}`) }),
@@ -71,7 +73,7 @@ export function QuoteSummary({ quote, editable }: { quote: Quote; editable: bool
                     unit: row.unit,
                     price: money(row.price),
                   })}
-                  {row.discount > 0 && ` − ${percent.format(row.discount / 100)}`}
+                  {row.discount > 0 && ` − ${formatPercent(row.discount, i18n.language)}`}
                 </Text>
               </div>
               <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
@@ -80,9 +82,9 @@ export function QuoteSummary({ quote, editable }: { quote: Quote; editable: bool
             </Group>
           ))}
         </Stack>
-        <Text fw={700} ta="right" mt="sm">
-          {t('total', { amount: money(quote.total) })}
-        </Text>
+        <Box mt="sm">
+          <QuoteTotals lines={savedTotals(quote)} currency={quote.currency} />
+        </Box>
         {quote.comment && (
           <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }} className="wrap-anywhere">
             {quote.comment}

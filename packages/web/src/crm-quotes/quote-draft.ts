@@ -1,7 +1,8 @@
 import type { Product } from '../api/crm-catalog.ts';
 import type { Quote, QuoteChanges, QuoteLanguage, QuoteRowInput } from '../api/crm-quotes.ts';
 import { amountOf } from '../crm/items/item-draft.ts';
-import type { RowAmounts } from './quote-total.ts';
+import type { RowAmounts, VatTerms } from './quote-total.ts';
+import { type VatPick, vatPickOf, vatRateOf } from './quote-vat.ts';
 
 /**
  * A row as the editor holds it: numbers as the number inputs hold them ('' while empty), a product's
@@ -24,12 +25,23 @@ export interface QuoteDraft {
   validUntil: string;
   comment: string;
   language: QuoteLanguage;
+  vatRate: VatPick;
+  /** The rows' prices include VAT; false: it comes on top. Kept while no VAT is picked. */
+  vatIncluded: boolean;
   rows: RowDraft[];
 }
 
 type Field = keyof QuoteDraft;
 /** The draft's fields, in the form's order. */
-export const QUOTE_FIELDS: readonly Field[] = ['currency', 'validUntil', 'language', 'rows', 'comment'];
+export const QUOTE_FIELDS: readonly Field[] = [
+  'currency',
+  'validUntil',
+  'language',
+  'vatRate',
+  'vatIncluded',
+  'rows',
+  'comment',
+];
 
 /** The unit a free row starts with, in the quote's language (the client reads it in the PDF). */
 const DEFAULT_UNIT: Record<QuoteLanguage, string> = { ru: 'шт.', en: 'pcs' };
@@ -70,6 +82,8 @@ export function draftOf(quote: Quote): QuoteDraft {
     validUntil: quote.validUntil ?? '',
     comment: quote.comment ?? '',
     language: quote.language,
+    vatRate: vatPickOf(quote.vatRate),
+    vatIncluded: quote.vatIncluded,
     rows: quote.rows.map((r) => ({
       key: newKey(),
       productId: r.productId,
@@ -107,6 +121,12 @@ export function amountsOf(row: RowDraft): RowAmounts | null {
   return { price, quantity, discount: amountOf(row.discount) ?? 0 };
 }
 
+/** The VAT as picked, as the server takes it: what the totals are computed with while editing. */
+export const vatTermsOf = (draft: QuoteDraft): VatTerms => ({
+  vatRate: vatRateOf(draft.vatRate),
+  vatIncluded: draft.vatIncluded,
+});
+
 /** Each field as the server has it, so that a draft and a quote compare field by field. */
 function sent(draft: QuoteDraft) {
   return {
@@ -114,6 +134,7 @@ function sent(draft: QuoteDraft) {
     validUntil: draft.validUntil === '' ? null : draft.validUntil,
     comment: draft.comment.trim() === '' ? null : draft.comment.trim(),
     language: draft.language,
+    ...vatTermsOf(draft),
     rows: draft.rows.map(rowInputOf),
   };
 }

@@ -6,8 +6,10 @@ import {
   newRow,
   rebase,
   rowInputOf,
+  vatTermsOf,
   withProduct,
 } from '../../src/crm-quotes/quote-draft.ts';
+import { vatPickOf } from '../../src/crm-quotes/quote-vat.ts';
 import { product, quote } from './fixtures.ts';
 
 describe('a quote opened for editing', () => {
@@ -34,6 +36,31 @@ describe('a quote opened for editing', () => {
     const stored = quote({ validUntil: '2026-06-30', comment: 'Prepayment' });
     const draft = { ...draftOf(stored), validUntil: '', comment: ' ' };
     expect(changesOf(stored, draft)).toEqual({ validUntil: null, comment: null });
+  });
+});
+
+describe("a quote's VAT", () => {
+  it('saves the rate picked and whether the prices include it', () => {
+    const draft = { ...draftOf(quote()), vatRate: vatPickOf(22), vatIncluded: false };
+    expect(changesOf(quote(), draft)).toEqual({ vatRate: 22, vatIncluded: false });
+  });
+
+  it('saves another rate as typed, and no VAT as null', () => {
+    const stored = quote({ vatRate: 22, vatIncluded: true, vat: 937.6 });
+    const other = { ...draftOf(stored), vatRate: { choice: 'other' as const, typed: '7,5' } };
+    expect(changesOf(stored, other)).toEqual({ vatRate: 7.5 });
+    expect(changesOf(stored, { ...draftOf(stored), vatRate: vatPickOf(null) })).toEqual({ vatRate: null });
+  });
+
+  it('has nothing to save when another rate is typed as the one saved', () => {
+    const stored = quote({ vatRate: 22, vatIncluded: true, vat: 937.6 });
+    const draft = { ...draftOf(stored), vatRate: { choice: 'other' as const, typed: 22 } };
+    expect(changesOf(stored, draft)).toEqual({});
+  });
+
+  it('is what the totals are computed with while editing', () => {
+    const draft = { ...draftOf(quote()), vatRate: vatPickOf(10), vatIncluded: false };
+    expect(vatTermsOf(draft)).toEqual({ vatRate: 10, vatIncluded: false });
   });
 });
 
@@ -74,9 +101,14 @@ describe('a row', () => {
 describe("a draft carried over to someone else's newer quote", () => {
   it('keeps what was edited here and takes the rest from theirs', () => {
     const mine = { ...draftOf(quote()), comment: 'Prepayment 50 %' };
-    const theirs = quote({ version: 4, language: 'ru', validUntil: '2026-07-01' });
+    const theirs = quote({ version: 4, language: 'ru', validUntil: '2026-07-01', vatRate: 22, vat: 937.6 });
     const rebased = rebase(mine, quote(), theirs);
-    expect(rebased).toMatchObject({ comment: 'Prepayment 50 %', language: 'ru', validUntil: '2026-07-01' });
+    expect(rebased).toMatchObject({
+      comment: 'Prepayment 50 %',
+      language: 'ru',
+      validUntil: '2026-07-01',
+      vatRate: vatPickOf(22),
+    });
     expect(changesOf(theirs, rebased)).toEqual({ comment: 'Prepayment 50 %' });
   });
 });

@@ -15,8 +15,8 @@ const WHOLESALE = [
 /**
  * A sales manager on a phone offers a deal's client a quote: rows from the catalogue and free ones with
  * the total as typed, a row the server refuses said so at the row, the PDF, sending it while the deal
- * moves on, a copy as the next version (saved onto a colleague's change), and the client's acceptance
- * setting the deal's amount.
+ * moves on, a copy as the next version (saved onto a colleague's change), the client's acceptance
+ * setting the deal's amount, and VAT included in the prices or added on top.
  */
 describe('quotes on a phone', () => {
   let dealUrl = '';
@@ -153,12 +153,49 @@ describe('quotes on a phone', () => {
     await accepted.getByText('Accepted', { exact: true }).waitFor();
   });
 
+  it('shows VAT as the PDF prints it: included in the total, then added on top as the server adds it', async () => {
+    await page.goto(dealUrl);
+    await quotes().getByRole('button', { name: 'New quote' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quote No. 3' }).waitFor();
+    await page.getByRole('button', { name: 'Add a row' }).click();
+    await field(1, 'Name').fill('Fleet service, a year');
+    await field(1, 'Price').fill('9299.42');
+    await page.getByText(/^Total: RUB\s9,299\.42$/).waitFor();
+
+    await choose(page, 'VAT', '22%');
+    await page.getByText(/^incl\. VAT 22%: RUB\s1,676\.94$/).waitFor();
+    await page.getByText(/^Total: RUB\s9,299\.42$/).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    // Saved, the PDF is a link again.
+    await page.getByRole('link', { name: 'PDF' }).waitFor();
+
+    await page.getByRole('switch', { name: 'Prices include VAT' }).uncheck();
+    await page.getByText(/^Total before VAT: RUB\s9,299\.42$/).waitFor();
+    await page.getByText(/^VAT 22%: RUB\s2,045\.87$/).waitFor();
+    await page.getByText(/^Total including VAT: RUB\s11,345\.29$/).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'crm-quote-vat-phone', { fullPage: true });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'PDF' }).waitFor();
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const saved = await stage.server.api('GET', `/api/v1/crm/quotes/${id}`);
+    expect(saved).toMatchObject({ vatRate: 22, vatIncluded: false, vat: 2045.87, total: 11_345.29 });
+    await page.getByText(/^Total including VAT: RUB\s11,345\.29$/).waitFor();
+
+    await page.goto(dealUrl);
+    const line = quotes().getByRole('article', { name: 'Quote No. 3' });
+    await line.getByText(/^RUB\s11,345\.29$/).waitFor();
+    await line.getByText(/^incl\. VAT 22%: RUB\s2,045\.87$/).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+
   it('is in Russian for a Russian reader', async () => {
     await page.getByRole('button', { name: 'Language: English' }).click();
     await page.getByRole('menuitem', { name: 'Русский' }).click();
     const section = page.getByRole('region', { name: 'Коммерческие предложения' });
     await section.getByRole('button', { name: 'Новое КП' }).click();
-    await page.getByRole('heading', { level: 1, name: 'КП № 3' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'КП № 4' }).waitFor();
+    await page.getByRole('combobox', { name: 'НДС', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Добавить строку' }).click();
     const first = page.getByRole('listitem', { name: 'Строка 1', exact: true });
     for (const label of ['Наименование', 'Количество', 'Цена', 'Скидка, %'])
