@@ -216,4 +216,40 @@ apiSuite('robots on pipeline stages', (api) => {
       2,
     );
   });
+
+  it("counts a delay and an activity's deadline in working time when asked: a day from Friday is Monday", async () => {
+    const a = api();
+    const res = await a.call('POST', `/api/v1/crm/pipelines/${sales.id}/robots`, {
+      stageId: stage('Lost'),
+      name: 'Win back',
+      action: 'activity',
+      activityKind: 'call',
+      message: 'Win back {{ deal.title }}',
+      delay: 'P1D',
+      activityDue: 'P1D',
+      inWorkingTime: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ inWorkingTime: true, delay: 'P1D' });
+    // The next Friday, 10:00 UTC (13:00 in Moscow, within the working day).
+    const at = new Date(a.clock.now);
+    at.setUTCDate(at.getUTCDate() + ((5 - at.getUTCDay() + 7) % 7 || 7));
+    at.setUTCHours(10, 0, 0, 0);
+    a.clock.now = at.getTime();
+    const deal = await newDeal('Кирпич');
+    await move(deal.id, 'Lost');
+    a.clock.now += DAY;
+    expect(await runDueJobs(a.baton.rt)).not.toContain('crmRobot');
+    a.clock.now += DAY;
+    expect(await runDueJobs(a.baton.rt)).not.toContain('crmRobot');
+    a.clock.now += DAY;
+    expect(await runDueJobs(a.baton.rt)).toContain('crmRobot');
+    const [call] = (await ivan.call('GET', `/api/v1/crm/activities?dealId=${deal.id}`)).json().items;
+    expect(call).toMatchObject({
+      kind: 'call',
+      title: 'Win back Кирпич',
+      dueAt: new Date(a.clock.now + DAY).toISOString(),
+    });
+    expect((await a.call('DELETE', `/api/v1/crm/robots/${res.json().id}`)).statusCode).toBe(204);
+  });
 });

@@ -192,7 +192,7 @@ export async function insertDeal(
     .insertInto('crm_deal_stages')
     .values({ deal_id: id, seq: 1, stage_id: stage.id, entered_at: now, entered_by: caller.userId })
     .execute();
-  await scheduleRobots(rt.db, trx, { dealId: id, stageId: stage.id, seq: 1 }, now);
+  await scheduleRobots(rt, trx, { dealId: id, stageId: stage.id, seq: 1 }, now);
   return id;
 }
 
@@ -296,7 +296,7 @@ export async function writeDeal(
       .insertInto('crm_deal_stages')
       .values({ deal_id: deal.id, seq, stage_id: stage.id, entered_at: now, entered_by: actor })
       .execute();
-    await scheduleRobots(rt.db, trx, { dealId: deal.id, stageId: stage.id, seq }, now);
+    await scheduleRobots(rt, trx, { dealId: deal.id, stageId: stage.id, seq }, now);
   }
 }
 

@@ -1,4 +1,4 @@
-import { addDuration, ExpressionError, parseDuration } from '@baton/engine';
+import { ExpressionError } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { startInstance } from '../instances/start.ts';
@@ -12,7 +12,7 @@ import { dealDocument } from './deal-document.ts';
 import type { DealView } from './deal-rows.ts';
 import { readDeal } from './deals.ts';
 import { robotMessage } from './robot-message.ts';
-import { ROBOT_JOB, type RobotJob } from './robots.ts';
+import { laterBy, ROBOT_JOB, type RobotJob } from './robots.ts';
 
 /**
  * A robot acting on a deal that entered its stage. It acts only if the deal is still on that visit —
@@ -49,12 +49,13 @@ export const robotHandler: JobHandler = {
           .where('robot_id', '=', robot.id)
           .where('created_at', '>=', Number(job.created_at))
           .executeTakeFirst();
+        const after = await laterBy(rt, trx, now);
         if (!planned)
           await insertActivity(rt.db, trx, {
             dealId: deal.id,
             kind: (robot.activity_kind ?? 'task') as ActivityKind,
             title,
-            dueAt: robot.activity_due === null ? now : addDuration(now, parseDuration(robot.activity_due)),
+            dueAt: after(robot.activity_due, robot.working_time === 1),
             responsibleId: deal.responsibleId,
             comment: null,
             robotId: robot.id,

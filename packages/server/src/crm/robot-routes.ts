@@ -27,6 +27,7 @@ const robot = z
     name: z.string(),
     action,
     delay: z.string().nullable(),
+    inWorkingTime: z.boolean(),
     message: z.string().nullable(),
     notifyHead: z.boolean(),
     definitionKey: z.string().nullable(),
@@ -45,6 +46,10 @@ const input = z.object({
     .nullable()
     .optional()
     .describe('After how long at the stage (the deal still there) it acts, e.g. P7D; null: at once'),
+  inWorkingTime: z
+    .boolean()
+    .optional()
+    .describe("The delay and the activity's deadline count the company's working time (default: the clock)"),
   message: z
     .string()
     .max(4000)

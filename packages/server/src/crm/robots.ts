@@ -2,7 +2,6 @@ import { addDuration, parseDuration } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import { demand } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
-import type { Db } from '../db/database.ts';
 import { newRowId } from '../db/row-ids.ts';
 import type { CrmRobotsTable, Database } from '../db/schema.ts';
 import { findLatestPublished } from '../definitions/store.ts';
@@ -10,6 +9,7 @@ import { enqueue } from '../jobs/enqueue.ts';
 import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound, Unprocessable } from '../runtime/errors.ts';
+import { stepContext } from '../runtime/step-context.ts';
 import { toIso } from '../util/time.ts';
 import type { ActivityKind } from './activities/activities.ts';
 import { badReference } from './references.ts';
@@ -23,6 +23,8 @@ export interface RobotInput {
   name: string;
   action: RobotAction;
   delay?: string | null | undefined;
+  /** The delay and the activity's deadline count working time (the company's calendar). */
+  inWorkingTime?: boolean | undefined;
   message?: string | null | undefined;
   notifyHead?: boolean | undefined;
   definitionKey?: string | null | undefined;
@@ -38,6 +40,7 @@ export interface RobotView {
   name: string;
   action: RobotAction;
   delay: string | null;
+  inWorkingTime: boolean;
   message: string | null;
   notifyHead: boolean;
   definitionKey: string | null;
@@ -69,6 +72,7 @@ const view = (r: CrmRobotsTable): RobotView => ({
   definitionKey: r.definition_key,
   activityKind: r.activity_kind as ActivityKind | null,
   activityDue: r.activity_due,
+  inWorkingTime: r.working_time === 1,
   active: r.active === 1,
   createdAt: toIso(r.created_at),
   updatedAt: toIso(r.updated_at),
@@ -132,6 +136,7 @@ const columns = (r: RobotInput) => ({
   definition_key: r.action === 'startProcess' ? (r.definitionKey ?? null) : null,
   activity_kind: r.action === 'activity' ? (r.activityKind ?? null) : null,
   activity_due: r.action === 'activity' ? (r.activityDue ?? null) : null,
+  working_time: r.inWorkingTime ? 1 : 0,
   active: r.active === false ? 0 : 1,
 });
 
@@ -184,18 +189,19 @@ export async function deleteRobot(rt: Runtime, caller: Caller, id: string): Prom
  * its delay — in the same transaction, so an entry and what it sets off commit together.
  */
 export async function scheduleRobots(
-  db: Db,
+  rt: Runtime,
   trx: Kysely<Database>,
   visit: { dealId: string; stageId: string; seq: number },
   now: number,
 ): Promise<void> {
   const robots = await trx
     .selectFrom('crm_robots')
-    .select(['id', 'delay'])
+    .select(['id', 'delay', 'working_time'])
     .where('stage_id', '=', visit.stageId)
     .where('active', '=', 1)
     .execute();
   if (robots.length === 0) return;
+  const after = await laterBy(rt, trx, now);
   await enqueue(
     trx,
     robots.map((r) => ({
@@ -203,9 +209,22 @@ export async function scheduleRobots(
       key: `${ROBOT_JOB}:${visit.dealId}:${visit.seq}:${r.id}`,
       instanceId: null,
       payload: { robotId: r.id, dealId: visit.dealId, seq: visit.seq } satisfies RobotJob,
-      dueAt: r.delay === null ? now : addDuration(now, parseDuration(r.delay)),
+      dueAt: after(r.delay, r.working_time === 1),
     })),
     now,
   );
-  await announceJobs(db, trx);
+  await announceJobs(rt.db, trx);
+}
+
+/**
+ * When something set `duration` (ISO 8601, or null: at once) after `now` falls: on the clock, or in the
+ * company's working time (its calendar as `db` sees it: "a day" from Friday evening is Monday evening).
+ */
+export async function laterBy(rt: Runtime, db: Kysely<Database>, now: number) {
+  const calendar = (await stepContext(rt, db, now)).calendar ?? rt.calendar;
+  return (duration: string | null, workingTime: boolean): number => {
+    if (duration === null) return now;
+    const parsed = parseDuration(duration);
+    return workingTime ? calendar.addWorkingTime(now, parsed) : addDuration(now, parsed);
+  };
 }

@@ -133,6 +133,8 @@ export interface CrmRobotsTable {
   activity_kind: string | null;
   /** activity: ISO 8601 duration from the robot acting to the activity's deadline. */
   activity_due: string | null;
+  /** 1: `delay` and `activity_due` count working time in the company's calendar (migration 028). */
+  working_time: number;
   active: number;
   created_at: number;
   updated_at: number;

@@ -230,4 +230,16 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
     expect((await migrator.migrateDown()).error).toBeUndefined();
     await expect(sql`select vat_bp from crm_quotes`.execute(db.kysely)).rejects.toThrow('vat_bp');
   });
+
+  it('028 lets robots count working time, none doing so before, up and back down', async () => {
+    expect((await migrator.migrateTo('027-quote-vat')).error).toBeUndefined();
+    await sql`insert into crm_robots (id, pipeline_id, stage_id, name, action, delay, notify_head, active,
+      created_at, updated_at) values ('r', 'p', 's', 'R', 'notify', 'P1D', 0, 1, 0, 0)`.execute(db.kysely);
+    expect((await migrator.migrateTo('028-robot-working-time')).error).toBeUndefined();
+    expect(await db.kysely.selectFrom('crm_robots').select(['id', 'working_time']).execute()).toEqual([
+      { id: 'r', working_time: 0 },
+    ]);
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select working_time from crm_robots`.execute(db.kysely)).rejects.toThrow('working_time');
+  });
 });

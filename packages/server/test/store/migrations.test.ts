@@ -371,26 +371,10 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect((await migrator.migrateTo('016-crm')).error).toBeUndefined();
       const applied = await migrator.migrateTo('017-crm-robots');
       expect(applied.results?.map((r) => r.migrationName)).toEqual(['017-crm-robots']);
-      const robot = {
-        pipeline_id: 'p',
-        stage_id: 's',
-        name: 'R',
-        action: 'notify',
-        notify_head: 0,
-        active: 1,
-      };
-      await db.kysely
-        .insertInto('crm_robots')
-        .values({
-          id: 'r',
-          ...robot,
-          delay: 'P7D',
-          message: 'Hi',
-          definition_key: null,
-          created_at: 0,
-          updated_at: 0,
-        })
-        .execute();
+      // Written as the table was at 017 (later migrations add columns the schema types require).
+      await sql`insert into crm_robots (id, pipeline_id, stage_id, name, action, delay, message, notify_head,
+        definition_key, active, created_at, updated_at)
+        values ('r', 'p', 's', 'R', 'notify', 'P7D', 'Hi', 0, null, 1, 0, 0)`.execute(db.kysely);
       expect(await db.kysely.selectFrom('crm_robots').select(['id', 'delay']).execute()).toEqual([
         { id: 'r', delay: 'P7D' },
       ]);

@@ -609,6 +609,7 @@ export type CrmRobotInput = {
   /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
   action: 'notify' | 'startProcess' | 'activity';
   delay: string | null;
+  inWorkingTime: boolean;
   message: string | null;
   notifyHead: boolean;
   definitionKey: string | null;
@@ -1695,6 +1696,7 @@ export type CrmRobot = {
   /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
   action: 'notify' | 'startProcess' | 'activity';
   delay: string | null;
+  inWorkingTime: boolean;
   message: string | null;
   notifyHead: boolean;
   definitionKey: string | null;
@@ -3888,6 +3890,8 @@ export interface Operations {
       action: 'notify' | 'startProcess' | 'activity';
       /** After how long at the stage (the deal still there) it acts, e.g. P7D; null: at once */
       delay?: string | null;
+      /** The delay and the activity's deadline count the company's working time (default: the clock) */
+      inWorkingTime?: boolean;
       /** notify and activity: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name) */
       message?: string | null;
       /** notify: tell the manager's head too */
@@ -3916,6 +3920,8 @@ export interface Operations {
       action: 'notify' | 'startProcess' | 'activity';
       /** After how long at the stage (the deal still there) it acts, e.g. P7D; null: at once */
       delay?: string | null;
+      /** The delay and the activity's deadline count the company's working time (default: the clock) */
+      inWorkingTime?: boolean;
       /** notify and activity: a {{ }} template over deal (deal.title, deal.company, …) and responsible (responsible.name) */
       message?: string | null;
       /** notify: tell the manager's head too */

@@ -26,6 +26,7 @@ import * as crmMail from './024-crm-mail.ts';
 import * as crmFields from './025-crm-fields.ts';
 import * as userPhones from './026-user-phones.ts';
 import * as quoteVat from './027-quote-vat.ts';
+import * as robotWorkingTime from './028-robot-working-time.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '025-crm-fields': crmFields,
   '026-user-phones': userPhones,
   '027-quote-vat': quoteVat,
+  '028-robot-working-time': robotWorkingTime,
 };
 
 export const migrationProvider: MigrationProvider = {
