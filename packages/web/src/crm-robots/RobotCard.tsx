@@ -102,6 +102,11 @@ export function RobotCard({ robot, onDialog }: { robot: Robot; onDialog: (dialog
           <Text size="sm" c="dimmed">
             {describeDelay(robot.delay, t)}
           </Text>
+          {robot.inWorkingTime && (
+            <Text size="sm" c="dimmed">
+              {t('card.inWorkingTime')}
+            </Text>
+          )}
         </Group>
       </Stack>
     </CardListItem>

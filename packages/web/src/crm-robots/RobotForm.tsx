@@ -126,6 +126,14 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
           onChange={(change) => set({ delay: { ...draft.delay, ...change } })}
           error={errors.delay ?? (problem === 'delay' ? t('form.amountInvalid') : undefined)}
         />
+        {(draft.delay.when !== 'now' || draft.action === 'activity') && (
+          <Checkbox
+            label={t('form.inWorkingTime')}
+            description={t('form.inWorkingTimeHint')}
+            checked={draft.inWorkingTime}
+            onChange={(e) => set({ inWorkingTime: e.currentTarget.checked })}
+          />
+        )}
         <Radio.Group
           label={t('form.action')}
           value={draft.action}

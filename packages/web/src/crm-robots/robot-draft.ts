@@ -13,6 +13,8 @@ export interface RobotDraft {
   stageId: string;
   /** When it acts once a deal enters the stage. */
   delay: DurationDraft;
+  /** The delay and an activity's deadline count working time (the company's calendar). */
+  inWorkingTime: boolean;
   action: RobotAction;
   /** notify: the notice; activity: the title; a {{ }} template either way. */
   message: string;
@@ -29,6 +31,7 @@ export function newRobotDraft(stageId: string): RobotDraft {
     name: '',
     stageId,
     delay: durationDraftOf(null),
+    inWorkingTime: false,
     action: 'notify',
     message: '',
     notifyHead: false,
@@ -45,6 +48,7 @@ export function draftOfRobot(robot: Robot): RobotDraft {
     name: robot.name,
     stageId: robot.stageId,
     delay: durationDraftOf(robot.delay),
+    inWorkingTime: robot.inWorkingTime,
     action: robot.action,
     message: robot.message ?? '',
     notifyHead: robot.notifyHead,
@@ -92,6 +96,7 @@ export function robotBody(draft: RobotDraft): RobotBody {
     name: draft.name.trim(),
     action,
     delay: durationOfDraft(draft.delay),
+    inWorkingTime: draft.inWorkingTime,
     message: action === 'startProcess' ? null : draft.message,
     notifyHead: action === 'notify' && draft.notifyHead,
     definitionKey: action === 'startProcess' ? draft.definitionKey : null,
@@ -108,6 +113,7 @@ export function switchedRobot(robot: Robot, active: boolean): RobotBody {
     name: robot.name,
     action: robot.action,
     delay: robot.delay,
+    inWorkingTime: robot.inWorkingTime,
     message: robot.message,
     notifyHead: robot.notifyHead,
     definitionKey: robot.definitionKey,

@@ -23,6 +23,7 @@ const robot = (over: Partial<Robot> = {}): Robot => ({
   name: 'Call back',
   action: 'notify',
   delay: 'P3D',
+  inWorkingTime: false,
   message: 'Call {{ deal.contact }}',
   notifyHead: true,
   definitionKey: null,
@@ -50,6 +51,7 @@ describe('the forgotten-client preset', () => {
       name: 'Forgotten client',
       action: 'notify',
       delay: 'P7D',
+      inWorkingTime: false,
       message: WORDS.message,
       notifyHead: true,
       definitionKey: null,
@@ -106,6 +108,7 @@ describe('a robot body', () => {
       name: 'Call',
       action: 'activity',
       delay: null,
+      inWorkingTime: false,
       message: 'Call {{ deal.contact }}',
       notifyHead: false,
       definitionKey: null,
@@ -133,6 +136,18 @@ describe('a robot body', () => {
       expect(robotBody(draftOfRobot(stored))).toEqual(switchedRobot(stored, true));
   });
 
+  it('counts working time when the robot does, and sends it as set', () => {
+    const stored = robot({
+      inWorkingTime: true,
+      action: 'activity',
+      activityKind: 'call',
+      activityDue: 'P1D',
+    });
+    expect(draftOfRobot(stored).inWorkingTime).toBe(true);
+    expect(robotBody({ ...draftOfRobot(stored), inWorkingTime: false }).inWorkingTime).toBe(false);
+    expect(switchedRobot(stored, false).inWorkingTime).toBe(true);
+  });
+
   it('keeps a delay the form cannot split unless another is picked', () => {
     const draft = draftOfRobot(robot({ delay: 'P1M' }));
     expect(draft.delay.when).toBe('kept');
@@ -146,6 +161,7 @@ describe('a robot body', () => {
       name: 'Call back',
       action: 'notify',
       delay: 'P3D',
+      inWorkingTime: false,
       message: 'Call {{ deal.contact }}',
       notifyHead: true,
       definitionKey: null,

@@ -168,16 +168,19 @@ describe('the robots of a pipeline', () => {
     await dialog.getByRole('radio', { name: /^After some time/ }).check();
     await dialog.getByRole('textbox', { name: 'How long' }).fill('4');
     await choose(page, 'Unit', 'hours');
+    await dialog.getByRole('checkbox', { name: /^Count working time/ }).check();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
 
     const edited = card(page, 'New', 'Confirm fresh deals');
     await edited.getByText('After 4 hours at the stage').waitFor();
+    await edited.getByText('· working time').waitFor();
     await edited.getByText('Switched off').waitFor();
     const robot = (await robotsOf(stage.server, sales)).find((r) => r.id === off?.id);
     expect(robot).toMatchObject({
       name: 'Confirm fresh deals',
       delay: 'PT4H',
+      inWorkingTime: true,
       active: false,
       definitionKey: 'confirm-deal',
     });
