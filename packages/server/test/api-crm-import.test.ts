@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { apiSuite } from './api-harness.ts';
-import { createPipeline, namesOf, type PipelineBody } from './support/crm.ts';
+import { createLeadPipeline, createPipeline, namesOf, type PipelineBody } from './support/crm.ts';
 import { addPeople, usersWhoSignIn } from './support/org.ts';
 import { type Session, signIn } from './support/people.ts';
 
@@ -229,5 +229,53 @@ apiSuite('CRM import', (api) => {
         message: 'Зоя Смирнова is the name of several people: give the login',
       },
     ]);
+  });
+
+  it('imports leads onto their pipeline, as given or from a Bitrix24 export, checked against the lead fields', async () => {
+    const a = api();
+    const leads = await createLeadPipeline(a.call, 'Заявки');
+    await a.call('PUT', '/api/v1/crm/fields/lead', {
+      items: [{ key: 'budget', label: 'Budget', type: 'number' }],
+    });
+    const file = [
+      'Название лида;Фамилия;Имя;Название компании;Мобильный телефон;Источник;Стадия;budget;Ответственный',
+      ';Сидоров;Олег;ООО Кровля;+7 900 000-00-09;Выставка;In progress;1 500 000;zoya',
+      'Крыша для склада;;;;;;;;',
+    ].join('\r\n');
+    const done = await importAs(a.call, 'leads', file);
+    expect(done.json(), done.body).toEqual({ dryRun: false, created: 2, updated: 0 });
+    const list = (await a.call('GET', `/api/v1/crm/leads?pipelineId=${leads.id}`)).json().items;
+    expect(list.find((l: { title: string }) => l.title === 'Сидоров Олег, ООО Кровля')).toMatchObject({
+      name: 'Сидоров Олег',
+      companyTitle: 'ООО Кровля',
+      phone: '+7 900 000-00-09',
+      source: 'Выставка',
+      stageName: 'In progress',
+      responsibleId: 'zoya',
+      fields: { budget: 1_500_000 },
+    });
+    expect(list.map((l: { title: string }) => l.title)).toContain('Крыша для склада');
+    const found = (await a.call('GET', '/api/v1/crm/leads?q=кровля')).json().items;
+    expect(found.map((l: { title: string }) => l.title)).toEqual(['Сидоров Олег, ООО Кровля']);
+
+    const bad = await importAs(a.call, 'leads', 'title;email;budget\r\n;;much');
+    expect(bad.json().errors).toEqual([
+      {
+        path: 'leads.2.title',
+        row: 2,
+        message: 'a lead needs a title, a name, a company, a phone or an e-mail',
+      },
+      { path: 'leads.2.budget', row: 2, message: 'Budget: much is not a number' },
+    ]);
+    // A deal import does not see lead pipelines, nor a lead import deal ones.
+    const crossed = await importAs(a.call, 'deals', 'title;pipeline\r\nX;Заявки');
+    expect(crossed.json().errors[0]).toMatchObject({
+      path: 'deals.2.pipeline',
+      message: 'there is no deal pipeline Заявки',
+    });
+    const noColumn = await importAs(a.call, 'leads', 'source\r\nweb');
+    expect(noColumn.json().errors[0].message).toBe(
+      'the column title or name or company or phone or email is missing',
+    );
   });
 });

@@ -139,7 +139,7 @@ const leadColumns = (d: Partial<DealInput>) => ({
 });
 
 /** What `q` finds a deal (its title) or a lead (also its person, company, phone, e-mail) by. */
-const searchOf = (
+export const itemSearch = (
   title: string,
   lead: {
     lead_name?: string | null;
@@ -179,7 +179,7 @@ export async function insertDeal(
       comment: input.comment ?? null,
       fields: JSON.stringify(input.fields ?? {}),
       ...lead,
-      search: searchOf(input.title, lead),
+      search: itemSearch(input.title, lead),
       version: 1,
       stage_changed_at: now,
       created_by: caller.userId,
@@ -260,7 +260,7 @@ export async function writeDeal(
     .set({
       title,
       ...lead,
-      search: searchOf(title, person),
+      search: itemSearch(title, person),
       pipeline_id: pipelineId,
       ...(patch.convertedDealId !== undefined && { converted_deal_id: patch.convertedDealId }),
       ...(patch.amount !== undefined && {

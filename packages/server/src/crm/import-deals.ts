@@ -1,4 +1,5 @@
 import { newRowId } from '../db/row-ids.ts';
+import { itemSearch } from './deals.ts';
 import { fieldValueProblems } from './field-definitions.ts';
 import { readNumber } from './import-cells.ts';
 import {
@@ -13,42 +14,49 @@ import {
   responsibleOf,
 } from './import-rows.ts';
 import { DEFAULT_CURRENCY, toMinor } from './money.ts';
-import { searchText } from './search.ts';
+import type { CrmEntity } from './pipelines.ts';
 
 /**
- * The deals of an import: each on its pipeline and stage (names; default the first), linked to its
- * company and contact, its fields read by type and checked like any deal's; inserted with their first
- * visit, robots left alone.
+ * The deals (or leads) of an import: each on its pipeline and stage of its kind (names; default the
+ * first), a deal linked to its company and contact, a lead with its person as given; its fields read by
+ * type and checked like any; inserted with their first visit, robots left alone.
  */
-export function dealsPlan(rows: Row[], known: Known, me: string, now: number, fail: Fail): Plan {
-  const deals: Record<string, unknown>[] = [];
-  const visits: Record<string, unknown>[] = [];
-  for (const r of rows) {
-    const deal = dealOf(r, known, me, now, fail);
-    if (!deal) continue;
-    deals.push(deal);
-    visits.push({ deal_id: deal.id, seq: 1, stage_id: deal.stage_id, entered_at: now, entered_by: me });
-  }
-  return {
-    created: rows.length,
-    updated: 0,
-    async write(trx) {
-      for (let i = 0; i < deals.length; i += CHUNK) {
-        await trx
-          .insertInto('crm_deals')
-          .values(deals.slice(i, i + CHUNK) as never)
-          .execute();
-        await trx
-          .insertInto('crm_deal_stages')
-          .values(visits.slice(i, i + CHUNK) as never)
-          .execute();
-      }
-    },
+export const itemsPlan =
+  (entity: CrmEntity) =>
+  (rows: Row[], known: Known, me: string, now: number, fail: Fail): Plan => {
+    const deals: Record<string, unknown>[] = [];
+    const visits: Record<string, unknown>[] = [];
+    for (const r of rows) {
+      const deal = itemOf(entity, r, known, me, now, fail);
+      if (!deal) continue;
+      deals.push(deal);
+      visits.push({ deal_id: deal.id, seq: 1, stage_id: deal.stage_id, entered_at: now, entered_by: me });
+    }
+    return {
+      created: rows.length,
+      updated: 0,
+      async write(trx) {
+        for (let i = 0; i < deals.length; i += CHUNK) {
+          await trx
+            .insertInto('crm_deals')
+            .values(deals.slice(i, i + CHUNK) as never)
+            .execute();
+          await trx
+            .insertInto('crm_deal_stages')
+            .values(visits.slice(i, i + CHUNK) as never)
+            .execute();
+        }
+      },
+    };
   };
-}
 
-/** A deal's row for the table, or undefined when the row has problems (reported through `fail`). */
-function dealOf(
+/** A lead's title when the file gives none: its person and company, else how to reach them. */
+const leadTitle = (r: Row) =>
+  [r.get('name'), r.get('company')].filter((v) => v !== '').join(', ') || r.get('phone') || r.get('email');
+
+/** A deal's (or lead's) row for the table, or undefined when the row has problems (reported through `fail`). */
+function itemOf(
+  entity: CrmEntity,
   r: Row,
   known: Known,
   me: string,
@@ -60,18 +68,27 @@ function dealOf(
     before.count++;
     fail(row, column, message);
   };
-  const title = r.get('title');
-  if (title === '') problem(r.row, 'title', 'a value is needed');
+  const lead = entity === 'lead';
+  const title = r.get('title') || (lead ? leadTitle(r) : '');
+  if (title === '')
+    problem(
+      r.row,
+      'title',
+      lead ? 'a lead needs a title, a name, a company, a phone or an e-mail' : 'a value is needed',
+    );
+  const pipelines = known.pipelines.filter((p) => p.entity === entity);
   const pipelineName = r.get('pipeline');
   const pipeline =
     pipelineName === ''
-      ? known.pipelines[0]
-      : known.pipelines.find((p) => p.name.toLowerCase() === pipelineName.toLowerCase());
+      ? pipelines[0]
+      : pipelines.find((p) => p.name.toLowerCase() === pipelineName.toLowerCase());
   if (!pipeline) {
     problem(
       r.row,
       'pipeline',
-      pipelineName === '' ? 'there is no pipeline yet' : `there is no pipeline ${pipelineName}`,
+      pipelineName === ''
+        ? `there is no ${entity} pipeline yet`
+        : `there is no ${entity} pipeline ${pipelineName}`,
     );
     return undefined;
   }
@@ -87,7 +104,8 @@ function dealOf(
   if (currency !== '' && !/^[A-Z]{3}$/.test(currency))
     problem(r.row, 'currency', 'an ISO 4217 code such as RUB');
   const link = (column: 'company' | 'contact') => {
-    if (r.get(column) === '') return null;
+    // A lead's company is text as given, not a link.
+    if (lead || r.get(column) === '') return null;
     const found = find(
       column === 'company' ? known.companies : known.contacts,
       r.get(column),
@@ -99,13 +117,24 @@ function dealOf(
   const companyId = link('company');
   const contactId = link('contact');
   const responsible = responsibleOf(r, known, me, problem);
-  const fields = fieldCells(r, known.fields.deals, problem);
-  if (stage)
-    for (const p of fieldValueProblems(known.fields.deals, stage, fields)) problem(r.row, p.key, p.message);
+  const own = known.fields[lead ? 'leads' : 'deals'];
+  const fields = fieldCells(r, own, problem);
+  if (stage) for (const p of fieldValueProblems(own, stage, fields)) problem(r.row, p.key, p.message);
   if (before.count > 0 || !stage) return undefined;
+  const person = lead
+    ? {
+        lead_name: orNull(r.get('name')),
+        lead_company: orNull(r.get('company')),
+        lead_phone: orNull(r.get('phone')),
+        lead_email: orNull(r.get('email')),
+        source: orNull(r.get('source')),
+      }
+    : {};
   return {
     id: newRowId(),
+    entity,
     title,
+    ...person,
     pipeline_id: pipeline.id,
     stage_id: stage.id,
     amount_minor: amount === null ? null : toMinor(amount),
@@ -115,7 +144,7 @@ function dealOf(
     responsible_id: responsible,
     comment: orNull(r.get('comment')),
     fields: JSON.stringify(fields),
-    search: searchText(title),
+    search: itemSearch(title, person),
     version: 1,
     stage_changed_at: now,
     created_by: me,

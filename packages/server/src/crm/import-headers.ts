@@ -1,5 +1,21 @@
 import type { ImportKind } from './import.ts';
 
+/** How a person's name and ways to reach them are headed, for contacts and leads alike. */
+const PERSON: Record<string, string> = {
+  фамилия: 'lastName',
+  имя: 'firstName',
+  отчество: 'middleName',
+  'last name': 'lastName',
+  'first name': 'firstName',
+  'middle name': 'middleName',
+  телефон: 'phone',
+  'рабочий телефон': 'phone',
+  'мобильный телефон': 'phone',
+  'e-mail': 'email',
+  'рабочий e-mail': 'email',
+  'электронная почта': 'email',
+};
+
 /**
  * Headers a company's own spreadsheet or a Bitrix24 export gives the columns, in Russian and English,
  * lower-cased: each maps to a column of the import. The API's names (`taxId`, …) are always taken too.
@@ -25,18 +41,7 @@ const ALIASES: Record<ImportKind, Record<string, string>> = {
   contacts: {
     фио: 'name',
     контакт: 'name',
-    фамилия: 'lastName',
-    имя: 'firstName',
-    отчество: 'middleName',
-    'last name': 'lastName',
-    'first name': 'firstName',
-    'middle name': 'middleName',
-    телефон: 'phone',
-    'рабочий телефон': 'phone',
-    'мобильный телефон': 'phone',
-    'e-mail': 'email',
-    'рабочий e-mail': 'email',
-    'электронная почта': 'email',
+    ...PERSON,
     должность: 'position',
     компания: 'company',
     комментарий: 'comment',
@@ -54,6 +59,24 @@ const ALIASES: Record<ImportKind, Record<string, string>> = {
     валюта: 'currency',
     компания: 'company',
     контакт: 'contact',
+    ответственный: 'responsible',
+    комментарий: 'comment',
+  },
+  leads: {
+    'название лида': 'title',
+    название: 'title',
+    лид: 'title',
+    фио: 'name',
+    контакт: 'name',
+    ...PERSON,
+    компания: 'company',
+    'название компании': 'company',
+    источник: 'source',
+    стадия: 'stage',
+    воронка: 'pipeline',
+    направление: 'pipeline',
+    сумма: 'amount',
+    валюта: 'currency',
     ответственный: 'responsible',
     комментарий: 'comment',
   },

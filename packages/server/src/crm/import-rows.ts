@@ -42,7 +42,7 @@ export async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Pro
   if (ledBy) companies = companies.where(ledBy('companies', 'crm_companies'));
   let contacts = trx.selectFrom('crm_contacts').select(['id', 'name', 'email as key']);
   if (ledBy) contacts = contacts.where(ledBy('contacts', 'crm_contacts'));
-  const [users, companyRows, contactRows, pipelines, dealFields, companyFields, contactFields] =
+  const [users, companyRows, contactRows, pipelines, dealFields, companyFields, contactFields, leadFields] =
     await Promise.all([
       trx.selectFrom('users').select(['id', 'login', 'name']).where('active', '=', 1).execute(),
       companies.execute(),
@@ -51,6 +51,7 @@ export async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Pro
       listFields(trx, 'deal'),
       listFields(trx, 'company'),
       listFields(trx, 'contact'),
+      listFields(trx, 'lead'),
     ]);
   return {
     users: new Map(users.map((u) => [u.login.toLowerCase(), u.id])),
@@ -58,7 +59,7 @@ export async function loadKnown(trx: Kysely<Database>, ledBy: LedBy | null): Pro
     companies: lookup(companyRows),
     contacts: lookup(contactRows),
     pipelines,
-    fields: { deals: dealFields, companies: companyFields, contacts: contactFields },
+    fields: { deals: dealFields, companies: companyFields, contacts: contactFields, leads: leadFields },
   };
 }
 

@@ -7,7 +7,7 @@ import { ImportFailed } from '../org/import.ts';
 import type { Runtime } from '../runtime/context.ts';
 import type { DealFields } from './deal-rows.ts';
 import type { FieldDefinition } from './field-definitions.ts';
-import { dealsPlan } from './import-deals.ts';
+import { itemsPlan } from './import-deals.ts';
 import { columnOfHeader } from './import-headers.ts';
 import {
   CHUNK,
@@ -24,7 +24,7 @@ import {
 import { searchText } from './search.ts';
 import { ledByCaller } from './visibility.ts';
 
-export const IMPORT_KINDS = ['companies', 'contacts', 'deals'] as const;
+export const IMPORT_KINDS = ['companies', 'contacts', 'deals', 'leads'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The columns of each file (headers match in any letter case); deals also take a column per deal field key. */
@@ -43,10 +43,33 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
     'responsible',
   ],
   deals: ['title', 'pipeline', 'stage', 'amount', 'currency', 'company', 'contact', 'responsible', 'comment'],
+  leads: [
+    'title',
+    'pipeline',
+    'stage',
+    'name',
+    'lastName',
+    'firstName',
+    'middleName',
+    'company',
+    'phone',
+    'email',
+    'source',
+    'amount',
+    'currency',
+    'responsible',
+    'comment',
+  ],
 };
-const REQUIRED: Record<ImportKind, string> = { companies: 'name', contacts: 'name', deals: 'title' };
-/** A contact's name in parts, in the order Russian writes a full name. */
+/** A person's name in parts, in the order Russian writes a full name. */
 const NAME_PARTS = ['lastName', 'firstName', 'middleName'] as const;
+/** A file must have one of these columns: what names a row's item. */
+const NAMING: Record<ImportKind, readonly string[]> = {
+  companies: ['name'],
+  contacts: ['name', ...NAME_PARTS],
+  deals: ['title'],
+  leads: ['title', 'name', ...NAME_PARTS, 'company', 'phone', 'email'],
+};
 const MAX_ROWS = 50_000;
 
 export interface CrmImportReport {
@@ -125,14 +148,17 @@ function columnsOf(
   columns.forEach((c, i) => {
     if (c !== '' && columns.indexOf(c) !== i) fail(1, header[i] ?? c, 'the column is there twice');
   });
-  // A contact's name may come in parts (Фамилия, Имя, Отчество), as Bitrix24 exports it.
-  const named =
-    columns.includes(REQUIRED[kind]) || (kind === 'contacts' && NAME_PARTS.some((p) => columns.includes(p)));
-  if (!named) fail(1, null, `the column ${REQUIRED[kind]} is missing`);
+  // A person's name may come in parts (Фамилия, Имя, Отчество), as Bitrix24 exports it.
+  if (!NAMING[kind].some((c) => columns.includes(c)))
+    fail(
+      1,
+      null,
+      `the column ${NAMING[kind].filter((c) => !NAME_PARTS.includes(c as never)).join(' or ')} is missing`,
+    );
   return columns;
 }
 
-/** A contact's row whose name comes in parts: the parts joined ("Петрова Анна Сергеевна") as its name. */
+/** A person's row whose name comes in parts: the parts joined ("Петрова Анна Сергеевна") as its name. */
 function withFullName(r: Row): Row {
   if (r.has('name')) return r;
   const name = NAME_PARTS.map((p) => r.get(p))
@@ -297,5 +323,6 @@ const planners: Record<ImportKind, (rows: Row[], known: Known, me: string, now: 
         fail,
       );
     },
-    deals: dealsPlan,
+    deals: itemsPlan('deal'),
+    leads: (rows, ...rest) => itemsPlan('lead')(rows.map(withFullName), ...rest),
   };

@@ -3974,7 +3974,7 @@ export interface Operations {
   'POST /api/v1/crm/import': {
     path: never;
     query: {
-      kind: 'companies' | 'contacts' | 'deals';
+      kind: 'companies' | 'contacts' | 'deals' | 'leads';
       /** Check everything, write nothing */
       dryRun?: 'true' | 'false';
     };
