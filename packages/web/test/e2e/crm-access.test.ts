@@ -10,7 +10,7 @@ import {
 } from './crm-support.ts';
 import { asUser } from './session-api.ts';
 import { suiteStage } from './stage.ts';
-import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot } from './support.ts';
+import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, switchToRussian } from './support.ts';
 
 interface GrantBody {
   id: string;
@@ -158,8 +158,7 @@ describe('CRM access by role', () => {
       access: 'read',
     });
     const russian = await stage.signIn('admin', { viewport: DESKTOP });
-    await russian.getByRole('button', { name: 'Language: English' }).click();
-    await russian.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(russian);
     await russian
       .getByRole('navigation', { name: 'Главное меню' })
       .getByRole('link', { name: 'Доступ к CRM' })

@@ -12,7 +12,15 @@ import {
   stageNamed,
 } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, type TestServer } from './support.ts';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  PHONE,
+  SETUP_TIMEOUT,
+  screenshot,
+  switchToRussian,
+  type TestServer,
+} from './support.ts';
 
 interface ActivityBody {
   id: string;
@@ -322,8 +330,7 @@ describe('CRM activities', () => {
 
   it('is in Russian for a Russian reader', async () => {
     const russian = await stage.signIn(stage.company.employee, { viewport: DESKTOP });
-    await russian.getByRole('button', { name: 'Language: English' }).click();
-    await russian.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(russian);
     await russian
       .getByRole('navigation', { name: 'Главное меню' })
       .getByRole('link', { name: 'Мои дела' })

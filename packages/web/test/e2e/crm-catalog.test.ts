@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choose } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot } from './support.ts';
+import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, switchToRussian } from './support.ts';
 
 interface PriceListBody {
   id: string;
@@ -338,8 +338,7 @@ describe('the product catalogue and price lists', () => {
 
   it('is in Russian for a Russian reader', async () => {
     const russian = await stage.signIn('admin', { viewport: DESKTOP });
-    await russian.getByRole('button', { name: 'Language: English' }).click();
-    await russian.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(russian);
     const menu = russian.getByRole('navigation', { name: 'Главное меню' });
     await menu.getByRole('link', { name: 'Прайс-листы' }).click();
     await russian.getByRole('heading', { level: 1, name: 'Прайс-листы' }).waitFor();

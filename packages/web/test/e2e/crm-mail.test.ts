@@ -5,7 +5,7 @@ import { type ImapServer, startImapServer } from '../../../server/test/support/i
 import { type SmtpReceiver, startSmtpReceiver } from '../../../server/test/support/smtp-receiver.ts';
 import { createDeal, createParty, createPipeline } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import { horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot } from './support.ts';
+import { horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, switchToRussian } from './support.ts';
 
 interface MailboxBody {
   ownerId: string | null;
@@ -301,8 +301,7 @@ describe('CRM mail on a phone', () => {
   });
 
   it('is in Russian for a Russian reader', async () => {
-    await page.getByRole('button', { name: 'Language: English' }).click();
-    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(page);
     const mailRu = page.getByRole('region', { name: 'Почта' });
     await mailRu.getByRole('button', { name: 'Написать письмо' }).waitFor();
     await mailRu

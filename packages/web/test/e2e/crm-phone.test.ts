@@ -11,7 +11,7 @@ import {
   stageNamed,
 } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import { horizontalOverflow, PHONE, screenshot } from './support.ts';
+import { horizontalOverflow, PHONE, screenshot, switchToRussian } from './support.ts';
 
 /**
  * Sales managers on their phones: the board one stage at a time, only the deals they lead (their head
@@ -140,8 +140,7 @@ describe('the CRM on a phone', () => {
 
   it('is in Russian for a Russian reader', async () => {
     const page = await stage.signIn(stage.company.employee, { viewport: PHONE });
-    await page.getByRole('button', { name: 'Language: English' }).click();
-    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(page);
     await page.getByRole('button', { name: 'Открыть меню' }).click();
     const menu = page.getByRole('navigation', { name: 'Главное меню' });
     await menu.getByRole('link', { name: 'Контакты' }).waitFor();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choose, createDeal, createParty, createPipeline } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import { horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot } from './support.ts';
+import { horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, switchToRussian } from './support.ts';
 
 const WHOLESALE = [
   { name: 'New', kind: 'open' },
@@ -190,8 +190,7 @@ describe('quotes on a phone', () => {
   });
 
   it('is in Russian for a Russian reader', async () => {
-    await page.getByRole('button', { name: 'Language: English' }).click();
-    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(page);
     const section = page.getByRole('region', { name: 'Коммерческие предложения' });
     await section.getByRole('button', { name: 'Новое КП' }).click();
     await page.getByRole('heading', { level: 1, name: 'КП № 4' }).waitFor();

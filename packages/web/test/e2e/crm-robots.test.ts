@@ -9,6 +9,7 @@ import {
   publish,
   SETUP_TIMEOUT,
   screenshot,
+  switchToRussian,
   type TestServer,
 } from './support.ts';
 
@@ -269,8 +270,7 @@ describe('the robots of a pipeline', () => {
 
   it('is in Russian for a Russian reader, the preset too', async () => {
     const russian = await stage.signIn('admin', { viewport: DESKTOP });
-    await russian.getByRole('button', { name: 'Language: English' }).click();
-    await russian.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(russian);
     await russian
       .getByRole('navigation', { name: 'Главное меню' })
       .getByRole('link', { name: 'Роботы' })

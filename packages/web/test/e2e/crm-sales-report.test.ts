@@ -4,7 +4,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { choose, createDeal, createPipeline, type PipelineBody, stageNamed } from './crm-support.ts';
 import { asUser } from './session-api.ts';
 import { suiteStage } from './stage.ts';
-import { DESKTOP, horizontalOverflow, PASSWORD, PHONE, SETUP_TIMEOUT, screenshot } from './support.ts';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  PASSWORD,
+  PHONE,
+  SETUP_TIMEOUT,
+  screenshot,
+  switchToRussian,
+} from './support.ts';
 
 const DAY = 86_400_000;
 
@@ -220,8 +228,7 @@ describe('the sales report', () => {
 
   it('is in Russian for a Russian reader', async () => {
     const russian = await stage.signIn('boris', { viewport: DESKTOP });
-    await russian.getByRole('button', { name: 'Language: English' }).click();
-    await russian.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(russian);
     await russian
       .getByRole('navigation', { name: 'Главное меню' })
       .getByRole('link', { name: 'Отчёт о продажах' })

@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choose, type PipelineBody, stageNamed } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, type TestServer } from './support.ts';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  PHONE,
+  SETUP_TIMEOUT,
+  screenshot,
+  switchToRussian,
+  type TestServer,
+} from './support.ts';
 
 interface FieldBody {
   key: string;
@@ -190,8 +198,7 @@ describe('the deal field settings', () => {
 
   it('is in Russian on a phone, the key suggested from Cyrillic', async () => {
     const phone = await stage.signIn('admin', { viewport: PHONE });
-    await phone.getByRole('button', { name: 'Language: English' }).click();
-    await phone.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(phone);
     await phone.getByRole('button', { name: 'Открыть меню' }).click();
     await phone
       .getByRole('navigation', { name: 'Главное меню' })

@@ -12,6 +12,7 @@ import {
   publish,
   screenshot,
   startInstance,
+  switchToRussian,
   type TestServer,
 } from './support.ts';
 
@@ -243,8 +244,7 @@ describe('the document templates page', () => {
 
   it('is in Russian for a Russian reader, and only for those who administer processes', async () => {
     const page = await stage.signIn('admin', { viewport: PHONE });
-    await page.getByRole('button', { name: 'Language: English' }).click();
-    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(page);
     await page.goto(`${stage.server.url}/admin/documents`);
     await page.getByRole('heading', { level: 1, name: 'Шаблоны документов' }).waitFor();
     await page.getByRole('button', { name: 'Новый текстовый шаблон' }).waitFor();

@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FEED_PAGE } from '../../src/api/feed.ts';
 import { suiteStage } from './stage.ts';
-import { horizontalOverflow, PHONE, publish, screenshot, startInstance, type TestServer } from './support.ts';
+import {
+  horizontalOverflow,
+  PHONE,
+  publish,
+  screenshot,
+  startInstance,
+  switchToRussian,
+  type TestServer,
+} from './support.ts';
 
 /** Welcomes a newcomer to everyone, and asks the accountant (Anna) alone to set their salary. */
 const welcome = {
@@ -103,8 +111,7 @@ describe('the feed', () => {
 
   it('is in Russian for a Russian reader', async () => {
     const page = await stage.signIn(stage.company.accountant, { viewport: PHONE });
-    await page.getByRole('button', { name: 'Language: English' }).click();
-    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(page);
     await page.getByRole('button', { name: 'Открыть меню' }).click();
     await page.getByRole('navigation', { name: 'Главное меню' }).getByRole('link', { name: 'Лента' }).click();
     await page.getByRole('heading', { level: 1, name: 'Лента' }).waitFor();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suiteStage } from './stage.ts';
-import { horizontalOverflow, PHONE, screenshot } from './support.ts';
+import { horizontalOverflow, PHONE, screenshot, switchToRussian } from './support.ts';
 
 /**
  * The library of standard processes: an administrator on a phone installs and publishes the vacation
@@ -56,8 +56,7 @@ describe('standard processes in the browser', () => {
   it('in Russian, a taken key asks for another one and the copy is installed in Russian', async () => {
     await stage.server.api('PATCH', '/api/v1/users/admin', { locale: 'ru-RU' });
     const page = await stage.signIn(stage.company.admin, { viewport: PHONE });
-    await page.getByRole('button', { name: 'Language: English' }).click();
-    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(page);
     await page.goto('/designer');
     const library = page.getByRole('region', { name: 'Типовые процессы' });
     const vacation = library.getByRole('listitem', { name: 'Заявление на отпуск' });

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { suiteStage } from './stage.ts';
-import { horizontalOverflow, PHONE, publish, screenshot, startInstance } from './support.ts';
+import { horizontalOverflow, PHONE, publish, screenshot, startInstance, switchToRussian } from './support.ts';
 
 /** A CRM endpoint that refuses the first delivery (404) and takes every later one. */
 let receiver: Server;
@@ -95,8 +95,7 @@ describe('the outbox page', () => {
 
   it('is in Russian for a Russian reader, and only for those who administer processes', async () => {
     const page = await stage.signIn('admin', { viewport: PHONE });
-    await page.getByRole('button', { name: 'Language: English' }).click();
-    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(page);
     await page.goto(`${stage.server.url}/admin/outbox`);
     await page.getByRole('heading', { level: 1, name: 'Исходящие' }).waitFor();
     await page.getByText('Письмо').first().waitFor();

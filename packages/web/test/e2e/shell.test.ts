@@ -10,6 +10,7 @@ import {
   publish,
   screenshot,
   startInstance,
+  switchToRussian,
   waitForHeading,
 } from './support.ts';
 
@@ -39,8 +40,7 @@ describe('the app shell', () => {
 
     const page = await stage.signIn('olga', { viewport: PHONE });
     await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
-    await page.getByRole('button', { name: 'Language: English' }).click();
-    await page.getByRole('menuitem', { name: 'Русский' }).click();
+    await switchToRussian(page);
     await page.getByRole('heading', { level: 1, name: 'Мои задания' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ru');
     await page.reload();

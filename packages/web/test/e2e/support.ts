@@ -382,3 +382,9 @@ export function fanOut(branches: number): Record<string, unknown> {
     ],
   };
 }
+
+/** Switches the app to Russian through the header's language menu, as a reader would. */
+export async function switchToRussian(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Language: English' }).click();
+  await page.getByRole('menuitem', { name: 'Русский' }).click();
+}
