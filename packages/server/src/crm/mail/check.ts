@@ -6,7 +6,7 @@ import { NotFound } from '../../runtime/errors.ts';
 import { imapClient, problemOf } from './connection.ts';
 import { advanceTo, takeLetter } from './incoming.ts';
 import { letterOf } from './letter.ts';
-import { imapOf } from './mailboxes.ts';
+import { imapOf } from './mailbox-rows.ts';
 
 export interface CheckResult {
   /** Letters read from the folder this time. */

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { isoTime, problems } from '../../http/schemas.ts';
 import type { Runtime } from '../../runtime/context.ts';
 import { checkMailbox } from './check.ts';
+import type { MailboxInput } from './mailbox-rows.ts';
 import {
   createMailbox,
   deleteMailbox,
   getMailbox,
   listMailboxes,
-  type MailboxInput,
   updateMailbox,
   usableMailbox,
 } from './mailboxes.ts';

@@ -10,22 +10,14 @@ import { listPipelines } from '../pipelines.ts';
 import { badReference, checkResponsible } from '../references.ts';
 import { scheduleCheck } from './check-job.ts';
 import { type ImapSettings, type SmtpSettings, verifyConnections } from './connection.ts';
-import { seal, unseal } from './sealed.ts';
-
-type Server<S> = Omit<S, 'password'> & { password?: string | undefined };
-
-export interface MailboxInput {
-  name: string;
-  address: string;
-  ownerId?: string | null | undefined;
-  imap: Server<ImapSettings>;
-  smtp?: Server<SmtpSettings> | null | undefined;
-  leadPipelineId?: string | null | undefined;
-  leadResponsibleId?: string | null | undefined;
-  enabled?: boolean | undefined;
-  checkEveryMinutes?: number | undefined;
-}
-export type MailboxPatch = Partial<MailboxInput>;
+import {
+  imapOf,
+  type MailboxInput,
+  type MailboxPatch,
+  merged,
+  passwordsGiven,
+  smtpOf,
+} from './mailbox-rows.ts';
 
 export interface MailboxView {
   id: string;
@@ -54,26 +46,6 @@ export const mayEdit = (caller: Caller, m: CrmMailboxesTable) =>
 
 /** Who may use a mailbox — read its list entry, send from it: everyone its company's, its owner their own. */
 export const mayUse = (caller: Caller, m: CrmMailboxesTable) => m.owner_id === null || mayEdit(caller, m);
-
-export const imapOf = (rt: Runtime, m: CrmMailboxesTable): ImapSettings => ({
-  host: m.imap_host,
-  port: m.imap_port,
-  tls: m.imap_tls === 1,
-  user: m.imap_user,
-  password: unseal(rt, m.imap_password),
-  folder: m.imap_folder,
-});
-
-export const smtpOf = (rt: Runtime, m: CrmMailboxesTable): SmtpSettings | null =>
-  m.smtp_host === null
-    ? null
-    : {
-        host: m.smtp_host,
-        port: m.smtp_port ?? 465,
-        tls: m.smtp_tls === 1,
-        user: m.smtp_user ?? '',
-        password: unseal(rt, m.smtp_password ?? ''),
-      };
 
 const view = (m: CrmMailboxesTable & { owner_name: string | null }, caller: Caller): MailboxView => ({
   id: m.id,
@@ -147,58 +119,6 @@ async function checkReferences(db: Kysely<Database>, caller: Caller, m: CrmMailb
     !(await listPipelines(db, 'lead')).some((p) => p.id === m.lead_pipeline_id)
   )
     throw badReference('body.leadPipelineId', `there is no lead pipeline ${m.lead_pipeline_id}`);
-}
-
-/** The row a mailbox's input makes over `base`; a password left out keeps the sealed one. */
-function merged(rt: Runtime, base: CrmMailboxesTable, input: MailboxPatch): CrmMailboxesTable {
-  const m = { ...base };
-  if (input.name !== undefined) m.name = input.name;
-  if (input.address !== undefined) m.address = input.address;
-  if (input.ownerId !== undefined) m.owner_id = input.ownerId;
-  if (input.imap) {
-    Object.assign(m, {
-      imap_host: input.imap.host,
-      imap_port: input.imap.port,
-      imap_tls: input.imap.tls ? 1 : 0,
-      imap_user: input.imap.user,
-      imap_folder: input.imap.folder,
-    });
-    if (input.imap.password !== undefined) m.imap_password = seal(rt, input.imap.password);
-  }
-  if (input.smtp === null)
-    Object.assign(m, {
-      smtp_host: null,
-      smtp_port: null,
-      smtp_tls: null,
-      smtp_user: null,
-      smtp_password: null,
-    });
-  else if (input.smtp) {
-    Object.assign(m, {
-      smtp_host: input.smtp.host,
-      smtp_port: input.smtp.port,
-      smtp_tls: input.smtp.tls ? 1 : 0,
-      smtp_user: input.smtp.user,
-    });
-    if (input.smtp.password !== undefined) m.smtp_password = seal(rt, input.smtp.password);
-  }
-  if (input.leadPipelineId !== undefined) m.lead_pipeline_id = input.leadPipelineId;
-  if (input.leadResponsibleId !== undefined) m.lead_responsible_id = input.leadResponsibleId;
-  if (input.enabled !== undefined) m.enabled = input.enabled ? 1 : 0;
-  if (input.checkEveryMinutes !== undefined) m.check_minutes = input.checkEveryMinutes;
-  return m;
-}
-
-/** A password is needed the first time, and again when the server or sign-in changes. */
-function passwordsGiven(m: CrmMailboxesTable, base: CrmMailboxesTable | null, input: MailboxPatch): void {
-  const sameImap =
-    base && m.imap_host === base.imap_host && m.imap_user === base.imap_user && m.imap_password !== '';
-  if (input.imap && input.imap.password === undefined && !sameImap)
-    throw badReference('body.imap.password', 'enter the password for this server and user');
-  const sameSmtp =
-    base && m.smtp_host === base.smtp_host && m.smtp_user === base.smtp_user && m.smtp_password !== null;
-  if (input.smtp && input.smtp.password === undefined && !sameSmtp)
-    throw badReference('body.smtp.password', 'enter the password for this server and user');
 }
 
 /** Connects a mailbox: it must sign in (422 MAILBOX_UNREACHABLE at the field that fails) before it is kept. */

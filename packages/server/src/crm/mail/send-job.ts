@@ -5,7 +5,7 @@ import { createMailer } from '../../mail/transport.ts';
 import { smtpUrl } from './connection.ts';
 import { EMAIL_SEND_JOB } from './emails.ts';
 import type { Address } from './letter.ts';
-import { smtpOf } from './mailboxes.ts';
+import { smtpOf } from './mailbox-rows.ts';
 
 const display = (a: Address) => (a.name ? `"${a.name.replace(/["\\]/g, '')}" <${a.address}>` : a.address);
 
