@@ -243,6 +243,48 @@ apiSuite('CRM mail', (api, dialect) => {
     expect((await lettersOn(ivan, deal.id)).length).toBe(2);
   });
 
+  it('makes no lead of a newsletter, an auto-reply or a bounce, and asks no one to answer an auto-reply', async () => {
+    const a = api();
+    const contact = await created(ivan, 'contacts', { name: 'Олег', email: 'oleg@client.test' });
+    const deal = await created(ivan, 'deals', {
+      title: 'Кровля',
+      pipelineId: sales.id,
+      contactId: contact.id,
+    });
+    const mailbox = await connect(a.call, {
+      name: 'Sales (robots)',
+      address: box('sales'),
+      imap: imapOf(box('sales')),
+      leadPipelineId: inbound.id,
+    });
+    await a.call('POST', `/api/v1/crm/mailboxes/${mailbox.id}/check`);
+    const leadsBefore = (await a.call('GET', `/api/v1/crm/leads?pipelineId=${inbound.id}`)).json().items
+      .length;
+    const robots: { from: string; subject: string; headers: Record<string, string> }[] = [
+      {
+        from: 'news@shop.test',
+        subject: 'Скидки недели',
+        headers: { 'List-Unsubscribe': '<https://shop.test/u>' },
+      },
+      { from: 'MAILER-DAEMON@mx.test', subject: 'Undelivered Mail Returned to Sender', headers: {} },
+      {
+        from: 'oleg@client.test',
+        subject: 'Автоответ: в отпуске',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      },
+    ];
+    for (const r of robots)
+      await imap.deliver(box('sales'), { ...r, to: box('sales'), text: '…', date: date() });
+    const checked = (await a.call('POST', `/api/v1/crm/mailboxes/${mailbox.id}/check`)).json();
+    expect(checked).toMatchObject({ fetched: 3, linked: 1, leads: 0 });
+    expect((await a.call('GET', `/api/v1/crm/leads?pipelineId=${inbound.id}`)).json().items).toHaveLength(
+      leadsBefore,
+    );
+    expect((await lettersOn(ivan, deal.id)).map((l) => l.subject)).toEqual(['Автоответ: в отпуске']);
+    expect((await ivan('GET', `/api/v1/crm/activities?dealId=${deal.id}`)).json().items).toEqual([]);
+    expect((await a.call('DELETE', `/api/v1/crm/mailboxes/${mailbox.id}`)).statusCode).toBe(204);
+  });
+
   it('answers a letter from Baton through SMTP, threads the reply back, and completes the activity', async () => {
     const a = api();
     const deal = await created(ivan, 'deals', { title: 'Склад', pipelineId: sales.id });

@@ -16,6 +16,8 @@ export interface Letter {
   inReplyTo?: string;
   date?: Date;
   attachments?: { filename: string; content: string }[];
+  /** More headers: `List-Id`, `Auto-Submitted`, … */
+  headers?: Record<string, string>;
 }
 
 /** A real IMAP server (Dovecot from Debian's `dovecot-imapd`) on loopback, plain IMAP without TLS. */
@@ -123,6 +125,7 @@ export async function startImapServer(): Promise<ImapServer> {
         ...(letter.messageId ? { messageId: letter.messageId } : {}),
         ...(letter.inReplyTo ? { inReplyTo: letter.inReplyTo, references: [letter.inReplyTo] } : {}),
         attachments: letter.attachments ?? [],
+        headers: letter.headers ?? {},
       })
         .compile()
         .build();

@@ -27,8 +27,8 @@ export async function advanceTo(db: Kysely<Database>, mailboxId: string, positio
 
 /**
  * Takes one letter read from a mailbox, in one transaction with the mailbox's progress: kept on its deal
- * or lead (routing.ts) with an open "e-mail" activity asking its manager to answer, unless it was taken
- * before (its Message-ID is known: read twice, or copied to two connected mailboxes).
+ * or lead (routing.ts) with an open "e-mail" activity asking its manager to answer (unless a machine
+ * wrote it), unless it was taken before (its Message-ID is known: read twice, or copied to two connected mailboxes).
  */
 export async function takeLetter(
   rt: Runtime,
@@ -55,6 +55,8 @@ export async function takeLetter(
       createdBy: null,
       now,
     });
+    // An auto-reply ("I am away until…") goes on the deal, but asks no one to answer it.
+    if (letter.automatic) return { linked: true, lead: false };
     const deal = await trx
       .selectFrom('crm_deals')
       .select('responsible_id')

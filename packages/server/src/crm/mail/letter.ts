@@ -25,6 +25,8 @@ export interface Letter {
   text: string;
   sentAt: number;
   files: LetterFile[];
+  /** Written by a machine — an auto-reply, a bounce, a mailing list: no one waits for an answer. */
+  automatic: boolean;
 }
 
 /** Where a letter was read: the folder's UIDVALIDITY and its UID there. */
@@ -50,6 +52,29 @@ const referencesOf = (mail: ParsedMail): string[] => {
   return [...new Set([...(mail.inReplyTo ? [mail.inReplyTo] : []), ...references.reverse()])];
 };
 
+/** Senders that are machines, whatever their headers say. */
+const MACHINES = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/i;
+
+/**
+ * Whether a machine wrote the letter: `Auto-Submitted` other than `no` (RFC 3834: auto-replies,
+ * bounces), `Precedence: bulk | junk | list`, a mailing list's `List-*` headers, or a sender like
+ * `mailer-daemon@`.
+ */
+function automaticOf(mail: ParsedMail, from: string): boolean {
+  const header = (name: string) => {
+    const value = mail.headers.get(name);
+    return typeof value === 'string' ? value.trim().toLowerCase() : value === undefined ? '' : 'yes';
+  };
+  const submitted = header('auto-submitted');
+  return (
+    (submitted !== '' && submitted !== 'no') ||
+    ['bulk', 'junk', 'list'].includes(header('precedence')) ||
+    // mailparser gathers List-Id, List-Unsubscribe, … under `list`.
+    header('list') !== '' ||
+    MACHINES.test(from)
+  );
+}
+
 /** A parsed letter read from `m` at `position`; `received` is when the server got it. */
 export function letterOf(
   mail: ParsedMail,
@@ -58,10 +83,11 @@ export function letterOf(
   received: number,
 ): Letter {
   const text = mail.text ?? '';
+  const from = addresses(mail.from)[0] ?? { address: '', name: null };
   return {
     key: mail.messageId ?? `<imap.${m.id}.${position.validity}.${position.uid}@baton>`,
     answers: referencesOf(mail),
-    from: addresses(mail.from)[0] ?? { address: '', name: null },
+    from,
     to: addresses(mail.to),
     cc: addresses(mail.cc),
     subject: (mail.subject ?? '').trim(),
@@ -72,5 +98,6 @@ export function letterOf(
       contentType: a.contentType,
       content: a.content,
     })),
+    automatic: automaticOf(mail, from.address),
   };
 }

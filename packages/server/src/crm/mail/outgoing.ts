@@ -91,6 +91,7 @@ export async function sendEmail(rt: Runtime, caller: Caller, input: OutgoingInpu
         text: input.text,
         sentAt: now,
         files,
+        automatic: false,
       },
       createdBy: caller.userId,
       now,

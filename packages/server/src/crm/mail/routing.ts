@@ -63,7 +63,8 @@ async function knownSender(trx: Kysely<Database>, address: string): Promise<stri
 /**
  * The deal or lead a letter belongs to: the one of the letter it answers; else the sender's open lead,
  * or the newest deal of the contact or company with the sender's address; else, when the mailbox makes
- * leads, a new lead on its pipeline. None: the letter is not the CRM's (a colleague, a newsletter).
+ * leads and a person wrote it, a new lead on its pipeline. None: the letter is not the CRM's (a
+ * colleague, a newsletter, a bounce).
  */
 export async function routeLetter(
   rt: Runtime,
@@ -84,7 +85,8 @@ export async function routeLetter(
   if (sender === '' || sender === m.address.toLowerCase()) return null;
   const known = await knownSender(trx, sender);
   if (known) return { dealId: known, lead: false };
-  if (m.lead_pipeline_id === null) return null;
+  // A newsletter, an auto-reply or a bounce from no one the CRM knows is no request.
+  if (m.lead_pipeline_id === null || letter.automatic) return null;
   const dealId = await insertDeal(
     rt,
     trx,
