@@ -1,14 +1,46 @@
 import { ApiError } from '../api/client.ts';
 import type { ImportKind } from '../api/crm-import.ts';
 
-/** What may be imported, in the order it must be: deals name companies and contacts already stored. */
-export const IMPORT_KINDS: readonly ImportKind[] = ['companies', 'contacts', 'deals'];
+/**
+ * What may be imported, in the order it must be: deals name companies and contacts already stored;
+ * leads name nothing stored (their company is text), so they may come at any time.
+ */
+export const IMPORT_KINDS: readonly ImportKind[] = ['companies', 'contacts', 'deals', 'leads'];
 
-/** The columns a file of each kind may have (docs/API.md "Import"); the first one is required. */
+/** A person's name in parts, as Russian writes a full name: joined into the name when there is none. */
+const NAME_PARTS = ['lastName', 'firstName', 'middleName'] as const;
+
+/** The columns a file of each kind may have (docs/API.md "Import"). */
 export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
   companies: ['name', 'taxId', 'phone', 'email', 'address', 'comment', 'responsible'],
-  contacts: ['name', 'phone', 'email', 'position', 'company', 'comment', 'responsible'],
+  contacts: ['name', ...NAME_PARTS, 'phone', 'email', 'position', 'company', 'comment', 'responsible'],
   deals: ['title', 'pipeline', 'stage', 'amount', 'currency', 'company', 'contact', 'responsible', 'comment'],
+  leads: [
+    'title',
+    'pipeline',
+    'stage',
+    'name',
+    ...NAME_PARTS,
+    'company',
+    'phone',
+    'email',
+    'source',
+    'amount',
+    'currency',
+    'responsible',
+    'comment',
+  ],
+};
+
+/**
+ * The column a row cannot do without; a lead has none of its own: any of its title, name, company,
+ * phone or e-mail says who it is from (its title's hint says so).
+ */
+export const REQUIRED_COLUMN: Record<ImportKind, string | null> = {
+  companies: 'name',
+  contacts: 'name',
+  deals: 'title',
+  leads: null,
 };
 
 const SAMPLE_ROWS: Record<ImportKind, readonly (readonly string[])[]> = {
@@ -25,8 +57,8 @@ const SAMPLE_ROWS: Record<ImportKind, readonly (readonly string[])[]> = {
     ['Roga i Kopyta', '', '', 'hello@roga.example', '', '', ''],
   ],
   contacts: [
-    ['Pavel Orlov', '+7 900 000-00-00', 'pavel@acme.example', 'Buyer', '7701234567', '', ''],
-    ['Anna Lebedeva', '', 'anna@roga.example', 'Director', 'Roga i Kopyta', '', ''],
+    ['Pavel Orlov', '', '', '', '+7 900 000-00-00', 'pavel@acme.example', 'Buyer', '7701234567', '', ''],
+    ['', 'Lebedeva', 'Anna', 'Sergeevna', '', 'anna@roga.example', 'Director', 'Roga i Kopyta', '', ''],
   ],
   deals: [
     [
@@ -41,6 +73,26 @@ const SAMPLE_ROWS: Record<ImportKind, readonly (readonly string[])[]> = {
       'From the fair',
     ],
     ['Pallets', '', '', '90000', 'RUB', 'Roga i Kopyta', 'Anna Lebedeva', '', ''],
+  ],
+  leads: [
+    [
+      'Website redesign',
+      '',
+      '',
+      'Anna Lebedeva',
+      '',
+      '',
+      '',
+      'Roga i Kopyta',
+      '+7 900 111-22-33',
+      'anna@roga.example',
+      'Website',
+      '250 000',
+      'RUB',
+      '',
+      'Wants it by spring',
+    ],
+    ['', '', '', '', 'Orlov', 'Pavel', '', '', '+7 900 000-00-00', '', 'Exhibition', '', '', '', ''],
   ],
 };
 

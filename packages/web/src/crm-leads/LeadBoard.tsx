@@ -4,7 +4,7 @@ import { LeadColumn } from './LeadColumn.tsx';
 import { LEAD_KIND } from './lead-kind.ts';
 import { useMoveLead } from './useMoveLead.ts';
 
-/** The pipeline's leads as a board (see PipelineBoard); a card moves by its menu. */
+/** The pipeline's leads as a board (see PipelineBoard); a card moves by its menu or by a drag. */
 export function LeadBoard({ pipeline, q }: { pipeline: Pipeline; q: string }) {
   const mover = useMoveLead();
   return (

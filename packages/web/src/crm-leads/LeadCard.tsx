@@ -8,7 +8,8 @@ import { contactLine, personLine } from './lead-lines.ts';
 
 /**
  * One lead on the board: its title, who it is from, how to reach them, where it came from and who is
- * responsible; a menu moves it to another stage (on a phone as on a desktop).
+ * responsible; a menu moves it to another stage (on a phone as on a desktop), and on a desktop it can
+ * be dragged onto another column.
  */
 export function LeadCard(props: {
   lead: LeadItem;

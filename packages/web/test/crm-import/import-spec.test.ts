@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/client.ts';
-import { IMPORT_COLUMNS, importProblems, sampleCsv } from '../../src/crm-import/import-spec.ts';
+import {
+  csvOf,
+  IMPORT_COLUMNS,
+  IMPORT_KINDS,
+  importProblems,
+  sampleCsv,
+} from '../../src/crm-import/import-spec.ts';
 
 describe('a sample file', () => {
-  it('has the kind’s columns as its header and quotes cells holding the separator', () => {
-    const [header, ...rows] = sampleCsv('deals').split('\r\n');
-    expect(header?.split(';')).toEqual([...IMPORT_COLUMNS.deals]);
-    expect(rows).toHaveLength(2);
-    for (const kind of ['companies', 'contacts'] as const)
-      expect(sampleCsv(kind).split('\r\n')[0]).toBe(IMPORT_COLUMNS[kind].join(';'));
+  it('quotes cells holding the separator, a quote or a line break', () => {
+    expect(csvOf([['ACME; Ltd', 'say "hi"', 'two\nlines', 'plain']])).toBe(
+      '"ACME; Ltd";"say ""hi""";"two\nlines";plain',
+    );
+  });
+
+  it('has, for every kind, its columns as the header and two rows with a cell for each', () => {
+    for (const kind of IMPORT_KINDS) {
+      const [header, ...rows] = sampleCsv(kind).split('\r\n');
+      expect(header, kind).toBe(IMPORT_COLUMNS[kind].join(';'));
+      expect(
+        rows.map((row) => row.split(';').length),
+        kind,
+      ).toEqual([IMPORT_COLUMNS[kind].length, IMPORT_COLUMNS[kind].length]);
+    }
   });
 });
 

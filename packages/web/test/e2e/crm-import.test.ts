@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline } from './crm-support.ts';
+import { column, createPipeline } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot } from './support.ts';
+import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, switchToRussian } from './support.ts';
 
 const COMPANIES = `\uFEFFname;taxId;phone;responsible
 ACME Ltd;7701234567;+7 495 000-00-00;ivan
@@ -21,9 +21,16 @@ Spare parts;200;Nobody Inc
 Service;lots;ACME Ltd
 `;
 
+/** Leads as a Bitrix24 export heads them: a person's name in parts, a lead field's key as is. */
+const LEADS = `Название лида;Фамилия;Имя;Компания;Телефон;Источник;Стадия;Сумма;budget
+Website redesign;Lebedeva;Anna;Roga i Kopyta;+7 900 111-22-33;Website;Qualifying;250 000;300000
+;Orlov;Pavel;;+7 900 000-00-00;Exhibition;;;
+`;
+
 /**
  * An employee brings their client base in from CSV files: companies, then deals naming them; a check
- * first writes nothing, and a file with a bad row is refused whole, its problems listed.
+ * first writes nothing, and a file with a bad row is refused whole, its problems listed; then leads,
+ * found on the leads board.
  */
 describe('CRM import', () => {
   const stage = suiteStage((server) => createPipeline(server, 'Sales'));
@@ -105,11 +112,90 @@ describe('CRM import', () => {
     expect(await page.getByRole('link', { name: 'Set up pipelines' }).count()).toBe(0);
   });
 
+  it('imports leads with Russian headers onto the lead pipeline, and shows them on the leads board', async () => {
+    await stage.server.api('POST', '/api/v1/crm/pipelines', {
+      name: 'Inbound',
+      entity: 'lead',
+      stages: [
+        { name: 'Fresh', kind: 'open' },
+        { name: 'Qualifying', kind: 'open' },
+        { name: 'Converted', kind: 'won' },
+        { name: 'Junk', kind: 'lost' },
+      ],
+    });
+    await stage.server.api('PUT', '/api/v1/crm/fields/lead', {
+      items: [{ key: 'budget', label: 'Budget', type: 'number' }],
+    });
+    await page.goto('/crm/import');
+    await page.getByRole('form', { name: 'Import' }).getByText('Leads', { exact: true }).click();
+    expect(await page.getByRole('radio', { name: 'Leads' }).isChecked()).toBe(true);
+    await page.getByText('source', { exact: true }).waitFor();
+    await page.getByText('a column per lead field, named by its key', { exact: false }).waitFor();
+    await attach('leads.csv', LEADS);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Created 2, updated 0.').waitFor();
+
+    const leads = await stage.server.api<{
+      items: {
+        title: string;
+        name: string | null;
+        companyTitle: string | null;
+        source: string | null;
+        amount: number | null;
+        stageName: string;
+        responsibleName: string;
+        fields: Record<string, unknown>;
+      }[];
+    }>('GET', '/api/v1/crm/leads');
+    expect(
+      leads.items
+        .map((l) => [
+          l.title,
+          l.name,
+          l.companyTitle,
+          l.source,
+          l.amount,
+          l.stageName,
+          l.fields.budget ?? null,
+        ])
+        .sort(),
+    ).toEqual([
+      ['Orlov Pavel', 'Orlov Pavel', null, 'Exhibition', null, 'Fresh', null],
+      ['Website redesign', 'Lebedeva Anna', 'Roga i Kopyta', 'Website', 250000, 'Qualifying', 300000],
+    ]);
+
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Leads', exact: true })
+      .click();
+    const qualifying = column(page, 'Qualifying').getByRole('article', { name: 'Website redesign' });
+    await qualifying.getByText('Lebedeva Anna · Roga i Kopyta').waitFor();
+    await column(page, 'Fresh')
+      .getByRole('article', { name: 'Orlov Pavel' })
+      .getByText('Exhibition')
+      .waitFor();
+  });
+
   it('fits a phone', async () => {
     const phone = await stage.signIn('ivan', { viewport: PHONE });
     await phone.goto('/crm/import');
     await phone.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
     expect(await horizontalOverflow(phone)).toBe(0);
+    await phone.context().close();
+  });
+
+  it('offers leads in Russian on a phone, with no sideways scrolling', async () => {
+    const phone = await stage.signIn('ivan', { viewport: PHONE });
+    await switchToRussian(phone);
+    await phone.goto('/crm/import');
+    await phone.getByRole('heading', { level: 1, name: 'Импорт' }).waitFor();
+    await phone.getByRole('form', { name: 'Импорт' }).getByText('Лиды', { exact: true }).click();
+    await phone.getByText('откуда пришёл запрос', { exact: false }).waitFor();
+    expect(await horizontalOverflow(phone)).toBe(0);
+    // The kinds' own box clips what does not fit, which the page's overflow does not show.
+    const kinds = phone.getByRole('radiogroup', { name: 'Что импортировать' });
+    expect(await kinds.evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+    await screenshot(phone, 'crm-import-leads-phone');
     await phone.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { choose, column, createPipeline } from './crm-support.ts';
+import { choose, column, createPipeline, type PipelineBody, stageNamed } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
 import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot } from './support.ts';
 
@@ -22,12 +22,13 @@ const LEAD_STAGES = [
 const TITLE = 'Website redesign request';
 
 /**
- * A manager works a lead on a desktop: makes it, finds it on the board, moves it, converts it into a
- * contact, a company and a deal; then the board on a phone.
+ * A manager works a lead on a desktop: makes it, finds it on the board, moves it (by its menu, the stage
+ * bar and a drag), converts it into a contact, a company and a deal; then the board on a phone.
  */
 describe('leads', () => {
+  let inbound: PipelineBody;
   const stage = suiteStage(async (server) => {
-    await server.api('POST', '/api/v1/crm/pipelines', {
+    inbound = await server.api<PipelineBody>('POST', '/api/v1/crm/pipelines', {
       name: 'Inbound',
       entity: 'lead',
       stages: LEAD_STAGES,
@@ -101,6 +102,34 @@ describe('leads', () => {
     // The history lists every stage it has been at.
     const history = page.getByRole('region', { name: 'Stage history' });
     await expect.poll(() => history.getByRole('listitem').count()).toBe(4);
+  });
+
+  it('moves the lead by dragging its card onto another column, and not to a stage lacking its field', async () => {
+    await page.goto('/crm/leads');
+    await column(page, 'Qualifying').getByRole('article', { name: TITLE }).dragTo(column(page, 'Fresh'));
+    await page.getByText(`“${TITLE}” moved to Fresh.`).waitFor();
+    await column(page, 'Fresh').getByRole('article', { name: TITLE }).waitFor();
+    await column(page, 'Qualifying').getByText('No leads at this stage.').waitFor();
+    await expect.poll(async () => (await leads()).items[0]?.stageName).toBe('Fresh');
+
+    await stage.server.api('PUT', '/api/v1/crm/fields/lead', {
+      items: [
+        {
+          key: 'budget',
+          label: 'Budget',
+          type: 'number',
+          requiredAtStages: [stageNamed(inbound, 'Junk').id],
+        },
+      ],
+    });
+    await column(page, 'Fresh').getByRole('article', { name: TITLE }).dragTo(column(page, 'Junk'));
+    await page.getByText(/^The lead's fields are not filled as the company requires: .*Budget/).waitFor();
+    await column(page, 'Junk').getByText('No leads at this stage.').waitFor();
+    await column(page, 'Fresh').getByRole('article', { name: TITLE }).waitFor();
+    expect((await leads()).items[0]?.stageName).toBe('Fresh');
+
+    await column(page, 'Fresh').getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   });
 
   it('converts the lead into a deal with its contact and company, and then links to the deal', async () => {

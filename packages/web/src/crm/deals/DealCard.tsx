@@ -1,5 +1,4 @@
 import { Badge, Text } from '@mantine/core';
-import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../api/crm.ts';
 import type { DealItem } from '../../api/crm-deals.ts';
@@ -7,7 +6,6 @@ import { stageColor } from '../board.ts';
 import { ItemCard } from '../items/ItemCard.tsx';
 import { formatMoney } from '../money.ts';
 import { DEAL_KIND } from './deal-kind.ts';
-import { DEAL_DRAG_TYPE } from './drag.ts';
 
 /**
  * One deal on the board or in a list: its title, amount, whom it is with and who is responsible. With
@@ -23,18 +21,8 @@ export function DealCard(props: {
   const { t, i18n } = useTranslation('crm');
   const { deal } = props;
   const party = [deal.companyName, deal.contactName].filter(Boolean).join(' · ');
-  const drag = (event: DragEvent) => {
-    event.dataTransfer.setData(DEAL_DRAG_TYPE, JSON.stringify(deal));
-    event.dataTransfer.effectAllowed = 'move';
-  };
   return (
-    <ItemCard
-      kind={DEAL_KIND}
-      item={deal}
-      stages={props.stages}
-      onMove={props.onMove}
-      onDragStart={props.onMove ? drag : undefined}
-    >
+    <ItemCard kind={DEAL_KIND} item={deal} stages={props.stages} onMove={props.onMove}>
       {props.stage && (
         <Badge variant="dot" color={stageColor(props.stage)} tt="none" style={{ alignSelf: 'flex-start' }}>
           {props.stage.name}

@@ -1,27 +1,28 @@
 import { Group, Menu, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
-import { type DragEventHandler, type ReactNode, useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Stage } from '../../api/crm.ts';
 import { ActionsMenu } from '../../app/ActionsMenu.tsx';
-import { type BoardItem, type ItemKind, itemPath } from './item-kind.ts';
+import { startItemDrag } from './drag.ts';
+import { type ItemKind, itemPath } from './item-kind.ts';
+import type { Movable } from './useStageMove.ts';
 
 /**
  * One item on a board or in a list: its title (a link to its card) and, below, what `children` say of it.
- * With `onMove`, a menu moves it to another of `stages` — the way that works on a phone; with
- * `onDragStart` it can also be dragged onto another column.
+ * With `onMove`, a menu moves it to another of `stages` — the way that works on a phone — and on a
+ * desktop it can also be dragged onto another column of its kind's board (see useItemDrop).
  */
 export function ItemCard(props: {
   kind: ItemKind;
-  item: Pick<BoardItem, 'id' | 'title' | 'stageId'>;
+  item: Movable;
   stages?: readonly Stage[] | undefined;
   onMove?: ((stage: Stage) => void) | undefined;
-  onDragStart?: DragEventHandler | undefined;
   children: ReactNode;
 }) {
-  const { t } = useTranslation(props.kind.ns);
-  const { item, onMove } = props;
+  const { kind, item, onMove } = props;
+  const { t } = useTranslation(kind.ns);
   const titleId = useId();
   const others = props.stages?.filter((s) => s.id !== item.stageId) ?? [];
   return (
@@ -31,8 +32,8 @@ export function ItemCard(props: {
       radius="md"
       component="article"
       aria-labelledby={titleId}
-      draggable={props.onDragStart ? true : undefined}
-      onDragStart={props.onDragStart}
+      draggable={onMove ? true : undefined}
+      onDragStart={onMove ? (event) => startItemDrag(kind, item, event) : undefined}
     >
       <Stack gap={2}>
         <Group justify="space-between" gap={4} wrap="nowrap" align="flex-start">
@@ -41,7 +42,7 @@ export function ItemCard(props: {
             fw={600}
             size="sm"
             component={Link}
-            to={itemPath(props.kind, item.id)}
+            to={itemPath(kind, item.id)}
             className="card-link wrap-anywhere"
           >
             {item.title}
