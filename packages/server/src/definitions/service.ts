@@ -242,11 +242,7 @@ export function check(definition: unknown): { ok: boolean; problems: Problem[] }
   return out.ok ? { ok: true, problems: out.warnings } : { ok: false, problems: out.problems };
 }
 
-/**
- * Creates or replaces the draft of `key` (the next version); the body's key, if any, must match. With
- * `createOnly` the key must be new — still new when the draft is written, whoever else writes at the
- * same moment (409 DEFINITION_EXISTS otherwise).
- */
+/** Creates or replaces the draft of `key`; the body's key must match; `createOnly`: a new key or 409. */
 export async function putDraft(
   rt: Runtime,
   caller: Caller,
@@ -255,7 +251,6 @@ export async function putDraft(
   createOnly = false,
 ): Promise<Saved> {
   await mayEdit(rt, caller, key);
-  const createdBy = caller.userId;
   if (definition.key !== undefined && definition.key !== key)
     throw new Unprocessable(
       `the definition's key does not match the URL (${key})`,
@@ -263,7 +258,7 @@ export async function putDraft(
       'KEY_MISMATCH',
     );
   const name = typeof definition.name === 'string' && definition.name !== '' ? definition.name : key;
-  const draft = { key, name, definition, bpmn: null, createdBy, now: rt.now() };
+  const draft = { key, name, definition, bpmn: null, createdBy: caller.userId, now: rt.now() };
   const version = createOnly
     ? await saveDraft(rt.db.kysely, { ...draft, createOnly })
     : await saveDraft(rt.db.kysely, draft);

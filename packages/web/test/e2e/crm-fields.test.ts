@@ -1,25 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, type PipelineBody, stageNamed } from './crm-support.ts';
+import { createPipeline, fieldsOf, type PipelineBody, stageNamed } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  PHONE,
-  SETUP_TIMEOUT,
-  screenshot,
-  switchToRussian,
-  type TestServer,
-} from './support.ts';
-
-interface FieldBody {
-  key: string;
-  label: string;
-  type: string;
-  options: string[];
-  required: boolean;
-  requiredAtStages: string[];
-}
+import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, switchToRussian } from './support.ts';
 
 interface ItemBody {
   id: string;
@@ -35,9 +18,6 @@ const LEAD_STAGES = [
   { name: 'Converted', kind: 'won' },
   { name: 'Junk', kind: 'lost' },
 ] as const;
-
-const fieldsOf = async (server: TestServer, entity: string) =>
-  (await server.api<{ items: FieldBody[] }>('GET', `/api/v1/crm/fields/${entity}`)).items;
 
 /** Picks a kind of item in the field settings. */
 const showFieldsOf = (page: Page, tab: string) =>

@@ -41,6 +41,22 @@ export function createPipeline(
   return server.api('POST', '/api/v1/crm/pipelines', { name, stages });
 }
 
+/** A field the company adds to deals, leads, contacts or companies, as the API answers it. */
+export interface FieldBody {
+  key: string;
+  label: string;
+  type: string;
+  options: string[];
+  required: boolean;
+  requiredAtStages: string[];
+}
+
+/** The company's fields of one kind of item, in order. */
+export const fieldsOf = async (
+  server: TestServer,
+  entity: 'deal' | 'lead' | 'contact' | 'company' = 'deal',
+) => (await server.api<{ items: FieldBody[] }>('GET', `/api/v1/crm/fields/${entity}`)).items;
+
 /** A stage of a pipeline by name; throws when there is none, so a typo fails where it is made. */
 export function stageNamed(pipeline: PipelineBody, name: string): StageBody {
   const stage = pipeline.stages.find((s) => s.name === name);

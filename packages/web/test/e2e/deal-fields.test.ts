@@ -1,32 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { choose, type PipelineBody, stageNamed } from './crm-support.ts';
+import { choose, createPipeline, fieldsOf, type PipelineBody, stageNamed } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  PHONE,
-  SETUP_TIMEOUT,
-  screenshot,
-  switchToRussian,
-  type TestServer,
-} from './support.ts';
-
-interface FieldBody {
-  key: string;
-  label: string;
-  type: string;
-  options: string[];
-  required: boolean;
-  requiredAtStages: string[];
-}
-
-const createPipeline = (server: TestServer, name: string, stages: readonly object[]) =>
-  server.api<PipelineBody>('POST', '/api/v1/crm/pipelines', { name, stages });
-
-async function fieldsOf(server: TestServer): Promise<FieldBody[]> {
-  return (await server.api<{ items: FieldBody[] }>('GET', '/api/v1/crm/fields/deal')).items;
-}
+import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, switchToRussian } from './support.ts';
 
 /**
  * An administrator sets up the company's own deal fields: a list required to win a deal, a required
