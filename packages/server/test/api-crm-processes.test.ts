@@ -166,3 +166,94 @@ apiSuite('processes on deals', (api) => {
     expect(after.title).toBe('Бетон (quoted)');
   });
 });
+
+/** A company's supplier check: the head of purchasing reads the company and the process writes back. */
+const supplierCheck = itemProcess('supplier-check', 'company', [
+  {
+    id: 'check',
+    type: 'userTask',
+    config: {
+      kind: 'acknowledge',
+      assignees: ['document.responsible'],
+      title: 'Check {{ document.name }} ({{ document.taxId }})',
+    },
+  },
+  {
+    id: 'mark',
+    type: 'setFields',
+    config: {
+      fields: { phone: "'+7 495 000-00-00'", checkedBy: "'purchasing'", name: "document.name + ' ✓'" },
+    },
+  },
+]);
+
+apiSuite('processes on contacts and companies', (api) => {
+  let ivan: Session;
+  let zoya: Session;
+  beforeAll(async () => {
+    const a = api();
+    await addPeople(a, usersWhoSignIn('ivan', 'zoya'));
+    ivan = await signIn(a.app, 'ivan');
+    zoya = await signIn(a.app, 'zoya');
+    await a.publish(supplierCheck);
+  });
+
+  it('reads the company, hands the task to whoever leads it, and writes the new values back', async () => {
+    const a = api();
+    const company = await created(ivan.call, 'companies', { name: 'ЗАО Кирпич', taxId: '7701000002' });
+    const ref = `company:${company.id}`;
+    const templates = (
+      await ivan.call('GET', '/api/v1/definitions?published=true&documentType=company')
+    ).json();
+    expect(templates.items.map((d: { key: string }) => d.key)).toEqual(['supplier-check']);
+    const started = await ivan.call('POST', '/api/v1/instances', {
+      definitionKey: supplierCheck.key,
+      documentRef: ref,
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json().id as string;
+    const listed = await ivan.call('GET', `/api/v1/instances?documentRef=${encodeURIComponent(ref)}`);
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toEqual([id]);
+
+    const [task] = await a.openTasks(id);
+    const detail = (await ivan.call('GET', `/api/v1/tasks/${task?.id}`)).json();
+    expect(detail).toMatchObject({ assignees: ['ivan'], title: 'Check ЗАО Кирпич (7701000002)' });
+    await ivan.call('POST', `/api/v1/tasks/${task?.id}/complete`, { outcome: 'acknowledged' });
+    expect(await runDueJobs(a.baton.rt)).toContain('updateDocument');
+    expect((await ivan.call('GET', `/api/v1/crm/companies/${company.id}`)).json()).toMatchObject({
+      name: 'ЗАО Кирпич ✓',
+      phone: '+7 495 000-00-00',
+      taxId: '7701000002',
+      fields: { checkedBy: 'purchasing' },
+    });
+  });
+
+  it('starts one only on a contact or company the starter sees, and fails a write-back it cannot take', async () => {
+    const a = api();
+    const company = await created(ivan.call, 'companies', { name: 'ООО Песок' });
+    const hidden = await zoya.call('POST', '/api/v1/instances', {
+      definitionKey: supplierCheck.key,
+      documentRef: `company:${company.id}`,
+    });
+    expect(hidden.json().errors).toEqual([
+      { path: 'body.documentRef', message: `there is no company ${company.id}` },
+    ]);
+    const contact = await created(ivan.call, 'contacts', { name: 'Анна' });
+    await a.publish({
+      ...itemProcess('contact-bad', 'contact', [
+        { id: 'mark', type: 'setFields', config: { fields: { name: "''" } } },
+      ]),
+    });
+    const id = (
+      await ivan.call('POST', '/api/v1/instances', {
+        definitionKey: 'contact-bad',
+        documentRef: `contact:${contact.id}`,
+      })
+    ).json().id;
+    const job = await jobOf(a.baton.rt, id, 'updateDocument');
+    await expect(updateDocumentHandler.run(a.baton.rt, job, async () => undefined)).rejects.toThrow(
+      'fields at mark: name must be a text',
+    );
+    expect((await ivan.call('GET', `/api/v1/crm/contacts/${contact.id}`)).json().name).toBe('Анна');
+  });
+});

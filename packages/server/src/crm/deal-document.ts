@@ -3,17 +3,37 @@ import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
 import type { DealView } from './deal-rows.ts';
 import { getDeal } from './deals.ts';
+import { getParty, type PartyKind, type PartyView } from './parties.ts';
 import type { CrmEntity } from './pipelines.ts';
 import { badReference } from './references.ts';
 
-/** A process about a deal carries `documentRef: "deal:<id>"`, about a lead `"lead:<id>"`. */
-const CRM_REF = /^(deal|lead):(.+)$/;
+/** A process about a deal carries `documentRef: "deal:<id>"`; about a lead, a contact, a company likewise. */
+const CRM_REF = /^(deal|lead|contact|company):(.+)$/;
+
+/** What a process can be about: a deal or lead (on a pipeline), or a contact or company. */
+export type CrmRef = { entity: CrmEntity; id: string } | { entity: PartyKind; id: string };
+
+const isParty = (ref: CrmRef): ref is { entity: PartyKind; id: string } =>
+  ref.entity === 'contact' || ref.entity === 'company';
 
 /** The CRM item a process is about, or null for no reference or an outside one. */
-export function crmRefOf(documentRef: string | null): { entity: CrmEntity; id: string } | null {
+export function crmRefOf(documentRef: string | null): CrmRef | null {
   const match = documentRef?.match(CRM_REF);
-  return match ? { entity: match[1] as CrmEntity, id: match[2] as string } : null;
+  return match ? ({ entity: match[1], id: match[2] } as CrmRef) : null;
 }
+
+/** A contact or company as a process's `document`: its own fields, then its built-in ones. */
+export const partyDocument = (p: PartyView): Record<string, unknown> => ({
+  ...p.fields,
+  ...('taxId' in p ? { taxId: p.taxId, address: p.address } : {}),
+  ...('position' in p ? { position: p.position, companyId: p.companyId, company: p.companyName } : {}),
+  id: p.id,
+  name: p.name,
+  phone: p.phone,
+  email: p.email,
+  comment: p.comment,
+  responsible: p.responsibleId,
+});
 
 /** The names a process reads a deal by; a deal's own fields may not take them. */
 export const DEAL_DOCUMENT_NAMES = [
@@ -64,7 +84,7 @@ export const dealDocument = (d: DealView): Record<string, unknown> => ({
 
 /**
  * The document a process started about a CRM item reads (null for references Baton does not keep —
- * an outside system's). The caller must see the deal: else 422 at `body.documentRef`.
+ * an outside system's). The caller must see the item: else 422 at `body.documentRef`.
  */
 export async function crmDocument(
   rt: Runtime,
@@ -74,6 +94,7 @@ export async function crmDocument(
   const ref = crmRefOf(documentRef);
   if (ref === null) return null;
   try {
+    if (isParty(ref)) return partyDocument(await getParty(rt, caller, ref.entity, ref.id));
     return dealDocument(await getDeal(rt, caller, ref.id, ref.entity));
   } catch (error) {
     if (error instanceof NotFound)

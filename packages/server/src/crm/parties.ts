@@ -259,19 +259,38 @@ export async function updateParty(
   id: string,
   input: PartyInput,
 ): Promise<PartyView> {
-  const { table } = KINDS[kind];
   await rt.db.kysely.transaction().execute(async (trx) => {
     const before = view(kind, await writable(trx, caller, kind, id));
-    const ledBy = await ledByCaller(trx, caller);
-    const columns = await columnsOf(trx, ledBy, kind, input, input.fields !== undefined);
-    const after = { ...before, ...input } as PartyInput;
-    await anyDb(trx)
-      .updateTable(table)
-      .set({ ...columns, search: searchOf(kind, after), updated_at: rt.now() })
-      .where('id', '=', id)
-      .execute();
+    await writeParty(rt, trx, await ledByCaller(trx, caller), kind, before, input);
   });
   return view(kind, await visible(rt.db.kysely, null, kind, id));
+}
+
+/** A contact or company by id, whoever leads it (a process about it writes back), or undefined. */
+export async function readPartyView(db: Kysely<Database>, kind: PartyKind, id: string) {
+  const row = await readParty(db, null, kind, id);
+  return row && view(kind, row);
+}
+
+/**
+ * Writes `input` over `before` in `trx`: what it links to is checked as `ledBy` sees it, and its own
+ * fields when given (required ones filled).
+ */
+export async function writeParty(
+  rt: Runtime,
+  trx: Kysely<Database>,
+  ledBy: LedBy | null,
+  kind: PartyKind,
+  before: PartyView,
+  input: PartyInput,
+): Promise<void> {
+  const columns = await columnsOf(trx, ledBy, kind, input, input.fields !== undefined);
+  const after = { ...before, ...input } as PartyInput;
+  await anyDb(trx)
+    .updateTable(KINDS[kind].table)
+    .set({ ...columns, search: searchOf(kind, after), updated_at: rt.now() })
+    .where('id', '=', before.id)
+    .execute();
 }
 
 /** Deletes a visible contact or company; its deals (and a company's contacts) stay, without it. */

@@ -9,6 +9,7 @@ import { dealFieldName, dealFieldValue } from './deal-fields.ts';
 import type { DealView } from './deal-rows.ts';
 import { type DealInput, readDeal, writeDeal } from './deals.ts';
 import { amountField, currencyField } from './money.ts';
+import { type PartyInput, type PartyKind, type PartyView, readPartyView, writeParty } from './parties.ts';
 
 type UpdateDocument = Extract<Effect, { type: 'updateDocument' }>;
 
@@ -23,8 +24,9 @@ const LEAD_PERSON: Record<string, LeadPerson> = {
 };
 
 /**
- * A setFields activity writing to the CRM item its process is about (`documentRef: deal:<id>`). The
- * process already reads the new values from its own copy; this puts them on the deal, with the job's
+ * A setFields activity writing to the CRM item its process is about (`documentRef: deal:<id>`, or a
+ * lead, contact, company). The process already reads the new values from its own copy; this puts them
+ * on the item, with the job's
  * completion (once). A value the deal cannot take is a dead job naming it. A process about no CRM item
  * (or an outside one) keeps its fields in its own copy only: the job has nothing more to do.
  */
@@ -42,18 +44,23 @@ export const updateDocumentHandler: JobHandler = {
             .executeTakeFirst();
     const ref = crmRefOf(instance?.document_ref ?? null);
     if (ref === null) return finish();
+    const where = `fields at ${e.nodeId}`;
     await rt.db.kysely.transaction().execute(async (trx) => {
-      const deal = await readDeal(trx, ref.id, null, ref.entity);
-      if (!deal)
-        throw new PermanentFailure(`fields at ${e.nodeId}: the ${ref.entity} ${ref.id} no longer exists`);
-      const patch = await dealPatch(trx, deal, e.fields, `fields at ${e.nodeId}`);
       try {
-        await writeDeal(rt, trx, `process:${job.instance_id}`, deal, patch);
+        if (ref.entity === 'contact' || ref.entity === 'company') {
+          const party = await readPartyView(trx, ref.entity, ref.id);
+          if (!party) throw new PermanentFailure(`${where}: the ${ref.entity} ${ref.id} no longer exists`);
+          const patch = await partyPatch(trx, ref.entity, party, e.fields, where);
+          await writeParty(rt, trx, null, ref.entity, party, patch);
+        } else {
+          const deal = await readDeal(trx, ref.id, null, ref.entity);
+          if (!deal) throw new PermanentFailure(`${where}: the ${ref.entity} ${ref.id} no longer exists`);
+          const patch = await dealPatch(trx, deal, e.fields, where);
+          await writeDeal(rt, trx, `process:${job.instance_id}`, deal, patch);
+        }
       } catch (error) {
         if (error instanceof Unprocessable)
-          throw new PermanentFailure(
-            `fields at ${e.nodeId}: ${error.errors.map((x) => x.message).join('; ')}`,
-          );
+          throw new PermanentFailure(`${where}: ${error.errors.map((x) => x.message).join('; ')}`);
         throw error;
       }
       await finish(trx);
@@ -113,6 +120,42 @@ async function dealPatch(
         if (!dealFieldName.safeParse(name).success) refuse(name, 'cannot be written to a deal');
         fields[name] = parsed(name, dealFieldValue);
         patch.fields = fields;
+    }
+  }
+  return patch;
+}
+
+/** A contact's or company's texts a process may write, by the names it reads them as. */
+const PARTY_TEXTS: Record<PartyKind, readonly string[]> = {
+  contact: ['phone', 'email', 'comment', 'position'],
+  company: ['phone', 'email', 'comment', 'taxId', 'address'],
+};
+
+/** What a process's values change on a contact or company; a PermanentFailure naming the first it cannot take. */
+async function partyPatch(
+  db: Kysely<Database>,
+  kind: PartyKind,
+  party: PartyView,
+  values: Record<string, unknown>,
+  where: string,
+): Promise<PartyInput> {
+  const patch: PartyInput = {};
+  const fields = { ...party.fields };
+  const refuse = (name: string, why: string): never => {
+    throw new PermanentFailure(`${where}: ${name} ${why}`);
+  };
+  for (const [name, value] of Object.entries(values)) {
+    if (name === 'name')
+      patch.name = typeof value === 'string' && value.trim() !== '' ? value : refuse(name, 'must be a text');
+    else if (PARTY_TEXTS[kind].includes(name)) patch[name] = value === null ? null : String(value);
+    else if (name === 'responsible')
+      patch.responsibleId =
+        (await activeUser(db, value)) ?? refuse(name, `${JSON.stringify(value)} is no active user`);
+    else {
+      if (!dealFieldName.safeParse(name).success) refuse(name, `cannot be written to a ${kind}`);
+      const parsed = dealFieldValue.safeParse(value);
+      fields[name] = parsed.success ? parsed.data : refuse(name, `cannot be ${JSON.stringify(value)}`);
+      patch.fields = fields;
     }
   }
   return patch;

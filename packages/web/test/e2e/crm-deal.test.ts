@@ -14,6 +14,17 @@ import {
 import { suiteStage } from './stage.ts';
 import { DESKTOP, publish, SETUP_TIMEOUT, screenshot } from './support.ts';
 
+/** A template made for companies: whoever leads the company checks it as a supplier. */
+const checkSupplier = {
+  ...confirmDeal,
+  key: 'check-supplier',
+  name: 'Check the supplier',
+  documentType: 'company',
+  nodes: confirmDeal.nodes.map((n) =>
+    n.id === 'confirm' ? { ...n, config: { ...n.config, title: 'Check {{ document.name }}' } } : n,
+  ),
+};
+
 const WHOLESALE = [
   { name: 'New', kind: 'open' },
   { name: 'In progress', kind: 'open' },
@@ -33,6 +44,7 @@ describe("a deal's page", () => {
   const stage = suiteStage(async (server) => {
     await publish(server, confirmDeal);
     await publish(server, discountDeal);
+    await publish(server, checkSupplier);
     wholesale = await createPipeline(server, 'Wholesale', WHOLESALE);
     const acme = await createParty(server, 'companies', { name: 'ACME Ltd' });
     const pavel = await createParty(server, 'contacts', { name: 'Pavel Orlov', companyId: acme.id });
@@ -102,6 +114,21 @@ describe("a deal's page", () => {
       .getByRole('region', { name: 'Open task' })
       .getByText('Confirm Forklifts ×3 for ACME')
       .waitFor();
+  });
+
+  it("starts a process about the deal's company from the company's page", async () => {
+    const company = (
+      await stage.server.api<{ items: { id: string; name: string }[] }>('GET', '/api/v1/crm/companies')
+    ).items.find((c) => c.name === 'ACME Ltd');
+    await page.goto(`/crm/companies/${company?.id}`);
+    const processes = page.getByRole('region', { name: 'Processes' });
+    await processes.getByText('No process about this company yet.').waitFor();
+    await processes.getByRole('button', { name: 'Start process' }).click();
+    expect(await page.getByRole('menuitem', { name: 'Confirm the deal' }).count()).toBe(0);
+    await page.getByRole('menuitem', { name: 'Check the supplier' }).click();
+    await page.getByText('Process “Check the supplier” started.').waitFor();
+    await processes.getByRole('link', { name: 'Check the supplier' }).click();
+    await page.getByRole('region', { name: 'Open task' }).getByText('Check ACME Ltd').waitFor();
   });
 
   it('starts one that asks something first through its start form, still about the deal', async () => {

@@ -11,27 +11,35 @@ import { useStartAbout } from '../../start/useStartAbout.ts';
 
 /**
  * The processes about one record (`documentRef`, `deal:ID`; a link to each one's card) and the templates
- * made for its `documentType`, to start one. Its words are `processes.*` of the namespace `ns`.
+ * made for its `documentType`, to start one. Its words are `processes.*` of the namespace `ns` (or
+ * under `prefix`, e.g. `companies.processes`).
  */
-export function ItemProcesses(props: { documentRef: string; documentType: string; ns: string }) {
-  const { t } = useTranslation(props.ns);
+export function ItemProcesses(props: {
+  documentRef: string;
+  documentType: string;
+  ns: string;
+  prefix?: string;
+}) {
+  const { t } = useTranslation(props.ns, { keyPrefix: props.prefix ?? 'processes' });
   const list = useInstanceList({ documentRef: props.documentRef });
   const processName = useDefinitionNames();
   const start = useStartAbout(props.documentRef, (name) =>
-    notifications.show({ color: 'green', message: t('processes.started', { name }) }),
+    notifications.show({ color: 'green', message: t('started', { name }) }),
   );
   return (
     <SectionCard
       id={`${props.documentType}-processes`}
-      title={t('processes.title')}
-      aside={<StartMenu start={start} documentType={props.documentType} ns={props.ns} />}
+      title={t('title')}
+      aside={
+        <StartMenu start={start} documentType={props.documentType} ns={props.ns} prefix={props.prefix} />
+      }
     >
       {start.error ? (
         <Alert color="red" mb="sm" role="alert" className="wrap-anywhere">
           {start.error instanceof Error ? start.error.message : String(start.error)}
         </Alert>
       ) : null}
-      <PagedList query={list} empty={t('processes.empty')}>
+      <PagedList query={list} empty={t('empty')}>
         {(instance) => (
           <InstanceCard
             key={instance.id}
@@ -45,8 +53,14 @@ export function ItemProcesses(props: { documentRef: string; documentType: string
 }
 
 /** "Start process": the published templates made for the document type. */
-function StartMenu(props: { start: ReturnType<typeof useStartAbout>; documentType: string; ns: string }) {
-  const { t } = useTranslation(props.ns);
+function StartMenu(props: {
+  start: ReturnType<typeof useStartAbout>;
+  documentType: string;
+  ns: string;
+  prefix?: string | undefined;
+}) {
+  const { t } = useTranslation(props.ns, { keyPrefix: props.prefix ?? 'processes' });
+  const common = useTranslation('common').t;
   const { start } = props;
   const templates = useTemplatesFor(props.documentType);
   const items = templates.data?.items ?? [];
@@ -60,12 +74,12 @@ function StartMenu(props: { start: ReturnType<typeof useStartAbout>; documentTyp
           rightSection={<IconChevronDown size={14} aria-hidden />}
           loading={start.pending !== null}
         >
-          {t('processes.start')}
+          {t('start')}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
         {items.length === 0 ? (
-          <Menu.Label>{templates.isPending ? t('common:loading') : t('processes.noTemplates')}</Menu.Label>
+          <Menu.Label>{templates.isPending ? common('loading') : t('noTemplates')}</Menu.Label>
         ) : (
           items.map((d) => (
             <Menu.Item key={d.key} onClick={() => void start.begin(d.key)}>

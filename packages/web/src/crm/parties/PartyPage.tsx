@@ -8,17 +8,21 @@ import { type Company, type PartyKind, useDeleteParty, useParty } from '../../ap
 import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { ErrorNotice, Loading } from '../../app/feedback.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { ItemProcesses } from '../items/ItemProcesses.tsx';
 import { ReadOnlyNote } from '../ReadOnlyNote.tsx';
 import { CompanyContacts } from './CompanyContacts.tsx';
 import { PartyForm } from './PartyForm.tsx';
 import { RelatedDeals } from './RelatedDeals.tsx';
 
+/** What processes about it are made for: templates' `documentType`, and the kind in its `documentRef`. */
+const DOCUMENT_TYPE = { contacts: 'contact', companies: 'company' } as const;
+
 /** Which deals a kind's page lists: a contact's by `contactId`, a company's by `companyId`. */
 const DEAL_FILTER = { contacts: 'contactId', companies: 'companyId' } as const;
 
 /**
- * A contact's or company's page: its fields to change, its deals (a company's people too), delete; one the
- * reader may only read says so, its fields disabled.
+ * A contact's or company's page: its fields to change, its deals (a company's people too), the processes
+ * about it, delete; one the reader may only read says so, its fields disabled.
  */
 function PartyPage({ kind }: { kind: PartyKind }) {
   const { t } = useTranslation('crm');
@@ -63,6 +67,12 @@ function PartyPage({ kind }: { kind: PartyKind }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <RelatedDeals filter={{ [DEAL_FILTER[kind]]: data.id }} />
+            <ItemProcesses
+              documentRef={`${DOCUMENT_TYPE[kind]}:${data.id}`}
+              documentType={DOCUMENT_TYPE[kind]}
+              ns="crm"
+              prefix={`${kind}.processes`}
+            />
             {kind === 'companies' && <CompanyContacts company={data as Company} />}
           </Stack>
         </Grid.Col>
