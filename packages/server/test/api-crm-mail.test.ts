@@ -89,6 +89,19 @@ mailSuite('CRM mail: mailboxes and the letters they bring', (s) => {
       leadResponsibleId: 'olga',
     });
     expect(mailbox.ownerId).toBeNull();
+    // A client's letter moves their deal on; a letter that makes a lead is where the lead begins.
+    const trigger = async (pipeline: { id: string; stages: { id: string; name: string }[] }, at: string) => {
+      const stageId = pipeline.stages.find((st) => st.name === at)?.id;
+      const res = await a.call('POST', `/api/v1/crm/pipelines/${pipeline.id}/triggers`, {
+        stageId,
+        name: 'A letter came',
+        event: 'emailReceived',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return { id: res.json().id as string, stageId };
+    };
+    const answered = await trigger(s.sales(), 'Quote sent');
+    const talking = await trigger(s.inbound(), 'In progress');
     await s.imap().deliver(box('sales'), {
       from: 'Анна Петрова <anna@romashka.test>',
       to: box('sales'),
@@ -114,6 +127,11 @@ mailSuite('CRM mail: mailboxes and the letters they bring', (s) => {
     });
     const kinds = await runDueJobs(a.baton.rt);
     expect(kinds).toContain('crmMailboxCheck');
+    expect(kinds.filter((k) => k === 'crmTrigger')).toEqual(['crmTrigger']);
+    expect((await ivan('GET', `/api/v1/crm/deals/${deal.id}`)).json().stages.at(-1)).toMatchObject({
+      stageId: answered.stageId,
+      by: `trigger:${answered.id}`,
+    });
 
     const [letter] = await lettersOn(ivan, deal.id);
     expect(letter).toMatchObject({
@@ -155,6 +173,8 @@ mailSuite('CRM mail: mailboxes and the letters they bring', (s) => {
       },
     ]);
     expect((await lettersOn(a.call, leads[0].id)).map((l) => l.subject)).toEqual(['Нужен кирпич']);
+    expect(leads[0].stageId).not.toBe(talking.stageId);
+    for (const t of [answered, talking]) await a.call('DELETE', `/api/v1/crm/triggers/${t.id}`);
     const all = (await a.call('GET', `/api/v1/crm/emails?mailboxId=${mailbox.id}`)).json().items;
     expect(all.map((l: { subject: string }) => l.subject).sort()).toEqual([
       'Нужен кирпич',

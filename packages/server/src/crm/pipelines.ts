@@ -159,6 +159,7 @@ export async function updatePipeline(
     if (leaving.length > 0) {
       const ids = leaving.map((s) => s.id);
       await trx.deleteFrom('crm_robots').where('stage_id', 'in', ids).execute();
+      await trx.deleteFrom('crm_triggers').where('stage_id', 'in', ids).execute();
       await trx.deleteFrom('crm_stages').where('id', 'in', ids).execute();
     }
     await trx
@@ -211,6 +212,7 @@ export async function deletePipeline(rt: Runtime, caller: Caller, id: string): P
         'PIPELINE_IN_USE',
       );
     await trx.deleteFrom('crm_robots').where('pipeline_id', '=', id).execute();
+    await trx.deleteFrom('crm_triggers').where('pipeline_id', '=', id).execute();
     await trx.deleteFrom('crm_access_grants').where('pipeline_id', '=', id).execute();
     await trx.deleteFrom('crm_stages').where('pipeline_id', '=', id).execute();
     await trx.deleteFrom('crm_pipelines').where('id', '=', id).execute();

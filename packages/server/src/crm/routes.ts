@@ -14,15 +14,17 @@ import { pipelineRoutes } from './pipeline-routes.ts';
 import { quoteRoutes } from './quotes/quote-routes.ts';
 import { salesReportRoutes } from './reports/sales-report-routes.ts';
 import { robotRoutes } from './robot-routes.ts';
+import { triggerRoutes } from './triggers/trigger-routes.ts';
 import { webFormRoutes } from './web-form-routes.ts';
 
-/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, import, web forms, products, price lists, quotes, access by role, the sales report, activities, and mailboxes with their letters (API.md, "CRM"). */
+/** The CRM's API: pipelines, deals and their fields, leads, contacts, companies, robots, triggers, import, web forms, products, price lists, quotes, access by role, the sales report, activities, and mailboxes with their letters (API.md, "CRM"). */
 export const crmRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   await app.register(pipelineRoutes, { rt });
   await app.register(dealRoutes, { rt });
   await app.register(leadRoutes, { rt });
   await app.register(partyRoutes, { rt });
   await app.register(robotRoutes, { rt });
+  await app.register(triggerRoutes, { rt });
   await app.register(fieldRoutes, { rt });
   await app.register(crmImportRoutes, { rt });
   await app.register(webFormRoutes, { rt });

@@ -9,6 +9,7 @@ export interface CrmTables {
   crm_deals: CrmDealsTable;
   crm_deal_stages: CrmDealStagesTable;
   crm_robots: CrmRobotsTable;
+  crm_triggers: CrmTriggersTable;
   crm_fields: CrmFieldsTable;
   crm_web_forms: CrmWebFormsTable;
   crm_form_submissions: CrmFormSubmissionsTable;
@@ -135,6 +136,24 @@ export interface CrmRobotsTable {
   activity_due: string | null;
   /** 1: `delay` and `activity_due` count working time in the company's calendar (migration 028). */
   working_time: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A trigger on a stage: an event moves a deal or lead there (migration 029). */
+export interface CrmTriggersTable {
+  id: string;
+  pipeline_id: string;
+  /** Where the item moves. */
+  stage_id: string;
+  name: string;
+  /** `emailReceived`, `activityCompleted`, `quoteAccepted`, `quoteDeclined` or `webhook`. */
+  event: string;
+  /** activityCompleted: only activities of this kind; null: any. */
+  activity_kind: string | null;
+  /** 1: it also moves items back from a later stage, or out of a closed one. */
+  allow_backward: number;
   active: number;
   created_at: number;
   updated_at: number;

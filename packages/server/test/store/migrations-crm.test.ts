@@ -242,4 +242,17 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
     expect((await migrator.migrateDown()).error).toBeUndefined();
     await expect(sql`select working_time from crm_robots`.execute(db.kysely)).rejects.toThrow('working_time');
   });
+
+  it('029 keeps triggers on stages, up and back down', async () => {
+    expect((await migrator.migrateTo('029-crm-triggers')).error).toBeUndefined();
+    await sql`insert into crm_triggers (id, pipeline_id, stage_id, name, event, activity_kind, allow_backward,
+      active, created_at, updated_at) values ('t', 'p', 's', 'T', 'activityCompleted', 'call', 0, 1, 0, 0)`.execute(
+      db.kysely,
+    );
+    expect(await db.kysely.selectFrom('crm_triggers').select(['id', 'activity_kind']).execute()).toEqual([
+      { id: 't', activity_kind: 'call' },
+    ]);
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select id from crm_triggers`.execute(db.kysely)).rejects.toThrow('crm_triggers');
+  });
 });

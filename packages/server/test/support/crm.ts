@@ -22,7 +22,7 @@ export interface PipelineBody {
 export async function createPipeline(
   call: Call,
   name = 'Sales',
-  stages = SALES_STAGES,
+  stages: readonly { name: string; kind: string }[] = SALES_STAGES,
 ): Promise<PipelineBody> {
   const res = await call('POST', '/api/v1/crm/pipelines', { name, stages });
   expect(res.statusCode, res.body).toBe(201);
@@ -47,7 +47,7 @@ export async function createLeadPipeline(call: Call, name = 'Leads'): Promise<Pi
 /** Creates something under `/api/v1/crm/<path>` (201 expected) and returns its body. */
 export async function created<T = Record<string, unknown> & { id: string }>(
   call: Call,
-  path: 'deals' | 'leads' | 'contacts' | 'companies',
+  path: 'deals' | 'leads' | 'contacts' | 'companies' | 'activities' | 'quotes',
   body: Record<string, unknown>,
 ): Promise<T> {
   const res = await call('POST', `/api/v1/crm/${path}`, body);

@@ -620,6 +620,20 @@ export type CrmRobotInput = {
   updatedAt: string;
 };
 
+export type CrmTriggerInput = {
+  id: string;
+  pipelineId: string;
+  stageId: string;
+  name: string;
+  /** emailReceived: a client's letter came to a connected mailbox; activityCompleted: an activity was done (activityKind: only of that kind); quoteAccepted / quoteDeclined: the client answered a quote; webhook: an outside system calls POST /crm/triggers/{id}/fire */
+  event: 'emailReceived' | 'activityCompleted' | 'quoteAccepted' | 'quoteDeclined' | 'webhook';
+  activityKind: ('call' | 'meeting' | 'email' | 'task') | null;
+  allowBackward: boolean;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
 export type CrmWebFormInput = {
   /** For the CRM: the lead source reads "web form: <name>" */
   name: string;
@@ -1702,6 +1716,20 @@ export type CrmRobot = {
   definitionKey: string | null;
   activityKind: ('call' | 'meeting' | 'email' | 'task') | null;
   activityDue: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CrmTrigger = {
+  id: string;
+  pipelineId: string;
+  stageId: string;
+  name: string;
+  /** emailReceived: a client's letter came to a connected mailbox; activityCompleted: an activity was done (activityKind: only of that kind); quoteAccepted / quoteDeclined: the client answered a quote; webhook: an outside system calls POST /crm/triggers/{id}/fire */
+  event: 'emailReceived' | 'activityCompleted' | 'quoteAccepted' | 'quoteDeclined' | 'webhook';
+  activityKind: ('call' | 'meeting' | 'email' | 'task') | null;
+  allowBackward: boolean;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -3945,6 +3973,83 @@ export interface Operations {
     query: never;
     body: never;
     response: null;
+  };
+  /** A pipeline's triggers, in stage order */
+  'GET /api/v1/crm/pipelines/{id}/triggers': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      items: CrmTrigger[];
+    };
+  };
+  /** Put a trigger on a stage (manageCrm) */
+  'POST /api/v1/crm/pipelines/{id}/triggers': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Where the deal or lead moves */
+      stageId: string;
+      name: string;
+      /** emailReceived: a client's letter came to a connected mailbox; activityCompleted: an activity was done (activityKind: only of that kind); quoteAccepted / quoteDeclined: the client answered a quote; webhook: an outside system calls POST /crm/triggers/{id}/fire */
+      event: 'emailReceived' | 'activityCompleted' | 'quoteAccepted' | 'quoteDeclined' | 'webhook';
+      /** activityCompleted: only activities of this kind (default: any) */
+      activityKind?: ('call' | 'meeting' | 'email' | 'task') | null;
+      /** Also move items at a later stage back, and out of a won or lost one (default false: forward only) */
+      allowBackward?: boolean;
+      /** Default true */
+      active?: boolean;
+    };
+    response: CrmTrigger;
+  };
+  /** Replace a trigger's settings (manageCrm) */
+  'PUT /api/v1/crm/triggers/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Where the deal or lead moves */
+      stageId: string;
+      name: string;
+      /** emailReceived: a client's letter came to a connected mailbox; activityCompleted: an activity was done (activityKind: only of that kind); quoteAccepted / quoteDeclined: the client answered a quote; webhook: an outside system calls POST /crm/triggers/{id}/fire */
+      event: 'emailReceived' | 'activityCompleted' | 'quoteAccepted' | 'quoteDeclined' | 'webhook';
+      /** activityCompleted: only activities of this kind (default: any) */
+      activityKind?: ('call' | 'meeting' | 'email' | 'task') | null;
+      /** Also move items at a later stage back, and out of a won or lost one (default false: forward only) */
+      allowBackward?: boolean;
+      /** Default true */
+      active?: boolean;
+    };
+    response: CrmTrigger;
+  };
+  /** Remove a trigger (manageCrm) */
+  'DELETE /api/v1/crm/triggers/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** Fire a webhook trigger on a deal or lead the caller may change */
+  'POST /api/v1/crm/triggers/{id}/fire': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The deal or lead */
+      itemId: string;
+    };
+    response: {
+      moved: boolean;
+      stageId: string;
+    };
   };
   /** The company's own fields of deals, leads, contacts or companies, in order */
   'GET /api/v1/crm/fields/{entity}': {

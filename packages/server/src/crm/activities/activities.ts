@@ -12,6 +12,7 @@ import { toIso, toIsoOrNull } from '../../util/time.ts';
 import { readDeal, writableDeal } from '../deals.ts';
 import type { CrmEntity } from '../pipelines.ts';
 import { badReference, checkResponsible } from '../references.ts';
+import { queueTriggers } from '../triggers/fire.ts';
 import { type LedBy, ledByCaller } from '../visibility.ts';
 
 export const ACTIVITY_KINDS = ['call', 'meeting', 'email', 'task'] as const;
@@ -285,12 +286,19 @@ export async function completeActivity(
   result: string | null,
 ): Promise<ActivityView> {
   await rt.db.kysely.transaction().execute(async (trx) => {
-    demandOpen(await changeable(trx, caller, id));
+    const activity = await changeable(trx, caller, id);
+    demandOpen(activity);
     await trx
       .updateTable('crm_activities')
       .set({ done_at: rt.now(), done_by: caller.userId, result, updated_at: rt.now() })
       .where('id', '=', id)
       .execute();
+    await queueTriggers(rt, trx, {
+      dealId: activity.deal_id,
+      event: 'activityCompleted',
+      activityKind: activity.kind,
+      source: id,
+    });
   });
   return getActivity(rt, caller, id);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CrmMailboxesTable, Database } from '../../db/schema.ts';
 import type { Runtime } from '../../runtime/context.ts';
 import { insertActivity } from '../activities/activities.ts';
+import { queueTriggers } from '../triggers/fire.ts';
 import type { FolderPosition, Letter } from './letter.ts';
 import { routeLetter } from './routing.ts';
 import { insertEmail } from './store.ts';
@@ -74,6 +75,9 @@ export async function takeLetter(
       createdBy: `mailbox:${m.id}`,
       now,
     });
+    // A letter that made its lead is where the lead begins, not a client's answer.
+    if (!route.lead)
+      await queueTriggers(rt, trx, { dealId: route.dealId, event: 'emailReceived', source: emailId });
     return { linked: true, lead: route.lead };
   });
 }

@@ -7,6 +7,7 @@ import type { Runtime } from '../../runtime/context.ts';
 import { Conflict, Unprocessable } from '../../runtime/errors.ts';
 import { readDeal, writeDeal } from '../deals.ts';
 import { fromMinor } from '../money.ts';
+import { queueTriggers } from '../triggers/fire.ts';
 import { getQuote, type QuoteLanguage, type QuoteView, writableQuote } from './quotes.ts';
 
 export interface SendQuoteInput {
@@ -89,7 +90,7 @@ export async function sendQuote(
   return getQuote(rt, caller, id);
 }
 
-/** The client's answer. An accepted quote's total becomes the deal's amount. */
+/** The client's answer. An accepted quote's total becomes the deal's amount; the deal's triggers hear of it. */
 export async function decideQuote(
   rt: Runtime,
   caller: Caller,
@@ -109,6 +110,8 @@ export async function decideQuote(
         amount: fromMinor(Number(quote.total_minor)),
         currency: quote.currency,
       });
+    const event = status === 'accepted' ? 'quoteAccepted' : 'quoteDeclined';
+    await queueTriggers(rt, trx, { dealId: quote.deal_id, event, source: id });
   });
   return getQuote(rt, caller, id);
 }

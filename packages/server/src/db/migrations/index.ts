@@ -27,6 +27,7 @@ import * as crmFields from './025-crm-fields.ts';
 import * as userPhones from './026-user-phones.ts';
 import * as quoteVat from './027-quote-vat.ts';
 import * as robotWorkingTime from './028-robot-working-time.ts';
+import * as crmTriggers from './029-crm-triggers.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '026-user-phones': userPhones,
   '027-quote-vat': quoteVat,
   '028-robot-working-time': robotWorkingTime,
+  '029-crm-triggers': crmTriggers,
 };
 
 export const migrationProvider: MigrationProvider = {

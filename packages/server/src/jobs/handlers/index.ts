@@ -5,6 +5,7 @@ import { mailboxCheckHandler } from '../../crm/mail/check-job.ts';
 import { emailSendHandler } from '../../crm/mail/send-job.ts';
 import { quoteEmailHandler } from '../../crm/quotes/quote-email.ts';
 import { robotHandler } from '../../crm/robot-job.ts';
+import { triggerHandler } from '../../crm/triggers/trigger-job.ts';
 import { updateDocumentHandler } from '../../crm/update-document.ts';
 import { feedHandler } from '../../feed/publish.ts';
 import type { MailSettings } from '../../mail/settings.ts';
@@ -45,6 +46,7 @@ export function jobHandlers(config: {
     feedHandler,
     updateDocumentHandler,
     robotHandler,
+    triggerHandler,
     priceRequestHandler,
     activityDueHandler,
     mailboxCheckHandler,
