@@ -1,3 +1,4 @@
+import { addListRecord } from './add-list-record.ts';
 import { automatic } from './automatic.ts';
 import { checkFields } from './check-fields.ts';
 import { createDocument } from './create-document.ts';
@@ -30,6 +31,7 @@ export const ACTIVITIES: Readonly<Record<string, ActivityPlugin<unknown>>> = Obj
     webhook,
     createDocument,
     publishFeed,
+    addListRecord,
     startProcess,
     wait,
     log,

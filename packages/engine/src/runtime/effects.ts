@@ -93,6 +93,15 @@ export type Effect =
   | { type: 'publishFeed'; key: string; nodeId: string; title: string; text: string; to: string[] }
   | { type: 'updateDocument'; key: string; nodeId: string; fields: Record<string, unknown> }
   | {
+      type: 'addListRecord';
+      key: string;
+      nodeId: string;
+      /** The list's key. */
+      list: string;
+      title: string;
+      values: Record<string, unknown>;
+    }
+  | {
       type: 'startProcess';
       key: string;
       nodeId: string;

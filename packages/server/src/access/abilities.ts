@@ -26,7 +26,9 @@ export type Ability =
   /** Create, change and delete CRM pipelines and their stages. */
   | 'manageCrm'
   /** Every deal, contact and company, whoever leads it. */
-  | 'seeAllCrm';
+  | 'seeAllCrm'
+  /** Create lists, set their fields and rights; read and write every list's records. */
+  | 'manageLists';
 
 const GRANTED_BY: Record<Ability, readonly BuiltinRole[]> = {
   manageOrganisation: ['administrator'],
@@ -38,6 +40,7 @@ const GRANTED_BY: Record<Ability, readonly BuiltinRole[]> = {
   actForOthers: ['administrator'],
   manageCrm: ['administrator', 'processAdministrator'],
   seeAllCrm: ['administrator', 'processAdministrator', 'owner'],
+  manageLists: ['administrator', 'processAdministrator'],
 };
 
 export function can(caller: Caller, ability: Ability): boolean {

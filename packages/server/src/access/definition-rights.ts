@@ -155,13 +155,18 @@ async function requireTemplate(db: Kysely<Database>, key: string): Promise<void>
 
 const KINDS = { user: 'users', role: 'roles', department: 'departments', group: 'groups' } as const;
 
-async function checkSubjects(db: Kysely<Database>, rights: Rights): Promise<void> {
+/** Every subject of each named list (`rights.<name>` at `<base>.<name>.<i>`) names something that exists; else 422. */
+export async function checkSubjects(
+  db: Kysely<Database>,
+  rights: Readonly<Record<string, readonly string[]>>,
+  base = 'body',
+): Promise<void> {
   const errors: FieldError[] = [];
   const wanted = new Map<keyof typeof KINDS, string[]>();
   const located: { path: string; kind: keyof typeof KINDS; id: string }[] = [];
-  for (const right of RIGHTS)
-    rights[right].forEach((subject, i) => {
-      const path = `body.${right}.${i}`;
+  for (const [right, subjects] of Object.entries(rights))
+    subjects.forEach((subject, i) => {
+      const path = `${base}.${right}.${i}`;
       if (subject === 'everyone') return;
       const colon = subject.indexOf(':');
       const kind = subject.slice(0, colon) as keyof typeof KINDS;

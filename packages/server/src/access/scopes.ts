@@ -11,6 +11,8 @@ export const SCOPES = [
   'org:admin',
   'crm:read',
   'crm:write',
+  'lists:read',
+  'lists:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -24,6 +26,8 @@ export const SCOPE_MEANING: Record<Scope, string> = {
   'org:admin': 'change the organisation: users, departments, roles, groups, import, password reset',
   'crm:read': 'read pipelines, deals, contacts and companies',
   'crm:write': 'create, change and delete deals, contacts and companies; change pipelines',
+  'lists:read': 'read lists and their records',
+  'lists:write': 'add, change and delete list records; change lists',
 };
 
 /**

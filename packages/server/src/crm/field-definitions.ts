@@ -25,6 +25,9 @@ export interface FieldDefinition {
   requiredAtStages: string[];
 }
 
+/** A field as anything with no stages has it (a list's). */
+export type PlainField = Omit<FieldDefinition, 'requiredAtStages'>;
+
 /** The fields the company added to items of `entity`, in order; stage ids of removed stages left out. */
 export async function listFields(db: Kysely<Database>, entity: FieldEntity): Promise<FieldDefinition[]> {
   const [rows, stages] = await Promise.all([
@@ -76,8 +79,25 @@ export async function replaceFields(
 /** Deals and leads move along pipelines, so their fields may be required at stages. */
 const PIPELINED = new Set<FieldEntity>(['deal', 'lead']);
 
-async function checkDefinitions(db: Kysely<Database>, entity: FieldEntity, fields: FieldDefinition[]) {
+/** What is wrong with a set of field definitions at `path` whatever they belong to: keys twice, options. */
+export function definitionProblems(
+  fields: readonly PlainField[],
+  path: string,
+): { path: string; message: string }[] {
   const errors: { path: string; message: string }[] = [];
+  const keys = new Set<string>();
+  fields.forEach((f, i) => {
+    if (keys.has(f.key)) errors.push({ path: `${path}.${i}.key`, message: `${f.key} is used twice` });
+    keys.add(f.key);
+    if (f.type === 'select' && f.options.length === 0)
+      errors.push({ path: `${path}.${i}.options`, message: 'a list needs its options' });
+    if (new Set(f.options).size !== f.options.length)
+      errors.push({ path: `${path}.${i}.options`, message: 'an option is given twice' });
+  });
+  return errors;
+}
+
+async function checkDefinitions(db: Kysely<Database>, entity: FieldEntity, fields: FieldDefinition[]) {
   // A field is required at stages of its own kind's pipelines.
   const stages = new Set(
     (
@@ -89,14 +109,8 @@ async function checkDefinitions(db: Kysely<Database>, entity: FieldEntity, field
         .execute()
     ).map((s) => s.id),
   );
-  const keys = new Set<string>();
+  const errors = definitionProblems(fields, 'body.items');
   fields.forEach((f, i) => {
-    if (keys.has(f.key)) errors.push({ path: `body.items.${i}.key`, message: `${f.key} is used twice` });
-    keys.add(f.key);
-    if (f.type === 'select' && f.options.length === 0)
-      errors.push({ path: `body.items.${i}.options`, message: 'a list needs its options' });
-    if (new Set(f.options).size !== f.options.length)
-      errors.push({ path: `body.items.${i}.options`, message: 'an option is given twice' });
     if (!PIPELINED.has(entity) && f.requiredAtStages.length > 0)
       errors.push({ path: `body.items.${i}.requiredAtStages`, message: `a ${entity} has no stages` });
     f.requiredAtStages.forEach((id, j) => {
@@ -108,13 +122,13 @@ async function checkDefinitions(db: Kysely<Database>, entity: FieldEntity, field
     throw new Unprocessable(`the ${entity} fields do not fit: ${describe(errors)}`, errors, 'INVALID_FIELDS');
 }
 
-const describe = (errors: { path: string; message: string }[]) =>
+export const describe = (errors: { path: string; message: string }[]) =>
   errors.map((e) => `${e.path}: ${e.message}`).join('; ');
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-function typeProblem(f: FieldDefinition, v: unknown): string | null {
+function typeProblem(f: PlainField, v: unknown): string | null {
   if (v === null) return null;
   switch (f.type) {
     case 'string':
@@ -137,7 +151,7 @@ function typeProblem(f: FieldDefinition, v: unknown): string | null {
  * key, with its words.
  */
 export function fieldValueProblems(
-  definitions: readonly FieldDefinition[],
+  definitions: readonly (PlainField & { requiredAtStages?: string[] })[],
   stage: { id: string; name: string } | null,
   fields: DealFields,
 ): { key: string; message: string }[] {
@@ -148,7 +162,7 @@ export function fieldValueProblems(
     if (wrong) problems.push({ key: f.key, message: `${f.label} ${wrong}` });
     else if (isEmpty(value) && f.required)
       problems.push({ key: f.key, message: `${f.label} must be filled` });
-    else if (isEmpty(value) && stage && f.requiredAtStages.includes(stage.id))
+    else if (isEmpty(value) && stage && f.requiredAtStages?.includes(stage.id))
       problems.push({ key: f.key, message: `${f.label} must be filled at the stage ${stage.name}` });
   }
   return problems;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type JobHandler, payloadOf } from '../jobs/handler.ts';
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
+import { recordRefOf, writeRecordFields } from '../lists/record-document.ts';
 import { Unprocessable } from '../runtime/errors.ts';
 import { crmRefOf } from './deal-document.ts';
 import { dealFieldName, dealFieldValue } from './deal-fields.ts';
@@ -25,7 +26,7 @@ const LEAD_PERSON: Record<string, LeadPerson> = {
 
 /**
  * A setFields activity writing to the CRM item its process is about (`documentRef: deal:<id>`, or a
- * lead, contact, company). The process already reads the new values from its own copy; this puts them
+ * lead, contact, company) or to its list record (`record:<id>`). The process already reads the new values from its own copy; this puts them
  * on the item, with the job's
  * completion (once). A value the deal cannot take is a dead job naming it. A process about no CRM item
  * (or an outside one) keeps its fields in its own copy only: the job has nothing more to do.
@@ -42,9 +43,16 @@ export const updateDocumentHandler: JobHandler = {
             .select('document_ref')
             .where('id', '=', job.instance_id)
             .executeTakeFirst();
-    const ref = crmRefOf(instance?.document_ref ?? null);
-    if (ref === null) return finish();
+    const documentRef = instance?.document_ref ?? null;
+    const ref = crmRefOf(documentRef);
     const where = `fields at ${e.nodeId}`;
+    const recordId = recordRefOf(documentRef);
+    if (recordId !== null)
+      return rt.db.kysely.transaction().execute(async (trx) => {
+        await writeRecordFields(trx, recordId, e.fields, `process:${job.instance_id}`, where, rt.now());
+        await finish(trx);
+      });
+    if (ref === null) return finish();
     await rt.db.kysely.transaction().execute(async (trx) => {
       try {
         if (ref.entity === 'contact' || ref.entity === 'company') {

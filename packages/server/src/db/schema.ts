@@ -1,13 +1,15 @@
 import type { TemplateIcon } from '@baton/engine';
 import type { CrmTables } from './crm-schema.ts';
+import type { ListTables } from './lists-schema.ts';
 
 export type * from './crm-schema.ts';
+export type * from './lists-schema.ts';
 
 /**
  * Tables as Kysely sees them. Times are epoch milliseconds (bigint in PostgreSQL, read back as numbers);
  * JSON is stored as text so both dialects share one code path.
  */
-export interface Database extends CrmTables {
+export interface Database extends CrmTables, ListTables {
   definitions: DefinitionsTable;
   instances: InstancesTable;
   tasks: TasksTable;

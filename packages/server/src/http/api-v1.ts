@@ -13,6 +13,7 @@ import { feedRoutes } from '../feed/routes.ts';
 import { instanceRoutes } from '../instances/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { libraryRoutes } from '../library/routes.ts';
+import { listRoutes } from '../lists/routes.ts';
 import { messageRoutes } from '../messages/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
@@ -72,4 +73,5 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(documentRoutes, { rt });
   await app.register(feedRoutes, { rt });
   await app.register(crmRoutes, { rt });
+  await app.register(listRoutes, { rt });
 }

@@ -14,6 +14,7 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.t
 import type { InstancesTable } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/unique.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
+import { listRecordDocument } from '../lists/record-document.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Forbidden, NotFound } from '../runtime/errors.ts';
 import { type NodeResponses, responsesOf } from '../tasks/responses.ts';
@@ -96,7 +97,7 @@ export async function start(
   const starter = await actingAs(db, caller, request.startedBy);
   const input: StartInput = {
     ...request,
-    document: request.document ?? (await crmDocument(rt, caller, request.documentRef ?? null)),
+    document: request.document ?? (await documentOf(rt, caller, request.documentRef ?? null)),
     startedBy: starter.id,
     idempotencyKey: request.idempotencyKey ? `${caller.userId}:${request.idempotencyKey}` : null,
   };
@@ -311,4 +312,9 @@ function summaryOf(row: Pick<InstancesTable, (typeof SUMMARY_COLUMNS)[number]>):
     endedAt: toIsoOrNull(row.ended_at),
     parentId: row.parent_id,
   };
+}
+
+/** What a process started about something Baton keeps (a CRM item, a list record) reads as `document`. */
+async function documentOf(rt: Runtime, caller: Caller, documentRef: string | null) {
+  return (await crmDocument(rt, caller, documentRef)) ?? (await listRecordDocument(rt, caller, documentRef));
 }

@@ -255,4 +255,19 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
     expect((await migrator.migrateDown()).error).toBeUndefined();
     await expect(sql`select id from crm_triggers`.execute(db.kysely)).rejects.toThrow('crm_triggers');
   });
+
+  it('030 keeps lists and their records, one record per job, up and back down', async () => {
+    expect((await migrator.migrateTo('030-lists')).error).toBeUndefined();
+    await sql`insert into lists (id, key, name, description, fields, rights, created_by, created_at, updated_at)
+      values ('l', 'contracts', 'Contracts', '', '[]', '{}', 'u', 0, 0)`.execute(db.kysely);
+    const record = (id: string) =>
+      sql`insert into list_records (id, list_id, title, ${sql.ref('values')}, search, job_key, version,
+        created_by, created_at, updated_by, updated_at) values (${id}, 'l', 'R', '{}', 'r', 'job-1', 1, 'u', 0, 'u', 0)`.execute(
+        db.kysely,
+      );
+    await record('r1');
+    await expect(record('r2')).rejects.toThrow();
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select id from lists`.execute(db.kysely)).rejects.toThrow('lists');
+  });
 });

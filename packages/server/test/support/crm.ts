@@ -65,7 +65,7 @@ export async function namesOf(call: Call, url: string): Promise<string[]> {
 /** A process about a CRM item (`documentType`) that runs `steps` one after the other, start to end. */
 export function itemProcess(
   key: string,
-  documentType: 'deal' | 'lead' | 'contact' | 'company',
+  documentType: string,
   steps: { id: string; type: string; config: Record<string, unknown> }[],
 ) {
   const nodes = [{ id: 'start', type: 'start' }, ...steps, { id: 'end', type: 'end' }];

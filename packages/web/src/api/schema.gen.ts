@@ -107,6 +107,8 @@ export type ApiTokenInput = {
     | 'org:admin'
     | 'crm:read'
     | 'crm:write'
+    | 'lists:read'
+    | 'lists:write'
   )[];
   createdAt: string;
   expiresAt: string | null;
@@ -958,6 +960,56 @@ export type LibraryTemplateInput = {
   installed: boolean;
 };
 
+export type ListRecordInput = {
+  id: string;
+  listId: string;
+  title: string;
+  /** The list's fields by key: string, number, boolean or null */
+  values: Record<string, string | number | boolean | null>;
+  version: number;
+  /** A user id, or process:<instanceId> for a record a process added */
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  /** The caller may change and delete it */
+  editable: boolean;
+};
+
+export type ListFieldInput = {
+  /** The name records keep it under (and processes about a record read as document.<key>) */
+  key: string;
+  label: string;
+  /** select: one of options; date: YYYY-MM-DD */
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  options?: string[];
+  /** Every record must have it */
+  required?: boolean;
+};
+
+export type ListRightsInput = {
+  /** Who reads the records (besides those who write them) */
+  read: string[];
+  /** Who adds, changes and deletes records */
+  write: string[];
+};
+
+export type ListInput = {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  fields: ListFieldInput[];
+  rights: ListRightsInput;
+  processKey: string | null;
+  /** The caller adds, changes and deletes records */
+  canWrite: boolean;
+  /** The caller changes the list itself */
+  canManage: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
 export type NoticeInput =
   | {
       key: 'taskReminder';
@@ -1208,6 +1260,8 @@ export type ApiToken = {
     | 'org:admin'
     | 'crm:read'
     | 'crm:write'
+    | 'lists:read'
+    | 'lists:write'
   )[];
   createdAt: string;
   expiresAt: string | null;
@@ -2059,6 +2113,56 @@ export type LibraryTemplate = {
   installed: boolean;
 };
 
+export type ListRecord = {
+  id: string;
+  listId: string;
+  title: string;
+  /** The list's fields by key: string, number, boolean or null */
+  values: Record<string, string | number | boolean | null>;
+  version: number;
+  /** A user id, or process:<instanceId> for a record a process added */
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  /** The caller may change and delete it */
+  editable: boolean;
+};
+
+export type ListField = {
+  /** The name records keep it under (and processes about a record read as document.<key>) */
+  key: string;
+  label: string;
+  /** select: one of options; date: YYYY-MM-DD */
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  options: string[];
+  /** Every record must have it */
+  required: boolean;
+};
+
+export type ListRights = {
+  /** Who reads the records (besides those who write them) */
+  read: string[];
+  /** Who adds, changes and deletes records */
+  write: string[];
+};
+
+export type List = {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  fields: ListField[];
+  rights: ListRights;
+  processKey: string | null;
+  /** The caller adds, changes and deletes records */
+  canWrite: boolean;
+  /** The caller changes the list itself */
+  canManage: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
 export type Notice =
   | {
       key: 'taskReminder';
@@ -2250,6 +2354,8 @@ export interface Operations {
         | 'org:admin'
         | 'crm:read'
         | 'crm:write'
+        | 'lists:read'
+        | 'lists:write'
       )[];
       abilities: string[];
       /** Sees every run of some template (all work, or a template's view right): may read its report */
@@ -2292,6 +2398,8 @@ export interface Operations {
         | 'org:admin'
         | 'crm:read'
         | 'crm:write'
+        | 'lists:read'
+        | 'lists:write'
       )[];
       expiresAt?: string;
     };
@@ -2306,6 +2414,8 @@ export interface Operations {
         | 'org:admin'
         | 'crm:read'
         | 'crm:write'
+        | 'lists:read'
+        | 'lists:write'
       )[];
       createdAt: string;
       expiresAt: string | null;
@@ -4838,5 +4948,134 @@ export interface Operations {
     query: never;
     body: never;
     response: unknown;
+  };
+  /** The lists I read, by name */
+  'GET /api/v1/lists': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: List[];
+    };
+  };
+  /** Create a list (manageLists) */
+  'POST /api/v1/lists': {
+    path: never;
+    query: never;
+    body: {
+      /** Stable name processes use (addListRecord `list`), e.g. contracts */
+      key: string;
+      name: string;
+      description?: string;
+      fields: ListFieldInput[];
+      rights?: ListRightsInput;
+      /** A published template started about each new record (by whoever added it) */
+      processKey?: string | null;
+    };
+    response: List;
+  };
+  /** A list */
+  'GET /api/v1/lists/{id}': {
+    path: {
+      /** The list's id or key */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: List;
+  };
+  /** Replace a list's settings (manageLists); records keep their values */
+  'PUT /api/v1/lists/{id}': {
+    path: {
+      /** The list's id or key */
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Stable name processes use (addListRecord `list`), e.g. contracts */
+      key: string;
+      name: string;
+      description?: string;
+      fields: ListFieldInput[];
+      rights?: ListRightsInput;
+      /** A published template started about each new record (by whoever added it) */
+      processKey?: string | null;
+    };
+    response: List;
+  };
+  /** Delete a list and its records (manageLists) */
+  'DELETE /api/v1/lists/{id}': {
+    path: {
+      /** The list's id or key */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** A list's records, newest first */
+  'GET /api/v1/lists/{id}/records': {
+    path: {
+      id: string;
+    };
+    query: {
+      /** Text in the title or a value, any letter case */
+      q?: string;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: ListRecord[];
+      nextCursor: string | null;
+    };
+  };
+  /** Add a record (the list's template, if any, starts about it) */
+  'POST /api/v1/lists/{id}/records': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      title: string;
+      /** The list's fields by key: string, number, boolean or null */
+      values?: Record<string, string | number | boolean | null>;
+    };
+    response: ListRecord;
+  };
+  /** A list record */
+  'GET /api/v1/list-records/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: ListRecord;
+  };
+  /** Change a record's title or values (values replaced as a whole) */
+  'PATCH /api/v1/list-records/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      title?: string;
+      /** The list's fields by key: string, number, boolean or null */
+      values?: Record<string, string | number | boolean | null>;
+      /** The version read: a change in between is 409 */
+      version?: number;
+    };
+    response: ListRecord;
+  };
+  /** Delete a record */
+  'DELETE /api/v1/list-records/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
   };
 }

@@ -14,6 +14,8 @@ const SCOPE_ORDER: Record<Scope, number> = {
   'org:admin': 4,
   'crm:read': 5,
   'crm:write': 6,
+  'lists:read': 7,
+  'lists:write': 8,
 };
 export const SCOPES = (Object.keys(SCOPE_ORDER) as Scope[]).sort((a, b) => SCOPE_ORDER[a] - SCOPE_ORDER[b]);
 

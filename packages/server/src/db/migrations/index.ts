@@ -28,6 +28,7 @@ import * as userPhones from './026-user-phones.ts';
 import * as quoteVat from './027-quote-vat.ts';
 import * as robotWorkingTime from './028-robot-working-time.ts';
 import * as crmTriggers from './029-crm-triggers.ts';
+import * as lists from './030-lists.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '027-quote-vat': quoteVat,
   '028-robot-working-time': robotWorkingTime,
   '029-crm-triggers': crmTriggers,
+  '030-lists': lists,
 };
 
 export const migrationProvider: MigrationProvider = {

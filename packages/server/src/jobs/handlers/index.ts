@@ -8,6 +8,7 @@ import { robotHandler } from '../../crm/robot-job.ts';
 import { triggerHandler } from '../../crm/triggers/trigger-job.ts';
 import { updateDocumentHandler } from '../../crm/update-document.ts';
 import { feedHandler } from '../../feed/publish.ts';
+import { addListRecordHandler, recordProcessHandler } from '../../lists/record-jobs.ts';
 import type { MailSettings } from '../../mail/settings.ts';
 import type { SmsSettings } from '../../sms/settings.ts';
 import { smsHandler } from '../../sms/sms-job.ts';
@@ -44,6 +45,8 @@ export function jobHandlers(config: {
     logHandler,
     documentHandler,
     feedHandler,
+    addListRecordHandler,
+    recordProcessHandler,
     updateDocumentHandler,
     robotHandler,
     triggerHandler,

@@ -1,0 +1,41 @@
+/** The lists' tables (migration 030). */
+export interface ListTables {
+  lists: ListsTable;
+  list_records: ListRecordsTable;
+}
+
+/** A list a company keeps: its fields and who reads and writes it. */
+export interface ListsTable {
+  id: string;
+  /** Stable, for processes as files: `addListRecord` names the list by it. */
+  key: string;
+  name: string;
+  description: string;
+  /** JSON FieldDefinition[] (as CRM fields, without stages). */
+  fields: string;
+  /** JSON `{ read: string[], write: string[] }` of subjects (`everyone`, `user:…`, `role:…`, …). */
+  rights: string;
+  /** A template started about each new record; null: none. */
+  process_key: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ListRecordsTable {
+  id: string;
+  list_id: string;
+  title: string;
+  /** JSON field key → string, number, boolean or null. */
+  values: string;
+  /** Title and values in lower case, for search in any letter case. */
+  search: string;
+  /** The addListRecord job that made it (one record per job); null for a person's. */
+  job_key: string | null;
+  version: number;
+  /** A user id, or `process:<instanceId>`. */
+  created_by: string;
+  created_at: number;
+  updated_by: string;
+  updated_at: number;
+}

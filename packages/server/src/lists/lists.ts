@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import { can, demand } from '../access/abilities.ts';
+import type { Caller } from '../access/caller.ts';
+import { checkSubjects, holds } from '../access/definition-rights.ts';
+import { definitionProblems, type PlainField } from '../crm/field-definitions.ts';
+import { newRowId } from '../db/row-ids.ts';
+import type { Database, ListsTable } from '../db/schema.ts';
+import { findLatestPublished } from '../definitions/store.ts';
+import { rejectIfAny } from '../org/checks.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { Conflict, NotFound } from '../runtime/errors.ts';
+import { toIso } from '../util/time.ts';
+
+/** Who reads a list's records, and who adds, changes and deletes them: subjects as in template rights. */
+export interface ListRights {
+  read: string[];
+  write: string[];
+}
+
+export const DEFAULT_LIST_RIGHTS: ListRights = { read: ['everyone'], write: ['everyone'] };
+
+/** The names a process reads a record by; a list's own fields may not take them. */
+export const RECORD_NAMES = ['id', 'title', 'list', 'listKey', 'author'] as const;
+
+export interface ListInput {
+  key: string;
+  name: string;
+  description?: string | undefined;
+  fields: PlainField[];
+  rights?: ListRights | undefined;
+  processKey?: string | null | undefined;
+}
+
+export interface ListView {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  fields: PlainField[];
+  rights: ListRights;
+  processKey: string | null;
+  /** What the caller may do: add and change records; change the list itself. */
+  canWrite: boolean;
+  canManage: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ListAccess {
+  read: boolean;
+  write: boolean;
+  manage: boolean;
+}
+
+/** What the caller may do with a list: list managers everything; others what its rights name them for. */
+export async function listAccess(caller: Caller, list: ListsTable): Promise<ListAccess> {
+  if (can(caller, 'manageLists')) return { read: true, write: true, manage: true };
+  const rights = JSON.parse(list.rights) as ListRights;
+  const write = await holds(caller, rights.write);
+  return { read: write || (await holds(caller, rights.read)), write, manage: false };
+}
+
+const view = (l: ListsTable, access: ListAccess): ListView => ({
+  id: l.id,
+  key: l.key,
+  name: l.name,
+  description: l.description,
+  fields: JSON.parse(l.fields) as PlainField[],
+  rights: JSON.parse(l.rights) as ListRights,
+  processKey: l.process_key,
+  canWrite: access.write,
+  canManage: access.manage,
+  createdAt: toIso(l.created_at),
+  updatedAt: toIso(l.updated_at),
+});
+
+/** The lists the caller reads, by name. */
+export async function listLists(rt: Runtime, caller: Caller): Promise<ListView[]> {
+  const rows = await rt.db.kysely.selectFrom('lists').selectAll().orderBy('name').orderBy('id').execute();
+  const out: ListView[] = [];
+  for (const row of rows) {
+    const access = await listAccess(caller, row);
+    if (access.read) out.push(view(row, access));
+  }
+  return out;
+}
+
+/** A list the caller reads, by id or key (404 for one they do not), with what they may do. */
+export async function readableList(
+  db: Kysely<Database>,
+  caller: Caller,
+  idOrKey: string,
+): Promise<{ list: ListsTable; access: ListAccess }> {
+  const list = await db
+    .selectFrom('lists')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey)]))
+    .executeTakeFirst();
+  const access = list ? await listAccess(caller, list) : undefined;
+  if (!list || !access?.read) throw new NotFound('list', idOrKey);
+  return { list, access };
+}
+
+export async function getList(rt: Runtime, caller: Caller, idOrKey: string): Promise<ListView> {
+  const { list, access } = await readableList(rt.db.kysely, caller, idOrKey);
+  return view(list, access);
+}
+
+/** Fields that fit (keys once, options, no record name), subjects that exist, a published template. */
+async function checkList(db: Kysely<Database>, input: ListInput): Promise<void> {
+  const errors = definitionProblems(input.fields, 'body.fields');
+  const reserved = new Set<string>(RECORD_NAMES);
+  input.fields.forEach((f, i) => {
+    if (reserved.has(f.key))
+      errors.push({ path: `body.fields.${i}.key`, message: `${f.key} is a record's own name` });
+  });
+  if (input.processKey && !(await findLatestPublished(db, input.processKey)))
+    errors.push({ path: 'body.processKey', message: `there is no published template ${input.processKey}` });
+  rejectIfAny(errors, 'INVALID_LIST');
+  if (input.rights) await checkSubjects(db, { ...input.rights }, 'body.rights');
+}
+
+const columns = (input: ListInput) => ({
+  key: input.key,
+  name: input.name,
+  description: input.description ?? '',
+  fields: JSON.stringify(input.fields.map((f) => ({ ...f, options: f.type === 'select' ? f.options : [] }))),
+  rights: JSON.stringify(input.rights ?? DEFAULT_LIST_RIGHTS),
+  process_key: input.processKey ?? null,
+});
+
+async function demandFreeKey(db: Kysely<Database>, key: string, except?: string): Promise<void> {
+  let q = db.selectFrom('lists').select('id').where('key', '=', key);
+  if (except) q = q.where('id', '!=', except);
+  if (await q.executeTakeFirst())
+    throw new Conflict(`there is already a list ${key}`, 'LIST_KEY_TAKEN', [
+      { path: 'body.key', message: `${key} is taken by another list` },
+    ]);
+}
+
+export async function createList(rt: Runtime, caller: Caller, input: ListInput): Promise<ListView> {
+  demand(caller, 'manageLists', 'creating lists');
+  const db = rt.db.kysely;
+  await checkList(db, input);
+  const now = rt.now();
+  const row: ListsTable = {
+    id: newRowId(),
+    ...columns(input),
+    created_by: caller.userId,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.transaction().execute(async (trx) => {
+    await demandFreeKey(trx, input.key);
+    await trx.insertInto('lists').values(row).execute();
+  });
+  return view(row, await listAccess(caller, row));
+}
+
+/** Replaces a list's settings; values records hold under removed fields stay in them. */
+export async function updateList(
+  rt: Runtime,
+  caller: Caller,
+  id: string,
+  input: ListInput,
+): Promise<ListView> {
+  demand(caller, 'manageLists', 'changing lists');
+  const db = rt.db.kysely;
+  const { list } = await readableList(db, caller, id);
+  await checkList(db, input);
+  const changed = { ...list, ...columns(input), updated_at: rt.now() };
+  await db.transaction().execute(async (trx) => {
+    await demandFreeKey(trx, input.key, list.id);
+    await trx.updateTable('lists').set(changed).where('id', '=', list.id).execute();
+  });
+  return view(changed, await listAccess(caller, changed));
+}
+
+/** Deletes a list with its records; processes about them go on with their own copy. */
+export async function deleteList(rt: Runtime, caller: Caller, id: string): Promise<void> {
+  demand(caller, 'manageLists', 'deleting lists');
+  const { list } = await readableList(rt.db.kysely, caller, id);
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    await trx.deleteFrom('list_records').where('list_id', '=', list.id).execute();
+    await trx.deleteFrom('lists').where('id', '=', list.id).execute();
+  });
+}
