@@ -1,38 +1,12 @@
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Code,
-  CopyButton,
-  Group,
-  Menu,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
-import { IconCheck, IconCopy, IconPencil, IconTrash } from '@tabler/icons-react';
+import { Anchor, Badge, Code, Group, Menu, Stack, Text } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { WebForm } from '../api/crm-forms.ts';
 import { ActionsMenu } from '../app/ActionsMenu.tsx';
 import { CardListItem } from '../app/CardList.tsx';
+import { CopyIconButton } from '../app/CopyIconButton.tsx';
 import { embedSnippet, publicLink } from './form-draft.ts';
 import type { WebFormAction } from './WebFormsPage.tsx';
-
-/** A button copying `value`, saying so for a moment. */
-function Copy({ value, label }: { value: string; label: string }) {
-  const { t } = useTranslation('webForms');
-  return (
-    <CopyButton value={value}>
-      {({ copied, copy }) => (
-        <Tooltip label={copied ? t('copied') : label} withArrow>
-          <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={label}>
-            {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-          </ActionIcon>
-        </Tooltip>
-      )}
-    </CopyButton>
-  );
-}
 
 /** One web form: its name and heading, whether it is on, its public link and the code embedding it. */
 export function WebFormCard({
@@ -89,7 +63,7 @@ export function WebFormCard({
           >
             {link}
           </Anchor>
-          <Copy value={link} label={t('copyLink')} />
+          <CopyIconButton value={link} label={t('copyLink')} />
         </Group>
         <Text size="xs" c="dimmed">
           {t('embed')}
@@ -98,7 +72,7 @@ export function WebFormCard({
           <Code block className="wrap-anywhere" style={{ whiteSpace: 'pre-wrap', flex: 1, minWidth: 0 }}>
             {snippet}
           </Code>
-          <Copy value={snippet} label={t('copyEmbed')} />
+          <CopyIconButton value={snippet} label={t('copyEmbed')} />
         </Group>
       </Stack>
     </CardListItem>

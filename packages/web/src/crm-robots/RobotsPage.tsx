@@ -4,31 +4,35 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAbility } from '../api/auth.ts';
-import { usePipelines } from '../api/crm.ts';
 import { FormModal } from '../app/FormModal.tsx';
 import { Empty, ErrorNotice, FORBIDDEN, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { pickPipeline, pickStage } from '../crm/board.ts';
 import { useUrlParam } from '../crm/url-params.ts';
+import type { TriggerDialog } from '../crm-triggers/TriggerCard.tsx';
+import { TriggerDialogs } from '../crm-triggers/TriggerDialogs.tsx';
 import { DeleteRobot } from './DeleteRobot.tsx';
 import { RobotBoard } from './RobotBoard.tsx';
 import type { RobotDialog } from './RobotCard.tsx';
 import { RobotForm } from './RobotForm.tsx';
+import { useStagePipelines } from './use-stage-pipelines.ts';
 
-/** The robots of a pipeline (`?pipeline=`), stage by stage, for those who manage the CRM. */
+/** The triggers and robots of a pipeline (`?pipeline=`), stage by stage, for those who manage the CRM. */
 export function RobotsPage() {
   const manage = useAbility('manageCrm');
-  // Everyone reads robots (the server lets them); setting them is the administrators'.
+  // Everyone reads robots and triggers (the server lets them); setting them is the administrators', so
+  // only they see the page and its "add" buttons.
   return manage ? <Robots /> : <ErrorNotice error={FORBIDDEN} />;
 }
 
 function Robots() {
   const { t } = useTranslation('robots');
-  const pipelines = usePipelines();
+  const pipelines = useStagePipelines();
   const [wantedPipeline, setPipeline] = useUrlParam('pipeline');
   const [wantedStage, setStage] = useUrlParam('stage');
   const [dialog, setDialog] = useState<RobotDialog | null>(null);
-  const items = pipelines.data?.items ?? [];
+  const [triggerDialog, setTriggerDialog] = useState<TriggerDialog | null>(null);
+  const { items } = pipelines;
   const pipeline = pickPipeline(items, wantedPipeline);
   const stage = pipeline && pickStage(pipeline, wantedStage);
   const close = () => setDialog(null);
@@ -51,7 +55,7 @@ function Robots() {
       />
       {pipelines.isPending ? (
         <Loading />
-      ) : pipelines.isError ? (
+      ) : pipelines.error ? (
         <ErrorNotice error={pipelines.error} retry={() => pipelines.refetch()} />
       ) : !pipeline ? (
         <Empty>
@@ -64,7 +68,12 @@ function Robots() {
         <>
           <Select
             label={t('pipeline')}
-            data={items.map((p) => ({ value: p.id, label: p.name }))}
+            data={(['deal', 'lead'] as const)
+              .map((entity) => ({
+                group: t(`pipelineGroups.${entity}`),
+                items: items.filter((p) => p.entity === entity).map((p) => ({ value: p.id, label: p.name })),
+              }))
+              .filter((group) => group.items.length > 0)}
             value={pipeline.id}
             onChange={setPipeline}
             allowDeselect={false}
@@ -77,6 +86,7 @@ function Robots() {
             stage={stage}
             onStage={setStage}
             onDialog={setDialog}
+            onTriggerDialog={setTriggerDialog}
           />
           <FormModal
             opened={dialog?.kind === 'new' || dialog?.kind === 'edit'}
@@ -99,6 +109,7 @@ function Robots() {
             )}
           </FormModal>
           {dialog?.kind === 'delete' && <DeleteRobot robot={dialog.robot} onClose={close} />}
+          <TriggerDialogs pipeline={pipeline} dialog={triggerDialog} onClose={() => setTriggerDialog(null)} />
         </>
       )}
     </>

@@ -5,15 +5,22 @@ import type { Pipeline } from '../../api/crm.ts';
 import type { Deal } from '../../api/crm-deals.ts';
 import { useUserNames } from '../../api/org.ts';
 import { SectionCard } from '../../app/SectionCard.tsx';
+import { TriggerMover } from '../../crm-triggers/TriggerMover.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { findStage, stageColor } from '../board.ts';
 
 const PROCESS = 'process:';
+const TRIGGER = 'trigger:';
 
-/** Who moved the deal: a colleague by name, or a process (`process:<id>`) as a link to its card. */
-function Mover({ by }: { by: string }) {
+/**
+ * Who moved the deal: a colleague by name, a process (`process:<id>`) as a link to its card, or a trigger
+ * (`trigger:<id>`) of the pipeline the deal entered (`pipelineId`, '' when its stage is gone) by its name.
+ */
+function Mover({ by, pipelineId }: { by: string; pipelineId: string }) {
   const { t } = useTranslation('crm');
   const name = useUserNames();
+  if (by.startsWith(TRIGGER))
+    return <TriggerMover triggerId={by.slice(TRIGGER.length)} pipelineId={pipelineId} />;
   if (!by.startsWith(PROCESS)) return <>{name(by)}</>;
   return (
     <Anchor component={Link} to={`/processes/${encodeURIComponent(by.slice(PROCESS.length))}`} size="sm">
@@ -42,7 +49,8 @@ export function StageHistory({
                 {found?.stage.name ?? entry.stageName ?? t('deal.removedStage')}
               </Badge>
               <Text size="sm" c="dimmed">
-                {formatDateTime(entry.enteredAt, i18n.language)} · <Mover by={entry.by} />
+                {formatDateTime(entry.enteredAt, i18n.language)} ·{' '}
+                <Mover by={entry.by} pipelineId={found?.pipeline.id ?? ''} />
               </Text>
             </Group>
           );
