@@ -4,7 +4,7 @@ import { IconUserQuestion } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../api/crm.ts';
-import { useDealFields } from '../api/crm-fields.ts';
+import { useFields } from '../api/crm-fields.ts';
 import { type Robot, type RobotAction, useCreateRobot, useUpdateRobot } from '../api/crm-robots.ts';
 import { useTemplatesFor } from '../api/definitions.ts';
 import { FormButtons } from '../app/FormButtons.tsx';
@@ -42,8 +42,10 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
   const [draft, setDraft] = useState<RobotDraft>(() =>
     robot ? draftOfRobot(robot) : newRobotDraft(props.stageId),
   );
-  const fields = useDealFields().data?.items ?? [];
-  const templates = useTemplatesFor('deal').data?.items ?? [];
+  // A lead pipeline's robots read the lead's fields and start processes made for leads.
+  const entity = { context: pipeline.entity };
+  const fields = useFields(pipeline.entity).data?.items ?? [];
+  const templates = useTemplatesFor(pipeline.entity).data?.items ?? [];
   const create = useCreateRobot();
   const update = useUpdateRobot();
   const saving = robot ? update : create;
@@ -117,8 +119,8 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
         <DurationFields
           words={{
             label: t('form.when'),
-            now: t('form.now'),
-            after: t('form.after'),
+            now: t('form.now', entity),
+            after: t('form.after', entity),
             amount: t('form.amount'),
             unit: t('form.unit'),
           }}
@@ -142,7 +144,7 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
         >
           <Stack gap="xs" mt={4}>
             {ROBOT_ACTIONS.map((action) => (
-              <Radio key={action} value={action} label={t(`form.actions.${action}`)} />
+              <Radio key={action} value={action} label={t(`form.actions.${action}`, entity)} />
             ))}
           </Stack>
         </Radio.Group>
@@ -171,7 +173,7 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
         {draft.action === 'startProcess' ? (
           <Select
             label={t('form.template')}
-            description={templateOptions.length === 0 ? t('form.noTemplates') : t('form.templateHint')}
+            description={t(templateOptions.length === 0 ? 'form.noTemplates' : 'form.templateHint', entity)}
             data={templateOptions}
             value={draft.definitionKey}
             onChange={(definitionKey) => set({ definitionKey })}

@@ -243,6 +243,15 @@ describe('the triggers of a pipeline', () => {
     await page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // A robot there speaks of the lead, and starts processes made for leads.
+    await page.getByRole('button', { name: 'Add a robot at Fresh' }).click();
+    const robot = page.getByRole('dialog', { name: 'New robot' });
+    await robot.getByRole('radio', { name: 'Start a process about the lead' }).check();
+    await robot
+      .getByText('No published template is made for leads yet: create one in the designer.')
+      .waitFor();
+    await robot.getByRole('button', { name: 'Cancel' }).click();
+    await robot.waitFor({ state: 'detached' });
   });
 
   it('is in Russian for a Russian reader', async () => {
