@@ -1,10 +1,13 @@
+import type { Kysely } from 'kysely';
 import type { Caller } from '../access/caller.ts';
+import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
 import type { DealView } from './deal-rows.ts';
 import { getDeal } from './deals.ts';
 import { getParty, type PartyKind, type PartyView } from './parties.ts';
 import type { CrmEntity } from './pipelines.ts';
+import { dealQuoteDocument } from './quotes/quote-document.ts';
 import { badReference } from './references.ts';
 
 /** A process about a deal carries `documentRef: "deal:<id>"`; about a lead, a contact, a company likewise. */
@@ -51,6 +54,7 @@ export const DEAL_DOCUMENT_NAMES = [
   'company',
   'companyId',
   'comment',
+  'quote',
 ] as const;
 
 /**
@@ -82,6 +86,13 @@ export const dealDocument = (d: DealView): Record<string, unknown> => ({
   comment: d.comment,
 });
 
+/** A deal or lead as a process started about it reads it: a deal with its quote (`document.quote`). */
+export async function itemDocument(db: Kysely<Database>, d: DealView): Promise<Record<string, unknown>> {
+  return d.entity === 'deal'
+    ? { ...dealDocument(d), quote: await dealQuoteDocument(db, d.id) }
+    : dealDocument(d);
+}
+
 /**
  * The document a process started about a CRM item reads (null for references Baton does not keep —
  * an outside system's). The caller must see the item: else 422 at `body.documentRef`.
@@ -95,7 +106,7 @@ export async function crmDocument(
   if (ref === null) return null;
   try {
     if (isParty(ref)) return partyDocument(await getParty(rt, caller, ref.entity, ref.id));
-    return dealDocument(await getDeal(rt, caller, ref.id, ref.entity));
+    return itemDocument(rt.db.kysely, await getDeal(rt, caller, ref.id, ref.entity));
   } catch (error) {
     if (error instanceof NotFound)
       throw badReference('body.documentRef', `there is no ${ref.entity} ${ref.id}`);

@@ -8,7 +8,7 @@ import type { Runtime } from '../runtime/context.ts';
 import { NotFound, Unprocessable } from '../runtime/errors.ts';
 import { type ActivityKind, insertActivity } from './activities/activities.ts';
 import { queueCrmNotice } from './crm-notice.ts';
-import { dealDocument } from './deal-document.ts';
+import { dealDocument, itemDocument } from './deal-document.ts';
 import type { DealView } from './deal-rows.ts';
 import { readDeal } from './deals.ts';
 import { robotMessage } from './robot-message.ts';
@@ -103,7 +103,7 @@ async function startAbout(rt: Runtime, definitionKey: string, deal: DealView, jo
     await startInstance(rt, {
       definitionKey,
       params: {},
-      document: dealDocument(deal),
+      document: await itemDocument(rt.db.kysely, deal),
       documentRef: `${deal.entity}:${deal.id}`,
       startedBy: deal.responsibleId,
       idempotencyKey: `robot:${jobKey}`,
