@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest';
 import { emailSendHandler } from '../src/crm/mail/send-job.ts';
+import { sentCopyHandler } from '../src/crm/mail/sent-copy.ts';
 import { created } from './support/crm.ts';
 import { HOUR, mailSuite } from './support/crm-mail.ts';
-import { startTestWorker } from './support/jobs.ts';
+import { sentFolder } from './support/imap-server.ts';
+import { runDueJobs, startTestWorker } from './support/jobs.ts';
 import { startSmtpReceiver } from './support/smtp-receiver.ts';
 
 /** Letters written in Baton: sent through SMTP, threaded, answered; a mailbox's own SMTP server. */
@@ -96,6 +98,17 @@ mailSuite('CRM mail: writing and answering', (s) => {
       ['Предложение.txt', 'Итого 100 ₽'],
     ]);
     const messageId = delivered?.mail.messageId as string;
+
+    // The manager's own mail client shows it in Sent, once however often the copy is put there.
+    expect(await runDueJobs(a.baton.rt)).toContain('crmEmailSentCopy');
+    const copyJob = await a.baton.rt.db.kysely
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'crmEmailSentCopy')
+      .executeTakeFirstOrThrow();
+    await sentCopyHandler.run(a.baton.rt, copyJob, async () => undefined);
+    const copies = await sentFolder(imapOf(box('ivan')));
+    expect(copies).toEqual([{ messageId, subject: offer, seen: true, file: 'Предложение.txt' }]);
 
     // The buyer answers from another address: the thread puts it on the deal all the same.
     a.clock.now += HOUR;

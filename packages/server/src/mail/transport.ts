@@ -33,6 +33,8 @@ export interface OutgoingMail {
   messageId?: string;
   inReplyTo?: string;
   references?: string[];
+  /** When it was sent (default: now). */
+  date?: Date;
 }
 
 /** Sends one message; resolves with the recipients the server refused (the others got it). */
@@ -48,18 +50,7 @@ export function createMailer(settings: MailSettings): SendMail {
   const domain = settings.from.replace(/^.*@/, '').replace(/[>\s].*$/, '') || 'baton';
   return async (mail) => {
     try {
-      const sent = await transport.sendMail({
-        to: mail.to,
-        cc: mail.cc ?? [],
-        subject: oneLine(mail.subject),
-        text: mail.text,
-        attachments: mail.attachments ?? [],
-        messageId:
-          mail.messageId ?? `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@${domain}>`,
-        ...(mail.from && { from: mail.from }),
-        ...(mail.inReplyTo && { inReplyTo: mail.inReplyTo }),
-        ...(mail.references && { references: mail.references }),
-      });
+      const sent = await transport.sendMail(messageOf(mail, domain));
       return { rejected: sent.rejected.map(String) };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
@@ -67,4 +58,29 @@ export function createMailer(settings: MailSettings): SendMail {
       throw error;
     }
   };
+}
+
+/** What nodemailer builds the message from; the same for sending it and for keeping a copy. */
+function messageOf(mail: OutgoingMail, domain: string) {
+  return {
+    to: mail.to,
+    cc: mail.cc ?? [],
+    subject: oneLine(mail.subject),
+    text: mail.text,
+    attachments: mail.attachments ?? [],
+    messageId:
+      mail.messageId ?? `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@${domain}>`,
+    ...(mail.from && { from: mail.from }),
+    ...(mail.date && { date: mail.date }),
+    ...(mail.inReplyTo && { inReplyTo: mail.inReplyTo }),
+    ...(mail.references && { references: mail.references }),
+  };
+}
+
+/** The message as it goes out (RFC 822 bytes), for a mailbox's Sent folder; `mail.from` and `messageId` given. */
+export async function composeMail(mail: OutgoingMail): Promise<Buffer> {
+  const built = await nodemailer
+    .createTransport({ streamTransport: true, buffer: true })
+    .sendMail(messageOf(mail, 'baton'));
+  return built.message as Buffer;
 }

@@ -4,6 +4,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
+import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 
 /** A letter to put into a user's INBOX. */
@@ -146,4 +147,43 @@ export async function startImapServer(): Promise<ImapServer> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** What a mailbox's Sent folder holds, read as a mail client would: each letter's id, subject, flag and first file. */
+export async function sentFolder(s: {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}): Promise<{ messageId: string; subject: string; seen: boolean; file: string | null }[]> {
+  const client = new ImapFlow({
+    host: s.host,
+    port: s.port,
+    secure: false,
+    auth: { user: s.user, pass: s.password },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    const sent = (await client.list()).find((f) => f.specialUse === '\\Sent');
+    if (!sent) return [];
+    const lock = await client.getMailboxLock(sent.path);
+    try {
+      const out: { messageId: string; subject: string; seen: boolean; file: string | null }[] = [];
+      for await (const m of client.fetch('1:*', { envelope: true, flags: true, source: true })) {
+        const parsed = await simpleParser(m.source as Buffer);
+        out.push({
+          messageId: m.envelope?.messageId ?? '',
+          subject: m.envelope?.subject ?? '',
+          seen: m.flags?.has('\\Seen') ?? false,
+          file: parsed.attachments[0]?.filename ?? null,
+        });
+      }
+      return out;
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout();
+  }
 }

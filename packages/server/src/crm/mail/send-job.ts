@@ -4,14 +4,14 @@ import type { MailSettings } from '../../mail/settings.ts';
 import { createMailer } from '../../mail/transport.ts';
 import { smtpUrl } from './connection.ts';
 import { EMAIL_SEND_JOB } from './emails.ts';
-import type { Address } from './letter.ts';
 import { smtpOf } from './mailbox-rows.ts';
-
-const display = (a: Address) => (a.name ? `"${a.name.replace(/["\\]/g, '')}" <${a.address}>` : a.address);
+import { outgoingMail } from './outgoing-mail.ts';
+import { queueSentCopy } from './sent-copy.ts';
 
 /**
  * Sends a letter written in Baton: through the mailbox's own SMTP server, else through Baton's
  * (`BATON_SMTP_URL`) with the mailbox's address as the sender. Neither: the job fails for good, saying so.
+ * Sent, a letter of a connected mailbox gets its copy put into that mailbox's Sent folder (sent-copy.ts).
  */
 export function emailSendHandler(companySmtp: MailSettings | null): JobHandler {
   return {
@@ -30,30 +30,10 @@ export function emailSendHandler(companySmtp: MailSettings | null): JobHandler {
         throw new PermanentFailure(
           'no SMTP server: give the mailbox its own SMTP server, or set BATON_SMTP_URL for Baton',
         );
-      const send = createMailer(settings);
-      const described = JSON.parse(e.files) as { filename: string; contentType: string }[];
-      const stored = await db
-        .selectFrom('crm_email_files')
-        .select(['idx', 'content'])
-        .where('email_id', '=', e.id)
-        .orderBy('idx')
-        .execute();
-      await send({
-        from: display({ address: e.from_address, name: e.from_name }),
-        to: (JSON.parse(e.to_list) as Address[]).map(display),
-        cc: (JSON.parse(e.cc_list) as Address[]).map(display),
-        subject: e.subject,
-        text: e.body,
-        key: job.key,
-        messageId: e.message_key,
-        attachments: stored.map((f) => ({
-          ...(described[f.idx] as (typeof described)[number]),
-          content: f.content,
-        })),
-        ...(e.in_reply_to && { inReplyTo: e.in_reply_to, references: [e.in_reply_to] }),
-      });
+      await createMailer(settings)(await outgoingMail(db, e, job.key));
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('crm_emails').set({ delivered_at: rt.now() }).where('id', '=', e.id).execute();
+        if (m) await queueSentCopy(rt, trx, e.id);
         await finish(trx);
       });
     },

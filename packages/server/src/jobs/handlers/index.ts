@@ -3,6 +3,7 @@ import { activityDueHandler } from '../../crm/activities/activity-due.ts';
 import { priceRequestHandler } from '../../crm/catalog/price-request.ts';
 import { mailboxCheckHandler } from '../../crm/mail/check-job.ts';
 import { emailSendHandler } from '../../crm/mail/send-job.ts';
+import { sentCopyHandler } from '../../crm/mail/sent-copy.ts';
 import { quoteEmailHandler } from '../../crm/quotes/quote-email.ts';
 import { robotHandler } from '../../crm/robot-job.ts';
 import { triggerHandler } from '../../crm/triggers/trigger-job.ts';
@@ -54,6 +55,7 @@ export function jobHandlers(config: {
     activityDueHandler,
     mailboxCheckHandler,
     emailSendHandler(config.mail ?? null),
+    sentCopyHandler,
     webhookHandler(config.webhookSecret),
     absenceStartedHandler,
   ];
