@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
-import { can, demand } from '../access/abilities.ts';
+import { demand } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
-import { checkSubjects, holds } from '../access/definition-rights.ts';
+import { checkSubjects } from '../access/definition-rights.ts';
+import {
+  DEFAULT_READ_WRITE,
+  type ReadWriteAccess,
+  type ReadWriteRights,
+  readWriteAccess,
+} from '../access/read-write-rights.ts';
 import { definitionProblems, type PlainField } from '../crm/field-definitions.ts';
 import { newRowId } from '../db/row-ids.ts';
 import type { Database, ListsTable } from '../db/schema.ts';
@@ -11,14 +17,6 @@ import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
 
-/** Who reads a list's records, and who adds, changes and deletes them: subjects as in template rights. */
-export interface ListRights {
-  read: string[];
-  write: string[];
-}
-
-export const DEFAULT_LIST_RIGHTS: ListRights = { read: ['everyone'], write: ['everyone'] };
-
 /** The names a process reads a record by; a list's own fields may not take them. */
 export const RECORD_NAMES = ['id', 'title', 'list', 'listKey', 'author'] as const;
 
@@ -27,7 +25,7 @@ export interface ListInput {
   name: string;
   description?: string | undefined;
   fields: PlainField[];
-  rights?: ListRights | undefined;
+  rights?: ReadWriteRights | undefined;
   processKey?: string | null | undefined;
 }
 
@@ -37,7 +35,7 @@ export interface ListView {
   name: string;
   description: string;
   fields: PlainField[];
-  rights: ListRights;
+  rights: ReadWriteRights;
   processKey: string | null;
   /** What the caller may do: add and change records; change the list itself. */
   canWrite: boolean;
@@ -46,19 +44,11 @@ export interface ListView {
   updatedAt: string;
 }
 
-export interface ListAccess {
-  read: boolean;
-  write: boolean;
-  manage: boolean;
-}
+export type ListAccess = ReadWriteAccess;
 
 /** What the caller may do with a list: list managers everything; others what its rights name them for. */
-export async function listAccess(caller: Caller, list: ListsTable): Promise<ListAccess> {
-  if (can(caller, 'manageLists')) return { read: true, write: true, manage: true };
-  const rights = JSON.parse(list.rights) as ListRights;
-  const write = await holds(caller, rights.write);
-  return { read: write || (await holds(caller, rights.read)), write, manage: false };
-}
+export const listAccess = (caller: Caller, list: ListsTable): Promise<ListAccess> =>
+  readWriteAccess(caller, list.rights, 'manageLists');
 
 const view = (l: ListsTable, access: ListAccess): ListView => ({
   id: l.id,
@@ -66,7 +56,7 @@ const view = (l: ListsTable, access: ListAccess): ListView => ({
   name: l.name,
   description: l.description,
   fields: JSON.parse(l.fields) as PlainField[],
-  rights: JSON.parse(l.rights) as ListRights,
+  rights: JSON.parse(l.rights) as ReadWriteRights,
   processKey: l.process_key,
   canWrite: access.write,
   canManage: access.manage,
@@ -125,7 +115,7 @@ const columns = (input: ListInput) => ({
   name: input.name,
   description: input.description ?? '',
   fields: JSON.stringify(input.fields.map((f) => ({ ...f, options: f.type === 'select' ? f.options : [] }))),
-  rights: JSON.stringify(input.rights ?? DEFAULT_LIST_RIGHTS),
+  rights: JSON.stringify(input.rights ?? DEFAULT_READ_WRITE),
   process_key: input.processKey ?? null,
 });
 

@@ -1,6 +1,7 @@
 import { definitionKeySchema } from '@baton/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readWriteRightsSchema } from '../access/read-write-rights.ts';
 import { fieldName } from '../crm/deal-fields.ts';
 import { FIELD_TYPES } from '../crm/field-definitions.ts';
 import { isoTime, problems } from '../http/schemas.ts';
@@ -19,16 +20,6 @@ const field = z
     required: z.boolean().default(false).describe('Every record must have it'),
   })
   .meta({ id: 'ListField' });
-const subjects = z
-  .array(z.string().min(1).max(200))
-  .max(200)
-  .describe('everyone, user:<id>, role:<name>, department:<id> (and the departments below it), group:<name>');
-const rights = z
-  .object({
-    read: subjects.describe('Who reads the records (besides those who write them)'),
-    write: subjects.describe('Who adds, changes and deletes records'),
-  })
-  .meta({ id: 'ListRights' });
 const list = z
   .object({
     id: z.string(),
@@ -36,7 +27,7 @@ const list = z
     name: z.string(),
     description: z.string(),
     fields: z.array(field),
-    rights,
+    rights: readWriteRightsSchema,
     processKey: z.string().nullable(),
     canWrite: z.boolean().describe('The caller adds, changes and deletes records'),
     canManage: z.boolean().describe('The caller changes the list itself'),
@@ -49,7 +40,7 @@ const input = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(4000).optional(),
   fields: z.array(field).max(100),
-  rights: rights.optional().describe('Default: everyone reads and writes'),
+  rights: readWriteRightsSchema.optional().describe('Default: everyone reads and writes'),
   processKey: definitionKeySchema
     .nullable()
     .optional()

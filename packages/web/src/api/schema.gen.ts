@@ -686,6 +686,13 @@ export type DefinitionInput = {
   definition: Record<string, unknown>;
 };
 
+export type ReadWriteRightsInput = {
+  /** Who reads (besides those who write) */
+  read: string[];
+  /** Who adds, changes and deletes */
+  write: string[];
+};
+
 export type DocumentTemplateSummaryInput = {
   key: string;
   name: string;
@@ -987,20 +994,13 @@ export type ListFieldInput = {
   required?: boolean;
 };
 
-export type ListRightsInput = {
-  /** Who reads the records (besides those who write them) */
-  read: string[];
-  /** Who adds, changes and deletes records */
-  write: string[];
-};
-
 export type ListInput = {
   id: string;
   key: string;
   name: string;
   description: string;
   fields: ListFieldInput[];
-  rights: ListRightsInput;
+  rights: ReadWriteRightsInput;
   processKey: string | null;
   /** The caller adds, changes and deletes records */
   canWrite: boolean;
@@ -1839,6 +1839,13 @@ export type Definition = {
   definition: Record<string, unknown>;
 };
 
+export type ReadWriteRights = {
+  /** Who reads (besides those who write) */
+  read: string[];
+  /** Who adds, changes and deletes */
+  write: string[];
+};
+
 export type DocumentTemplateSummary = {
   key: string;
   name: string;
@@ -2140,20 +2147,13 @@ export type ListField = {
   required: boolean;
 };
 
-export type ListRights = {
-  /** Who reads the records (besides those who write them) */
-  read: string[];
-  /** Who adds, changes and deletes records */
-  write: string[];
-};
-
 export type List = {
   id: string;
   key: string;
   name: string;
   description: string;
   fields: ListField[];
-  rights: ListRights;
+  rights: ReadWriteRights;
   processKey: string | null;
   /** The caller adds, changes and deletes records */
   canWrite: boolean;
@@ -4968,7 +4968,7 @@ export interface Operations {
       name: string;
       description?: string;
       fields: ListFieldInput[];
-      rights?: ListRightsInput;
+      rights?: ReadWriteRightsInput;
       /** A published template started about each new record (by whoever added it) */
       processKey?: string | null;
     };
@@ -4997,7 +4997,7 @@ export interface Operations {
       name: string;
       description?: string;
       fields: ListFieldInput[];
-      rights?: ListRightsInput;
+      rights?: ReadWriteRightsInput;
       /** A published template started about each new record (by whoever added it) */
       processKey?: string | null;
     };
