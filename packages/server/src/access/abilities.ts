@@ -28,7 +28,9 @@ export type Ability =
   /** Every deal, contact and company, whoever leads it. */
   | 'seeAllCrm'
   /** Create lists, set their fields and rights; read and write every list's records. */
-  | 'manageLists';
+  | 'manageLists'
+  /** Create drive folders and set their rights; read and write every folder's files. */
+  | 'manageFiles';
 
 const GRANTED_BY: Record<Ability, readonly BuiltinRole[]> = {
   manageOrganisation: ['administrator'],
@@ -41,6 +43,7 @@ const GRANTED_BY: Record<Ability, readonly BuiltinRole[]> = {
   manageCrm: ['administrator', 'processAdministrator'],
   seeAllCrm: ['administrator', 'processAdministrator', 'owner'],
   manageLists: ['administrator', 'processAdministrator'],
+  manageFiles: ['administrator', 'processAdministrator'],
 };
 
 export function can(caller: Caller, ability: Ability): boolean {

@@ -13,6 +13,8 @@ export const SCOPES = [
   'crm:write',
   'lists:read',
   'lists:write',
+  'files:read',
+  'files:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -28,6 +30,8 @@ export const SCOPE_MEANING: Record<Scope, string> = {
   'crm:write': 'create, change and delete deals, contacts and companies; change pipelines',
   'lists:read': 'read lists and their records',
   'lists:write': 'add, change and delete list records; change lists',
+  'files:read': 'read drive folders and download their files',
+  'files:write': 'upload, rename and delete files; change folders',
 };
 
 /**

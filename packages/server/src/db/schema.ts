@@ -1,15 +1,15 @@
 import type { TemplateIcon } from '@baton/engine';
 import type { CrmTables } from './crm-schema.ts';
-import type { ListTables } from './lists-schema.ts';
+import type { WorkspaceTables } from './workspace-schema.ts';
 
 export type * from './crm-schema.ts';
-export type * from './lists-schema.ts';
+export type * from './workspace-schema.ts';
 
 /**
  * Tables as Kysely sees them. Times are epoch milliseconds (bigint in PostgreSQL, read back as numbers);
  * JSON is stored as text so both dialects share one code path.
  */
-export interface Database extends CrmTables, ListTables {
+export interface Database extends CrmTables, WorkspaceTables {
   definitions: DefinitionsTable;
   instances: InstancesTable;
   tasks: TasksTable;

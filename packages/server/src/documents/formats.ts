@@ -40,3 +40,7 @@ export function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** A stored file's type as sent back: a well-formed one as given, anything else as plain bytes. */
+export const safeType = (type: string) =>
+  /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type : 'application/octet-stream';

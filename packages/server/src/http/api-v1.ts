@@ -8,6 +8,7 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { crmRoutes } from '../crm/routes.ts';
 import { definitionRoutes } from '../definitions/routes.ts';
 import { documentRoutes } from '../documents/routes.ts';
+import { driveRoutes } from '../drive/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { feedRoutes } from '../feed/routes.ts';
 import { instanceRoutes } from '../instances/routes.ts';
@@ -55,6 +56,10 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
     done(null, body),
   );
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // A drive upload: the file's bytes as they are.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
   const rt = deps.rt;
   await app.register(authRoutes, { rt, ...auth });
   await app.register(orgRoutes, { rt });
@@ -74,4 +79,5 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(feedRoutes, { rt });
   await app.register(crmRoutes, { rt });
   await app.register(listRoutes, { rt });
+  await app.register(driveRoutes, { rt });
 }

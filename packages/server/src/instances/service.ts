@@ -14,6 +14,7 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.t
 import type { InstancesTable } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/unique.ts';
 import { compiledDefinition } from '../definitions/compiled-cache.ts';
+import { driveFileDocument } from '../drive/file-document.ts';
 import { listRecordDocument } from '../lists/record-document.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Forbidden, NotFound } from '../runtime/errors.ts';
@@ -314,7 +315,11 @@ function summaryOf(row: Pick<InstancesTable, (typeof SUMMARY_COLUMNS)[number]>):
   };
 }
 
-/** What a process started about something Baton keeps (a CRM item, a list record) reads as `document`. */
+/** What a process started about something Baton keeps (a CRM item, a list record, a file) reads as `document`. */
 async function documentOf(rt: Runtime, caller: Caller, documentRef: string | null) {
-  return (await crmDocument(rt, caller, documentRef)) ?? (await listRecordDocument(rt, caller, documentRef));
+  return (
+    (await crmDocument(rt, caller, documentRef)) ??
+    (await listRecordDocument(rt, caller, documentRef)) ??
+    (await driveFileDocument(rt, caller, documentRef))
+  );
 }

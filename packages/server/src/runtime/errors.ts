@@ -49,6 +49,16 @@ export class Unprocessable extends Error {
   }
 }
 
+/** A body of a kind the route does not take (an upload sent as JSON). */
+export class UnsupportedMediaType extends Error {
+  readonly statusCode = 415;
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedMediaType';
+  }
+}
+
 /** The instance row changed since it was read: the step is retried from a fresh read. */
 export class VersionConflict extends Error {
   constructor(readonly instanceId: string) {

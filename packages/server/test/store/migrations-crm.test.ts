@@ -270,4 +270,33 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
     expect((await migrator.migrateDown()).error).toBeUndefined();
     await expect(sql`select id from lists`.execute(db.kysely)).rejects.toThrow('lists');
   });
+
+  it('031 keeps drive folders and their files, one per name in a folder, up and back down', async () => {
+    expect((await migrator.migrateTo('031-drive')).error).toBeUndefined();
+    const file = (id: string) =>
+      db.kysely
+        .insertInto('drive_files')
+        .values({
+          id,
+          folder_id: 'f',
+          name: 'a.pdf',
+          content_type: 'application/pdf',
+          size: 3,
+          sha256: 'x',
+          content: Buffer.from('pdf'),
+          search: 'a.pdf',
+          version: 1,
+          created_by: 'u',
+          created_at: 0,
+          updated_by: 'u',
+          updated_at: 0,
+        })
+        .execute();
+    await file('a');
+    await expect(file('b')).rejects.toThrow();
+    const [stored] = await db.kysely.selectFrom('drive_files').select('content').execute();
+    expect(Buffer.from(stored?.content ?? []).toString()).toBe('pdf');
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select id from drive_files`.execute(db.kysely)).rejects.toThrow('drive_files');
+  });
 });

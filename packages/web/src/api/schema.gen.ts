@@ -109,6 +109,8 @@ export type ApiTokenInput = {
     | 'crm:write'
     | 'lists:read'
     | 'lists:write'
+    | 'files:read'
+    | 'files:write'
   )[];
   createdAt: string;
   expiresAt: string | null;
@@ -735,6 +737,34 @@ export type DocumentInput = {
   createdAt: string;
 };
 
+export type DriveFolderInput = {
+  id: string;
+  name: string;
+  description: string;
+  rights: ReadWriteRightsInput;
+  /** The caller uploads, renames and deletes files */
+  canWrite: boolean;
+  /** The caller changes the folder itself */
+  canManage: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type DriveFileInput = {
+  id: string;
+  folderId: string;
+  name: string;
+  contentType: string;
+  size: number;
+  /** 1 for the first upload; each upload of the name adds one */
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  editable: boolean;
+};
+
 export type FeedPostInput = {
   id: string;
   title: string;
@@ -1262,6 +1292,8 @@ export type ApiToken = {
     | 'crm:write'
     | 'lists:read'
     | 'lists:write'
+    | 'files:read'
+    | 'files:write'
   )[];
   createdAt: string;
   expiresAt: string | null;
@@ -1888,6 +1920,34 @@ export type Document = {
   createdAt: string;
 };
 
+export type DriveFolder = {
+  id: string;
+  name: string;
+  description: string;
+  rights: ReadWriteRights;
+  /** The caller uploads, renames and deletes files */
+  canWrite: boolean;
+  /** The caller changes the folder itself */
+  canManage: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type DriveFile = {
+  id: string;
+  folderId: string;
+  name: string;
+  contentType: string;
+  size: number;
+  /** 1 for the first upload; each upload of the name adds one */
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  editable: boolean;
+};
+
 export type FeedPost = {
   id: string;
   title: string;
@@ -2356,6 +2416,8 @@ export interface Operations {
         | 'crm:write'
         | 'lists:read'
         | 'lists:write'
+        | 'files:read'
+        | 'files:write'
       )[];
       abilities: string[];
       /** Sees every run of some template (all work, or a template's view right): may read its report */
@@ -2400,6 +2462,8 @@ export interface Operations {
         | 'crm:write'
         | 'lists:read'
         | 'lists:write'
+        | 'files:read'
+        | 'files:write'
       )[];
       expiresAt?: string;
     };
@@ -2416,6 +2480,8 @@ export interface Operations {
         | 'crm:write'
         | 'lists:read'
         | 'lists:write'
+        | 'files:read'
+        | 'files:write'
       )[];
       createdAt: string;
       expiresAt: string | null;
@@ -5077,5 +5143,127 @@ export interface Operations {
     query: never;
     body: never;
     response: null;
+  };
+  /** The folders I read, by name */
+  'GET /api/v1/drive/folders': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: DriveFolder[];
+    };
+  };
+  /** Create a folder (manageFiles) */
+  'POST /api/v1/drive/folders': {
+    path: never;
+    query: never;
+    body: {
+      name: string;
+      description?: string;
+      rights?: ReadWriteRightsInput;
+    };
+    response: DriveFolder;
+  };
+  /** A folder */
+  'GET /api/v1/drive/folders/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: DriveFolder;
+  };
+  /** Replace a folder's name, description and rights (manageFiles) */
+  'PUT /api/v1/drive/folders/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      name: string;
+      description?: string;
+      rights?: ReadWriteRightsInput;
+    };
+    response: DriveFolder;
+  };
+  /** Delete a folder and its files (manageFiles) */
+  'DELETE /api/v1/drive/folders/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** A folder's files, the latest changed first */
+  'GET /api/v1/drive/folders/{id}/files': {
+    path: {
+      id: string;
+    };
+    query: {
+      /** Text in the name, any letter case */
+      q?: string;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** Items per page (default 50) */
+      limit?: number;
+    };
+    body: never;
+    response: {
+      items: DriveFile[];
+      nextCursor: string | null;
+    };
+  };
+  /** Upload a file (the body: its bytes, Content-Type application/octet-stream) */
+  'POST /api/v1/drive/folders/{id}/files': {
+    path: {
+      id: string;
+    };
+    query: {
+      /** The file’s name, e.g. Договор поставки.pdf */
+      name: string;
+      /** Its media type (default: from the name’s extension) */
+      type?: string;
+    };
+    body: never;
+    response: DriveFile;
+  };
+  /** A file */
+  'GET /api/v1/drive/files/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: DriveFile;
+  };
+  /** Rename a file */
+  'PATCH /api/v1/drive/files/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      name: string;
+    };
+    response: DriveFile;
+  };
+  /** Delete a file */
+  'DELETE /api/v1/drive/files/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** Download a file's latest version */
+  'GET /api/v1/drive/files/{id}/content': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
   };
 }

@@ -16,6 +16,8 @@ const SCOPE_ORDER: Record<Scope, number> = {
   'crm:write': 6,
   'lists:read': 7,
   'lists:write': 8,
+  'files:read': 9,
+  'files:write': 10,
 };
 export const SCOPES = (Object.keys(SCOPE_ORDER) as Scope[]).sort((a, b) => SCOPE_ORDER[a] - SCOPE_ORDER[b]);
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { attachment } from '../../documents/formats.ts';
+import { attachment, safeType } from '../../documents/formats.ts';
 import { isoTime, page, pageQuery, problems } from '../../http/schemas.ts';
 import type { Runtime } from '../../runtime/context.ts';
 import { emailFile, getEmail, listEmails } from './emails.ts';
@@ -41,8 +41,6 @@ const emailDetail = z.object({ ...emailFields, text: z.string() }).meta({ id: 'C
 const recipients = z.array(z.email().max(320)).max(50);
 
 /** A content type as sent, if it is one; anything else downloads as bytes. */
-const safeType = (type: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(type) ? type : 'application/octet-stream');
-
 /** Letters on deals and leads: read from connected mailboxes, or written and sent from Baton. */
 export const emailRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   app.get(

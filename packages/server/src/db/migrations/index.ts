@@ -29,6 +29,7 @@ import * as quoteVat from './027-quote-vat.ts';
 import * as robotWorkingTime from './028-robot-working-time.ts';
 import * as crmTriggers from './029-crm-triggers.ts';
 import * as lists from './030-lists.ts';
+import * as drive from './031-drive.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '028-robot-working-time': robotWorkingTime,
   '029-crm-triggers': crmTriggers,
   '030-lists': lists,
+  '031-drive': drive,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,9 @@
-/** The lists' tables (migration 030). */
-export interface ListTables {
+/** The company's own registers and files: lists (migration 030) and the drive (031). */
+export interface WorkspaceTables {
   lists: ListsTable;
   list_records: ListRecordsTable;
+  drive_folders: DriveFoldersTable;
+  drive_files: DriveFilesTable;
 }
 
 /** A list a company keeps: its fields and who reads and writes it. */
@@ -34,6 +36,36 @@ export interface ListRecordsTable {
   job_key: string | null;
   version: number;
   /** A user id, or `process:<instanceId>`. */
+  created_by: string;
+  created_at: number;
+  updated_by: string;
+  updated_at: number;
+}
+
+/** A folder of the company's drive and who reads and writes its files. */
+export interface DriveFoldersTable {
+  id: string;
+  name: string;
+  description: string;
+  /** JSON `{ read: string[], write: string[] }` of subjects. */
+  rights: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A file: one per name in its folder; a new upload of the name is its next version. */
+export interface DriveFilesTable {
+  id: string;
+  folder_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  /** The name in lower case, for search in any letter case. */
+  search: string;
+  version: number;
   created_by: string;
   created_at: number;
   updated_by: string;

@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Caller } from '../access/caller.ts';
+import { contains, searchText } from '../crm/search.ts';
+import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
+import { newRowId } from '../db/row-ids.ts';
+import type { Database, DriveFilesTable } from '../db/schema.ts';
+import type { Runtime } from '../runtime/context.ts';
+import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
+import { toIso } from '../util/time.ts';
+import { folderAccess, readableFolder } from './folders.ts';
+
+/** The largest file the drive keeps (it lives in the database). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface FileView {
+  id: string;
+  folderId: string;
+  name: string;
+  contentType: string;
+  size: number;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  /** The caller may upload a new version, rename and delete it. */
+  editable: boolean;
+}
+
+type FileRow = Omit<DriveFilesTable, 'content'>;
+
+/** Every column but the content: lists and metadata never read the bytes. */
+const META = [
+  'id',
+  'folder_id',
+  'name',
+  'content_type',
+  'size',
+  'sha256',
+  'search',
+  'version',
+  'created_by',
+  'created_at',
+  'updated_by',
+  'updated_at',
+] as const;
+
+const view = (f: FileRow, editable: boolean): FileView => ({
+  id: f.id,
+  folderId: f.folder_id,
+  name: f.name,
+  contentType: f.content_type,
+  size: Number(f.size),
+  version: f.version,
+  createdBy: f.created_by,
+  createdAt: toIso(f.created_at),
+  updatedBy: f.updated_by,
+  updatedAt: toIso(f.updated_at),
+  editable,
+});
+
+/** The types a browser and a mail client know a file by, from its name's extension. */
+const TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  zip: 'application/zip',
+};
+
+export const typeOfName = (name: string): string =>
+  TYPES[name.slice(name.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+
+/** Why a file name cannot be kept, or null: 1–255 characters, no path, no control characters. */
+export function nameProblem(name: string): string | null {
+  if (name.trim() === '' || name.length > 255) return 'a file name has 1 to 255 characters';
+  if (/[/\\\p{Cc}]/u.test(name)) return 'a file name has no slashes and no control characters';
+  if (name === '.' || name === '..') return 'not a file name';
+  return null;
+}
+
+function demandWrite(access: { write: boolean }, what: string): void {
+  if (!access.write) throw new Forbidden(`you may read ${what} but not change it`, 'READ_ONLY');
+}
+
+/**
+ * Puts `content` into the folder under `name`: a new file, or — the name taken — its next version
+ * (the same id, so processes and links to it follow). 201 for a new one, 200 for a version.
+ */
+export async function putFile(
+  rt: Runtime,
+  caller: Caller,
+  folderId: string,
+  upload: { name: string; type?: string | undefined; content: Buffer },
+): Promise<{ file: FileView; created: boolean }> {
+  const db = rt.db.kysely;
+  const { folder, access } = await readableFolder(db, caller, folderId);
+  demandWrite(access, `the folder ${folder.name}`);
+  const problem = nameProblem(upload.name);
+  if (problem)
+    throw new Unprocessable(`querystring.name: ${problem}`, [{ path: 'querystring.name', message: problem }]);
+  if (upload.content.length === 0)
+    throw new Unprocessable('body: the file is empty', [{ path: 'body', message: 'the file is empty' }]);
+  const now = rt.now();
+  const content = {
+    content_type: upload.type ?? typeOfName(upload.name),
+    size: upload.content.length,
+    sha256: createHash('sha256').update(upload.content).digest('hex'),
+    content: upload.content,
+    updated_by: caller.userId,
+    updated_at: now,
+  };
+  const row = {
+    id: newRowId(),
+    folder_id: folder.id,
+    name: upload.name,
+    search: searchText(upload.name),
+    version: 1,
+    created_by: caller.userId,
+    created_at: now,
+    ...content,
+  };
+  const inserted = await db
+    .insertInto('drive_files')
+    .values(row)
+    .onConflict((oc) => oc.columns(['folder_id', 'name']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return { file: view(row, true), created: true };
+  const versioned = await db
+    .updateTable('drive_files')
+    .set((eb) => ({ ...content, version: eb('version', '+', 1) }))
+    .where('folder_id', '=', folder.id)
+    .where('name', '=', upload.name)
+    .returning(META)
+    .executeTakeFirstOrThrow();
+  return { file: view(versioned, true), created: false };
+}
+
+export interface FileFilter {
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** A folder's files, the latest changed first, that `q` finds by name (any letter case). */
+export async function listFiles(
+  rt: Runtime,
+  caller: Caller,
+  folderId: string,
+  f: FileFilter,
+): Promise<Page<FileView>> {
+  const db = rt.db.kysely;
+  const { folder, access } = await readableFolder(db, caller, folderId);
+  const limit = f.limit ?? DEFAULT_PAGE_SIZE;
+  let q = db.selectFrom('drive_files').select(META).where('folder_id', '=', folder.id);
+  if (f.q) q = q.where(contains('search', f.q));
+  if (f.cursor) {
+    const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
+    q = q.where((eb) =>
+      eb.or([eb('updated_at', '<', at), eb.and([eb('updated_at', '=', at), eb('id', '<', id)])]),
+    );
+  }
+  const rows = await q
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return toPage(
+    rows,
+    limit,
+    (r) => view(r, access.write),
+    (r) => [Number(r.updated_at), r.id],
+  );
+}
+
+/** A file the caller reads through its folder (404 otherwise), without its bytes. */
+export async function readableFile(db: Kysely<Database>, caller: Caller, id: string) {
+  const file = await db.selectFrom('drive_files').select(META).where('id', '=', id).executeTakeFirst();
+  const folder = file
+    ? await db.selectFrom('drive_folders').selectAll().where('id', '=', file.folder_id).executeTakeFirst()
+    : undefined;
+  const access = folder ? await folderAccess(caller, folder) : undefined;
+  if (!file || !folder || !access?.read) throw new NotFound('file', id);
+  return { file, folder, access };
+}
+
+export async function getFile(rt: Runtime, caller: Caller, id: string): Promise<FileView> {
+  const { file, access } = await readableFile(rt.db.kysely, caller, id);
+  return view(file, access.write);
+}
+
+/** A file's bytes with what a download needs. */
+export async function fileContent(rt: Runtime, caller: Caller, id: string) {
+  const { file } = await readableFile(rt.db.kysely, caller, id);
+  const { content } = await rt.db.kysely
+    .selectFrom('drive_files')
+    .select('content')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { name: file.name, contentType: file.content_type, sha256: file.sha256, content };
+}
+
+/** Renames a file within its folder (409 for a name another file has there). */
+export async function renameFile(rt: Runtime, caller: Caller, id: string, name: string): Promise<FileView> {
+  const db = rt.db.kysely;
+  const { file, folder, access } = await readableFile(db, caller, id);
+  demandWrite(access, `the folder ${folder.name}`);
+  const problem = nameProblem(name);
+  if (problem) throw new Unprocessable(`body.name: ${problem}`, [{ path: 'body.name', message: problem }]);
+  const taken = await db
+    .selectFrom('drive_files')
+    .select('id')
+    .where('folder_id', '=', file.folder_id)
+    .where('name', '=', name)
+    .where('id', '!=', id)
+    .executeTakeFirst();
+  if (taken)
+    throw new Conflict(`there is already a file ${name} in ${folder.name}`, 'FILE_NAME_TAKEN', [
+      { path: 'body.name', message: `${name} is taken in this folder` },
+    ]);
+  const changed = {
+    ...file,
+    name,
+    search: searchText(name),
+    updated_by: caller.userId,
+    updated_at: rt.now(),
+  };
+  await db
+    .updateTable('drive_files')
+    .set({ name, search: changed.search, updated_by: changed.updated_by, updated_at: changed.updated_at })
+    .where('id', '=', id)
+    .execute();
+  return view(changed, true);
+}
+
+export async function deleteFile(rt: Runtime, caller: Caller, id: string): Promise<void> {
+  const { folder, access } = await readableFile(rt.db.kysely, caller, id);
+  demandWrite(access, `the folder ${folder.name}`);
+  await rt.db.kysely.deleteFrom('drive_files').where('id', '=', id).execute();
+}
