@@ -225,6 +225,15 @@ apiSuite('permissions', (api) => {
     expect(ids(await user('bob').call('GET', subordinates))).toEqual([]);
   });
 
+  it('tells a head how large their team is, and who is in it', async () => {
+    const teamOf = async (who: string) => (await user(who).call('GET', '/api/v1/auth/me')).json().teamSize;
+    expect(await teamOf('sasha')).toBe(2);
+    expect(await teamOf('director')).toBe(5);
+    expect(await teamOf('bob')).toBe(0);
+    const team = (await user('director').call('GET', '/api/v1/users?below=director')).json().items;
+    expect(team.map((u: { id: string }) => u.id).sort()).toEqual(['ann', 'bob', 'kim', 'lev', 'sasha']);
+  });
+
   it("lets a head hand a subordinate's task on, but not complete it", async () => {
     const { id, task: t } = await startAs('bob', 'errand', 'bob');
     const sasha = user('sasha');

@@ -124,6 +124,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
                 "Sees every run of some template (all work, or a template's view right): may read its report",
               ),
             emailPreferences,
+            teamSize: z
+              .number()
+              .int()
+              .describe(
+                'How many people report to them, directly or not (their tasks: GET /tasks?scope=subordinates)',
+              ),
           }),
         },
       },

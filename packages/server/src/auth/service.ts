@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { type Ability, abilitiesOf, can } from '../access/abilities.ts';
 import type { Caller } from '../access/caller.ts';
 import { viewableKeys } from '../access/definition-rights.ts';
 import type { Scope } from '../access/scopes.ts';
+import type { Database } from '../db/schema.ts';
 import { type EmailPreferences, emailPreferences } from '../mail/preferences.ts';
 import { normaliseLogin } from '../org/checks.ts';
 import { getUser, type UserView } from '../org/users.ts';
@@ -89,6 +91,8 @@ export interface Me {
   reports: boolean;
   /** What they want by e-mail (mail/preferences.ts). */
   emailPreferences: EmailPreferences;
+  /** How many people report to them, directly or not: a head's tasks page shows their team's. */
+  teamSize: number;
 }
 
 export async function me(rt: Runtime, caller: Caller): Promise<Me> {
@@ -99,5 +103,15 @@ export async function me(rt: Runtime, caller: Caller): Promise<Me> {
     abilities: abilitiesOf(caller),
     reports: can(caller, 'seeAllWork') || (await viewableKeys(rt.db.kysely, caller)).length > 0,
     emailPreferences: await emailPreferences(rt.db.kysely, caller.userId),
+    teamSize: await teamSize(rt.db.kysely, caller.userId),
   };
+}
+
+async function teamSize(db: Kysely<Database>, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('reporting_lines')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('head_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -22,6 +22,12 @@ export const userRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { 
           role: z.string().optional().describe('Holders of this role (in any department)'),
           group: z.string().optional(),
           active: queryBoolean.optional(),
+          below: z
+            .string()
+            .optional()
+            .describe(
+              'Those who report to this user, directly or through heads in between (a head: my team)',
+            ),
           ...pageQuery,
         }),
         response: { 200: page(userSchema), ...problems(400) },

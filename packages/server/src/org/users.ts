@@ -70,6 +70,8 @@ export interface UserFilter {
   role?: string | undefined;
   group?: string | undefined;
   active?: boolean | undefined;
+  /** Those who report to this user, directly or through heads in between. */
+  below?: string | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
 }
@@ -89,6 +91,12 @@ export async function listUsers(rt: Runtime, f: UserFilter): Promise<Page<UserVi
     const group = f.group;
     q = q.where('id', 'in', (eb) =>
       eb.selectFrom('group_members').select('user_id').where('group_name', '=', group),
+    );
+  }
+  if (f.below !== undefined) {
+    const head = f.below;
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('reporting_lines').select('user_id').where('head_id', '=', head),
     );
   }
   if (f.cursor !== undefined) {

@@ -14,21 +14,33 @@ export const orgKeys = {
 export function useUsers() {
   return useQuery({
     queryKey: orgKeys.users,
-    queryFn: async ({ signal }) => {
-      const users: User[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await call('GET /api/v1/users', {
-          query: { limit: 200, ...(cursor ? { cursor } : {}) },
-          signal,
-        });
-        users.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return users;
-    },
+    queryFn: ({ signal }) => allUsers({}, signal),
     staleTime: 5 * 60_000,
   });
+}
+
+/** The people who report to `headId`, directly or not: a head's team, for the team's tasks. */
+export function useTeam(headId: string | undefined) {
+  return useQuery({
+    queryKey: [...orgKeys.users, 'below', headId],
+    queryFn: ({ signal }) => allUsers({ below: headId }, signal),
+    enabled: headId !== undefined,
+    staleTime: 5 * 60_000,
+  });
+}
+
+async function allUsers(filter: { below?: string | undefined }, signal: AbortSignal): Promise<User[]> {
+  const users: User[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call('GET /api/v1/users', {
+      query: { limit: 200, ...filter, ...(cursor ? { cursor } : {}) },
+      signal,
+    });
+    users.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return users;
 }
 
 /**

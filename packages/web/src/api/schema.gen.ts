@@ -2423,6 +2423,8 @@ export interface Operations {
       /** Sees every run of some template (all work, or a template's view right): may read its report */
       reports: boolean;
       emailPreferences: EmailPreferences;
+      /** How many people report to them, directly or not (their tasks: GET /tasks?scope=subordinates) */
+      teamSize: number;
     };
   };
   /** Choose what the signed-in user gets by e-mail (when the server sends e-mail) */
@@ -2508,6 +2510,8 @@ export interface Operations {
       role?: string;
       group?: string;
       active?: 'true' | 'false';
+      /** Those who report to this user, directly or through heads in between (a head: my team) */
+      below?: string;
       /** nextCursor of the previous page */
       cursor?: string;
       /** Items per page (default 50) */

@@ -2,7 +2,9 @@ import { Badge, Button, Group, SegmentedControl, Select, TextInput } from '@mant
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../api/auth.ts';
 import { useDefinitionNames, useDefinitions } from '../api/definitions.ts';
+import { useTeam, useUserNames } from '../api/org.ts';
 import { useTaskList } from '../api/tasks.ts';
 import { PagedList } from '../app/PagedList.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
@@ -11,10 +13,20 @@ import { TaskCard } from './TaskCard.tsx';
 
 type Status = 'open' | 'completed';
 type When = 'overdue' | 'dueToday' | null;
+type Whose = 'mine' | 'team';
 
-/** "My tasks": what waits for me (assigned to me or to a role I hold), newest first; filters and counts. */
+/**
+ * "My tasks": what waits for me (assigned to me or to a role I hold), newest first; filters and counts.
+ * A head switches to their team's — everyone below them, or one of them.
+ */
 export function MyTasksPage() {
   const { t } = useTranslation('tasks');
+  const me = useMe().data;
+  const teamSize = me?.teamSize ?? 0;
+  const [whose, setWhose] = useState<Whose>('mine');
+  const [member, setMember] = useState<string | null>(null);
+  const team = useTeam(teamSize > 0 ? me?.user.id : undefined).data ?? [];
+  const name = useUserNames();
   const [status, setStatus] = useState<Status>('open');
   const [definitionKey, setDefinitionKey] = useState<string | null>(null);
   const [when, setWhen] = useState<When>(null);
@@ -24,7 +36,9 @@ export function MyTasksPage() {
   const definitions = useDefinitions().data?.items ?? [];
   const list = useTaskList(
     {
-      scope: 'mine',
+      ...(whose === 'team'
+        ? { scope: 'subordinates' as const, ...(member ? { userId: member } : {}) }
+        : { scope: 'mine' as const }),
       status,
       ...(definitionKey ? { definitionKey } : {}),
       ...(when && status === 'open' ? { [when]: 'true' as const } : {}),
@@ -61,7 +75,31 @@ export function MyTasksPage() {
           ) : null
         }
       />
+      {teamSize > 0 && (
+        <SegmentedControl
+          mb="sm"
+          value={whose}
+          onChange={(v) => setWhose(v as Whose)}
+          data={[
+            { value: 'mine', label: t('mine.mineTab') },
+            { value: 'team', label: t('mine.teamTab', { count: teamSize }) },
+          ]}
+          aria-label={t('mine.whose')}
+        />
+      )}
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
+        {whose === 'team' && (
+          <Select
+            label={t('filters.employee')}
+            placeholder={t('filters.anyEmployee')}
+            data={team.map((u) => ({ value: u.id, label: u.name }))}
+            value={member}
+            onChange={setMember}
+            clearable
+            searchable
+            w={{ base: '100%', xs: 220 }}
+          />
+        )}
         <SegmentedControl
           value={status}
           onChange={(v) => setStatus(v as Status)}
@@ -115,10 +153,23 @@ export function MyTasksPage() {
       <PagedList
         query={list}
         keep={matches}
-        empty={status === 'open' ? t('mine.empty') : t('mine.emptyCompleted')}
+        empty={
+          whose === 'team'
+            ? t('mine.emptyTeam')
+            : status === 'open'
+              ? t('mine.empty')
+              : t('mine.emptyCompleted')
+        }
         label={t('mine.listLabel')}
       >
-        {(task) => <TaskCard key={task.id} task={task} processName={processName(task.definitionKey)} />}
+        {(task) => (
+          <TaskCard
+            key={task.id}
+            task={task}
+            processName={processName(task.definitionKey)}
+            {...(whose === 'team' && { assignees: task.assignees.map(name).join(', ') })}
+          />
+        )}
       </PagedList>
     </>
   );

@@ -52,11 +52,31 @@ describe('answering tasks', () => {
     await page.context().close();
   });
 
+  it("the head of sales sees her team's tasks, and one employee's", async () => {
+    const page = await stage.signIn('olga', { viewport: DESKTOP });
+    await page.getByText('My team (1)').click();
+    await page
+      .getByRole('link', { name: /Read the contract with Kirpich LLC/ })
+      .first()
+      .waitFor();
+    await page.getByText('Supply contract · Ivan Petrov').first().waitFor();
+    await page.getByRole('combobox', { name: 'Employee' }).click();
+    await page.getByRole('option', { name: 'Ivan Petrov' }).click();
+    await page
+      .getByRole('link', { name: /Read the contract with Kirpich LLC/ })
+      .first()
+      .waitFor();
+    await page.getByText('Mine', { exact: true }).click();
+    await page.getByText('Nothing waits for you.').waitFor();
+    await page.context().close();
+  });
+
   it('the manager acknowledges, then fills in the requested fields on a phone', async () => {
     const page = await stage.signIn('ivan', { viewport: PHONE });
     await page.getByRole('link', { name: /Read the contract with Kirpich LLC/ }).click();
     await page.getByRole('button', { name: 'I have read it' }).click();
     await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor();
+    expect(await page.getByText(/My team/).count()).toBe(0); // no one reports to him
 
     // The next step arrives by itself (the event stream): an information request with two required fields.
     await page.getByRole('link', { name: /Send the signed scan/ }).click();
