@@ -48,6 +48,10 @@ const byId = z.object({ id: z.string() });
  * file (`documentRef: file:<id>`). Folders are set up by `manageFiles`.
  */
 export const driveRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
+  // An upload is the file's bytes as they are; only these routes take them (the plugin's own context).
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
   app.get(
     '/drive/folders',
     {

@@ -56,10 +56,6 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
     done(null, body),
   );
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  // A drive upload: the file's bytes as they are.
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
-  );
   const rt = deps.rt;
   await app.register(authRoutes, { rt, ...auth });
   await app.register(orgRoutes, { rt });
