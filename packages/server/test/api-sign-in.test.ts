@@ -52,10 +52,14 @@ apiSuite('sign-in, sessions and CSRF', (api, dialect) => {
     const bob = await signIn(api().app, 'bob');
     const me = await bob.call('GET', '/api/v1/auth/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ user: { id: 'bob' }, via: 'session', abilities: [] });
+    expect(me.json()).toMatchObject({ user: { id: 'bob' }, via: 'session', abilities: [], teamSize: 0 });
     expect(me.json().scopes).toEqual([
       'crm:read',
       'crm:write',
+      'files:read',
+      'files:write',
+      'lists:read',
+      'lists:write',
       'org:admin',
       'org:read',
       'processes:read',
