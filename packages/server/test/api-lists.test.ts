@@ -137,6 +137,10 @@ apiSuite('lists and their records', (api) => {
       },
       { path: 'body.rights.read.0', message: 'no user nobody' },
     ]);
+    const reserved = await a.call('POST', '/api/v1/lists', { ...CONTRACTS, key: 'new' });
+    expect(reserved.json().errors).toEqual([
+      { path: 'body.key', message: "new is the web app's address for a new list" },
+    ]);
     const taken = await a.call('POST', '/api/v1/lists', CONTRACTS);
     expect(taken.statusCode).toBe(409);
     expect(taken.json().errors).toEqual([

@@ -17,6 +17,9 @@ import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound } from '../runtime/errors.ts';
 import { toIso } from '../util/time.ts';
 
+/** Keys a list cannot take: `/lists/new` in the web app is where a list is made. */
+const RESERVED_KEYS = new Set(['new']);
+
 /** The names a process reads a record by; a list's own fields may not take them. */
 export const RECORD_NAMES = ['id', 'title', 'list', 'listKey', 'author'] as const;
 
@@ -99,6 +102,8 @@ export async function getList(rt: Runtime, caller: Caller, idOrKey: string): Pro
 /** Fields that fit (keys once, options, no record name), subjects that exist, a published template. */
 async function checkList(db: Kysely<Database>, input: ListInput): Promise<void> {
   const errors = definitionProblems(input.fields, 'body.fields');
+  if (RESERVED_KEYS.has(input.key))
+    errors.push({ path: 'body.key', message: `${input.key} is the web app's address for a new list` });
   const reserved = new Set<string>(RECORD_NAMES);
   input.fields.forEach((f, i) => {
     if (reserved.has(f.key))
