@@ -79,14 +79,25 @@ export function urlOf(template: string, path?: Record<string, string>, query?: o
   return qs ? `${url}?${qs}` : url;
 }
 
-/** Sends one request with the session cookie (and the CSRF token on unsafe methods); a refusal throws. */
-async function send<E extends Endpoint>(endpoint: E, args: CallArgs<E>, accept: string): Promise<Response> {
+/**
+ * Sends one request with the session cookie (and the CSRF token on unsafe methods); a refusal throws.
+ * `bytes`, when given, is the body as it is (an upload) instead of `args.body`.
+ */
+async function send<E extends Endpoint>(
+  endpoint: E,
+  args: CallArgs<E>,
+  accept: string,
+  bytes?: Blob,
+): Promise<Response> {
   const space = endpoint.indexOf(' ');
   const method = endpoint.slice(0, space);
   const url = urlOf(endpoint.slice(space + 1), args.path as Record<string, string> | undefined, args.query);
   const headers: Record<string, string> = { accept, ...args.headers };
-  let body: string | undefined;
-  if (args.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (bytes !== undefined) {
+    body = bytes;
+    headers['content-type'] ??= 'application/octet-stream';
+  } else if (args.body !== undefined) {
     body = typeof args.body === 'string' ? args.body : JSON.stringify(args.body);
     headers['content-type'] ??= typeof args.body === 'string' ? 'application/xml' : 'application/json';
   }
@@ -132,9 +143,25 @@ export async function call<E extends Endpoint>(
   endpoint: E,
   args: CallArgs<E> = {} as CallArgs<E>,
 ): Promise<Answer<E>> {
-  const response = await send(endpoint, args, 'application/json');
-  if (response.status === 204) return null as Answer<E>;
-  return (await readBody(response)) as Answer<E>;
+  return answerOf<E>(await send(endpoint, args, 'application/json'));
+}
+
+const answerOf = async <E extends Endpoint>(response: Response): Promise<Answer<E>> =>
+  (response.status === 204 ? null : await readBody(response)) as Answer<E>;
+
+/**
+ * Sends a file's bytes as they are (`Content-Type: application/octet-stream`) to an endpoint that takes
+ * them so; resolves with the typed answer, rejects with an ApiError as `call` does.
+ *
+ * @example
+ * const file = await callWithBytes('POST /api/v1/drive/folders/{id}/files', { path: { id }, query: { name } }, picked);
+ */
+export async function callWithBytes<E extends Endpoint>(
+  endpoint: E,
+  args: CallArgs<E>,
+  bytes: Blob,
+): Promise<Answer<E>> {
+  return answerOf<E>(await send(endpoint, args, 'application/json', bytes));
 }
 
 /** A file the server answered with, and the name its Content-Disposition gives it. */

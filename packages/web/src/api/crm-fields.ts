@@ -8,6 +8,13 @@ export type CrmFieldInput = Body<'PUT /api/v1/crm/fields/{entity}'>['items'][num
 export type FieldEntity = CallArgs<'GET /api/v1/crm/fields/{entity}'>['path']['entity'];
 /** A value an item keeps in its `fields`. */
 export type CrmFieldValue = string | number | boolean | null;
+/**
+ * A typed field as the field inputs and editor take it: the CRM's fields and a list's (which have no
+ * stages) alike.
+ */
+export type FieldDefinition = Pick<CrmField, 'key' | 'label' | 'type' | 'options' | 'required'> & {
+  requiredAtStages?: readonly string[];
+};
 
 /** Under `crm`, so whatever refreshes the CRM refreshes the fields too. */
 export const fieldKeys = { list: (entity: FieldEntity) => ['crm', 'fields', entity] as const };

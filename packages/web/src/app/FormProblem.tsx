@@ -14,6 +14,23 @@ export function fieldErrorsOf(error: unknown, fields: readonly string[]): Record
   );
 }
 
+/**
+ * The refusal's first message for each input of a form whose inputs do not mirror the body: `inputOf`
+ * names the input of each path under `body`, so `{ 'rights.read': 'read' }` puts `rights.read.2` at `read`.
+ */
+export function inputErrorsOf<Input extends string>(
+  error: unknown,
+  inputOf: Readonly<Record<string, Input>>,
+): Partial<Record<Input, string>> {
+  const out: Partial<Record<Input, string>> = {};
+  for (const [path, message] of Object.entries(fieldErrorsOf(error, Object.keys(inputOf)))) {
+    const at = Object.keys(inputOf).find((p) => path === p || path.startsWith(`${p}.`));
+    const input = at === undefined ? undefined : inputOf[at];
+    if (input) out[input] ??= message;
+  }
+  return out;
+}
+
 /** A refused request's message above the form when no field beside an input carries it (`shown`). */
 export function FormProblem({ error, shown = {} }: { error: unknown; shown?: Record<string, string> }) {
   if (!error || Object.keys(shown).length > 0) return null;

@@ -10,6 +10,7 @@ import {
   IconChecklist,
   IconFileText,
   IconFilter,
+  IconFolder,
   IconForms,
   IconInbox,
   IconLayoutKanban,
@@ -23,6 +24,7 @@ import {
   IconRobot,
   IconShieldLock,
   IconSitemap,
+  IconTable,
   IconTableImport,
   IconTags,
   IconTargetArrow,
@@ -57,6 +59,8 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/start', label: t('nav.start'), icon: IconPlayerPlay },
     { to: '/processes', label: t('nav.myProcesses'), icon: IconTimelineEvent },
     { to: '/feed', label: t('nav.feed'), icon: IconNews },
+    { to: '/lists', label: t('nav.lists'), icon: IconTable },
+    { to: '/drive', label: t('nav.drive'), icon: IconFolder },
   ];
   const crm: Item[] = [
     { to: '/crm/deals', label: t('nav.deals'), icon: IconLayoutKanban },

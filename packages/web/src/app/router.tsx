@@ -52,6 +52,14 @@ const CrmAccessPage = named(() => import('../crm-access/CrmAccessPage.tsx'), 'Cr
 const SalesReportPage = named(() => import('../crm-reports/SalesReportPage.tsx'), 'SalesReportPage');
 const MyActivitiesPage = named(() => import('../crm-activities/MyActivitiesPage.tsx'), 'MyActivitiesPage');
 const MailboxesPage = named(() => import('../crm-mail/MailboxesPage.tsx'), 'MailboxesPage');
+const ListsPage = named(() => import('../lists/ListsPage.tsx'), 'ListsPage');
+const ListPage = named(() => import('../lists/ListPage.tsx'), 'ListPage');
+const NewListPage = named(() => import('../lists/ListSettingsPage.tsx'), 'NewListPage');
+const ListSettingsPage = named(() => import('../lists/ListSettingsPage.tsx'), 'ListSettingsPage');
+const RecordPage = named(() => import('../lists/RecordPage.tsx'), 'RecordPage');
+const FoldersPage = named(() => import('../drive/FoldersPage.tsx'), 'FoldersPage');
+const FolderPage = named(() => import('../drive/FolderPage.tsx'), 'FolderPage');
+const FilePage = named(() => import('../drive/FilePage.tsx'), 'FilePage');
 const TokensPage = named(() => import('../account/TokensPage.tsx'), 'TokensPage');
 const EmailPage = named(() => import('../account/EmailPage.tsx'), 'EmailPage');
 
@@ -81,6 +89,14 @@ export const router = createBrowserRouter([
       { path: 'processes', element: <MyProcessesPage /> },
       { path: 'processes/:id', element: <ProcessCardPage /> },
       { path: 'feed', element: <FeedPage /> },
+      { path: 'lists', element: <ListsPage /> },
+      { path: 'lists/new', element: <NewListPage /> },
+      { path: 'lists/:key', element: <ListPage /> },
+      { path: 'lists/:key/settings', element: <ListSettingsPage /> },
+      { path: 'lists/:key/records/:id', element: <RecordPage /> },
+      { path: 'drive', element: <FoldersPage /> },
+      { path: 'drive/folders/:id', element: <FolderPage /> },
+      { path: 'drive/files/:id', element: <FilePage /> },
       { path: 'crm/deals', element: <DealsPage /> },
       { path: 'crm/deals/new', element: <NewDealPage /> },
       { path: 'crm/deals/:id', element: <DealPage /> },

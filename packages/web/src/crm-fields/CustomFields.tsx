@@ -1,17 +1,19 @@
 import { Checkbox, Input, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { ApiError } from '../api/client.ts';
-import type { CrmField, CrmFieldValue } from '../api/crm-fields.ts';
+import type { CrmFieldValue, FieldDefinition } from '../api/crm-fields.ts';
 import { numberValue, requiredAt, withValue } from './field-values.ts';
 
 export interface CustomFieldsProps {
-  /** The company's fields of the item's kind, in order (`useFields(entity)`). */
-  definitions: readonly CrmField[];
+  /** The company's fields of the item's kind, in order (`useFields(entity)`), or a list's. */
+  definitions: readonly FieldDefinition[];
   /** The item's `fields`; keys no definition names are handed back untouched. */
   values: Readonly<Record<string, CrmFieldValue>>;
   onChange: (values: Record<string, CrmFieldValue>) => void;
   /** The server's refusal of the last save: a 422 `INVALID_FIELDS` names each field at `body.fields.<key>`. */
   error?: unknown;
+  /** Where the refusal names the fields: `body.fields` (an item's), `body.values` (a list record's). */
+  errorPath?: string;
   /**
    * A deal's or lead's stage (or the one it is being moved to): fields required there get an asterisk.
    * Contacts and companies have none: only the fields always required get one.
@@ -20,8 +22,8 @@ export interface CustomFieldsProps {
 }
 
 /**
- * The company's own fields of an item — a deal, lead, contact or company — one input per field by its
- * type, those required (always, or at `stageId`) marked, the server's messages at their inputs. Emptying
+ * The company's own fields of an item — a deal, lead, contact, company or list record — one input per
+ * field by its type, those required (always, or at `stageId`) marked, the server's messages at their inputs. Emptying
  * an input stores `null`.
  *
  * @example
@@ -30,7 +32,8 @@ export interface CustomFieldsProps {
  */
 export function CustomFields(props: CustomFieldsProps) {
   if (props.definitions.length === 0) return null;
-  const errors = props.error instanceof ApiError ? props.error.fieldErrors('body.fields') : {};
+  const errors =
+    props.error instanceof ApiError ? props.error.fieldErrors(props.errorPath ?? 'body.fields') : {};
   return (
     <Stack gap="sm">
       {props.definitions.map((field) => (
@@ -48,7 +51,7 @@ export function CustomFields(props: CustomFieldsProps) {
 }
 
 interface FieldInputProps {
-  field: CrmField;
+  field: FieldDefinition;
   value: CrmFieldValue;
   required: boolean;
   error: string | undefined;
@@ -58,7 +61,7 @@ interface FieldInputProps {
 const text = (value: CrmFieldValue) =>
   typeof value === 'string' ? value : value === null ? '' : String(value);
 
-const INPUTS: Record<CrmField['type'], (props: FieldInputProps) => React.JSX.Element> = {
+const INPUTS: Record<FieldDefinition['type'], (props: FieldInputProps) => React.JSX.Element> = {
   string: ({ field, value, required, error, onChange }) => (
     <TextInput
       label={field.label}

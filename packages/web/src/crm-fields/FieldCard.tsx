@@ -1,19 +1,22 @@
 import { ActionIcon, Badge, Code, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CrmField } from '../api/crm-fields.ts';
+import type { FieldDefinition } from '../api/crm-fields.ts';
 import { ActionsMenu } from '../app/ActionsMenu.tsx';
 import { CardListItem } from '../app/CardList.tsx';
 
 export type FieldDialog = { kind: 'new' } | { kind: 'edit' | 'delete'; index: number };
 
-/** One field in the settings: label, key, type, where it is required; moved, edited, deleted. */
+/**
+ * One field in the settings (the CRM's, or a list's): label, key, type, where it is required; moved,
+ * edited, deleted.
+ */
 export function FieldCard(props: {
-  field: CrmField;
+  field: FieldDefinition;
   index: number;
   last: boolean;
-  /** Stage names by id, prefixed by their pipeline's when there are several. */
-  stageNames: ReadonlyMap<string, string>;
+  /** Stage names by id, prefixed by their pipeline's when there are several (the CRM's fields only). */
+  stageNames?: ReadonlyMap<string, string>;
   /** The server's refusal of the last reorder for this field, by what it names (`key`, `options`). */
   errors: Record<string, string> | undefined;
   /** A reorder is being saved: the arrows wait. */
@@ -23,7 +26,7 @@ export function FieldCard(props: {
 }) {
   const { t } = useTranslation('crmFields');
   const { field, index } = props;
-  const stages = field.requiredAtStages.map((id) => props.stageNames.get(id) ?? id);
+  const stages = (field.requiredAtStages ?? []).map((id) => props.stageNames?.get(id) ?? id);
   return (
     <CardListItem label={field.label}>
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">

@@ -22,15 +22,19 @@ export const BUILT_IN_KEYS: ReadonlySet<string> = new Set([
   'company',
   'companyId',
   'comment',
+  'quote',
 ]);
 
 export type KeyProblem = 'empty' | 'pattern' | 'builtIn' | null;
 
-/** Why the server would refuse a key, before asking it; a key used twice is the server's to say. */
-export function keyProblem(key: string): KeyProblem {
+/**
+ * Why the server would refuse a key, before asking it; a key used twice is the server's to say.
+ * `reserved`: the names the item has of its own (a deal's by default; a list record's for a list).
+ */
+export function keyProblem(key: string, reserved: ReadonlySet<string> = BUILT_IN_KEYS): KeyProblem {
   if (key === '') return 'empty';
   if (!FIELD_KEY.test(key)) return 'pattern';
-  return BUILT_IN_KEYS.has(key) ? 'builtIn' : null;
+  return reserved.has(key) ? 'builtIn' : null;
 }
 
 /** A label in Latin camelCase: "Дата подписания" → "dataPodpisaniya", "Signed on" → "signedOn". */
@@ -42,12 +46,16 @@ export function camelKey(label: string): string {
 
 /**
  * A key for a new field from its label, one the server takes and no other field of its kind has
- * (`taken`), nor a built-in name: `amount` becomes `amount2`.
+ * (`taken`), nor a built-in name (`reserved`): `amount` becomes `amount2`.
  */
-export function suggestKey(label: string, taken: Iterable<string>): string {
+export function suggestKey(
+  label: string,
+  taken: Iterable<string>,
+  reserved: ReadonlySet<string> = BUILT_IN_KEYS,
+): string {
   const used = new Set(taken);
   const base = (camelKey(label) || 'field').slice(0, 60);
-  const free = (key: string) => !used.has(key) && !BUILT_IN_KEYS.has(key);
+  const free = (key: string) => !used.has(key) && !reserved.has(key);
   if (free(base)) return base;
   for (let n = 2; ; n++) if (free(`${base}${n}`)) return `${base}${n}`;
 }

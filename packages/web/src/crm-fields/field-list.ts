@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client.ts';
-import type { CrmField, CrmFieldInput, CrmFieldType } from '../api/crm-fields.ts';
+import type { CrmField, CrmFieldInput, CrmFieldType, FieldDefinition } from '../api/crm-fields.ts';
 
 export const FIELD_TYPES: readonly CrmFieldType[] = ['string', 'number', 'boolean', 'date', 'select'];
 
@@ -25,7 +25,15 @@ export const newFieldDraft = (): FieldDraft => ({
 });
 
 /** A stored field as a draft; its key stays as it is whatever the label becomes. */
-export const draftOfField = (field: CrmField): FieldDraft => ({ ...field, keyEdited: true });
+export const draftOfField = (field: FieldDefinition): FieldDraft => ({
+  key: field.key,
+  label: field.label,
+  type: field.type,
+  options: [...field.options],
+  required: field.required,
+  requiredAtStages: [...(field.requiredAtStages ?? [])],
+  keyEdited: true,
+});
 
 /** The draft as the server takes it; only a list keeps its options. */
 export function fieldOfDraft(draft: FieldDraft): CrmFieldInput {
@@ -69,12 +77,13 @@ export function moveField<T>(items: readonly T[], index: number, delta: -1 | 1):
 
 /**
  * The server's refusal by row and field: `body.items.1.key` → `{ 1: { key } }`, `body.items.0.options.2`
- * → `{ 0: { options } }` (the first message of each field).
+ * → `{ 0: { options } }` (the first message of each field). `prefix`: where the rows are (a list's
+ * fields are at `body.fields`).
  */
-export function rowErrors(error: unknown): Record<number, Record<string, string>> {
+export function rowErrors(error: unknown, prefix = 'body.items'): Record<number, Record<string, string>> {
   if (!(error instanceof ApiError)) return {};
   const rows: Record<number, Record<string, string>> = {};
-  for (const [path, message] of Object.entries(error.fieldErrors('body.items'))) {
+  for (const [path, message] of Object.entries(error.fieldErrors(prefix))) {
     const [row, field = ''] = path.split('.');
     const at = Number(row);
     if (!Number.isInteger(at)) continue;
@@ -85,15 +94,17 @@ export function rowErrors(error: unknown): Record<number, Record<string, string>
 }
 
 /**
- * The refusal's messages for the row at `index` of the list `sent`. A key used twice is reported at its
- * second use: that message counts for every row with the same key, so the dialog editing either shows it.
+ * The refusal's messages for the row at `index` of the list `sent` (at `prefix`, as rowErrors). A key
+ * used twice is reported at its second use: that message counts for every row with the same key, so the
+ * dialog editing either shows it.
  */
 export function errorsOfRow(
   error: unknown,
-  sent: readonly CrmFieldInput[],
+  sent: readonly Pick<CrmFieldInput, 'key'>[],
   index: number,
+  prefix?: string,
 ): Record<string, string> {
-  const rows = rowErrors(error);
+  const rows = rowErrors(error, prefix);
   const own = { ...rows[index] };
   const key = sent[index]?.key;
   for (const [at, errors] of Object.entries(rows))

@@ -1,13 +1,13 @@
-import type { CrmField, CrmFieldValue } from '../api/crm-fields.ts';
+import type { CrmFieldValue, FieldDefinition } from '../api/crm-fields.ts';
 
-type Requirement = Pick<CrmField, 'required' | 'requiredAtStages'>;
+type Requirement = Pick<FieldDefinition, 'required' | 'requiredAtStages'>;
 
 /**
  * Whether an item must have the field filled: always, or at `stageId` — a deal's or lead's stage; a
- * contact or company has none.
+ * contact, company or list record has none.
  */
 export function requiredAt(field: Requirement, stageId?: string): boolean {
-  return field.required || (stageId !== undefined && field.requiredAtStages.includes(stageId));
+  return field.required || (stageId !== undefined && (field.requiredAtStages ?? []).includes(stageId));
 }
 
 /** Empty as the server counts it: absent, null, or text of nothing but spaces (`false` and `0` are values). */

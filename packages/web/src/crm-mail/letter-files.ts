@@ -1,5 +1,6 @@
 import { readAsBase64 } from '../admin/documents/docx-file.ts';
 import type { NewEmail } from '../api/crm-mail.ts';
+import { mediaTypeOf } from '../app/media-type.ts';
 
 /** A file as a letter written here carries it: its content as base64. */
 export type LetterAttachment = NonNullable<NewEmail['attachments']>[number];
@@ -7,9 +8,6 @@ export type LetterAttachment = NonNullable<NewEmail['attachments']>[number];
 /** What the server takes on one letter: so many files, so many bytes in all (decoded). */
 export const MAX_LETTER_FILES = 20;
 export const MAX_LETTER_BYTES = 15 * 1024 * 1024;
-
-/** The content types the server takes; a browser may give none (an unknown extension). */
-const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
 
 type Chosen = Pick<File, 'name' | 'size' | 'lastModified'>;
 
@@ -34,9 +32,10 @@ export function filesProblem(files: readonly Pick<File, 'size'>[]): 'tooMany' | 
 
 /** A chosen file as the letter's body carries it. */
 export async function attachmentOf(file: File): Promise<LetterAttachment> {
+  const contentType = mediaTypeOf(file);
   return {
     filename: file.name,
-    ...(CONTENT_TYPE.test(file.type) ? { contentType: file.type } : {}),
+    ...(contentType ? { contentType } : {}),
     content: await readAsBase64(file),
   };
 }

@@ -25,6 +25,8 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/*/salesReport.json',
     '!./locales/*/activities.json',
     '!./locales/*/mail.json',
+    '!./locales/*/lists.json',
+    '!./locales/*/drive.json',
   ],
   { eager: true, import: 'default' },
 );
@@ -44,6 +46,8 @@ const lazyFiles = import.meta.glob<Record<string, unknown>>(
     './locales/*/salesReport.json',
     './locales/*/activities.json',
     './locales/*/mail.json',
+    './locales/*/lists.json',
+    './locales/*/drive.json',
   ],
   { import: 'default' },
 );

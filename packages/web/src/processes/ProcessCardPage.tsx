@@ -14,6 +14,7 @@ import { ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
+import { AboutItem } from './AboutItem.tsx';
 import { CurrentNodes } from './CurrentNodes.tsx';
 import { Documents } from './Documents.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
@@ -107,6 +108,7 @@ export function ProcessCardPage() {
           <Stack gap="md">
             <SectionCard id="card-summary" title={t('card.summary')}>
               <Stack gap={2}>
+                <AboutItem documentRef={data.documentRef} />
                 <Text size="sm">
                   {t('card.startedBy', {
                     name: name(data.startedBy),

@@ -17,6 +17,9 @@ describe('what an outbox job delivers, in one line', () => {
     ['timer', { instanceId: 'i1', timerId: 'w3' }, 'w3'],
     ['updateDocument', { fields: { stage: 'Won', discount: 10 } }, 'stage, discount'],
     ['crmRobot', { robotId: 'r1', dealId: 'd7', seq: 2 }, 'd7'],
+    ['crmTrigger', { dealId: 'd8', event: 'emailReceived', activityKind: null }, 'd8'],
+    ['addListRecord', { list: 'contracts', title: 'Supply #12', values: {} }, 'contracts — Supply #12'],
+    ['listRecordProcess', { recordId: 'r5', definitionKey: 'approve-contract' }, 'approve-contract — r5'],
   ])('%s', (kind, payload, line) => {
     expect(jobSummary({ kind, payload })).toBe(line);
   });

@@ -80,6 +80,11 @@ describe('property forms from the JSON Schema', () => {
     });
   });
 
+  it("a list record's list picked from the server's lists, its values keyed by the list's fields", () => {
+    const widgets = Object.fromEntries((formSpec('addListRecord') ?? []).map((f) => [f.key, f.widget]));
+    expect(widgets).toEqual({ list: 'listKey', title: 'template', values: 'listValues' });
+  });
+
   it("an e-mail's attachments picked from the template's Create document steps", () => {
     const widgets = Object.fromEntries((formSpec('email') ?? []).map((f) => [f.key, f.widget]));
     expect(widgets).toMatchObject({ to: 'assignees', attachments: 'documentSteps' });

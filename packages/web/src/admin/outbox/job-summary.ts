@@ -11,6 +11,9 @@ export const JOB_KINDS = [
   'publishFeed',
   'updateDocument',
   'crmRobot',
+  'crmTrigger',
+  'addListRecord',
+  'listRecordProcess',
   'startProcess',
   'callCompleted',
   'timer',
@@ -50,7 +53,12 @@ export function jobSummary(job: Pick<Job, 'kind' | 'payload'>): string {
     case 'updateDocument':
       return Object.keys((p.fields ?? {}) as object).join(', ');
     case 'crmRobot':
+    case 'crmTrigger':
       return text(p.dealId);
+    case 'addListRecord':
+      return joined(text(p.list), text(p.title));
+    case 'listRecordProcess':
+      return joined(text(p.definitionKey), text(p.recordId));
     default:
       return '';
   }

@@ -23,6 +23,8 @@ export type Widget =
   | 'object'
   | 'documentTemplate'
   | 'documentSteps'
+  | 'listKey'
+  | 'listValues'
   | 'json';
 
 export interface FieldSpec {
@@ -148,6 +150,7 @@ function objectFields(schema: JsonSchema, path: string[], modes: Map<string, Mod
 const PICKED: Record<string, Record<string, Widget>> = {
   createDocument: { template: 'documentTemplate' },
   email: { attachments: 'documentSteps' },
+  addListRecord: { list: 'listKey', values: 'listValues' },
 };
 
 const cache = new Map<string, FieldSpec[] | null>();

@@ -19,6 +19,7 @@ import { DurationInput } from './fields/DurationInput.tsx';
 import { ExpressionInput } from './fields/ExpressionInput.tsx';
 import { AddItemButton, RemoveItemButton } from './fields/ListButtons.tsx';
 import { ExpressionList, RecordInput } from './fields/ListInputs.tsx';
+import { ListKeyInput, ListValuesInput } from './fields/ListKeyInputs.tsx';
 import { useFormEnv } from './form-env.tsx';
 
 type Value = Record<string, unknown>;
@@ -46,6 +47,7 @@ export function ConfigForm({ fields, value, onChange, testPrefix = 'field', type
           onChange={(v) => onChange(spec.path, v)}
           testId={`${testPrefix}-${spec.path.join('.')}`}
           type={type}
+          config={value}
         />
       ))}
     </Stack>
@@ -60,9 +62,11 @@ interface FieldProps {
   onChange: (value: unknown) => void;
   testId: string;
   type: string | undefined;
+  /** The whole config, for a field whose choices follow another's (a list's fields follow the list). */
+  config: Value | undefined;
 }
 
-function Field({ spec, value, onChange, testId, type }: FieldProps) {
+function Field({ spec, value, onChange, testId, type, config }: FieldProps) {
   const { t } = useTranslation('designer');
   const env = useFormEnv();
   const generic = t(`fields.${spec.key}`, { defaultValue: humanize(spec.key) });
@@ -94,6 +98,20 @@ function Field({ spec, value, onChange, testId, type }: FieldProps) {
           readOnly={env.readOnly}
           onChange={setText}
           onBlur={env.seal}
+        />
+      );
+    case 'listKey':
+      return (
+        <ListKeyInput {...common} value={str} readOnly={env.readOnly} onChange={setText} onBlur={env.seal} />
+      );
+    case 'listValues':
+      return (
+        <ListValuesInput
+          label={label}
+          error={error}
+          listKey={String(getAt(config, ['list']) ?? '')}
+          value={value && typeof value === 'object' ? (value as Record<string, string>) : {}}
+          onChange={onChange}
         />
       );
     case 'expression':

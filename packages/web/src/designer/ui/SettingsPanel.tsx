@@ -18,6 +18,7 @@ import type { Doc } from '../model/doc.ts';
 import { targetOf } from '../model/problems.ts';
 import { FieldsEditor, type Item } from './FieldsEditor.tsx';
 import { useFormEnv } from './form-env.tsx';
+import { useListDocumentTypes } from './list-document-types.ts';
 import { RightsEditor } from './RightsEditor.tsx';
 
 export interface SettingsPanelProps {
@@ -35,6 +36,7 @@ export interface SettingsPanelProps {
 export function SettingsPanel({ doc, problems, run, stored }: SettingsPanelProps) {
   const { t } = useTranslation('designer');
   const env = useFormEnv();
+  const listTypes = useListDocumentTypes(doc.documentType);
   const own = problems.filter((p) => targetOf(p, doc).kind === 'settings');
   const set = (settings: Parameters<typeof setSettings>[0], field: string) =>
     run(setSettings(settings), `settings:${field}`);
@@ -113,10 +115,13 @@ export function SettingsPanel({ doc, problems, run, stored }: SettingsPanelProps
       <Select
         label={t('settings.documentType')}
         description={t('settings.documentTypeHint')}
-        data={['lead', 'deal', 'contact', 'company', 'quote'].map((v) => ({
-          value: v,
-          label: t(`settings.documentTypes.${v}`),
-        }))}
+        data={[
+          ...['lead', 'deal', 'contact', 'company', 'quote', 'file'].map((v) => ({
+            value: v,
+            label: t(`settings.documentTypes.${v}`),
+          })),
+          ...listTypes,
+        ]}
         value={doc.documentType ?? null}
         clearable
         readOnly={env.readOnly}

@@ -45,6 +45,8 @@ export function RecordInput(props: {
   error?: string | undefined;
   expression: boolean;
   keyHint: string;
+  /** The names a row may take, when the caller knows them (a list's fields); else from `keyHint`. */
+  keyNames?: readonly string[] | undefined;
   value: Record<string, string>;
   onChange: (v: unknown) => void;
 }) {
@@ -52,8 +54,9 @@ export function RecordInput(props: {
   const entries = Object.entries(props.value);
   const set = (list: [string, string][]) =>
     props.onChange(list.length === 0 ? undefined : Object.fromEntries(list));
-  const keyNames =
-    props.keyHint === 'values'
+  const keyNames = props.keyNames
+    ? [...props.keyNames]
+    : props.keyHint === 'values'
       ? env.names.filter((n) => n.source === 'variable').map((n) => n.name)
       : props.keyHint === 'fields'
         ? env.names.filter((n) => n.source === 'document').map((n) => n.name.slice('document.'.length))

@@ -1,0 +1,28 @@
+import { type DriveFile, MAX_FILE_BYTES } from '../api/drive.ts';
+
+/** Why a chosen file is not sent at all: the server would refuse it. */
+export type UploadProblem = 'empty' | 'tooLarge';
+
+/** Where one chosen file is on its way into the folder. */
+export type UploadState =
+  | { phase: 'waiting' }
+  | { phase: 'uploading' }
+  | { phase: 'done'; file: DriveFile }
+  | { phase: 'refused'; problem: UploadProblem }
+  | { phase: 'failed'; error: unknown };
+
+export interface Upload {
+  /** Unique in the page's uploads (two files may share a name). */
+  key: number;
+  name: string;
+  state: UploadState;
+}
+
+export function uploadProblem(file: Pick<File, 'size'>): UploadProblem | null {
+  if (file.size === 0) return 'empty';
+  return file.size > MAX_FILE_BYTES ? 'tooLarge' : null;
+}
+
+/** Whether an upload is still to finish. */
+export const pending = (upload: Upload) =>
+  upload.state.phase === 'waiting' || upload.state.phase === 'uploading';
