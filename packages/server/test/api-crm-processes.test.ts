@@ -92,7 +92,7 @@ apiSuite('processes on deals', (api) => {
 
     const [task] = await a.openTasks(id);
     const detail = (await ivan.call('GET', `/api/v1/tasks/${task?.id}`)).json();
-    expect(detail).toMatchObject({ assignees: ['ivan'], title: 'Quote for ООО Ромашка' });
+    expect(detail).toMatchObject({ assignees: ['ivan'], title: 'Quote for ООО Ромашка', documentRef: ref });
     const done = await ivan.call('POST', `/api/v1/tasks/${task?.id}/complete`, { outcome: 'acknowledged' });
     expect(done.statusCode, done.body).toBe(200);
     expect(await runDueJobs(a.baton.rt)).toContain('updateDocument');

@@ -10,6 +10,10 @@ export const taskSchema = z
     id: z.string().describe('instanceId:taskId'),
     instanceId: z.string(),
     definitionKey: z.string(),
+    documentRef: z
+      .string()
+      .nullable()
+      .describe('What its process is about (deal:<id>, record:<id>, file:<id>, …)'),
     nodeId: z.string(),
     status,
     kind: z.string().describe('approve, review, requestInfo, acknowledge or form'),

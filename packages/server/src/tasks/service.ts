@@ -42,6 +42,8 @@ export interface TaskView {
   id: string;
   instanceId: string;
   definitionKey: string;
+  /** What its process is about (`deal:<id>`, `file:<id>`, …), or null. */
+  documentRef: string | null;
   nodeId: string;
   status: TaskStatus;
   kind: string;
@@ -343,6 +345,7 @@ function viewOf(row: TaskRow): TaskView {
     id: row.id,
     instanceId: row.instance_id,
     definitionKey: row.definition_key,
+    documentRef: row.document_ref,
     nodeId: row.node_id,
     status: row.status,
     kind: row.kind,

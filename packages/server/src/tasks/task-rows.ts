@@ -7,14 +7,15 @@ import { NotFound } from '../runtime/errors.ts';
 
 /** How tasks are read: rows joined with their instance's definition, by id, as a caller sees them. */
 
-export type TaskRow = TasksTable & Pick<InstancesTable, 'definition_key' | 'definition_version'>;
+export type TaskRow = TasksTable &
+  Pick<InstancesTable, 'definition_key' | 'definition_version' | 'document_ref'>;
 
 export function tasks(db: Kysely<Database>) {
   return db
     .selectFrom('tasks')
     .innerJoin('instances', 'instances.id', 'tasks.instance_id')
     .selectAll('tasks')
-    .select(['instances.definition_key', 'instances.definition_version']);
+    .select(['instances.definition_key', 'instances.definition_version', 'instances.document_ref']);
 }
 
 /** The rest of the instance's row, its columns prefixed `instance_` (they share names with the task's). */
@@ -23,7 +24,6 @@ function withInstance<O>(query: SelectQueryBuilder<Database, 'tasks' | 'instance
     'instances.status as instance_status',
     'instances.state as instance_state',
     'instances.version as instance_version',
-    'instances.document_ref as instance_document_ref',
     'instances.started_by as instance_started_by',
     'instances.started_at as instance_started_at',
     'instances.ended_at as instance_ended_at',
@@ -37,7 +37,7 @@ function withInstance<O>(query: SelectQueryBuilder<Database, 'tasks' | 'instance
 export type TaskToComplete = TaskRow & {
   [C in Exclude<
     keyof InstancesTable,
-    'id' | 'definition_key' | 'definition_version'
+    'id' | 'definition_key' | 'definition_version' | 'document_ref'
   > as `instance_${C}`]: InstancesTable[C];
 };
 
@@ -49,7 +49,7 @@ export function instanceOf(row: TaskToComplete): InstancesTable {
     status: row.instance_status,
     state: row.instance_state,
     version: row.instance_version,
-    document_ref: row.instance_document_ref,
+    document_ref: row.document_ref,
     started_by: row.instance_started_by,
     started_at: row.instance_started_at,
     ended_at: row.instance_ended_at,

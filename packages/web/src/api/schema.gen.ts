@@ -786,6 +786,8 @@ export type TaskInput = {
   id: string;
   instanceId: string;
   definitionKey: string;
+  /** What its process is about (deal:<id>, record:<id>, file:<id>, …) */
+  documentRef: string | null;
   nodeId: string;
   status: 'open' | 'completed' | 'cancelled';
   /** approve, review, requestInfo, acknowledge or form */
@@ -1969,6 +1971,8 @@ export type Task = {
   id: string;
   instanceId: string;
   definitionKey: string;
+  /** What its process is about (deal:<id>, record:<id>, file:<id>, …) */
+  documentRef: string | null;
   nodeId: string;
   status: 'open' | 'completed' | 'cancelled';
   /** approve, review, requestInfo, acknowledge or form */
@@ -3291,6 +3295,8 @@ export interface Operations {
       id: string;
       instanceId: string;
       definitionKey: string;
+      /** What its process is about (deal:<id>, record:<id>, file:<id>, …) */
+      documentRef: string | null;
       nodeId: string;
       status: 'open' | 'completed' | 'cancelled';
       /** approve, review, requestInfo, acknowledge or form */

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call } from '../api/client.ts';
-import { useInstance } from '../api/instances.ts';
 import { filePath } from '../drive/paths.ts';
 import { recordPath } from '../lists/paths.ts';
 import { type AboutKind, readDocumentRef } from './about-ref.ts';
@@ -70,10 +69,4 @@ export function AboutItem({ documentRef }: { documentRef: string | null }) {
       )}
     </Text>
   );
-}
-
-/** What the process of a task is about (see AboutItem), read from the process. */
-export function InstanceAbout({ instanceId }: { instanceId: string }) {
-  const instance = useInstance(instanceId);
-  return <AboutItem documentRef={instance.data?.documentRef ?? null} />;
 }

@@ -14,7 +14,7 @@ import { ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime } from '../i18n/format.ts';
-import { InstanceAbout } from '../processes/AboutItem.tsx';
+import { AboutItem } from '../processes/AboutItem.tsx';
 import { Documents } from '../processes/Documents.tsx';
 import { HistoryTimeline } from '../processes/HistoryTimeline.tsx';
 import { DelegateTask } from './DelegateTask.tsx';
@@ -63,7 +63,7 @@ export function TaskPage() {
                 </Badge>
               </Group>
               <Stack gap={2} mb="sm">
-                <InstanceAbout instanceId={data.instanceId} />
+                <AboutItem documentRef={data.documentRef} />
                 {data.dueAt && (
                   <Text size="sm" c={overdue ? 'red' : undefined}>
                     {t('due', { date: formatDateTime(data.dueAt, i18n.language) })}
