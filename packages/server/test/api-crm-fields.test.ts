@@ -185,9 +185,14 @@ apiSuite('lead, contact and company fields', (api) => {
         ])
       ).statusCode,
     ).toBe(200);
-    expect((await put('contact', [{ key: 'birthday', label: 'Birthday', type: 'date' }])).statusCode).toBe(
-      200,
-    );
+    expect(
+      (
+        await put('contact', [
+          { key: 'birthday', label: 'Birthday', type: 'date' },
+          { key: 'curator', label: 'Curator', type: 'user' },
+        ])
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('keeps each kind its own list; a contact or company field is not required at stages', async () => {
@@ -246,9 +251,22 @@ apiSuite('lead, contact and company fields', (api) => {
     expect(badDate.json().errors).toEqual([
       { path: 'body.fields.birthday', message: 'Birthday must be a date (YYYY-MM-DD)' },
     ]);
+    // An employee field takes an active employee's id.
+    const curator = (value: unknown) =>
+      ivan.call('PATCH', `/api/v1/crm/contacts/${contact.id}`, {
+        fields: { birthday: '1990-05-01', curator: value },
+      });
+    expect((await curator('nobody')).json().errors).toEqual([
+      { path: 'body.fields.curator', message: 'Curator: there is no active employee nobody' },
+    ]);
+    expect((await curator(7)).json().errors).toEqual([
+      { path: 'body.fields.curator', message: "Curator must be an employee's id" },
+    ]);
+    expect((await curator('ivan')).json().fields).toEqual({ birthday: '1990-05-01', curator: 'ivan' });
     const listed = (await ivan.call('GET', '/api/v1/crm/contacts')).json().items;
     expect(listed.find((c: { id: string }) => c.id === contact.id).fields).toEqual({
       birthday: '1990-05-01',
+      curator: 'ivan',
     });
   });
 

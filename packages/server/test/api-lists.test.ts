@@ -18,16 +18,17 @@ const CONTRACTS = {
     { key: 'amount', label: 'Сумма', type: 'number' },
     { key: 'signedOn', label: 'Подписан', type: 'date' },
     { key: 'approved', label: 'Согласован', type: 'boolean' },
+    { key: 'lawyer', label: 'Юрист', type: 'user' },
   ],
   rights: { read: ['department:sales', 'role:lawyer'], write: ['role:lawyer'] },
 };
 
-/** Approval of a contract record: its author acknowledges, then the record is marked approved. */
+/** Approval of a contract record: its lawyer acknowledges, then the record is marked approved. */
 const approval = itemProcess('contract-approval', 'list:contracts', [
   {
     id: 'review',
     type: 'userTask',
-    config: { kind: 'acknowledge', assignees: ['document.author'], title: 'Договор {{ document.number }}' },
+    config: { kind: 'acknowledge', assignees: ['document.lawyer'], title: 'Договор {{ document.number }}' },
   },
   { id: 'mark', type: 'setFields', config: { fields: { approved: 'true', title: "document.title + ' ✓'" } } },
 ]);
@@ -161,7 +162,7 @@ apiSuite('lists and their records', (api) => {
     expect(record).toMatchObject({ version: 1, createdBy: 'olga', editable: true });
     const wrong = await olga('POST', `/api/v1/lists/${listId}/records`, {
       title: 'x',
-      values: { kind: 'аренда', amount: 'много', colour: 'red' },
+      values: { kind: 'аренда', amount: 'много', colour: 'red', lawyer: 'nobody' },
     });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors).toEqual([
@@ -169,6 +170,7 @@ apiSuite('lists and their records', (api) => {
       { path: 'body.values.number', message: 'Номер must be filled' },
       { path: 'body.values.kind', message: 'Вид must be one of поставка, услуги' },
       { path: 'body.values.amount', message: 'Сумма must be a number' },
+      { path: 'body.values.lawyer', message: 'Юрист: there is no active employee nobody' },
     ]);
     // Sales read, and change nothing.
     const read = await ivan('GET', `/api/v1/list-records/${record.id}`);
@@ -207,7 +209,10 @@ apiSuite('lists and their records', (api) => {
 
   it('runs a process about a record: it reads the record and writes back', async () => {
     const a = api();
-    const record = await add(olga, { title: 'Аренда склада', values: { number: 'А-3', kind: 'услуги' } });
+    const record = await add(olga, {
+      title: 'Аренда склада',
+      values: { number: 'А-3', kind: 'услуги', lawyer: 'olga' },
+    });
     const ref = `record:${record.id}`;
     const started = await olga('POST', '/api/v1/instances', {
       definitionKey: approval.key,
@@ -224,7 +229,7 @@ apiSuite('lists and their records', (api) => {
     const after = (await olga('GET', `/api/v1/list-records/${record.id}`)).json();
     expect(after).toMatchObject({
       title: 'Аренда склада ✓',
-      values: { number: 'А-3', kind: 'услуги', approved: true },
+      values: { number: 'А-3', kind: 'услуги', lawyer: 'olga', approved: true },
       updatedBy: `process:${started.json().id}`,
     });
     // One the starter does not see is no document.
@@ -247,7 +252,7 @@ apiSuite('lists and their records', (api) => {
     });
     expect(withProcess.json().processKey).toBe(approval.key);
     try {
-      const record = await add(olga, { title: 'Охрана', values: { number: 'О-1' } });
+      const record = await add(olga, { title: 'Охрана', values: { number: 'О-1', lawyer: 'olga' } });
       expect(await runDueJobs(a.baton.rt)).toEqual(['listRecordProcess']);
       expect(await runDueJobs(a.baton.rt)).toEqual([]);
       const started = (
@@ -292,7 +297,7 @@ apiSuite('lists and their records', (api) => {
 
   it('fails a write-back the record cannot take, and one to a deleted list', async () => {
     const a = api();
-    const record = await add(olga, { title: 'Временный', values: { number: 'В-1' } });
+    const record = await add(olga, { title: 'Временный', values: { number: 'В-1', lawyer: 'olga' } });
     const id = (
       await olga('POST', '/api/v1/instances', {
         definitionKey: approval.key,

@@ -6,7 +6,8 @@ import type { Runtime } from '../runtime/context.ts';
 import { Unprocessable } from '../runtime/errors.ts';
 import type { DealFields } from './deal-rows.ts';
 
-export const FIELD_TYPES = ['string', 'number', 'boolean', 'date', 'select'] as const;
+/** `user`: an employee, kept as their id (a process reads it as one, e.g. to hand them a task). */
+export const FIELD_TYPES = ['string', 'number', 'boolean', 'date', 'select', 'user'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** The kinds of CRM items a company adds its own fields to. */
@@ -143,7 +144,38 @@ function typeProblem(f: PlainField, v: unknown): string | null {
         : 'must be a date (YYYY-MM-DD)';
     case 'select':
       return typeof v === 'string' && f.options.includes(v) ? null : `must be one of ${f.options.join(', ')}`;
+    case 'user':
+      return typeof v === 'string' ? null : "must be an employee's id";
   }
+}
+
+/** Values of `user` fields that name no active employee: each by key, with its words. */
+export async function employeeProblems(
+  db: Kysely<Database>,
+  definitions: readonly PlainField[],
+  values: DealFields,
+): Promise<{ key: string; message: string }[]> {
+  const named = definitions
+    .filter((f) => f.type === 'user' && typeof values[f.key] === 'string' && values[f.key] !== '')
+    .map((f) => ({ f, id: values[f.key] as string }));
+  if (named.length === 0) return [];
+  const active = new Set(
+    (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          named.map((n) => n.id),
+        )
+        .where('active', '=', 1)
+        .execute()
+    ).map((u) => u.id),
+  );
+  return named
+    .filter((n) => !active.has(n.id))
+    .map((n) => ({ key: n.f.key, message: `${n.f.label}: there is no active employee ${n.id}` }));
 }
 
 /**
@@ -179,9 +211,10 @@ export async function checkFieldValues(
   stage: { id: string; name: string } | null,
   fields: DealFields,
 ): Promise<void> {
-  const errors = fieldValueProblems(await listFields(db, entity), stage, fields).map((p) => ({
-    path: `body.fields.${p.key}`,
-    message: p.message,
-  }));
+  const definitions = await listFields(db, entity);
+  const errors = [
+    ...fieldValueProblems(definitions, stage, fields),
+    ...(await employeeProblems(db, definitions, fields)),
+  ].map((p) => ({ path: `body.fields.${p.key}`, message: p.message }));
   if (errors.length > 0) throw new Unprocessable(describe(errors), errors, 'INVALID_FIELDS');
 }

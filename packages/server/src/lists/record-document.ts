@@ -69,7 +69,7 @@ export async function writeRecordFields(
   if (title !== undefined && (typeof title !== 'string' || title.trim() === ''))
     throw new PermanentFailure(`${where}: title must be a text`);
   const values = { ...(JSON.parse(record.values) as RecordValues), ...(rest as RecordValues) };
-  const problems = valueProblems(list, values, 'values');
+  const problems = await valueProblems(trx, list, values, 'values');
   if (problems.length > 0)
     throw new PermanentFailure(`${where}: ${problems.map((p) => p.message).join('; ')}`);
   await writeRecord(trx, record, { title, values }, by, now);

@@ -27,7 +27,7 @@ export const addListRecordHandler: JobHandler = {
       const list = await trx.selectFrom('lists').selectAll().where('key', '=', e.list).executeTakeFirst();
       if (!list) throw new PermanentFailure(`${where}: there is no list ${e.list}`);
       const values = e.values as RecordValues;
-      const problems = valueProblems(list, values, 'values');
+      const problems = await valueProblems(trx, list, values, 'values');
       if (problems.length > 0)
         throw new PermanentFailure(`${where}: ${problems.map((p) => p.message).join('; ')}`);
       const by = job.instance_id === null ? 'process' : `process:${job.instance_id}`;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Caller } from '../access/caller.ts';
 import type { DealFields } from '../crm/deal-rows.ts';
-import { describe, fieldValueProblems, type PlainField } from '../crm/field-definitions.ts';
+import { describe, employeeProblems, fieldValueProblems, type PlainField } from '../crm/field-definitions.ts';
 import { contains, searchText } from '../crm/search.ts';
 import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
 import { newRowId } from '../db/row-ids.ts';
@@ -58,28 +58,28 @@ export interface RecordProcessJob {
 
 /**
  * What is wrong with a record's values by its list's fields, at `path.<key>`: a key the list has not,
- * a value not of its field's type, a required field empty.
+ * a value not of its field's type, a required field empty, an employee who is not one.
  */
-export function valueProblems(
+export async function valueProblems(
+  db: Kysely<Database>,
   list: ListsTable,
   values: RecordValues,
   path: string,
-): { path: string; message: string }[] {
+): Promise<{ path: string; message: string }[]> {
   const fields = JSON.parse(list.fields) as PlainField[];
   const known = new Set(fields.map((f) => f.key));
   return [
     ...Object.keys(values)
       .filter((key) => !known.has(key))
       .map((key) => ({ path: `${path}.${key}`, message: `the list ${list.name} has no field ${key}` })),
-    ...fieldValueProblems(fields, null, values).map((p) => ({
-      path: `${path}.${p.key}`,
-      message: p.message,
-    })),
+    ...[...fieldValueProblems(fields, null, values), ...(await employeeProblems(db, fields, values))].map(
+      (p) => ({ path: `${path}.${p.key}`, message: p.message }),
+    ),
   ];
 }
 
-function demandValues(list: ListsTable, values: RecordValues): void {
-  const errors = valueProblems(list, values, 'body.values');
+async function demandValues(db: Kysely<Database>, list: ListsTable, values: RecordValues): Promise<void> {
+  const errors = await valueProblems(db, list, values, 'body.values');
   if (errors.length > 0) throw new Unprocessable(describe(errors), errors, 'INVALID_VALUES');
 }
 
@@ -150,7 +150,7 @@ export async function createRecord(
   const { list, access } = await readableList(rt.db.kysely, caller, listIdOrKey);
   demandWrite(access, list);
   const values = input.values ?? {};
-  demandValues(list, values);
+  await demandValues(rt.db.kysely, list, values);
   const row = await rt.db.kysely
     .transaction()
     .execute((trx) =>
@@ -258,7 +258,7 @@ export async function updateRecord(
 ): Promise<RecordView> {
   const { record, list, access } = await readableRecord(rt.db.kysely, caller, id);
   demandWrite(access, list);
-  if (patch.values !== undefined) demandValues(list, patch.values);
+  if (patch.values !== undefined) await demandValues(rt.db.kysely, list, patch.values);
   // One conditional UPDATE: a change since `record` was read is a 409.
   return view(await writeRecord(rt.db.kysely, record, patch, caller.userId, rt.now()), true);
 }

@@ -284,7 +284,7 @@ export type CrmFieldInput = {
   key: string;
   label: string;
   /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user';
   options?: string[];
   /** Every item of its kind must have it */
   required?: boolean;
@@ -1020,7 +1020,7 @@ export type ListFieldInput = {
   key: string;
   label: string;
   /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user';
   options?: string[];
   /** Every record must have it */
   required?: boolean;
@@ -1469,7 +1469,7 @@ export type CrmField = {
   key: string;
   label: string;
   /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user';
   options: string[];
   /** Every item of its kind must have it */
   required: boolean;
@@ -2205,7 +2205,7 @@ export type ListField = {
   key: string;
   label: string;
   /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user';
   options: string[];
   /** Every record must have it */
   required: boolean;
