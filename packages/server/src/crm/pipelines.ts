@@ -61,6 +61,12 @@ export async function listPipelines(db: Kysely<Database>, entity?: CrmEntity): P
   }));
 }
 
+/** 404 unless there is a pipeline `id` (what hangs on its stages is listed by it). */
+export async function demandPipeline(db: Kysely<Database>, id: string): Promise<void> {
+  const found = await db.selectFrom('crm_pipelines').select('id').where('id', '=', id).executeTakeFirst();
+  if (!found) throw new NotFound('pipeline', id);
+}
+
 export async function getPipeline(db: Kysely<Database>, id: string): Promise<PipelineView> {
   const found = (await listPipelines(db)).find((p) => p.id === id);
   if (!found) throw new NotFound('pipeline', id);

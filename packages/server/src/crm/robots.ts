@@ -12,6 +12,7 @@ import { NotFound, Unprocessable } from '../runtime/errors.ts';
 import { stepContext } from '../runtime/step-context.ts';
 import { toIso } from '../util/time.ts';
 import type { ActivityKind } from './activities/activities.ts';
+import { demandPipeline } from './pipelines.ts';
 import { badReference } from './references.ts';
 import { robotMessage } from './robot-message.ts';
 
@@ -80,12 +81,7 @@ const view = (r: CrmRobotsTable): RobotView => ({
 
 /** A pipeline's robots, by stage order then when they were made. */
 export async function listRobots(db: Kysely<Database>, pipelineId: string): Promise<RobotView[]> {
-  const pipeline = await db
-    .selectFrom('crm_pipelines')
-    .select('id')
-    .where('id', '=', pipelineId)
-    .executeTakeFirst();
-  if (!pipeline) throw new NotFound('pipeline', pipelineId);
+  await demandPipeline(db, pipelineId);
   const rows = await db
     .selectFrom('crm_robots as r')
     .innerJoin('crm_stages as s', 's.id', 'r.stage_id')

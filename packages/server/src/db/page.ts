@@ -1,3 +1,5 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+
 /** One page of a keyset-paginated list; `nextCursor` is null on the last page. */
 export interface Page<T> {
   items: T[];
@@ -55,4 +57,13 @@ export function toPage<R, T>(
     items: items.map(view),
     nextCursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
+}
+
+/**
+ * The rows after `cursor` in a list newest first — by `time`, then `id`, both descending — whose
+ * cursor is `[time, id]` of the last row seen.
+ */
+export function afterNewest(cursor: string, time: string, id: string): Expression<SqlBool> {
+  const [at, key] = decodeCursor<[number, string]>(cursor, ['number', 'string']);
+  return sql<SqlBool>`(${sql.ref(time)} < ${at} or (${sql.ref(time)} = ${at} and ${sql.ref(id)} < ${key}))`;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../access/caller.ts';
 import { contains, searchText } from '../crm/search.ts';
-import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
+import { afterNewest, DEFAULT_PAGE_SIZE, type Page, toPage } from '../db/page.ts';
 import { newRowId } from '../db/row-ids.ts';
 import type { Database, DriveFilesTable } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
@@ -163,12 +163,7 @@ export async function listFiles(
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
   let q = db.selectFrom('drive_files').select(META).where('folder_id', '=', folder.id);
   if (f.q) q = q.where(contains('search', f.q));
-  if (f.cursor) {
-    const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
-    q = q.where((eb) =>
-      eb.or([eb('updated_at', '<', at), eb.and([eb('updated_at', '=', at), eb('id', '<', id)])]),
-    );
-  }
+  if (f.cursor) q = q.where(afterNewest(f.cursor, 'updated_at', 'id'));
   const rows = await q
     .orderBy('updated_at', 'desc')
     .orderBy('id', 'desc')

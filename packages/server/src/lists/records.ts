@@ -3,7 +3,7 @@ import type { Caller } from '../access/caller.ts';
 import type { DealFields } from '../crm/deal-rows.ts';
 import { describe, employeeProblems, fieldValueProblems, type PlainField } from '../crm/field-definitions.ts';
 import { contains, searchText } from '../crm/search.ts';
-import { DEFAULT_PAGE_SIZE, decodeCursor, type Page, toPage } from '../db/page.ts';
+import { afterNewest, DEFAULT_PAGE_SIZE, type Page, toPage } from '../db/page.ts';
 import { newRowId } from '../db/row-ids.ts';
 import type { Database, ListRecordsTable, ListsTable } from '../db/schema.ts';
 import { enqueue } from '../jobs/enqueue.ts';
@@ -177,12 +177,7 @@ export async function listRecords(
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
   let q = db.selectFrom('list_records').selectAll().where('list_id', '=', list.id);
   if (f.q) q = q.where(contains('search', f.q));
-  if (f.cursor) {
-    const [at, id] = decodeCursor<[number, string]>(f.cursor, ['number', 'string']);
-    q = q.where((eb) =>
-      eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]),
-    );
-  }
+  if (f.cursor) q = q.where(afterNewest(f.cursor, 'created_at', 'id'));
   const rows = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')

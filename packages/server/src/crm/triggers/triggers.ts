@@ -7,6 +7,7 @@ import type { Runtime } from '../../runtime/context.ts';
 import { NotFound } from '../../runtime/errors.ts';
 import { toIso } from '../../util/time.ts';
 import type { ActivityKind } from '../activities/activities.ts';
+import { demandPipeline } from '../pipelines.ts';
 import { badReference } from '../references.ts';
 
 /**
@@ -59,12 +60,7 @@ const view = (t: CrmTriggersTable): TriggerView => ({
 
 /** A pipeline's triggers, by stage order then when they were made. */
 export async function listTriggers(db: Kysely<Database>, pipelineId: string): Promise<TriggerView[]> {
-  const pipeline = await db
-    .selectFrom('crm_pipelines')
-    .select('id')
-    .where('id', '=', pipelineId)
-    .executeTakeFirst();
-  if (!pipeline) throw new NotFound('pipeline', pipelineId);
+  await demandPipeline(db, pipelineId);
   const rows = await db
     .selectFrom('crm_triggers as t')
     .innerJoin('crm_stages as s', 's.id', 't.stage_id')
