@@ -98,6 +98,19 @@ apiSuite("the company's drive", (api) => {
     expect((await petr('GET', `/api/v1/drive/files/${first.json().id}/content`)).statusCode).toBe(404);
   });
 
+  it('makes two uploads of one new name at the same moment a file and its second version', async () => {
+    const both = await Promise.all([
+      upload(olga, 'Одновременно.txt', Buffer.from('first')),
+      upload(olga, 'Одновременно.txt', Buffer.from('second')),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect(new Set(both.map((r) => r.json().id)).size).toBe(1);
+    const latest = both.find((r) => r.statusCode === 200)?.json();
+    expect(latest.version).toBe(2);
+    const bytes = (await olga('GET', `/api/v1/drive/files/${latest.id}/content`)).body;
+    expect(['first', 'second']).toContain(bytes);
+  });
+
   it('refuses a bad name, an empty file, one too large and one of another content type', async () => {
     const slash = await upload(olga, 'a/b.pdf', PDF);
     expect(slash.statusCode).toBe(422);

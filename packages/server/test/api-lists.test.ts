@@ -189,6 +189,13 @@ apiSuite('lists and their records', (api) => {
     const stale = await olga('PATCH', `/api/v1/list-records/${record.id}`, { title: 'x', version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('VERSION_CONFLICT');
+    // Two people saving version 2 at the same moment: one of them is told to reload.
+    const race = await Promise.all(
+      ['Кирпичный завод', 'ООО Кирпичный завод №1'].map((title) =>
+        olga('PATCH', `/api/v1/list-records/${record.id}`, { title, version: 2 }),
+      ),
+    );
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 409]);
   });
 
   it('finds records by title or value in any letter case, newest first, a page at a time', async () => {
