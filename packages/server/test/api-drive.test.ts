@@ -203,6 +203,31 @@ apiSuite("the company's drive", (api) => {
     expect(offered.map((d: { key: string }) => d.key)).toEqual([acknowledge.key]);
   });
 
+  it('installs the standard acknowledgment of a file: each reader is asked to read it', async () => {
+    const a = api();
+    const installed = await a.call('POST', '/api/v1/library/file-acknowledgment/install', {
+      publish: true,
+      language: 'ru',
+    });
+    expect(installed.statusCode, installed.body).toBe(201);
+    const put = (await upload(olga, 'Правила внутреннего распорядка.pdf', PDF)).json();
+    const started = await olga('POST', '/api/v1/instances', {
+      definitionKey: 'file-acknowledgment',
+      documentRef: `file:${put.id}`,
+      params: { readers: ['ivan', 'olga'] },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const tasks = await a.openTasks(started.json().id);
+    expect(tasks).toHaveLength(2);
+    const task = (await ivan('GET', `/api/v1/tasks/${tasks[0]?.id}`)).json();
+    expect(task).toMatchObject({
+      title: 'Ознакомиться: Правила внутреннего распорядка.pdf',
+      kind: 'acknowledge',
+      documentRef: `file:${put.id}`,
+    });
+    expect(task.form.description).toContain('(версия 1) в папке «Договоры»');
+  });
+
   it('deletes a folder with its files, and is closed to a token without the files scopes', async () => {
     const a = api();
     const temp = (await a.call('POST', '/api/v1/drive/folders', { name: 'Временная' })).json();

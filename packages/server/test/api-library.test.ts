@@ -37,6 +37,7 @@ apiSuite('library of standard processes', (api) => {
       'dismissal',
       'business-trip',
       'acknowledgment',
+      'file-acknowledgment',
       'purchase',
       'contract-approval',
     ]);

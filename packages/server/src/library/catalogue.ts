@@ -4,6 +4,7 @@ import acknowledgment from './templates/acknowledgment.json' with { type: 'json'
 import businessTrip from './templates/business-trip.json' with { type: 'json' };
 import contractApproval from './templates/contract-approval.json' with { type: 'json' };
 import dismissal from './templates/dismissal.json' with { type: 'json' };
+import fileAcknowledgment from './templates/file-acknowledgment.json' with { type: 'json' };
 import onboarding from './templates/onboarding.json' with { type: 'json' };
 import purchase from './templates/purchase.json' with { type: 'json' };
 import timeOff from './templates/time-off.json' with { type: 'json' };
@@ -29,6 +30,7 @@ export const LIBRARY: readonly LibraryTemplate[] = [
   dismissal,
   businessTrip,
   acknowledgment,
+  fileAcknowledgment,
   purchase,
   contractApproval,
 ].map(load);
