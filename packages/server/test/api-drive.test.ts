@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { KEPT_VERSIONS } from '../src/drive/files.ts';
 import { apiSuite } from './api-harness.ts';
 import { itemProcess } from './support/crm.ts';
 import { addPeople } from './support/org.ts';
@@ -94,6 +95,17 @@ apiSuite("the company's drive", (api) => {
     const refused = await upload(ivan, 'x.txt', Buffer.from('x'));
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('READ_ONLY');
+    // The first version is kept: listed with who uploaded it, and downloaded as it was.
+    const versions = (await ivan('GET', `/api/v1/drive/files/${first.json().id}/versions`)).json().items;
+    expect(versions).toMatchObject([
+      { version: 2, size: PDF.length, createdBy: 'olga', contentType: 'application/pdf' },
+      { version: 1, createdBy: 'olga' },
+    ]);
+    const old = await ivan('GET', `/api/v1/drive/files/${first.json().id}/content?version=1`);
+    expect(old.body).toBe('%PDF-1.4 черновик');
+    expect((await ivan('GET', `/api/v1/drive/files/${first.json().id}/content?version=3`)).statusCode).toBe(
+      404,
+    );
     expect((await petr('GET', `/api/v1/drive/files/${first.json().id}`)).statusCode).toBe(404);
     expect((await petr('GET', `/api/v1/drive/files/${first.json().id}/content`)).statusCode).toBe(404);
   });
@@ -107,8 +119,25 @@ apiSuite("the company's drive", (api) => {
     expect(new Set(both.map((r) => r.json().id)).size).toBe(1);
     const latest = both.find((r) => r.statusCode === 200)?.json();
     expect(latest.version).toBe(2);
-    const bytes = (await olga('GET', `/api/v1/drive/files/${latest.id}/content`)).body;
-    expect(['first', 'second']).toContain(bytes);
+    // Each kept with its own bytes.
+    const contents = await Promise.all(
+      [1, 2].map(
+        async (v) => (await olga('GET', `/api/v1/drive/files/${latest.id}/content?version=${v}`)).body,
+      ),
+    );
+    expect(contents.sort()).toEqual(['first', 'second']);
+  });
+
+  it('keeps the bytes of the latest twenty versions', async () => {
+    let id = '';
+    for (let v = 1; v <= KEPT_VERSIONS + 2; v++)
+      id = (await upload(olga, 'Прайс.csv', Buffer.from(`v${v}`))).json().id;
+    const versions = (await olga('GET', `/api/v1/drive/files/${id}/versions`)).json().items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual(
+      Array.from({ length: KEPT_VERSIONS }, (_, i) => KEPT_VERSIONS + 2 - i),
+    );
+    expect((await olga('GET', `/api/v1/drive/files/${id}/content?version=2`)).statusCode).toBe(404);
+    expect((await olga('GET', `/api/v1/drive/files/${id}/content`)).body).toBe(`v${KEPT_VERSIONS + 2}`);
   });
 
   it('refuses a bad name, an empty file, one too large and one of another content type', async () => {

@@ -4,6 +4,7 @@ export interface WorkspaceTables {
   list_records: ListRecordsTable;
   drive_folders: DriveFoldersTable;
   drive_files: DriveFilesTable;
+  drive_file_versions: DriveFileVersionsTable;
 }
 
 /** A list a company keeps: its fields and who reads and writes it. */
@@ -54,7 +55,7 @@ export interface DriveFoldersTable {
   updated_at: number;
 }
 
-/** A file: one per name in its folder; a new upload of the name is its next version. */
+/** A file: one per name in its folder; a new upload of the name is its next version (its type, size and hash: the latest's). */
 export interface DriveFilesTable {
   id: string;
   folder_id: string;
@@ -62,7 +63,6 @@ export interface DriveFilesTable {
   content_type: string;
   size: number;
   sha256: string;
-  content: Buffer;
   /** The name in lower case, for search in any letter case. */
   search: string;
   version: number;
@@ -70,4 +70,17 @@ export interface DriveFilesTable {
   created_at: number;
   updated_by: string;
   updated_at: number;
+}
+
+/** The bytes of each version of a file (the latest ones kept: files.ts `KEPT_VERSIONS`). */
+export interface DriveFileVersionsTable {
+  file_id: string;
+  version: number;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  /** Who uploaded this version, and when. */
+  created_by: string;
+  created_at: number;
 }

@@ -28,9 +28,9 @@ export interface FileView {
   editable: boolean;
 }
 
-type FileRow = Omit<DriveFilesTable, 'content'>;
+type FileRow = DriveFilesTable;
 
-/** Every column but the content: lists and metadata never read the bytes. */
+/** A file's columns (its bytes are in its versions). */
 const META = [
   'id',
   'folder_id',
@@ -92,9 +92,13 @@ function demandWrite(access: { write: boolean }, what: string): void {
   if (!access.write) throw new Forbidden(`you may read ${what} but not change it`, 'READ_ONLY');
 }
 
+/** How many versions of a file keep their bytes: older ones are let go as new ones come. */
+export const KEPT_VERSIONS = 20;
+
 /**
  * Puts `content` into the folder under `name`: a new file, or — the name taken — its next version
- * (the same id, so processes and links to it follow). 201 for a new one, 200 for a version.
+ * (the same id, so processes and links to it follow), the bytes of each version kept. 201 for a new
+ * one, 200 for a version.
  */
 export async function putFile(
   rt: Runtime,
@@ -111,38 +115,61 @@ export async function putFile(
   if (upload.content.length === 0)
     throw new Unprocessable('body: the file is empty', [{ path: 'body', message: 'the file is empty' }]);
   const now = rt.now();
-  const content = {
+  const latest = {
     content_type: upload.type ?? typeOfName(upload.name),
     size: upload.content.length,
     sha256: createHash('sha256').update(upload.content).digest('hex'),
-    content: upload.content,
     updated_by: caller.userId,
     updated_at: now,
   };
-  const row = {
-    id: newRowId(),
-    folder_id: folder.id,
-    name: upload.name,
-    search: searchText(upload.name),
-    version: 1,
-    created_by: caller.userId,
-    created_at: now,
-    ...content,
-  };
-  const inserted = await db
-    .insertInto('drive_files')
-    .values(row)
-    .onConflict((oc) => oc.columns(['folder_id', 'name']).doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return { file: view(row, true), created: true };
-  const versioned = await db
-    .updateTable('drive_files')
-    .set((eb) => ({ ...content, version: eb('version', '+', 1) }))
-    .where('folder_id', '=', folder.id)
-    .where('name', '=', upload.name)
-    .returning(META)
-    .executeTakeFirstOrThrow();
-  return { file: view(versioned, true), created: false };
+  return db.transaction().execute(async (trx) => {
+    const row = {
+      id: newRowId(),
+      folder_id: folder.id,
+      name: upload.name,
+      search: searchText(upload.name),
+      version: 1,
+      created_by: caller.userId,
+      created_at: now,
+      ...latest,
+    };
+    const inserted = await trx
+      .insertInto('drive_files')
+      .values(row)
+      .onConflict((oc) => oc.columns(['folder_id', 'name']).doNothing())
+      .executeTakeFirst();
+    const created = Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
+    // A name taken: the row is locked by this UPDATE until the version's bytes are in, so two uploads
+    // at once become two versions, each with its own bytes.
+    const file = created
+      ? row
+      : await trx
+          .updateTable('drive_files')
+          .set((eb) => ({ ...latest, version: eb('version', '+', 1) }))
+          .where('folder_id', '=', folder.id)
+          .where('name', '=', upload.name)
+          .returning(META)
+          .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('drive_file_versions')
+      .values({
+        file_id: file.id,
+        version: file.version,
+        content_type: latest.content_type,
+        size: latest.size,
+        sha256: latest.sha256,
+        content: upload.content,
+        created_by: caller.userId,
+        created_at: now,
+      })
+      .execute();
+    await trx
+      .deleteFrom('drive_file_versions')
+      .where('file_id', '=', file.id)
+      .where('version', '<=', file.version - KEPT_VERSIONS)
+      .execute();
+    return { file: view(file, true), created };
+  });
 }
 
 export interface FileFilter {
@@ -193,15 +220,43 @@ export async function getFile(rt: Runtime, caller: Caller, id: string): Promise<
   return view(file, access.write);
 }
 
-/** A file's bytes with what a download needs. */
-export async function fileContent(rt: Runtime, caller: Caller, id: string) {
+export interface VersionView {
+  version: number;
+  contentType: string;
+  size: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** The versions of a file whose bytes are kept, the latest first. */
+export async function fileVersions(rt: Runtime, caller: Caller, id: string): Promise<VersionView[]> {
   const { file } = await readableFile(rt.db.kysely, caller, id);
-  const { content } = await rt.db.kysely
-    .selectFrom('drive_files')
-    .select('content')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return { name: file.name, contentType: file.content_type, sha256: file.sha256, content };
+  const rows = await rt.db.kysely
+    .selectFrom('drive_file_versions')
+    .select(['version', 'content_type', 'size', 'created_by', 'created_at'])
+    .where('file_id', '=', file.id)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    version: r.version,
+    contentType: r.content_type,
+    size: Number(r.size),
+    createdBy: r.created_by,
+    createdAt: toIso(r.created_at),
+  }));
+}
+
+/** A version's bytes (the latest by default) with what a download needs; 404 for one not kept. */
+export async function fileContent(rt: Runtime, caller: Caller, id: string, version?: number) {
+  const { file } = await readableFile(rt.db.kysely, caller, id);
+  const kept = await rt.db.kysely
+    .selectFrom('drive_file_versions')
+    .select(['content', 'content_type', 'sha256'])
+    .where('file_id', '=', file.id)
+    .where('version', '=', version ?? file.version)
+    .executeTakeFirst();
+  if (!kept) throw new NotFound(`version ${version} of the file`, id);
+  return { name: file.name, contentType: kept.content_type, sha256: kept.sha256, content: kept.content };
 }
 
 /** Renames a file within its folder (409 for a name another file has there). */
@@ -240,5 +295,8 @@ export async function renameFile(rt: Runtime, caller: Caller, id: string, name: 
 export async function deleteFile(rt: Runtime, caller: Caller, id: string): Promise<void> {
   const { folder, access } = await readableFile(rt.db.kysely, caller, id);
   demandWrite(access, `the folder ${folder.name}`);
-  await rt.db.kysely.deleteFrom('drive_files').where('id', '=', id).execute();
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    await trx.deleteFrom('drive_file_versions').where('file_id', '=', id).execute();
+    await trx.deleteFrom('drive_files').where('id', '=', id).execute();
+  });
 }

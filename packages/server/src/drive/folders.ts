@@ -127,6 +127,8 @@ export async function deleteFolder(rt: Runtime, caller: Caller, id: string): Pro
   demand(caller, 'manageFiles', 'deleting folders');
   const { folder } = await readableFolder(rt.db.kysely, caller, id);
   await rt.db.kysely.transaction().execute(async (trx) => {
+    const files = trx.selectFrom('drive_files').select('id').where('folder_id', '=', folder.id);
+    await trx.deleteFrom('drive_file_versions').where('file_id', 'in', files).execute();
     await trx.deleteFrom('drive_files').where('folder_id', '=', folder.id).execute();
     await trx.deleteFrom('drive_folders').where('id', '=', folder.id).execute();
   });

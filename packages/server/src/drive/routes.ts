@@ -5,7 +5,17 @@ import { attachment, safeType } from '../documents/formats.ts';
 import { isoTime, page, pageQuery, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { UnsupportedMediaType } from '../runtime/errors.ts';
-import { deleteFile, fileContent, getFile, listFiles, MAX_FILE_BYTES, putFile, renameFile } from './files.ts';
+import {
+  deleteFile,
+  fileContent,
+  fileVersions,
+  getFile,
+  KEPT_VERSIONS,
+  listFiles,
+  MAX_FILE_BYTES,
+  putFile,
+  renameFile,
+} from './files.ts';
 import { createFolder, deleteFolder, getFolder, listFolders, updateFolder } from './folders.ts';
 
 const folder = z
@@ -40,6 +50,15 @@ const file = z
     editable: z.boolean(),
   })
   .meta({ id: 'DriveFile' });
+const version = z
+  .object({
+    version: z.number().int(),
+    contentType: z.string(),
+    size: z.number().int(),
+    createdBy: z.string().describe('Who uploaded it'),
+    createdAt: isoTime,
+  })
+  .meta({ id: 'DriveFileVersion' });
 const tags = ['drive'];
 const byId = z.object({ id: z.string() });
 
@@ -189,13 +208,16 @@ export const driveRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, {
       config: { access: 'files:read' },
       schema: {
         tags,
-        summary: "Download a file's latest version",
+        summary: "Download a file's latest version, or an earlier one kept",
         params: byId,
-        response: { 200: z.any().describe('the file'), ...problems(404) },
+        querystring: z.object({
+          version: z.coerce.number().int().min(1).optional().describe('An earlier version (GET …/versions)'),
+        }),
+        response: { 200: z.any().describe('the file'), ...problems(400, 404) },
       },
     },
     async (request, reply) => {
-      const f = await fileContent(rt, request.caller, request.params.id);
+      const f = await fileContent(rt, request.caller, request.params.id, request.query.version);
       return reply
         .type(safeType(f.contentType))
         .header('content-disposition', attachment(f.name))
@@ -203,6 +225,20 @@ export const driveRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, {
         .header('etag', `"${f.sha256}"`)
         .send(f.content);
     },
+  );
+
+  app.get(
+    '/drive/files/:id/versions',
+    {
+      config: { access: 'files:read' },
+      schema: {
+        tags,
+        summary: `The versions of a file whose bytes are kept (the latest ${KEPT_VERSIONS}), the latest first`,
+        params: byId,
+        response: { 200: z.object({ items: z.array(version) }), ...problems(404) },
+      },
+    },
+    async (request) => ({ items: await fileVersions(rt, request.caller, request.params.id) }),
   );
 
   app.patch(

@@ -271,7 +271,7 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
     await expect(sql`select id from lists`.execute(db.kysely)).rejects.toThrow('lists');
   });
 
-  it('031 keeps drive folders and their files, one per name in a folder, up and back down', async () => {
+  it('031 keeps drive folders, their files — one per name in a folder — and their versions, up and back down', async () => {
     expect((await migrator.migrateTo('031-drive')).error).toBeUndefined();
     const file = (id: string) =>
       db.kysely
@@ -283,7 +283,6 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
           content_type: 'application/pdf',
           size: 3,
           sha256: 'x',
-          content: Buffer.from('pdf'),
           search: 'a.pdf',
           version: 1,
           created_by: 'u',
@@ -294,7 +293,23 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
         .execute();
     await file('a');
     await expect(file('b')).rejects.toThrow();
-    const [stored] = await db.kysely.selectFrom('drive_files').select('content').execute();
+    const version = () =>
+      db.kysely
+        .insertInto('drive_file_versions')
+        .values({
+          file_id: 'a',
+          version: 1,
+          content_type: 'application/pdf',
+          size: 3,
+          sha256: 'x',
+          content: Buffer.from('pdf'),
+          created_by: 'u',
+          created_at: 0,
+        })
+        .execute();
+    await version();
+    await expect(version()).rejects.toThrow();
+    const [stored] = await db.kysely.selectFrom('drive_file_versions').select('content').execute();
     expect(Buffer.from(stored?.content ?? []).toString()).toBe('pdf');
     expect((await migrator.migrateDown()).error).toBeUndefined();
     await expect(sql`select id from drive_files`.execute(db.kysely)).rejects.toThrow('drive_files');

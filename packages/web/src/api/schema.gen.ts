@@ -765,6 +765,15 @@ export type DriveFileInput = {
   editable: boolean;
 };
 
+export type DriveFileVersionInput = {
+  version: number;
+  contentType: string;
+  size: number;
+  /** Who uploaded it */
+  createdBy: string;
+  createdAt: string;
+};
+
 export type FeedPostInput = {
   id: string;
   title: string;
@@ -1948,6 +1957,15 @@ export type DriveFile = {
   updatedBy: string;
   updatedAt: string;
   editable: boolean;
+};
+
+export type DriveFileVersion = {
+  version: number;
+  contentType: string;
+  size: number;
+  /** Who uploaded it */
+  createdBy: string;
+  createdAt: string;
 };
 
 export type FeedPost = {
@@ -5267,13 +5285,27 @@ export interface Operations {
     body: never;
     response: null;
   };
-  /** Download a file's latest version */
+  /** Download a file's latest version, or an earlier one kept */
   'GET /api/v1/drive/files/{id}/content': {
+    path: {
+      id: string;
+    };
+    query: {
+      /** An earlier version (GET …/versions) */
+      version?: number;
+    };
+    body: never;
+    response: unknown;
+  };
+  /** The versions of a file whose bytes are kept (the latest 20), the latest first */
+  'GET /api/v1/drive/files/{id}/versions': {
     path: {
       id: string;
     };
     query: never;
     body: never;
-    response: unknown;
+    response: {
+      items: DriveFileVersion[];
+    };
   };
 }

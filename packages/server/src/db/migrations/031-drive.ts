@@ -3,7 +3,8 @@ import { isSqlite } from './dialect.ts';
 
 /**
  * The company's files (Диск): folders with read and write rights, and the files in them — one per name
- * in a folder, replaced as new versions — that processes run about (`file:<id>`).
+ * in a folder, each upload of the name its next version (the bytes of each kept in
+ * `drive_file_versions`, the latest ones a file's) — that processes run about (`file:<id>`).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const bytes = isSqlite(db) ? sql`blob` : sql`bytea`;
@@ -25,7 +26,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('content_type', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('content', bytes, (c) => c.notNull())
     .addColumn('search', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
@@ -39,9 +39,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('drive_files')
     .columns(['folder_id', 'updated_at', 'id'])
     .execute();
+  await db.schema
+    .createTable('drive_file_versions')
+    .addColumn('file_id', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('content_type', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('content', bytes, (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('drive_file_versions_pk', ['file_id', 'version'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('drive_file_versions').execute();
   await db.schema.dropTable('drive_files').execute();
   await db.schema.dropTable('drive_folders').execute();
 }
