@@ -2,9 +2,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { mediaTypeOf } from '../app/media-type.ts';
 import { type Body, call, callWithBytes, urlOf } from './client.ts';
 import { refresh } from './query-client.ts';
-import type { DriveFile, DriveFolder } from './schema.gen.ts';
+import type { DriveFile, DriveFileVersion, DriveFolder } from './schema.gen.ts';
 
-export type { DriveFile, DriveFolder };
+export type { DriveFile, DriveFileVersion, DriveFolder };
 /** What POST and PUT take: the whole folder's settings. */
 export type FolderInput = Body<'POST /api/v1/drive/folders'>;
 
@@ -17,6 +17,7 @@ export const driveKeys = {
   folder: (id: string) => ['drive', 'folder', id] as const,
   files: (folderId: string, q: string) => ['drive', 'files', folderId, q] as const,
   file: (id: string) => ['drive', 'file', id] as const,
+  versions: (id: string) => ['drive', 'versions', id] as const,
 };
 
 /** The folders I read, by name. */
@@ -86,6 +87,15 @@ export function useFile(id: string) {
   });
 }
 
+/** The versions of a file whose bytes are kept (the latest 20), the latest first. */
+export function useFileVersions(id: string) {
+  return useQuery({
+    queryKey: driveKeys.versions(id),
+    queryFn: ({ signal }) => call('GET /api/v1/drive/files/{id}/versions', { path: { id }, signal }),
+    enabled: id !== '',
+  });
+}
+
 /**
  * Uploads a file into a folder under `name` (the chosen file's own by default): a name the folder has
  * becomes that file's next version, with the same id.
@@ -99,7 +109,7 @@ export function uploadFile(folderId: string, file: File, name = file.name): Prom
   );
 }
 
-/** Uploads one file (see uploadFile) and refreshes what shows the drive. */
+/** Uploads one file (see uploadFile) and refreshes what shows the drive (its versions too). */
 export function useUploadFile() {
   const client = useQueryClient();
   return useMutation({
@@ -130,10 +140,15 @@ export function useDeleteFile() {
     mutationFn: (id: string) => call('DELETE /api/v1/drive/files/{id}', { path: { id } }),
     onSuccess: (_, id) => {
       client.removeQueries({ queryKey: driveKeys.file(id) });
+      client.removeQueries({ queryKey: driveKeys.versions(id) });
       refresh(client, 'drive');
     },
   });
 }
 
-/** Where a file's latest version downloads from (a plain link: the browser saves it under its name). */
-export const contentUrl = (id: string) => urlOf('/api/v1/drive/files/{id}/content', { id });
+/**
+ * Where a file's latest version, or an earlier one kept, downloads from (a plain link: the browser
+ * saves it under its name).
+ */
+export const contentUrl = (id: string, version?: number) =>
+  urlOf('/api/v1/drive/files/{id}/content', { id }, { version });

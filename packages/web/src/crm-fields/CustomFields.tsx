@@ -2,6 +2,7 @@ import { Checkbox, Input, NumberInput, Select, Stack, TextInput } from '@mantine
 import { useId } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { CrmFieldValue, FieldDefinition } from '../api/crm-fields.ts';
+import { UserSelect } from '../crm/UserSelect.tsx';
 import { numberValue, requiredAt, withValue } from './field-values.ts';
 
 export interface CustomFieldsProps {
@@ -108,6 +109,16 @@ const INPUTS: Record<FieldDefinition['type'], (props: FieldInputProps) => React.
     );
   },
   boolean: (props) => <BooleanInput {...props} />,
+  user: ({ field, value, required, error, onChange }) => (
+    <UserSelect
+      label={field.label}
+      withAsterisk={required}
+      value={text(value) || null}
+      onChange={onChange}
+      error={error}
+      whenNone=""
+    />
+  ),
 };
 
 function FieldInput(props: FieldInputProps) {

@@ -12,6 +12,7 @@ export function UserSelect(props: {
   onChange: (id: string | null) => void;
   error?: string | undefined;
   whenNone?: string | undefined;
+  withAsterisk?: boolean | undefined;
 }) {
   const users = useUsers().data ?? [];
   const data = users
@@ -20,6 +21,7 @@ export function UserSelect(props: {
   return (
     <Select
       label={props.label}
+      withAsterisk={props.withAsterisk}
       data={data}
       value={props.value}
       onChange={props.onChange}

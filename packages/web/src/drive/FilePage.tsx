@@ -1,4 +1,4 @@
-import { Anchor, Button, Grid } from '@mantine/core';
+import { Anchor, Button, Grid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -19,12 +19,16 @@ import { ReadOnlyNote } from '../crm/ReadOnlyNote.tsx';
 import { formatFileSize } from '../i18n/format.ts';
 import { FileActions } from './FileActions.tsx';
 import { FileDetails } from './FileDetails.tsx';
+import { FileVersions } from './FileVersions.tsx';
 import { FILE_DOCUMENT_TYPE, fileRef, folderPath } from './paths.ts';
 import { explainedDriveProblem } from './problems.ts';
 import { UploadButton } from './UploadButton.tsx';
 import { uploadProblem } from './uploads.ts';
 
-/** A file's page (`/drive/files/:id`): its details, download, a new version, the processes about it. */
+/**
+ * A file's page (`/drive/files/:id`): its details, download, a new version, the versions kept, the
+ * processes about it.
+ */
 export function FilePage() {
   const id = useParams().id ?? '';
   const file = useFile(id);
@@ -96,7 +100,10 @@ function FileView({ file }: { file: DriveFile }) {
       {!file.editable && <ReadOnlyNote />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <FileDetails file={file} folder={folder} />
+          <Stack gap="md">
+            <FileDetails file={file} folder={folder} />
+            <FileVersions file={file} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <ItemProcesses

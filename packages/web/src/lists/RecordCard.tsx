@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { List, ListRecord } from '../api/lists.ts';
+import { useUserNames } from '../api/org.ts';
 import { formatDate } from '../i18n/format.ts';
 import { recordPath } from './paths.ts';
 import { valueText } from './value-text.ts';
@@ -10,8 +11,11 @@ import { valueText } from './value-text.ts';
 /** A record on a phone: its title (a link to it), its filled-in fields one a line, when it was added. */
 export function RecordCard({ list, record }: { list: List; record: ListRecord }) {
   const { t, i18n } = useTranslation('lists');
+  const name = useUserNames();
   const titleId = useId();
-  const filled = list.fields.filter((f) => valueText(f, record.values[f.key], t, i18n.language) !== '—');
+  const filled = list.fields.filter(
+    (f) => valueText(f, record.values[f.key], t, i18n.language, name) !== '—',
+  );
   return (
     <Paper withBorder p="sm" radius="md" component="article" aria-labelledby={titleId}>
       <Stack gap={2}>
@@ -29,7 +33,7 @@ export function RecordCard({ list, record }: { list: List; record: ListRecord })
             <Text span c="dimmed" size="sm">
               {f.label}:
             </Text>{' '}
-            {valueText(f, record.values[f.key], t, i18n.language)}
+            {valueText(f, record.values[f.key], t, i18n.language, name)}
           </Text>
         ))}
         <Text size="xs" c="dimmed">

@@ -2,6 +2,7 @@ import { Anchor, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { List, ListField, ListRecord } from '../api/lists.ts';
+import { useUserNames } from '../api/org.ts';
 import { formatDate } from '../i18n/format.ts';
 import { recordPath } from './paths.ts';
 import { valueText } from './value-text.ts';
@@ -12,6 +13,7 @@ const align = (field: ListField) => (field.type === 'number' ? 'right' : undefin
 /** A list's records on a wide screen: a row each, its title (a link to it), a column per field, when added. */
 export function RecordsTable({ list, records }: { list: List; records: readonly ListRecord[] }) {
   const { t, i18n } = useTranslation('lists');
+  const name = useUserNames();
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('records.label')}>
@@ -36,7 +38,7 @@ export function RecordsTable({ list, records }: { list: List; records: readonly 
               </Table.Td>
               {list.fields.map((f) => (
                 <Table.Td key={f.key} ta={align(f)} className="wrap-anywhere">
-                  {valueText(f, record.values[f.key], t, i18n.language)}
+                  {valueText(f, record.values[f.key], t, i18n.language, name)}
                 </Table.Td>
               ))}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>

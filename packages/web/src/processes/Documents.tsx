@@ -1,7 +1,7 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
-import { IconFileDownload } from '@tabler/icons-react';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { documentUrl, useInstanceDocuments } from '../api/documents.ts';
+import { DownloadLink } from '../app/DownloadLink.tsx';
 import { SectionCard } from '../app/SectionCard.tsx';
 import { formatDateTime, formatFileSize } from '../i18n/format.ts';
 
@@ -26,13 +26,7 @@ export function Documents(props: { instanceId: string; running: boolean; endedAt
       <Stack gap="xs">
         {documents.map((d) => (
           <div key={d.id}>
-            {/* A plain link: the browser sends the session cookie and saves the file itself. */}
-            <Anchor href={documentUrl(d.id)} download={d.fileName} size="sm" className="wrap-anywhere">
-              <Group gap={6} wrap="nowrap" component="span">
-                <IconFileDownload size={16} aria-hidden style={{ flexShrink: 0 }} />
-                {d.fileName}
-              </Group>
-            </Anchor>
+            <DownloadLink href={documentUrl(d.id)} fileName={d.fileName} />
             <Text size="xs" c="dimmed">
               {t('card.documentMeta', {
                 format: d.format.toUpperCase(),

@@ -71,8 +71,9 @@ const filesTable = (page: Page) => page.getByRole('table', { name: 'Files' });
  * An administrator sets up a folder everyone reads and the clerks write (told at the name first that
  * it is taken); a clerk uploads two files, one again as its next version, and drops a third; finds one
  * in another letter case, downloads and renames it; someone without the role only reads; a process
- * made for files starts from a file's page, and its card and task say what they are about; in Russian
- * on a phone.
+ * made for files starts from a file's page, and its card and task say what they are about; the file's
+ * page lists the versions kept, an earlier one downloading as it was and one uploaded there joining
+ * them as the current one; in Russian on a phone.
  */
 describe('the company drive', () => {
   const stage = suiteStage(async (server) => {
@@ -254,6 +255,33 @@ describe('the company drive', () => {
     await clerk.getByRole('heading', { level: 1, name: 'House rules.txt' }).waitFor();
   });
 
+  it('lists a file’s versions on its page: an earlier one downloads as it was, a new one becomes current', async () => {
+    await clerk.getByRole('heading', { level: 1, name: 'House rules.txt' }).waitFor();
+    const versions = clerk.getByRole('region', { name: 'Versions' });
+    await versions.getByRole('link', { name: 'Version 1' }).waitFor();
+    expect(await versions.getByRole('link').allInnerTexts()).toEqual(['Version 2', 'Version 1']);
+    const [latest, first] = [versions.getByRole('listitem').nth(0), versions.getByRole('listitem').nth(1)];
+    await latest.getByText('Current', { exact: true }).waitFor();
+    await latest.getByText(/^19 bytes · uploaded by Ivan Petrov, /).waitFor();
+    await first.getByText(/^8 bytes · uploaded by Ivan Petrov, /).waitFor();
+    expect(await versions.getByText('Current', { exact: true }).count()).toBe(1);
+
+    const [download] = await Promise.all([
+      clerk.waitForEvent('download'),
+      versions.getByRole('link', { name: 'Version 1' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('House rules.txt');
+    expect(await readFile(await download.path(), 'utf8')).toBe('Be kind.');
+
+    // A version uploaded from the page joins the list at once, and is the current one.
+    await upload(clerk, 'Upload a new version', [text('rules-v3.txt', 'Be kind. Say hello. Smile.')]);
+    await clerk.getByText('Version 3 uploaded.').waitFor();
+    await versions.getByRole('link', { name: 'Version 3' }).waitFor();
+    expect(await versions.getByRole('link').allInnerTexts()).toEqual(['Version 3', 'Version 2', 'Version 1']);
+    await latest.getByText('Current', { exact: true }).waitFor();
+    expect(await versions.getByText('Current', { exact: true }).count()).toBe(1);
+  });
+
   it('is in Russian on a phone without sideways scrolling', async () => {
     const phone = await stage.signIn('ivan', { viewport: PHONE });
     await switchToRussian(phone);
@@ -270,7 +298,7 @@ describe('the company drive', () => {
     const cards = phone.getByRole('region', { name: 'Файлы' }).getByRole('article');
     await cards
       .filter({ hasText: 'House rules.txt' })
-      .getByText(/· версия 2$/)
+      .getByText(/· версия 3$/)
       .waitFor();
     expect(await cards.count()).toBe(3);
     expect(await horizontalOverflow(phone)).toBe(0);
@@ -280,6 +308,7 @@ describe('the company drive', () => {
     await phone.getByRole('heading', { level: 1, name: 'House rules.txt' }).waitFor();
     await phone.getByRole('region', { name: 'О файле' }).getByText('Изменил(а)').waitFor();
     await phone.getByRole('button', { name: 'Загрузить новую версию' }).waitFor();
+    await phone.getByRole('region', { name: 'Версии' }).getByRole('link', { name: 'Версия 1' }).waitFor();
     expect(await horizontalOverflow(phone)).toBe(0);
     const processes = phone.getByRole('region', { name: 'Процессы' });
     await processes.getByRole('link', { name: 'Acknowledge the rules' }).click();

@@ -344,4 +344,27 @@ describe('lists', () => {
     await clerk.waitForURL(`**/processes/${started.id}`);
     await clerk.getByRole('heading', { level: 1, name: 'Register a contract' }).waitFor();
   });
+
+  it('keeps an employee in an employee field, shown by name', async () => {
+    await stage.server.api('POST', '/api/v1/lists', {
+      key: 'cars',
+      name: 'Company cars',
+      fields: [{ key: 'driver', label: 'Driver', type: 'user' }],
+    });
+    await clerk.goto('/lists/cars');
+    await clerk.getByRole('button', { name: 'Add record' }).click();
+    const dialog = clerk.getByRole('dialog', { name: 'New record in Company cars' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Lada Largus А123ВС');
+    await choose(clerk, 'Driver', 'Olga Smirnova');
+    await dialog.getByRole('button', { name: 'Add the record' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await clerk
+      .getByRole('table', { name: 'Records' })
+      .getByRole('row', { name: /Lada Largus/ })
+      .getByText('Olga Smirnova')
+      .waitFor();
+    const [car] = (await stage.server.api<{ items: RecordBody[] }>('GET', '/api/v1/lists/cars/records'))
+      .items;
+    expect(car?.values).toEqual({ driver: 'olga' });
+  });
 });
