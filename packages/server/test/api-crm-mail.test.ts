@@ -128,6 +128,16 @@ mailSuite('CRM mail: mailboxes and the letters they bring', (s) => {
     const kinds = await runDueJobs(a.baton.rt);
     expect(kinds).toContain('crmMailboxCheck');
     expect(kinds.filter((k) => k === 'crmTrigger')).toEqual(['crmTrigger']);
+    // The manager hears of it in the bell, worded in their language, pointing at the deal.
+    const told = (await ivan('GET', '/api/v1/notifications')).json().items;
+    expect(told).toContainEqual(
+      expect.objectContaining({
+        message: { key: 'crmLetter', from: 'Анна Петрова', subject: 'Цены на профнастил' },
+        text: 'A letter from Анна Петрова: “Цены на профнастил”',
+        nodeId: `deal:${deal.id}`,
+        instanceId: null,
+      }),
+    );
     expect((await ivan('GET', `/api/v1/crm/deals/${deal.id}`)).json().stages.at(-1)).toMatchObject({
       stageId: answered.stageId,
       by: `trigger:${answered.id}`,
@@ -247,6 +257,12 @@ mailSuite('CRM mail: mailboxes and the letters they bring', (s) => {
     );
     expect((await lettersOn(ivan, deal.id)).map((l) => l.subject)).toEqual(['Автоответ: в отпуске']);
     expect((await ivan('GET', `/api/v1/crm/activities?dealId=${deal.id}`)).json().items).toEqual([]);
+    // Nor rings anyone's bell.
+    await runDueJobs(a.baton.rt);
+    const bell = (await ivan('GET', '/api/v1/notifications')).json().items as {
+      message: { subject?: string };
+    }[];
+    expect(bell.filter((n) => n.message?.subject === 'Автоответ: в отпуске')).toEqual([]);
     expect((await a.call('DELETE', `/api/v1/crm/mailboxes/${mailbox.id}`)).statusCode).toBe(204);
   });
 

@@ -123,4 +123,6 @@ export const CALL_COMPLETED_MESSAGE = 'baton.callCompleted';
  */
 export type NoticeMessage =
   | { key: 'taskReminder'; title: string; dueAt: number }
-  | { key: 'taskOverdue'; title: string; late: string[] };
+  | { key: 'taskOverdue'; title: string; late: string[] }
+  /** A client's letter came on a deal or lead the reader leads (the CRM's mail). */
+  | { key: 'crmLetter'; from: string; subject: string };

@@ -4,11 +4,12 @@ import { isoTime, page, pageQuery, problems, queryBoolean } from '../http/schema
 import type { Runtime } from '../runtime/context.ts';
 import * as service from './service.ts';
 
-/** A reminder or an overdue notice as data, for the reader's language. */
+/** A reminder, an overdue notice or a client's letter as data, for the reader's language. */
 export const noticeSchema = z
   .discriminatedUnion('key', [
     z.object({ key: z.literal('taskReminder'), title: z.string(), dueAt: isoTime }),
     z.object({ key: z.literal('taskOverdue'), title: z.string(), late: z.array(z.string()) }),
+    z.object({ key: z.literal('crmLetter'), from: z.string(), subject: z.string() }),
   ])
   .meta({ id: 'Notice' });
 

@@ -1061,6 +1061,11 @@ export type NoticeInput =
       key: 'taskOverdue';
       title: string;
       late: string[];
+    }
+  | {
+      key: 'crmLetter';
+      from: string;
+      subject: string;
     };
 
 export type NotificationInput = {
@@ -2255,6 +2260,11 @@ export type Notice =
       key: 'taskOverdue';
       title: string;
       late: string[];
+    }
+  | {
+      key: 'crmLetter';
+      from: string;
+      subject: string;
     };
 
 export type Notification = {

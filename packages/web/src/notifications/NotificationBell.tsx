@@ -20,7 +20,7 @@ import {
   useNotifications,
 } from '../api/notifications.ts';
 import { formatDateTime } from '../i18n/format.ts';
-import { notificationText } from './notice.ts';
+import { notificationLink, notificationText } from './notice.ts';
 import { useLivePoll, useMyOpenTasks } from './useMyOpenTasks.ts';
 
 /** The bell: the tasks waiting for me and my notifications, kept current by the event stream. */
@@ -119,7 +119,8 @@ export function NotificationBell() {
                 style={{ borderRadius: 'var(--mantine-radius-sm)' }}
                 onClick={() => {
                   if (!n.readAt) markRead.mutate(n.id);
-                  if (n.instanceId) go(`/processes/${encodeURIComponent(n.instanceId)}`);
+                  const to = notificationLink(n);
+                  if (to) go(to);
                 }}
               >
                 <Text size="sm" fw={n.readAt ? 400 : 600} lineClamp={3} className="wrap-anywhere">

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/locales/en/notifications.json' with { type: 'json' };
 import ru from '../../src/i18n/locales/ru/notifications.json' with { type: 'json' };
-import { notificationText } from '../../src/notifications/notice.ts';
+import { notificationLink, notificationText } from '../../src/notifications/notice.ts';
 
 /** The app's translations of notifications, in `language`. */
 async function translations(language: 'en' | 'ru') {
@@ -34,5 +34,17 @@ describe('what a notification says', () => {
     expect(notificationText({ text: 'Заказ A-1 отгружен', message: null }, russian, 'ru')).toBe(
       'Заказ A-1 отгружен',
     );
+  });
+
+  it("words a client's letter, and leads to the deal or lead it came on", async () => {
+    const letter = {
+      text: 'A letter from Анна: “Цены”',
+      message: { key: 'crmLetter' as const, from: 'Анна', subject: 'Цены' },
+    };
+    expect(notificationText(letter, await translations('ru'), 'ru')).toBe('Письмо от Анна: «Цены»');
+    expect(notificationLink({ instanceId: null, nodeId: 'lead:L 1' })).toBe('/crm/leads/L%201');
+    expect(notificationLink({ instanceId: null, nodeId: 'deal:d1' })).toBe('/crm/deals/d1');
+    expect(notificationLink({ instanceId: 'i1', nodeId: 'review' })).toBe('/processes/i1');
+    expect(notificationLink({ instanceId: null, nodeId: 'robot:r1' })).toBeNull();
   });
 });

@@ -1,5 +1,8 @@
+import type { NoticeMessage } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { CrmMailboxesTable, Database } from '../../db/schema.ts';
+import { enqueue } from '../../jobs/enqueue.ts';
+import { announceJobs } from '../../jobs/notify-channel.ts';
 import type { Runtime } from '../../runtime/context.ts';
 import { insertActivity } from '../activities/activities.ts';
 import { queueTriggers } from '../triggers/fire.ts';
@@ -60,7 +63,7 @@ export async function takeLetter(
     if (letter.automatic) return { linked: true, lead: false };
     const deal = await trx
       .selectFrom('crm_deals')
-      .select('responsible_id')
+      .select(['responsible_id', 'entity'])
       .where('id', '=', route.dealId)
       .executeTakeFirstOrThrow();
     await insertActivity(rt.db, trx, {
@@ -75,9 +78,42 @@ export async function takeLetter(
       createdBy: `mailbox:${m.id}`,
       now,
     });
+    await tellOfLetter(rt, trx, {
+      emailId,
+      item: `${deal.entity}:${route.dealId}`,
+      to: deal.responsible_id,
+      letter,
+    });
     // A letter that made its lead is where the lead begins, not a client's answer.
     if (!route.lead)
       await queueTriggers(rt, trx, { dealId: route.dealId, event: 'emailReceived', source: emailId });
     return { linked: true, lead: route.lead };
   });
+}
+
+/**
+ * Tells the manager of the deal or lead in the bell (and by e-mail, if they take notifications so) that
+ * a client wrote: a `notify` job in the letter's transaction, worded in each reader's language.
+ */
+async function tellOfLetter(
+  rt: Runtime,
+  trx: Kysely<Database>,
+  news: { emailId: string; item: string; to: string; letter: Letter },
+): Promise<void> {
+  const message: NoticeMessage = {
+    key: 'crmLetter',
+    from: news.letter.from.name || news.letter.from.address,
+    subject: news.letter.subject,
+  };
+  const key = `crmLetter:${news.emailId}:notify`;
+  const payload = {
+    type: 'notify',
+    key,
+    nodeId: news.item,
+    to: [news.to],
+    text: `A letter from ${message.from}: “${message.subject}”`,
+    message,
+  };
+  await enqueue(trx, [{ kind: 'notify', key, instanceId: null, payload, dueAt: rt.now() }], rt.now());
+  await announceJobs(rt.db, trx);
 }
