@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPipeline, fieldsOf, type PipelineBody, stageNamed } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, switchToRussian } from './support.ts';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  openFromRussianMenu,
+  PHONE,
+  SETUP_TIMEOUT,
+  screenshot,
+  switchToRussian,
+} from './support.ts';
 
 interface ItemBody {
   id: string;
@@ -205,12 +213,7 @@ describe('fields of leads, contacts and companies', () => {
   it("is in Russian on a phone: the kinds side by side, a company's page with its fields", async () => {
     const phone = await stage.signIn('admin', { viewport: PHONE });
     await switchToRussian(phone);
-    await phone.getByRole('button', { name: 'Открыть меню' }).click();
-    await phone
-      .getByRole('navigation', { name: 'Главное меню' })
-      .getByRole('link', { name: 'Поля CRM' })
-      .click();
-    await phone.getByRole('heading', { level: 1, name: 'Поля CRM' }).waitFor();
+    await openFromRussianMenu(phone, 'Поля CRM');
     for (const tab of ['Сделки', 'Лиды', 'Контакты', 'Компании'])
       expect(await phone.getByRole('radiogroup').getByText(tab, { exact: true }).isVisible()).toBe(true);
     expect(await horizontalOverflow(phone)).toBe(0);

@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choose, createPipeline, fieldsOf, type PipelineBody, stageNamed } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
-import { DESKTOP, horizontalOverflow, PHONE, SETUP_TIMEOUT, screenshot, switchToRussian } from './support.ts';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  openFromRussianMenu,
+  PHONE,
+  SETUP_TIMEOUT,
+  screenshot,
+  switchToRussian,
+} from './support.ts';
 
 /**
  * An administrator sets up the company's own deal fields: a list required to win a deal, a required
@@ -175,12 +183,7 @@ describe('the deal field settings', () => {
   it('is in Russian on a phone, the key suggested from Cyrillic', async () => {
     const phone = await stage.signIn('admin', { viewport: PHONE });
     await switchToRussian(phone);
-    await phone.getByRole('button', { name: 'Открыть меню' }).click();
-    await phone
-      .getByRole('navigation', { name: 'Главное меню' })
-      .getByRole('link', { name: 'Поля CRM' })
-      .click();
-    await phone.getByRole('heading', { level: 1, name: 'Поля CRM' }).waitFor();
+    await openFromRussianMenu(phone, 'Поля CRM');
     await phone.getByRole('list', { name: 'Поля сделок' }).getByText('Число').waitFor();
     expect(await horizontalOverflow(phone)).toBe(0);
 

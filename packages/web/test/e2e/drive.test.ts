@@ -5,6 +5,7 @@ import { suiteStage } from './stage.ts';
 import {
   DESKTOP,
   horizontalOverflow,
+  openFromRussianMenu,
   openTaskId,
   PHONE,
   publish,
@@ -285,12 +286,7 @@ describe('the company drive', () => {
   it('is in Russian on a phone without sideways scrolling', async () => {
     const phone = await stage.signIn('ivan', { viewport: PHONE });
     await switchToRussian(phone);
-    await phone.getByRole('button', { name: 'Открыть меню' }).click();
-    await phone
-      .getByRole('navigation', { name: 'Главное меню' })
-      .getByRole('link', { name: 'Диск', exact: true })
-      .click();
-    await phone.getByRole('heading', { level: 1, name: 'Диск' }).waitFor();
+    await openFromRussianMenu(phone, 'Диск');
     await phone.getByRole('link', { name: 'Rules' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Rules' }).waitFor();
     await phone.getByRole('button', { name: 'Загрузить файлы' }).waitFor();

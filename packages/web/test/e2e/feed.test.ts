@@ -4,6 +4,7 @@ import { FEED_PAGE } from '../../src/api/feed.ts';
 import { suiteStage } from './stage.ts';
 import {
   horizontalOverflow,
+  openFromRussianMenu,
   PHONE,
   publish,
   screenshot,
@@ -112,9 +113,7 @@ describe('the feed', () => {
   it('is in Russian for a Russian reader', async () => {
     const page = await stage.signIn(stage.company.accountant, { viewport: PHONE });
     await switchToRussian(page);
-    await page.getByRole('button', { name: 'Открыть меню' }).click();
-    await page.getByRole('navigation', { name: 'Главное меню' }).getByRole('link', { name: 'Лента' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Лента' }).waitFor();
+    await openFromRussianMenu(page, 'Лента');
     const region = page.getByRole('region', { name: 'Записи' });
     await region.getByRole('article', { name: 'Salary of Pavel' }).getByText('Вам').waitFor();
     await region.getByRole('article', { name: 'Welcome, Pavel' }).getByText('Всем').waitFor();

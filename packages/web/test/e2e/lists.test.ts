@@ -5,6 +5,7 @@ import { suiteStage } from './stage.ts';
 import {
   DESKTOP,
   horizontalOverflow,
+  openFromRussianMenu,
   openTaskId,
   PHONE,
   publish,
@@ -280,12 +281,7 @@ describe('lists', () => {
   it('is in Russian on a phone without sideways scrolling', async () => {
     const phone = await stage.signIn('ivan', { viewport: PHONE });
     await switchToRussian(phone);
-    await phone.getByRole('button', { name: 'Открыть меню' }).click();
-    await phone
-      .getByRole('navigation', { name: 'Главное меню' })
-      .getByRole('link', { name: 'Списки', exact: true })
-      .click();
-    await phone.getByRole('heading', { level: 1, name: 'Списки' }).waitFor();
+    await openFromRussianMenu(phone, 'Списки');
     await phone.getByRole('link', { name: 'Contracts' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Contracts' }).waitFor();
     await phone.getByRole('button', { name: 'Добавить запись' }).waitFor();

@@ -388,3 +388,13 @@ export async function switchToRussian(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Language: English' }).click();
   await page.getByRole('menuitem', { name: 'Русский' }).click();
 }
+
+/** On a phone in Russian: opens the burger menu and goes to its page `name`, whose heading says so. */
+export async function openFromRussianMenu(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Открыть меню' }).click();
+  await page
+    .getByRole('navigation', { name: 'Главное меню' })
+    .getByRole('link', { name, exact: true })
+    .click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
