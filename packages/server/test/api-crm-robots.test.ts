@@ -205,6 +205,19 @@ apiSuite('robots on pipeline stages', (api) => {
     await bad({ stageId: other.stages[0]?.id }, 422, 'body.stageId', 'BAD_REFERENCE');
     await bad({ delay: 'a week' }, 400, 'body.delay');
     await bad({ action: 'call' }, 400, 'body.action');
+    await bad({ action: 'moveStage' }, 422, 'body.targetStageId', 'INVALID_ROBOT');
+    await bad(
+      { action: 'moveStage', targetStageId: stage('New') },
+      422,
+      'body.targetStageId',
+      'INVALID_ROBOT',
+    );
+    await bad(
+      { action: 'moveStage', targetStageId: other.stages[1]?.id },
+      422,
+      'body.targetStageId',
+      'BAD_REFERENCE',
+    );
     const employee = await ivan.call('POST', `/api/v1/crm/pipelines/${sales.id}/robots`, {
       stageId: stage('New'),
       name: 'Mine',
@@ -251,5 +264,36 @@ apiSuite('robots on pipeline stages', (api) => {
       dueAt: new Date(a.clock.now + DAY).toISOString(),
     });
     expect((await a.call('DELETE', `/api/v1/crm/robots/${res.json().id}`)).statusCode).toBe(204);
+  });
+
+  it('moves a deal left untouched at a stage on to another, and goes when that stage does', async () => {
+    const a = api();
+    const res = await a.call('POST', `/api/v1/crm/pipelines/${sales.id}/robots`, {
+      stageId: stage('Quote sent'),
+      name: 'Close stale quotes',
+      action: 'moveStage',
+      targetStageId: stage('Lost'),
+      delay: 'P30D',
+      message: 'ignored',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ action: 'moveStage', targetStageId: stage('Lost'), message: null });
+    try {
+      const stale = await newDeal('Забытый склад');
+      const lively = await newDeal('Живой склад');
+      await move(stale.id, 'Quote sent');
+      await move(lively.id, 'Quote sent');
+      a.clock.now += 10 * DAY;
+      await move(lively.id, 'Won');
+      a.clock.now += 20 * DAY;
+      await runDueJobs(a.baton.rt);
+      const closed = (await ivan.call('GET', `/api/v1/crm/deals/${stale.id}`)).json();
+      expect(closed).toMatchObject({ stageId: stage('Lost') });
+      expect(closed.closedAt).not.toBeNull();
+      expect(closed.stages.at(-1)).toMatchObject({ stageId: stage('Lost'), by: `robot:${res.json().id}` });
+      expect((await ivan.call('GET', `/api/v1/crm/deals/${lively.id}`)).json().stageId).toBe(stage('Won'));
+    } finally {
+      await a.call('DELETE', `/api/v1/crm/robots/${res.json().id}`);
+    }
   });
 });

@@ -164,7 +164,10 @@ export async function updatePipeline(
     }
     if (leaving.length > 0) {
       const ids = leaving.map((s) => s.id);
-      await trx.deleteFrom('crm_robots').where('stage_id', 'in', ids).execute();
+      await trx
+        .deleteFrom('crm_robots')
+        .where((eb) => eb.or([eb('stage_id', 'in', ids), eb('target_stage_id', 'in', ids)]))
+        .execute();
       await trx.deleteFrom('crm_triggers').where('stage_id', 'in', ids).execute();
       await trx.deleteFrom('crm_stages').where('id', 'in', ids).execute();
     }

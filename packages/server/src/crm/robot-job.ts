@@ -10,7 +10,7 @@ import { type ActivityKind, insertActivity } from './activities/activities.ts';
 import { queueCrmNotice } from './crm-notice.ts';
 import { dealDocument, itemDocument } from './deal-document.ts';
 import type { DealView } from './deal-rows.ts';
-import { readDeal } from './deals.ts';
+import { readDeal, writeDeal } from './deals.ts';
 import { robotMessage } from './robot-message.ts';
 import { laterBy, ROBOT_JOB, type RobotJob } from './robots.ts';
 
@@ -19,7 +19,8 @@ import { laterBy, ROBOT_JOB, type RobotJob } from './robots.ts';
  * a deal moved on since (someone did something) or deleted, or a robot removed or switched off, is
  * nothing to do. A notice goes to the deal's manager (and their head) as a `notify` job, e-mailed like
  * any other; an activity is planned for the manager, due after the robot's `activity_due`; a process
- * starts about the deal once, whatever repeats (the job key is its idempotency key).
+ * starts about the deal once, whatever repeats (the job key is its idempotency key); a deal left at the
+ * stage moves on to the robot's target (as `robot:<id>`, setting off the robots there).
  */
 export const robotHandler: JobHandler = {
   kind: ROBOT_JOB,
@@ -35,6 +36,21 @@ export const robotHandler: JobHandler = {
       const text = noticeText(robot.message ?? '', deal, rt.now(), where);
       const to = [deal.responsibleId, ...(robot.notify_head === 1 ? [`head:${deal.responsibleId}`] : [])];
       await queueCrmNotice(rt, job, { about: `robot:${robot.id}`, to, text }, finish);
+      return;
+    }
+    if (robot.action === 'moveStage') {
+      await db.transaction().execute(async (trx) => {
+        try {
+          await writeDeal(rt, trx, `robot:${robot.id}`, deal, {
+            stageId: robot.target_stage_id ?? undefined,
+          });
+        } catch (error) {
+          if (error instanceof Unprocessable)
+            throw new PermanentFailure(`${where}: ${error.errors.map((e) => e.message).join('; ')}`);
+          throw error;
+        }
+        await finish(trx);
+      });
       return;
     }
     if (robot.action === 'activity') {

@@ -17,7 +17,7 @@ const duration = z.string().refine((d) => {
 const action = z
   .enum(ROBOT_ACTIONS)
   .describe(
-    "notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title)",
+    "notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title); moveStage: move the deal to targetStageId (e.g. lost, when left untouched for a month)",
   );
 const robot = z
   .object({
@@ -33,6 +33,7 @@ const robot = z
     definitionKey: z.string().nullable(),
     activityKind: z.enum(ACTIVITY_KINDS).nullable(),
     activityDue: z.string().nullable(),
+    targetStageId: z.string().nullable(),
     active: z.boolean(),
     createdAt: isoTime,
     updatedAt: isoTime,
@@ -65,6 +66,12 @@ const input = z.object({
     .nullable()
     .optional()
     .describe('activity: its deadline, this long after the robot acts (e.g. PT2H); null: at once'),
+  targetStageId: z
+    .string()
+    .min(1)
+    .nullable()
+    .optional()
+    .describe('moveStage: another stage of the pipeline the deal moves to'),
   active: z.boolean().optional().describe('Default true'),
 });
 const tags = ['crm'];

@@ -16,7 +16,7 @@ import { demandPipeline } from './pipelines.ts';
 import { badReference } from './references.ts';
 import { robotMessage } from './robot-message.ts';
 
-export const ROBOT_ACTIONS = ['notify', 'startProcess', 'activity'] as const;
+export const ROBOT_ACTIONS = ['notify', 'startProcess', 'activity', 'moveStage'] as const;
 export type RobotAction = (typeof ROBOT_ACTIONS)[number];
 
 export interface RobotInput {
@@ -31,6 +31,7 @@ export interface RobotInput {
   definitionKey?: string | null | undefined;
   activityKind?: ActivityKind | null | undefined;
   activityDue?: string | null | undefined;
+  targetStageId?: string | null | undefined;
   active?: boolean | undefined;
 }
 
@@ -47,6 +48,7 @@ export interface RobotView {
   definitionKey: string | null;
   activityKind: ActivityKind | null;
   activityDue: string | null;
+  targetStageId: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -73,6 +75,7 @@ const view = (r: CrmRobotsTable): RobotView => ({
   definitionKey: r.definition_key,
   activityKind: r.activity_kind as ActivityKind | null,
   activityDue: r.activity_due,
+  targetStageId: r.target_stage_id,
   inWorkingTime: r.working_time === 1,
   active: r.active === 1,
   createdAt: toIso(r.created_at),
@@ -94,7 +97,10 @@ export async function listRobots(db: Kysely<Database>, pipelineId: string): Prom
   return rows.map(view);
 }
 
-/** What a robot needs for its action is there: a stage of the pipeline, a notice that parses, a published template. */
+/**
+ * What a robot needs for its action is there: a stage of the pipeline, a notice that parses, a published
+ * template, another stage of the pipeline to move to.
+ */
 async function checkRobot(db: Kysely<Database>, pipelineId: string, r: RobotInput): Promise<void> {
   const stage = await db
     .selectFrom('crm_stages')
@@ -112,6 +118,18 @@ async function checkRobot(db: Kysely<Database>, pipelineId: string, r: RobotInpu
     robotMessage(r.message);
     if (r.action === 'activity' && !r.activityKind)
       throw missing('body.activityKind', 'say what the activity is: call, meeting, email or task');
+  } else if (r.action === 'moveStage') {
+    if (!r.targetStageId) throw missing('body.targetStageId', 'say which stage the deal moves to');
+    if (r.targetStageId === r.stageId)
+      throw missing('body.targetStageId', 'the deal is at this stage already: name another one');
+    const target = await db
+      .selectFrom('crm_stages')
+      .select('id')
+      .where('id', '=', r.targetStageId)
+      .where('pipeline_id', '=', pipelineId)
+      .executeTakeFirst();
+    if (!target)
+      throw badReference('body.targetStageId', `there is no stage ${r.targetStageId} in this pipeline`);
   } else {
     if (!r.definitionKey) throw missing('body.definitionKey', 'starting a process needs its template');
     if (!(await findLatestPublished(db, r.definitionKey)))
@@ -127,11 +145,12 @@ const columns = (r: RobotInput) => ({
   name: r.name,
   action: r.action,
   delay: r.delay ?? null,
-  message: r.action === 'startProcess' ? null : (r.message ?? null),
+  message: r.action === 'notify' || r.action === 'activity' ? (r.message ?? null) : null,
   notify_head: r.action === 'notify' && r.notifyHead ? 1 : 0,
   definition_key: r.action === 'startProcess' ? (r.definitionKey ?? null) : null,
   activity_kind: r.action === 'activity' ? (r.activityKind ?? null) : null,
   activity_due: r.action === 'activity' ? (r.activityDue ?? null) : null,
+  target_stage_id: r.action === 'moveStage' ? (r.targetStageId ?? null) : null,
   working_time: r.inWorkingTime ? 1 : 0,
   active: r.active === false ? 0 : 1,
 });

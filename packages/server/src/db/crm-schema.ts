@@ -120,7 +120,7 @@ export interface CrmRobotsTable {
   pipeline_id: string;
   stage_id: string;
   name: string;
-  /** `notify`, `startProcess` or `activity`. */
+  /** `notify`, `startProcess`, `activity` or `moveStage`. */
   action: string;
   /** ISO 8601 duration after entering the stage (the deal still there); null: at once. */
   delay: string | null;
@@ -136,6 +136,8 @@ export interface CrmRobotsTable {
   activity_due: string | null;
   /** 1: `delay` and `activity_due` count working time in the company's calendar (migration 028). */
   working_time: number;
+  /** moveStage: the stage of the pipeline the deal moves to (migration 032). */
+  target_stage_id: string | null;
   active: number;
   created_at: number;
   updated_at: number;

@@ -314,4 +314,22 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
     expect((await migrator.migrateDown()).error).toBeUndefined();
     await expect(sql`select id from drive_files`.execute(db.kysely)).rejects.toThrow('drive_files');
   });
+
+  it('032 lets a robot move a deal to another stage, none doing so before, up and back down', async () => {
+    expect((await migrator.migrateTo('031-drive')).error).toBeUndefined();
+    await sql`insert into crm_robots (id, pipeline_id, stage_id, name, action, delay, notify_head, active,
+      created_at, updated_at) values ('r32', 'p', 's', 'R', 'notify', 'P1D', 0, 1, 0, 0)`.execute(db.kysely);
+    expect((await migrator.migrateTo('032-robot-move')).error).toBeUndefined();
+    expect(
+      await db.kysely
+        .selectFrom('crm_robots')
+        .select(['id', 'target_stage_id'])
+        .where('id', '=', 'r32')
+        .execute(),
+    ).toEqual([{ id: 'r32', target_stage_id: null }]);
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select target_stage_id from crm_robots`.execute(db.kysely)).rejects.toThrow(
+      'target_stage_id',
+    );
+  });
 });

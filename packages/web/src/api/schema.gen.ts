@@ -610,8 +610,8 @@ export type CrmRobotInput = {
   pipelineId: string;
   stageId: string;
   name: string;
-  /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
-  action: 'notify' | 'startProcess' | 'activity';
+  /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title); moveStage: move the deal to targetStageId (e.g. lost, when left untouched for a month) */
+  action: 'notify' | 'startProcess' | 'activity' | 'moveStage';
   delay: string | null;
   inWorkingTime: boolean;
   message: string | null;
@@ -619,6 +619,7 @@ export type CrmRobotInput = {
   definitionKey: string | null;
   activityKind: ('call' | 'meeting' | 'email' | 'task') | null;
   activityDue: string | null;
+  targetStageId: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -1809,8 +1810,8 @@ export type CrmRobot = {
   pipelineId: string;
   stageId: string;
   name: string;
-  /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
-  action: 'notify' | 'startProcess' | 'activity';
+  /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title); moveStage: move the deal to targetStageId (e.g. lost, when left untouched for a month) */
+  action: 'notify' | 'startProcess' | 'activity' | 'moveStage';
   delay: string | null;
   inWorkingTime: boolean;
   message: string | null;
@@ -1818,6 +1819,7 @@ export type CrmRobot = {
   definitionKey: string | null;
   activityKind: ('call' | 'meeting' | 'email' | 'task') | null;
   activityDue: string | null;
+  targetStageId: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -4128,8 +4130,8 @@ export interface Operations {
     body: {
       stageId: string;
       name: string;
-      /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
-      action: 'notify' | 'startProcess' | 'activity';
+      /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title); moveStage: move the deal to targetStageId (e.g. lost, when left untouched for a month) */
+      action: 'notify' | 'startProcess' | 'activity' | 'moveStage';
       /** After how long at the stage (the deal still there) it acts, e.g. P7D; null: at once */
       delay?: string | null;
       /** The delay and the activity's deadline count the company's working time (default: the clock) */
@@ -4144,6 +4146,8 @@ export interface Operations {
       activityKind?: ('call' | 'meeting' | 'email' | 'task') | null;
       /** activity: its deadline, this long after the robot acts (e.g. PT2H); null: at once */
       activityDue?: string | null;
+      /** moveStage: another stage of the pipeline the deal moves to */
+      targetStageId?: string | null;
       /** Default true */
       active?: boolean;
     };
@@ -4158,8 +4162,8 @@ export interface Operations {
     body: {
       stageId: string;
       name: string;
-      /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title) */
-      action: 'notify' | 'startProcess' | 'activity';
+      /** notify: tell the deal's manager (message); startProcess: start a process about the deal; activity: plan a call, meeting, e-mail or task for its manager (message: its title); moveStage: move the deal to targetStageId (e.g. lost, when left untouched for a month) */
+      action: 'notify' | 'startProcess' | 'activity' | 'moveStage';
       /** After how long at the stage (the deal still there) it acts, e.g. P7D; null: at once */
       delay?: string | null;
       /** The delay and the activity's deadline count the company's working time (default: the clock) */
@@ -4174,6 +4178,8 @@ export interface Operations {
       activityKind?: ('call' | 'meeting' | 'email' | 'task') | null;
       /** activity: its deadline, this long after the robot acts (e.g. PT2H); null: at once */
       activityDue?: string | null;
+      /** moveStage: another stage of the pipeline the deal moves to */
+      targetStageId?: string | null;
       /** Default true */
       active?: boolean;
     };

@@ -30,6 +30,7 @@ import * as robotWorkingTime from './028-robot-working-time.ts';
 import * as crmTriggers from './029-crm-triggers.ts';
 import * as lists from './030-lists.ts';
 import * as drive from './031-drive.ts';
+import * as robotMove from './032-robot-move.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '029-crm-triggers': crmTriggers,
   '030-lists': lists,
   '031-drive': drive,
+  '032-robot-move': robotMove,
 };
 
 export const migrationProvider: MigrationProvider = {
