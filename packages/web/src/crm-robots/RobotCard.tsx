@@ -1,8 +1,17 @@
 import { Text } from '@mantine/core';
-import { type Icon, IconBell, IconCalendarPlus, IconClock, IconPlayerPlay } from '@tabler/icons-react';
+import {
+  type Icon,
+  IconArrowRight,
+  IconBell,
+  IconCalendarPlus,
+  IconClock,
+  IconPlayerPlay,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { usePipelines } from '../api/crm.ts';
 import { type Robot, type RobotAction, useUpdateRobot } from '../api/crm-robots.ts';
 import { useTemplatesFor } from '../api/definitions.ts';
+import { findStage } from '../crm/board.ts';
 import { describeDelay, describeDue } from './delay.ts';
 import { RuleCard, RuleLine } from './RuleCard.tsx';
 import { switchedRobot } from './robot-draft.ts';
@@ -11,6 +20,7 @@ const ACTION_ICONS: Record<RobotAction, Icon> = {
   notify: IconBell,
   startProcess: IconPlayerPlay,
   activity: IconCalendarPlus,
+  moveStage: IconArrowRight,
 };
 
 export type RobotDialog = { kind: 'new'; stageId: string } | { kind: 'edit' | 'delete'; robot: Robot };
@@ -24,6 +34,7 @@ export function RobotCard({ robot, onDialog }: { robot: Robot; onDialog: (dialog
   const templates = useTemplatesFor('deal').data?.items ?? [];
   const switcher = useUpdateRobot();
   const template = templates.find((d) => d.key === robot.definitionKey)?.name ?? robot.definitionKey;
+  const target = findStage(usePipelines().data?.items ?? [], robot.targetStageId ?? '')?.stage.name;
   const what: Record<RobotAction, () => string> = {
     notify: () => t(robot.notifyHead ? 'card.notifyWithHead' : 'card.notify'),
     startProcess: () => t('card.startProcess', { name: template }),
@@ -32,6 +43,7 @@ export function RobotCard({ robot, onDialog }: { robot: Robot; onDialog: (dialog
         what: t(`card.plans.${robot.activityKind ?? 'task'}`),
         due: describeDue(robot.activityDue, t),
       }),
+    moveStage: () => t('card.moveStage', { stage: target ?? '—' }),
   };
   const dim = robot.active ? undefined : 'dimmed';
 

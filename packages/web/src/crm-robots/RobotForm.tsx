@@ -32,6 +32,7 @@ const FIELDS = [
   'definitionKey',
   'activityKind',
   'activityDue',
+  'targetStageId',
 ];
 
 /** Puts a robot on a stage of the pipeline (no `robot`, at `stageId`) or changes one. */
@@ -170,7 +171,20 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
             />
           </>
         )}
-        {draft.action === 'startProcess' ? (
+        {draft.action === 'moveStage' && (
+          <Select
+            label={t('form.targetStage')}
+            data={pipeline.stages
+              .filter((s) => s.id !== draft.stageId)
+              .map((s) => ({ value: s.id, label: s.name }))}
+            value={draft.targetStageId}
+            onChange={(targetStageId) => set({ targetStageId })}
+            allowDeselect={false}
+            required
+            error={errors.targetStageId}
+          />
+        )}
+        {draft.action === 'startProcess' && (
           <Select
             label={t('form.template')}
             description={t(templateOptions.length === 0 ? 'form.noTemplates' : 'form.templateHint', entity)}
@@ -181,7 +195,8 @@ export function RobotForm(props: { pipeline: Pipeline; robot?: Robot; stageId: s
             required
             error={errors.definitionKey}
           />
-        ) : (
+        )}
+        {(draft.action === 'notify' || draft.action === 'activity') && (
           <MessageField
             label={t(draft.action === 'notify' ? 'form.message' : 'form.activityTitle')}
             value={draft.message}

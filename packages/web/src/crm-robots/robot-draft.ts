@@ -2,7 +2,7 @@ import type { ActivityKind } from '../api/crm-activities.ts';
 import type { Robot, RobotAction, RobotBody } from '../api/crm-robots.ts';
 import { amountInvalid, type DurationDraft, durationDraftOf, durationOfDraft } from './duration-draft.ts';
 
-export const ROBOT_ACTIONS: readonly RobotAction[] = ['notify', 'startProcess', 'activity'];
+export const ROBOT_ACTIONS: readonly RobotAction[] = ['notify', 'startProcess', 'activity', 'moveStage'];
 
 /**
  * What the robot dialog edits: every action's settings, so switching the action back and forth loses
@@ -23,6 +23,8 @@ export interface RobotDraft {
   activityKind: ActivityKind;
   /** activity: how long after the robot acts it is due. */
   due: DurationDraft;
+  /** moveStage: the stage the deal moves to. */
+  targetStageId: string | null;
   active: boolean;
 }
 
@@ -38,6 +40,7 @@ export function newRobotDraft(stageId: string): RobotDraft {
     definitionKey: null,
     activityKind: 'call',
     due: durationDraftOf('P1D'),
+    targetStageId: null,
     active: true,
   };
 }
@@ -55,6 +58,7 @@ export function draftOfRobot(robot: Robot): RobotDraft {
     definitionKey: robot.definitionKey,
     activityKind: robot.activityKind ?? 'call',
     due: activity ? durationDraftOf(robot.activityDue) : durationDraftOf('P1D'),
+    targetStageId: robot.targetStageId,
     active: robot.active,
   };
 }
@@ -97,11 +101,12 @@ export function robotBody(draft: RobotDraft): RobotBody {
     action,
     delay: durationOfDraft(draft.delay),
     inWorkingTime: draft.inWorkingTime,
-    message: action === 'startProcess' ? null : draft.message,
+    message: action === 'notify' || action === 'activity' ? draft.message : null,
     notifyHead: action === 'notify' && draft.notifyHead,
     definitionKey: action === 'startProcess' ? draft.definitionKey : null,
     activityKind: action === 'activity' ? draft.activityKind : null,
     activityDue: action === 'activity' ? durationOfDraft(draft.due) : null,
+    targetStageId: action === 'moveStage' ? draft.targetStageId : null,
     active: draft.active,
   };
 }
@@ -119,6 +124,7 @@ export function switchedRobot(robot: Robot, active: boolean): RobotBody {
     definitionKey: robot.definitionKey,
     activityKind: robot.activityKind,
     activityDue: robot.activityDue,
+    targetStageId: robot.targetStageId,
     active,
   };
 }

@@ -29,6 +29,7 @@ const robot = (over: Partial<Robot> = {}): Robot => ({
   definitionKey: null,
   activityKind: null,
   activityDue: null,
+  targetStageId: null,
   active: true,
   createdAt: '2026-05-12T10:00:00.000Z',
   updatedAt: '2026-05-12T10:00:00.000Z',
@@ -57,6 +58,7 @@ describe('the forgotten-client preset', () => {
       definitionKey: null,
       activityKind: null,
       activityDue: null,
+      targetStageId: null,
       active: true,
     });
   });
@@ -114,6 +116,7 @@ describe('a robot body', () => {
       definitionKey: null,
       activityKind: 'call',
       activityDue: 'P1D',
+      targetStageId: null,
       active: true,
     });
   });
@@ -167,6 +170,7 @@ describe('a robot body', () => {
       definitionKey: null,
       activityKind: null,
       activityDue: null,
+      targetStageId: null,
       active: false,
     });
     const planner = robot({ action: 'activity', activityKind: 'call', activityDue: 'PT2H' });
@@ -188,5 +192,25 @@ describe('a duration the form will not send', () => {
     const draft = newRobotDraft('s1');
     expect(draftProblem({ ...draft, delay: { ...draft.delay, when: 'now', amount: '' } })).toBeNull();
     expect(draftProblem(after(draft, 7))).toBeNull();
+  });
+
+  it('sends a stage move with its target, and nothing of the other actions', () => {
+    const draft = {
+      ...newRobotDraft('s3'),
+      name: 'Close',
+      action: 'moveStage' as const,
+      targetStageId: 's9',
+      message: 'x',
+    };
+    expect(robotBody(draft)).toMatchObject({
+      action: 'moveStage',
+      targetStageId: 's9',
+      message: null,
+      definitionKey: null,
+      activityKind: null,
+    });
+    const stored = robot({ action: 'moveStage', targetStageId: 's9', message: null, notifyHead: false });
+    expect(draftOfRobot(stored).targetStageId).toBe('s9');
+    expect(switchedRobot(stored, false)).toMatchObject({ targetStageId: 's9', active: false });
   });
 });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { choose, column, confirmDeal, type PipelineBody, stageNamed } from './crm-support.ts';
+import { choose, column, confirmDeal, createDeal, type PipelineBody, stageNamed } from './crm-support.ts';
 import { suiteStage } from './stage.ts';
 import {
   DESKTOP,
@@ -256,6 +256,41 @@ describe('the robots of a pipeline', () => {
       'Confirm fresh deals',
       'Forgotten client',
     ]);
+  });
+
+  it('moves a deal on by itself: a robot that closes what reaches a stage', async () => {
+    await page.getByRole('button', { name: 'Add a robot at In progress' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New robot' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Close at once');
+    await dialog.getByRole('radio', { name: 'Move the deal to another stage' }).check();
+    expect(await dialog.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
+    await choose(page, 'To the stage', 'Lost');
+    await dialog.getByRole('button', { name: 'Add the robot' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await card(page, 'In progress', 'Close at once').getByText('Moves the deal to “Lost”').waitFor();
+    const robot = (await robotsOf(stage.server, sales)).find((r) => r.name === 'Close at once');
+    expect(robot).toMatchObject({ action: 'moveStage', delay: null, message: null });
+
+    // A deal brought to In progress is moved on by the server's worker, the robot named in its history.
+    const deal = await createDeal(stage.server, {
+      title: 'Сам уйдёт',
+      pipelineId: sales.id,
+      responsibleId: 'ivan',
+    });
+    await stage.server.api('PATCH', `/api/v1/crm/deals/${deal.id}`, {
+      stageId: stageNamed(sales, 'In progress').id,
+    });
+    await expect
+      .poll(
+        async () =>
+          (await stage.server.api<{ stageId: string }>('GET', `/api/v1/crm/deals/${deal.id}`)).stageId,
+      )
+      .toBe(stageNamed(sales, 'Lost').id);
+    await page.goto(`/crm/deals/${deal.id}`);
+    const history = page.getByRole('region', { name: 'Stage history' }).getByRole('listitem');
+    await expect.poll(() => history.last().textContent()).toMatch(/ · by the robot “Close at once”$/);
+    await stage.server.api('DELETE', `/api/v1/crm/robots/${robot?.id}`, undefined, 204);
+    await page.goto(`/crm/robots?pipeline=${sales.id}`);
   });
 
   it('switches pipelines, the choice kept in the address', async () => {

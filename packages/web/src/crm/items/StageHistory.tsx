@@ -5,22 +5,24 @@ import type { Pipeline } from '../../api/crm.ts';
 import type { Deal } from '../../api/crm-deals.ts';
 import { useUserNames } from '../../api/org.ts';
 import { SectionCard } from '../../app/SectionCard.tsx';
-import { TriggerMover } from '../../crm-triggers/TriggerMover.tsx';
+import { RuleMover } from '../../crm-robots/RuleMover.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { findStage, stageColor } from '../board.ts';
 
 const PROCESS = 'process:';
-const TRIGGER = 'trigger:';
+/** Moved by a robot or a trigger: `robot:<id>`, `trigger:<id>`. */
+const RULE = /^(robot|trigger):(.+)$/;
 
 /**
- * Who moved the deal: a colleague by name, a process (`process:<id>`) as a link to its card, or a trigger
- * (`trigger:<id>`) of the pipeline the deal entered (`pipelineId`, '' when its stage is gone) by its name.
+ * Who moved the deal: a colleague by name, a process (`process:<id>`) as a link to its card, or a robot or
+ * trigger of the pipeline the deal entered (`pipelineId`, '' when its stage is gone) by its name.
  */
 function Mover({ by, pipelineId }: { by: string; pipelineId: string }) {
   const { t } = useTranslation('crm');
   const name = useUserNames();
-  if (by.startsWith(TRIGGER))
-    return <TriggerMover triggerId={by.slice(TRIGGER.length)} pipelineId={pipelineId} />;
+  const rule = by.match(RULE);
+  if (rule)
+    return <RuleMover kind={rule[1] as 'robot' | 'trigger'} id={rule[2] ?? ''} pipelineId={pipelineId} />;
   if (!by.startsWith(PROCESS)) return <>{name(by)}</>;
   return (
     <Anchor component={Link} to={`/processes/${encodeURIComponent(by.slice(PROCESS.length))}`} size="sm">
