@@ -13,9 +13,6 @@ export function RuleMover(props: { kind: 'robot' | 'trigger'; id: string; pipeli
   const triggers = useTriggers(props.kind === 'trigger' ? props.pipelineId : '');
   const rules = (props.kind === 'robot' ? robots.data : triggers.data)?.items ?? [];
   const name = rules.find((rule) => rule.id === props.id)?.name;
-  return name ? (
-    <>{t(props.kind === 'robot' ? 'deal.byRobotNamed' : 'deal.byTriggerNamed', { name })}</>
-  ) : (
-    <>{t(props.kind === 'robot' ? 'deal.byRobot' : 'deal.byTrigger')}</>
-  );
+  if (name) return t(props.kind === 'robot' ? 'deal.byRobotNamed' : 'deal.byTriggerNamed', { name });
+  return t(props.kind === 'robot' ? 'deal.byRobot' : 'deal.byTrigger');
 }
