@@ -4,6 +4,8 @@ import type { Answer } from '@baton/engine';
 export interface TemplateRun {
   name: string;
   params: Record<string, unknown>;
+  /** What the process is about, for a template made for a kind of item (a file's, …). */
+  document?: Record<string, unknown>;
   answers: Record<string, Answer[]>;
   /** The nodes whose tasks are created, in order. */
   tasks: string[];
@@ -145,6 +147,16 @@ export const RUNS: Record<string, TemplateRun[]> = {
         readers: ['ann', 'bob'],
       },
       answers: { read: [{}, { $after: 'P30D' }] },
+      tasks: ['read', 'read'],
+      end: 'done',
+    },
+  ],
+  'file-acknowledgment': [
+    {
+      name: 'both read the file',
+      params: { readers: ['ann', 'bob'], note: 'By Friday' },
+      document: { id: 'f1', name: 'Fire safety.pdf', folder: 'Rules', version: 2, author: 'kim' },
+      answers: { read: [{}, { $after: 'PT2H' }] },
       tasks: ['read', 'read'],
       end: 'done',
     },

@@ -73,6 +73,7 @@ describe.each(LIBRARY.map((t) => [t.key, t] as const))('the library template %s'
       const history: HistoryEvent[] = [];
       const { state } = simulate(compiled(template, language), {
         params: run.params,
+        document: run.document ?? null,
         starter: 'ivan',
         answers: run.answers,
         onHistory: (h) => history.push(h),
