@@ -1,10 +1,12 @@
-/** The company's own registers and files: lists (migration 030) and the drive (031). */
+/** The company's own registers and files: lists (migration 030), the drive (031), processes' files (033). */
 export interface WorkspaceTables {
   lists: ListsTable;
   list_records: ListRecordsTable;
   drive_folders: DriveFoldersTable;
   drive_files: DriveFilesTable;
   drive_file_versions: DriveFileVersionsTable;
+  process_files: ProcessFilesTable;
+  process_file_links: ProcessFileLinksTable;
 }
 
 /** A list a company keeps: its fields and who reads and writes it. */
@@ -83,4 +85,22 @@ export interface DriveFileVersionsTable {
   /** Who uploaded this version, and when. */
   created_by: string;
   created_at: number;
+}
+
+/** A file given to a process's `file` field: uploaded by someone, then linked to the instances it is in. */
+export interface ProcessFilesTable {
+  id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: number;
+}
+
+/** An instance a process file belongs to (its start or a task's answer named it). */
+export interface ProcessFileLinksTable {
+  instance_id: string;
+  file_id: string;
 }

@@ -7,11 +7,9 @@ import { newRowId } from '../db/row-ids.ts';
 import type { Database, DriveFilesTable } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
+import { nameProblem, typeOfName } from '../util/file-names.ts';
 import { toIso } from '../util/time.ts';
 import { folderAccess, readableFolder } from './folders.ts';
-
-/** The largest file the drive keeps (it lives in the database). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export interface FileView {
   id: string;
@@ -60,34 +58,6 @@ const view = (f: FileRow, editable: boolean): FileView => ({
   editable,
 });
 
-/** The types a browser and a mail client know a file by, from its name's extension. */
-const TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  odt: 'application/vnd.oasis.opendocument.text',
-  ods: 'application/vnd.oasis.opendocument.spreadsheet',
-  txt: 'text/plain',
-  csv: 'text/csv',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  zip: 'application/zip',
-};
-
-export const typeOfName = (name: string): string =>
-  TYPES[name.slice(name.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
-
-/** Why a file name cannot be kept, or null: 1–255 characters, no path, no control characters. */
-export function nameProblem(name: string): string | null {
-  if (name.trim() === '' || name.length > 255) return 'a file name has 1 to 255 characters';
-  if (/[/\\\p{Cc}]/u.test(name)) return 'a file name has no slashes and no control characters';
-  if (name === '.' || name === '..') return 'not a file name';
-  return null;
-}
-
 function demandWrite(access: { write: boolean }, what: string): void {
   if (!access.write) throw new Forbidden(`you may read ${what} but not change it`, 'READ_ONLY');
 }
@@ -109,11 +79,6 @@ export async function putFile(
   const db = rt.db.kysely;
   const { folder, access } = await readableFolder(db, caller, folderId);
   demandWrite(access, `the folder ${folder.name}`);
-  const problem = nameProblem(upload.name);
-  if (problem)
-    throw new Unprocessable(`querystring.name: ${problem}`, [{ path: 'querystring.name', message: problem }]);
-  if (upload.content.length === 0)
-    throw new Unprocessable('body: the file is empty', [{ path: 'body', message: 'the file is empty' }]);
   const now = rt.now();
   const latest = {
     content_type: upload.type ?? typeOfName(upload.name),

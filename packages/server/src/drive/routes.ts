@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readWriteRightsSchema } from '../access/read-write-rights.ts';
-import { attachment, safeType } from '../documents/formats.ts';
+import { acceptFileBytes, MAX_FILE_BYTES, sendFile, uploadedBytes, uploadQuery } from '../http/file-bytes.ts';
 import { isoTime, page, pageQuery, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { UnsupportedMediaType } from '../runtime/errors.ts';
 import {
   deleteFile,
   fileContent,
@@ -12,7 +11,6 @@ import {
   getFile,
   KEPT_VERSIONS,
   listFiles,
-  MAX_FILE_BYTES,
   putFile,
   renameFile,
 } from './files.ts';
@@ -67,10 +65,7 @@ const byId = z.object({ id: z.string() });
  * file (`documentRef: file:<id>`). Folders are set up by `manageFiles`.
  */
 export const driveRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
-  // An upload is the file's bytes as they are; only these routes take them (the plugin's own context).
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
-  );
+  acceptFileBytes(app);
   app.get(
     '/drive/folders',
     {
@@ -168,23 +163,12 @@ export const driveRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, {
         description:
           'A name the folder already has becomes that file’s next version (200; the same id). At most 50 MiB (413 beyond).',
         params: byId,
-        querystring: z.object({
-          name: z.string().describe('The file’s name, e.g. Договор поставки.pdf'),
-          type: z
-            .string()
-            .regex(/^[\w.+-]+\/[\w.+-]+$/, 'a media type such as application/pdf')
-            .optional()
-            .describe('Its media type (default: from the name’s extension)'),
-        }),
+        querystring: z.object(uploadQuery),
         response: { 200: file, 201: file, ...problems(400, 403, 404, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body))
-        throw new UnsupportedMediaType(
-          "send the file's bytes as they are, with Content-Type application/octet-stream",
-        );
-      const content = request.body;
+      const content = uploadedBytes(request.body, request.query.name);
       const { file: put, created } = await putFile(rt, request.caller, request.params.id, {
         ...request.query,
         content,
@@ -218,12 +202,7 @@ export const driveRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, {
     },
     async (request, reply) => {
       const f = await fileContent(rt, request.caller, request.params.id, request.query.version);
-      return reply
-        .type(safeType(f.contentType))
-        .header('content-disposition', attachment(f.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('etag', `"${f.sha256}"`)
-        .send(f.content);
+      return sendFile(reply, f);
     },
   );
 

@@ -100,6 +100,7 @@ export async function start(
     ...request,
     document: request.document ?? (await documentOf(rt, caller, request.documentRef ?? null)),
     startedBy: starter.id,
+    uploader: caller.userId,
     idempotencyKey: request.idempotencyKey ? `${caller.userId}:${request.idempotencyKey}` : null,
   };
   const key = input.idempotencyKey ?? null;

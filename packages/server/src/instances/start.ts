@@ -1,7 +1,11 @@
-import { emptyState, type StepResult, step } from '@baton/engine';
+import { emptyState, type Field, type StepResult, step } from '@baton/engine';
+import type { Kysely } from 'kysely';
 import { insertRows } from '../db/insert-rows.ts';
 import { newRowId } from '../db/row-ids.ts';
+import type { Database } from '../db/schema.ts';
+import { fileValueProblems, linkFiles } from '../process-files/files.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { Unprocessable } from '../runtime/errors.ts';
 import { startContext } from '../runtime/step-context.ts';
 import { writeStepOutputs } from './apply.ts';
 import { storedJson } from './parsed-states.ts';
@@ -17,6 +21,8 @@ export interface StartInput {
   idempotencyKey?: string | null;
   /** For a called process: the waiting parent and its call id. */
   parent?: { id: string; callId: string } | null;
+  /** The person filling in the start form: its `file` fields may name their uploads. */
+  uploader?: string | null;
 }
 
 export interface Started {
@@ -24,6 +30,31 @@ export interface Started {
   definitionKey: string;
   definitionVersion: number;
   status: StepResult['state']['status'];
+}
+
+/**
+ * The `file` parameters a start may link to its instance: a person's start names their uploads (else
+ * 422 at `params.<field>`), a called process its parent's files; others (a robot's start) link none.
+ */
+async function startFiles(
+  trx: Kysely<Database>,
+  fields: readonly Field[],
+  params: Record<string, unknown>,
+  input: StartInput,
+): Promise<readonly Field[]> {
+  const source = { uploader: input.uploader ?? null, instanceIds: input.parent ? [input.parent.id] : [] };
+  if (source.uploader === null && source.instanceIds.length === 0) return [];
+  const problems = await fileValueProblems(trx, fields, params, source, 'params');
+  if (problems.length === 0) return fields;
+  if (source.uploader !== null)
+    throw new Unprocessable(
+      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      problems,
+      'INVALID_PARAMS',
+    );
+  // A parent's value that is no file of its own links nothing, as the start of a robot.
+  const foreign = new Set(problems.map((p) => p.path.slice('params.'.length)));
+  return fields.filter((f) => !foreign.has(f.id));
 }
 
 /**
@@ -43,9 +74,11 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
     }
     const now = rt.now();
     const { ctx, version, compiled } = await startContext(rt, trx, input.definitionKey, now);
+    const params = input.params ?? {};
+    const files = await startFiles(trx, compiled.definition.parameters, params, input);
     const event = {
       type: 'start',
-      params: input.params ?? {},
+      params,
       document: input.document ?? null,
       starter: input.startedBy ?? null,
     } as const;
@@ -72,6 +105,7 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
         history_seq: result.history.length,
       },
     ]);
+    await linkFiles(trx, id, files, params);
     const parent =
       ended && input.parent ? { parent_id: input.parent.id, call_id: input.parent.callId } : null;
     const woke = await writeStepOutputs(rt, trx, id, 0, result, parent);

@@ -332,4 +332,28 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
       'target_stage_id',
     );
   });
+  it("033 keeps processes' files and the instances each is in — once per instance —, up and back down", async () => {
+    expect((await migrator.migrateTo('033-process-files')).error).toBeUndefined();
+    await db.kysely
+      .insertInto('process_files')
+      .values({
+        id: 'f',
+        name: 'Договор.pdf',
+        content_type: 'application/pdf',
+        size: 3,
+        sha256: 'x',
+        content: Buffer.from('pdf'),
+        uploaded_by: 'u',
+        uploaded_at: 0,
+      })
+      .execute();
+    const link = () =>
+      db.kysely.insertInto('process_file_links').values({ instance_id: 'i', file_id: 'f' }).execute();
+    await link();
+    await expect(link()).rejects.toThrow();
+    const [stored] = await db.kysely.selectFrom('process_files').select('content').execute();
+    expect(Buffer.from(stored?.content ?? []).toString()).toBe('pdf');
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    await expect(sql`select id from process_files`.execute(db.kysely)).rejects.toThrow('process_files');
+  });
 });

@@ -1121,6 +1121,24 @@ export type OrgDirectoryInput = {
   }[];
 };
 
+export type UploadInput = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+};
+
+export type ProcessFileInput = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
+};
+
 export type ProcessReportInput = {
   definitionKey: string;
   from: string;
@@ -2319,6 +2337,24 @@ export type OrgDirectory = {
     /** Exclusive */
     endsAt: string;
   }[];
+};
+
+export type Upload = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+};
+
+export type ProcessFile = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
 };
 
 export type ProcessReport = {
@@ -5323,5 +5359,38 @@ export interface Operations {
     response: {
       items: DriveFileVersion[];
     };
+  };
+  /** Upload a file for a `file` field (the body: its bytes, Content-Type application/octet-stream) */
+  'POST /api/v1/uploads': {
+    path: never;
+    query: {
+      /** The file’s name, e.g. Договор поставки.pdf */
+      name: string;
+      /** Its media type (default: from the name’s extension) */
+      type?: string;
+    };
+    body: never;
+    response: Upload;
+  };
+  /** The files given to an instance (at its start or in its tasks), the first given first */
+  'GET /api/v1/instances/{id}/files': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      items: ProcessFile[];
+    };
+  };
+  /** Download one of an instance's files */
+  'GET /api/v1/instances/{id}/files/{fileId}': {
+    path: {
+      id: string;
+      fileId: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
   };
 }
