@@ -1,9 +1,11 @@
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { emailHandler } from '../src/jobs/handlers/email.ts';
 import { UNUSED_UPLOAD_MS } from '../src/process-files/files.ts';
 import { apiSuite } from './api-harness.ts';
-import { runDueJobs } from './support/jobs.ts';
+import { jobOf, runDueJobs } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
 import { asUser } from './support/people.ts';
+import { type SmtpReceiver, startSmtpReceiver } from './support/smtp-receiver.ts';
 
 /** Contract approval: the employee attaches the draft; the lawyer reads it and answers with the signed scan. */
 const contractApproval = {
@@ -59,6 +61,29 @@ const archive = {
   ],
 };
 
+/** The signed contract goes to the client, its appendix with it when there is one. */
+const sendContract = (files: string[]) => ({
+  key: 'send-contract',
+  name: 'Отправить договор',
+  parameters: [
+    { id: 'contract', type: 'file', required: true },
+    { id: 'appendix', type: 'file' },
+  ],
+  nodes: [
+    { id: 'start', type: 'start' },
+    {
+      id: 'mail',
+      type: 'email',
+      config: { to: ['"buyer@client.example"'], subject: 'Договор', body: 'Во вложении.', files },
+    },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [
+    { id: 'f1', source: 'start', target: 'mail' },
+    { id: 'f2', source: 'mail', target: 'end' },
+  ],
+});
+
 const BINARY = { 'content-type': 'application/octet-stream' };
 const DRAFT = Buffer.from('%PDF-1.4 проект договора поставки');
 const SCAN = Buffer.from('%PDF-1.4 подписанный скан');
@@ -68,7 +93,11 @@ apiSuite("processes' files", (api) => {
   const olga = asUser(() => api().app, 'olga'); // the lawyer
   const petr = asUser(() => api().app, 'petr'); // has nothing to do with it
 
+  let receiver: SmtpReceiver;
+  afterAll(() => receiver?.close());
+
   beforeAll(async () => {
+    receiver = await startSmtpReceiver();
     await addPeople(api(), {
       users: [
         { id: 'ivan', canSignIn: true },
@@ -208,5 +237,41 @@ apiSuite("processes' files", (api) => {
     ]);
     const kept = await ivan('GET', `/api/v1/instances/${id}/files/${taken.id}`);
     expect(kept.rawPayload.equals(DRAFT)).toBe(true);
+  });
+
+  it('sends the files a process was given with its e-mail, failing on one it was not', async () => {
+    const a = api();
+    const mail = {
+      url: `smtp://127.0.0.1:${receiver.port}`,
+      from: 'Baton <baton@firm.example>',
+      publicUrl: null,
+    };
+    const send = async (id: string) => {
+      const job = await jobOf(a.baton.rt, id, 'sendEmail');
+      await emailHandler(mail).run(a.baton.rt, job, async () => undefined);
+    };
+    await a.publish(sendContract(['contract', 'appendix']));
+    const contract = await upload(ivan, 'Договор.pdf', SCAN);
+    const started = await ivan('POST', '/api/v1/instances', {
+      definitionKey: 'send-contract',
+      params: { contract: contract.id },
+    });
+    await send(started.json().id);
+    const sent = receiver.accepted().at(-1)?.mail;
+    expect(sent?.attachments.map((x) => [x.filename, x.contentType])).toEqual([
+      ['Договор.pdf', 'application/pdf'],
+    ]);
+    expect(sent?.attachments[0]?.content.equals(SCAN)).toBe(true);
+
+    // An expression giving an id that is no file of this process: the e-mail fails, naming it.
+    await a.publish(sendContract(["'elsewhere'"]));
+    const other = await upload(ivan, 'Договор.pdf', SCAN);
+    const wrong = await ivan('POST', '/api/v1/instances', {
+      definitionKey: 'send-contract',
+      params: { contract: other.id },
+    });
+    await expect(send(wrong.json().id)).rejects.toThrow(
+      'e-mail at mail: elsewhere: no such file in this instance',
+    );
   });
 });

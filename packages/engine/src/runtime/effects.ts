@@ -60,6 +60,8 @@ export type Effect =
       body: string;
       /** createDocument activities whose latest documents go with the e-mail (absent: none). */
       attachments?: string[];
+      /** Files given to the process (its `file` fields' values) that go with it (absent: none). */
+      files?: string[];
     }
   | { type: 'sendSms'; key: string; nodeId: string; to: string[]; text: string }
   | {

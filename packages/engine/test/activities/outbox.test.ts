@@ -90,6 +90,33 @@ describe('outbox activities', () => {
     expect(tooMany[0]).toMatchObject({ code: 'INVALID_CONFIG', path: 'nodes[1].config.attachments' });
   });
 
+  it('email: takes the files its expressions give, leaving out a field not filled in', () => {
+    const files = {
+      parameters: [
+        ...data.parameters,
+        { id: 'contract', type: 'file' as const },
+        { id: 'appendix', type: 'file' as const },
+      ],
+    };
+    const mail = node('mail', 'email', {
+      to: ['"a@example.com"'],
+      subject: 'Contract',
+      body: '',
+      files: ['contract', 'appendix'],
+    });
+    const sent = Instance.of(line([mail], files))
+      .start({ client: 'ACME', amount: 1, team: [], contract: 'f1' })
+      .effects.find((e) => e.type === 'sendEmail');
+    expect(sent).toMatchObject({ type: 'sendEmail', nodeId: 'mail', files: ['f1'] });
+    expect(
+      problemsOf(
+        line([node('m', 'email', { to: ['"a@b.c"'], subject: 'S', body: '', files: ['contract +'] })], files),
+      ),
+    ).toEqual([
+      expect.objectContaining({ code: 'EXPRESSION_SYNTAX', nodeId: 'm', path: 'nodes[1].config.files[0]' }),
+    ]);
+  });
+
   it('sms: renders the text', () => {
     expect(effectsOf('sms', { to: ['"+79000000000"'], text: '{{ client }} paid' })).toEqual([
       { type: 'sendSms', key, nodeId: 'x', to: ['+79000000000'], text: 'ACME paid' },

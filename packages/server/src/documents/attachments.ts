@@ -1,6 +1,6 @@
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { MIME_TYPES } from './formats.ts';
+import { MIME_TYPES, safeType } from './formats.ts';
 
 /** What one e-mail may carry: mail servers commonly refuse messages over 25 MB, base64 included. */
 const MAX_ATTACHED_BYTES = 18 * 1024 * 1024;
@@ -11,18 +11,43 @@ export interface Attachment {
   contentType: string;
 }
 
+/** What goes with a process's e-mail: createDocument activities' documents, and files it was given. */
+export interface AttachedParts {
+  documents: readonly string[];
+  files: readonly string[];
+}
+
 /**
- * The latest document each named createDocument activity made in the instance, to go with an e-mail.
- * One still being made (its job pending) is waited for — thrown as a plain error, so the e-mail is
- * retried; one the activity never made (the path did not pass it, or its job is dead) fails the e-mail.
+ * The attachments of a process's e-mail, at most what one e-mail carries. A document still being made
+ * (its job pending) is waited for — thrown as a plain error, so the e-mail is retried; a document the
+ * activity never made, or a file that is not the instance's, fails the e-mail.
  */
 export async function attachmentsOf(
   rt: Runtime,
   instanceId: string | null,
+  parts: AttachedParts,
+): Promise<Attachment[]> {
+  if (parts.documents.length + parts.files.length === 0) return [];
+  if (instanceId === null) throw new PermanentFailure('the job names no instance to take documents from');
+  const attachments = [
+    ...(await documentsOf(rt, instanceId, parts.documents)),
+    ...(await filesOf(rt, instanceId, parts.files)),
+  ];
+  const bytes = attachments.reduce((sum, a) => sum + a.content.length, 0);
+  if (bytes > MAX_ATTACHED_BYTES)
+    throw new PermanentFailure(
+      `the attachments come to ${bytes} bytes, more than an e-mail carries (${MAX_ATTACHED_BYTES})`,
+    );
+  return attachments;
+}
+
+/** The latest document each named createDocument activity made in the instance. */
+async function documentsOf(
+  rt: Runtime,
+  instanceId: string,
   nodeIds: readonly string[],
 ): Promise<Attachment[]> {
   if (nodeIds.length === 0) return [];
-  if (instanceId === null) throw new PermanentFailure('the job names no instance to take documents from');
   const rows = await rt.db.kysely
     .selectFrom('documents')
     .select(['node_id', 'file_name', 'format', 'file'])
@@ -40,16 +65,29 @@ export async function attachmentsOf(
     if (waiting.length > 0) throw new Error(`waiting for the document of ${waiting.join(', ')}`);
     throw new PermanentFailure(`${missing.join(', ')} made no document in this instance`);
   }
-  const attachments = nodeIds.map((id) => {
+  return nodeIds.map((id) => {
     const row = latest.get(id) as (typeof rows)[number];
     return { filename: row.file_name, content: Buffer.from(row.file), contentType: MIME_TYPES[row.format] };
   });
-  const bytes = attachments.reduce((sum, a) => sum + a.content.length, 0);
-  if (bytes > MAX_ATTACHED_BYTES)
-    throw new PermanentFailure(
-      `the documents come to ${bytes} bytes, more than an e-mail carries (${MAX_ATTACHED_BYTES})`,
-    );
-  return attachments;
+}
+
+/** The files given to the instance with these ids (its `file` fields' values), in their order. */
+async function filesOf(rt: Runtime, instanceId: string, ids: readonly string[]): Promise<Attachment[]> {
+  if (ids.length === 0) return [];
+  const rows = await rt.db.kysely
+    .selectFrom('process_files as f')
+    .innerJoin('process_file_links as l', 'l.file_id', 'f.id')
+    .select(['f.id', 'f.name', 'f.content_type', 'f.content'])
+    .where('l.instance_id', '=', instanceId)
+    .where('f.id', 'in', [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) throw new PermanentFailure(`${missing.join(', ')}: no such file in this instance`);
+  return ids.map((id) => {
+    const row = byId.get(id) as (typeof rows)[number];
+    return { filename: row.name, content: Buffer.from(row.content), contentType: safeType(row.content_type) };
+  });
 }
 
 /** The createDocument activities of the instance whose document job has not finished yet. */

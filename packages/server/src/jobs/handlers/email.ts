@@ -11,7 +11,7 @@ type SendEmail = Extract<Effect, { type: 'sendEmail' }>;
 /**
  * Sends a process's e-mail through SMTP, at least once (mail/transport.ts: the same Message-ID on a
  * repeat, 5xx final, the rest retried). Recipients are addresses or references to people; documents
- * named by `attachments` go with it (documents/attachments.ts).
+ * named by `attachments` and the process's files named by `files` go with it (documents/attachments.ts).
  */
 export function emailHandler(settings: MailSettings): JobHandler {
   const send = createMailer(settings);
@@ -19,13 +19,14 @@ export function emailHandler(settings: MailSettings): JobHandler {
     kind: 'sendEmail',
     async run(rt, job, finish) {
       const e = payloadOf<SendEmail>(job);
-      const attachments = await attachmentsOf(rt, job.instance_id, e.attachments ?? []).catch(
-        (error: unknown) => {
-          throw error instanceof PermanentFailure
-            ? new PermanentFailure(`e-mail at ${e.nodeId}: ${error.message}`)
-            : new Error(`e-mail at ${e.nodeId}: ${(error as Error).message}`);
-        },
-      );
+      const attachments = await attachmentsOf(rt, job.instance_id, {
+        documents: e.attachments ?? [],
+        files: e.files ?? [],
+      }).catch((error: unknown) => {
+        throw error instanceof PermanentFailure
+          ? new PermanentFailure(`e-mail at ${e.nodeId}: ${error.message}`)
+          : new Error(`e-mail at ${e.nodeId}: ${(error as Error).message}`);
+      });
       const to = await recipientsOf(rt, rt.db.kysely, e.to);
       const cc = await recipientsOf(rt, rt.db.kysely, e.cc);
       const unreachable = [...to.unreachable, ...cc.unreachable];
