@@ -85,9 +85,9 @@ describe('property forms from the JSON Schema', () => {
     expect(widgets).toEqual({ list: 'listKey', title: 'template', values: 'listValues' });
   });
 
-  it("an e-mail's attachments picked from the template's Create document steps", () => {
+  it("an e-mail's attachments picked from the template's Create document steps and its file fields", () => {
     const widgets = Object.fromEntries((formSpec('email') ?? []).map((f) => [f.key, f.widget]));
-    expect(widgets).toMatchObject({ to: 'assignees', attachments: 'documentSteps' });
+    expect(widgets).toMatchObject({ to: 'assignees', attachments: 'documentSteps', files: 'fileFields' });
   });
 
   it('required fields are marked', () => {

@@ -23,6 +23,7 @@ export type Widget =
   | 'object'
   | 'documentTemplate'
   | 'documentSteps'
+  | 'fileFields'
   | 'listKey'
   | 'listValues'
   | 'json';
@@ -149,7 +150,7 @@ function objectFields(schema: JsonSchema, path: string[], modes: Map<string, Mod
 /** Top-level fields naming something the server keeps: picked from its list, not typed blind. */
 const PICKED: Record<string, Record<string, Widget>> = {
   createDocument: { template: 'documentTemplate' },
-  email: { attachments: 'documentSteps' },
+  email: { attachments: 'documentSteps', files: 'fileFields' },
   addListRecord: { list: 'listKey', values: 'listValues' },
 };
 

@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type FieldSpec, getAt } from '../model/schema-form.ts';
+import { type FieldSpec, getAt, type Widget } from '../model/schema-form.ts';
 import { AssigneePicker } from './fields/AssigneePicker.tsx';
 import { DocumentTemplateInput } from './fields/DocumentTemplateInput.tsx';
 import { DurationInput } from './fields/DurationInput.tsx';
@@ -20,7 +20,7 @@ import { ExpressionInput } from './fields/ExpressionInput.tsx';
 import { AddItemButton, RemoveItemButton } from './fields/ListButtons.tsx';
 import { ExpressionList, RecordInput } from './fields/ListInputs.tsx';
 import { ListKeyInput, ListValuesInput } from './fields/ListKeyInputs.tsx';
-import { useFormEnv } from './form-env.tsx';
+import { type FormEnv, useFormEnv } from './form-env.tsx';
 
 type Value = Record<string, unknown>;
 
@@ -195,10 +195,11 @@ function Field({ spec, value, onChange, testId, type, config }: FieldProps) {
       );
     case 'list':
     case 'documentSteps':
+    case 'fileFields':
       return (
         <TagsInput
           {...common}
-          data={spec.widget === 'documentSteps' ? [...env.documentSteps] : env.names.map((n) => n.name)}
+          data={suggestions(spec.widget, env)}
           value={Array.isArray(value) ? (value as string[]) : []}
           readOnly={env.readOnly}
           onChange={(v) => {
@@ -339,4 +340,11 @@ function ObjectList(props: {
       </Stack>
     </Input.Wrapper>
   );
+}
+
+/** What a list of names offers: the Create document steps, the file fields, or every name. */
+function suggestions(widget: Widget, env: FormEnv): string[] {
+  if (widget === 'documentSteps') return [...env.documentSteps];
+  const names = widget === 'fileFields' ? env.names.filter((n) => n.type === 'file') : env.names;
+  return names.map((n) => n.name);
 }
