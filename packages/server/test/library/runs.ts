@@ -132,7 +132,7 @@ export const RUNS: Record<string, TemplateRun[]> = {
       name: 'everyone reads it',
       params: {
         documentTitle: 'Fire safety rules',
-        documentLink: 'https://intranet/fire',
+        documentFile: 'fire-safety.pdf',
         readers: ['ann', 'bob', 'kim'],
       },
       answers: { read: [{}, { $after: 'PT2H' }, { $after: 'P1D' }] },
@@ -143,7 +143,7 @@ export const RUNS: Record<string, TemplateRun[]> = {
       name: 'one ignores it: the deadline closes the acknowledgment',
       params: {
         documentTitle: 'Fire safety rules',
-        documentLink: 'https://intranet/fire',
+        documentFile: 'fire-safety.pdf',
         readers: ['ann', 'bob'],
       },
       answers: { read: [{}, { $after: 'P30D' }] },
