@@ -1,7 +1,8 @@
 import { type DriveFile, MAX_FILE_BYTES } from '../api/drive.ts';
+import { type SizeProblem, sizeProblem } from '../app/size-problem.ts';
 
 /** Why a chosen file is not sent at all: the server would refuse it. */
-export type UploadProblem = 'empty' | 'tooLarge';
+export type UploadProblem = SizeProblem;
 
 /** Where one chosen file is on its way into the folder. */
 export type UploadState =
@@ -18,10 +19,8 @@ export interface Upload {
   state: UploadState;
 }
 
-export function uploadProblem(file: Pick<File, 'size'>): UploadProblem | null {
-  if (file.size === 0) return 'empty';
-  return file.size > MAX_FILE_BYTES ? 'tooLarge' : null;
-}
+export const uploadProblem = (file: Pick<File, 'size'>): UploadProblem | null =>
+  sizeProblem(file, MAX_FILE_BYTES);
 
 /** Whether an upload is still to finish. */
 export const pending = (upload: Upload) =>

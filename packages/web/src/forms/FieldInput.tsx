@@ -3,6 +3,7 @@ import { Checkbox, MultiSelect, NumberInput, Select, Textarea, TextInput } from 
 import { useTranslation } from 'react-i18next';
 import { useDepartments, useUsers } from '../api/org.ts';
 import { localDateTimeInput } from '../i18n/local-time.ts';
+import { FileFieldInput } from './FileFieldInput.tsx';
 
 export interface FieldInputProps {
   field: Field;
@@ -27,11 +28,12 @@ export function FieldInput({ field, value, error, onChange }: FieldInputProps) {
   };
   switch (field.type) {
     case 'string':
-    case 'file':
     case 'documentLink':
       return (
         <TextInput {...common} value={asString(value)} onChange={(e) => onChange(e.currentTarget.value)} />
       );
+    case 'file':
+      return <FileFieldInput {...common} value={value} onChange={onChange} />;
     case 'text':
       return (
         <Textarea

@@ -20,13 +20,14 @@ import { Documents } from './Documents.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { InstanceDiagram } from './InstanceDiagram.tsx';
 import { OpenTasks } from './OpenTasks.tsx';
+import { ProcessFiles } from './ProcessFiles.tsx';
 import { Responses } from './Responses.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TerminateButton } from './TerminateButton.tsx';
 
 /**
  * The process card: status, where it is now (also on the diagram of its version), participants, open
- * tasks, the documents it made and the history, newest first.
+ * tasks, the files given to it, the documents it made and the history, newest first.
  */
 export function ProcessCardPage() {
   const { t, i18n } = useTranslation('processes');
@@ -143,6 +144,7 @@ export function ProcessCardPage() {
                 <Responses responses={data.responses} nodeName={nodeName} />
               </SectionCard>
             )}
+            <ProcessFiles instanceId={data.id} running={data.status === 'running'} />
             <Documents instanceId={data.id} running={data.status === 'running'} endedAt={data.endedAt} />
             <SectionCard id="card-people" title={t('card.participants')}>
               <Group gap={6}>

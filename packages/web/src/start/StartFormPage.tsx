@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { type DefinitionDocument, usePublishedDefinition } from '../api/definitions.ts';
 import { useStartInstance } from '../api/instances.ts';
+import { useUploading } from '../api/process-files.ts';
 import { ErrorNotice, Loading } from '../app/feedback.tsx';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { FieldsForm } from '../forms/FieldsForm.tsx';
@@ -48,6 +49,7 @@ function StartForm({
   // One key per filled form: a double click or a retried request starts one process, not two.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const start = useStartInstance();
+  const uploading = useUploading();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -123,7 +125,7 @@ function StartForm({
             />
           )}
           <Group justify="flex-end" mt="lg">
-            <Button type="submit" loading={start.isPending}>
+            <Button type="submit" loading={start.isPending} disabled={uploading}>
               {t('form.submit')}
             </Button>
           </Group>

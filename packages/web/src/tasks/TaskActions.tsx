@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
+import { useUploading } from '../api/process-files.ts';
 import { useCompleteTask } from '../api/tasks.ts';
 import type { TaskDetail } from '../api/types.ts';
 import { FieldsForm } from '../forms/FieldsForm.tsx';
@@ -30,6 +31,7 @@ export function TaskActions({ task }: { task: TaskDetail }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const complete = useCompleteTask(task.id);
+  const uploading = useUploading();
 
   const answer = (outcome: string) => {
     const negative = NEGATIVE.has(outcome);
@@ -116,7 +118,7 @@ export function TaskActions({ task }: { task: TaskDetail }) {
                 variant={negative ? 'outline' : 'filled'}
                 leftSection={negative ? <IconX size={18} aria-hidden /> : <IconCheck size={18} aria-hidden />}
                 loading={complete.isPending && chosen === o.id}
-                disabled={complete.isPending && chosen !== o.id}
+                disabled={uploading || (complete.isPending && chosen !== o.id)}
                 onClick={() => answer(o.id)}
               >
                 {o.label ?? t(`outcomes.${o.id}`, { defaultValue: o.id })}

@@ -17,6 +17,7 @@ import { formatDateTime } from '../i18n/format.ts';
 import { AboutItem } from '../processes/AboutItem.tsx';
 import { Documents } from '../processes/Documents.tsx';
 import { HistoryTimeline } from '../processes/HistoryTimeline.tsx';
+import { ProcessFiles } from '../processes/ProcessFiles.tsx';
 import { DelegateTask } from './DelegateTask.tsx';
 import { TaskActions } from './TaskActions.tsx';
 import { isOverdue } from './TaskCard.tsx';
@@ -113,7 +114,8 @@ export function TaskPage() {
               )}
               {open ? <TaskActions task={data} /> : null}
             </Paper>
-            {/* What the process made — the contract to approve, the invoice to check — beside the answer. */}
+            {/* What the process was given and made — the contract to approve, the invoice to check — beside the answer. */}
+            <ProcessFiles instanceId={data.instanceId} running={open} />
             <Documents instanceId={data.instanceId} running={open} endedAt={null} />
             {open && me && (
               <Accordion variant="contained" radius="md">
