@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emailHandler } from '../src/jobs/handlers/email.ts';
-import { UNUSED_UPLOAD_MS } from '../src/process-files/files.ts';
+import { UNUSED_UPLOAD_MS } from '../src/uploads/store.ts';
 import { apiSuite } from './api-harness.ts';
 import { jobOf, runDueJobs } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';

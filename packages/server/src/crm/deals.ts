@@ -4,6 +4,7 @@ import { newRowId } from '../db/row-ids.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound } from '../runtime/errors.ts';
+import { writerFiles } from '../uploads/store.ts';
 import {
   type DealFields,
   type DealView,
@@ -149,18 +150,26 @@ export const itemSearch = (
   },
 ) => searchText(title, lead.lead_name, lead.lead_company, lead.lead_phone, lead.lead_email);
 
-/** Inserts a deal (or lead) at its stage in `trx`, with its first visit and the robots it sets off; returns its id. */
+/**
+ * Inserts a deal (or lead) at its stage in `trx`, with its first visit and the robots it sets off; returns
+ * its id. Its file fields may name the caller's uploads, and the files of `carried` (a converted lead).
+ */
 export async function insertDeal(
   rt: Runtime,
   trx: Kysely<Database>,
   caller: Caller,
   input: DealInput,
   entity: CrmEntity,
+  carried: readonly string[] = [],
 ): Promise<string> {
   const id = newRowId();
   const stage = await stageIn(trx, input.pipelineId, input.stageId, entity);
   await checkLinks(trx, await ledByCaller(trx, caller), input);
-  await checkFieldValues(trx, entity, stage, input.fields ?? {});
+  const owner = `${entity}:${id}`;
+  await checkFieldValues(trx, entity, stage, input.fields ?? {}, {
+    owner,
+    source: writerFiles(owner, caller.userId, carried),
+  });
   const now = rt.now();
   const lead = leadColumns(input);
   await trx
@@ -239,12 +248,14 @@ export async function writeDeal(
     moving || (patch.stageId !== undefined && patch.stageId !== deal.stageId)
       ? await stageIn(trx, pipelineId, patch.stageId, deal.entity)
       : null;
+  const owner = `${deal.entity}:${deal.id}`;
   if (stage || patch.fields !== undefined)
     await checkFieldValues(
       trx,
       deal.entity,
       stage ?? { id: deal.stageId, name: deal.stageName },
       patch.fields ?? deal.fields,
+      { owner, source: writerFiles(owner, actor) },
     );
   const title = patch.title ?? deal.title;
   const lead = leadColumns(patch);

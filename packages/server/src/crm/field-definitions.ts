@@ -4,10 +4,15 @@ import type { Caller } from '../access/caller.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Unprocessable } from '../runtime/errors.ts';
+import { itemFileFields } from '../uploads/file-fields.ts';
+import { type FileSource, fileValueProblems, linkFiles } from '../uploads/store.ts';
 import type { DealFields } from './deal-rows.ts';
 
-/** `user`: an employee, kept as their id (a process reads it as one, e.g. to hand them a task). */
-export const FIELD_TYPES = ['string', 'number', 'boolean', 'date', 'select', 'user'] as const;
+/**
+ * `user`: an employee, kept as their id (a process reads it as one, e.g. to hand them a task); `file`: an
+ * upload's id (POST /uploads), the file then held by the item for whoever reads it.
+ */
+export const FIELD_TYPES = ['string', 'number', 'boolean', 'date', 'select', 'user', 'file'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** The kinds of CRM items a company adds its own fields to. */
@@ -146,6 +151,8 @@ function typeProblem(f: PlainField, v: unknown): string | null {
       return typeof v === 'string' && f.options.includes(v) ? null : `must be one of ${f.options.join(', ')}`;
     case 'user':
       return typeof v === 'string' ? null : "must be an employee's id";
+    case 'file':
+      return typeof v === 'string' ? null : "must be an uploaded file's id";
   }
 }
 
@@ -200,21 +207,34 @@ export function fieldValueProblems(
   return problems;
 }
 
+/** The item a write is for (`deal:<id>`, …) and whose files its `file` fields may name (uploads/store.ts). */
+export interface ItemFiles {
+  owner: string;
+  source: FileSource;
+}
+
 /**
  * An item about to be written with `fields` (at `stage`, a deal or lead) fits the company's fields for
- * its kind: each value of its type, and those required (always, or at that stage) filled. 422
- * `INVALID_FIELDS` naming each at `body.fields.<key>`.
+ * its kind: each value of its type, those required (always, or at that stage) filled, employees and
+ * files that are there. 422 `INVALID_FIELDS` naming each at `body.fields.<key>`. The files then belong
+ * to the item.
  */
 export async function checkFieldValues(
   db: Kysely<Database>,
   entity: FieldEntity,
   stage: { id: string; name: string } | null,
   fields: DealFields,
+  files: ItemFiles,
 ): Promise<void> {
   const definitions = await listFields(db, entity);
+  const fileKeys = itemFileFields(definitions);
   const errors = [
-    ...fieldValueProblems(definitions, stage, fields),
-    ...(await employeeProblems(db, definitions, fields)),
-  ].map((p) => ({ path: `body.fields.${p.key}`, message: p.message }));
+    ...[
+      ...fieldValueProblems(definitions, stage, fields),
+      ...(await employeeProblems(db, definitions, fields)),
+    ].map((p) => ({ path: `body.fields.${p.key}`, message: p.message })),
+    ...(await fileValueProblems(db, fileKeys, fields, files.source, 'body.fields')),
+  ];
   if (errors.length > 0) throw new Unprocessable(describe(errors), errors, 'INVALID_FIELDS');
+  await linkFiles(db, files.owner, fileKeys, fields);
 }

@@ -139,10 +139,13 @@ function columnsOf(
     const column = columnOfHeader(kind, known, h);
     if (column) return column;
     const field = ownFields.find((f) => f.key.toLowerCase() === name);
-    if (field) return `field:${field.key}`;
-    const fields =
-      ownFields.length > 0 ? `, or the key of a field (${ownFields.map((f) => f.key).join(', ')})` : '';
-    fail(1, h, `unknown column; known: ${known.join(', ')}${fields}`);
+    if (field?.type === 'file') fail(1, h, 'a file field is not imported: attach its files on the items');
+    else if (field) return `field:${field.key}`;
+    else {
+      const fields =
+        ownFields.length > 0 ? `, or the key of a field (${ownFields.map((f) => f.key).join(', ')})` : '';
+      fail(1, h, `unknown column; known: ${known.join(', ')}${fields}`);
+    }
     return '';
   });
   columns.forEach((c, i) => {

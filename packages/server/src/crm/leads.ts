@@ -74,6 +74,7 @@ export async function convertLead(
         fields: lead.fields,
       },
       'deal',
+      [`lead:${lead.id}`],
     );
     const won = await trx
       .selectFrom('crm_stages')

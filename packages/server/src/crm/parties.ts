@@ -5,9 +5,10 @@ import { newRowId } from '../db/row-ids.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
+import { writerFiles } from '../uploads/store.ts';
 import { toIso } from '../util/time.ts';
 import type { DealFields } from './deal-rows.ts';
-import { checkFieldValues } from './field-definitions.ts';
+import { checkFieldValues, type ItemFiles } from './field-definitions.ts';
 import { checkParty, checkResponsible } from './references.ts';
 import { contains, searchText } from './search.ts';
 import { type CrmTable, findWritable, type LedBy, ledByCaller } from './visibility.ts';
@@ -186,6 +187,7 @@ async function columnsOf(
   kind: PartyKind,
   input: PartyInput,
   requireFields: boolean,
+  files: ItemFiles,
 ): Promise<Record<string, string | null>> {
   const text = (api: string) => input[api] as string | null | undefined;
   const responsibleId = text('responsibleId');
@@ -193,7 +195,8 @@ async function columnsOf(
   const companyId = text('companyId');
   if (kind === 'contact' && companyId)
     await checkParty(db, ledBy, 'crm_companies', companyId, 'body.companyId');
-  if (requireFields || input.fields !== undefined) await checkFieldValues(db, kind, null, input.fields ?? {});
+  if (requireFields || input.fields !== undefined)
+    await checkFieldValues(db, kind, null, input.fields ?? {}, files);
   const columns: Record<string, string | null> = {};
   for (const [api, column] of Object.entries({
     ...SHARED,
@@ -235,7 +238,11 @@ export async function insertParty(
   requireFields = false,
 ): Promise<string> {
   const id = newRowId();
-  const columns = await columnsOf(trx, await ledByCaller(trx, caller), kind, input, requireFields);
+  const owner = `${kind}:${id}`;
+  const columns = await columnsOf(trx, await ledByCaller(trx, caller), kind, input, requireFields, {
+    owner,
+    source: writerFiles(owner, caller.userId),
+  });
   const now = rt.now();
   await anyDb(trx)
     .insertInto(KINDS[kind].table)
@@ -261,7 +268,7 @@ export async function updateParty(
 ): Promise<PartyView> {
   await rt.db.kysely.transaction().execute(async (trx) => {
     const before = view(kind, await writable(trx, caller, kind, id));
-    await writeParty(rt, trx, await ledByCaller(trx, caller), kind, before, input);
+    await writeParty(rt, trx, await ledByCaller(trx, caller), caller.userId, kind, before, input);
   });
   return view(kind, await visible(rt.db.kysely, null, kind, id));
 }
@@ -273,18 +280,23 @@ export async function readPartyView(db: Kysely<Database>, kind: PartyKind, id: s
 }
 
 /**
- * Writes `input` over `before` in `trx`: what it links to is checked as `ledBy` sees it, and its own
- * fields when given (required ones filled).
+ * Writes `input` over `before` in `trx` as `actor` (a person, or `process:<id>` writing back): what it
+ * links to is checked as `ledBy` sees it, and its own fields when given (required ones filled).
  */
 export async function writeParty(
   rt: Runtime,
   trx: Kysely<Database>,
   ledBy: LedBy | null,
+  actor: string,
   kind: PartyKind,
   before: PartyView,
   input: PartyInput,
 ): Promise<void> {
-  const columns = await columnsOf(trx, ledBy, kind, input, input.fields !== undefined);
+  const owner = `${kind}:${before.id}`;
+  const columns = await columnsOf(trx, ledBy, kind, input, input.fields !== undefined, {
+    owner,
+    source: writerFiles(owner, actor),
+  });
   const after = { ...before, ...input } as PartyInput;
   await anyDb(trx)
     .updateTable(KINDS[kind].table)

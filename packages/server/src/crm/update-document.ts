@@ -59,7 +59,7 @@ export const updateDocumentHandler: JobHandler = {
           const party = await readPartyView(trx, ref.entity, ref.id);
           if (!party) throw new PermanentFailure(`${where}: the ${ref.entity} ${ref.id} no longer exists`);
           const patch = await partyPatch(trx, ref.entity, party, e.fields, where);
-          await writeParty(rt, trx, null, ref.entity, party, patch);
+          await writeParty(rt, trx, null, `process:${job.instance_id}`, ref.entity, party, patch);
         } else {
           const deal = await readDeal(trx, ref.id, null, ref.entity);
           if (!deal) throw new PermanentFailure(`${where}: the ${ref.entity} ${ref.id} no longer exists`);

@@ -1,12 +1,12 @@
-/** The company's own registers and files: lists (migration 030), the drive (031), processes' files (033). */
+/** The company's own registers and files: lists (migration 030), the drive (031), files of `file` fields (033). */
 export interface WorkspaceTables {
   lists: ListsTable;
   list_records: ListRecordsTable;
   drive_folders: DriveFoldersTable;
   drive_files: DriveFilesTable;
   drive_file_versions: DriveFileVersionsTable;
-  process_files: ProcessFilesTable;
-  process_file_links: ProcessFileLinksTable;
+  uploads: UploadsTable;
+  upload_links: UploadLinksTable;
 }
 
 /** A list a company keeps: its fields and who reads and writes it. */
@@ -87,8 +87,8 @@ export interface DriveFileVersionsTable {
   created_at: number;
 }
 
-/** A file given to a process's `file` field: uploaded by someone, then linked to the instances it is in. */
-export interface ProcessFilesTable {
+/** A file given to a `file` field: uploaded by someone, then linked to what holds it. */
+export interface UploadsTable {
   id: string;
   name: string;
   content_type: string;
@@ -99,8 +99,8 @@ export interface ProcessFilesTable {
   uploaded_at: number;
 }
 
-/** An instance a process file belongs to (its start or a task's answer named it). */
-export interface ProcessFileLinksTable {
-  instance_id: string;
+/** What holds an upload: `instance:<id>`, or a CRM item's or list record's reference (`deal:<id>`, …). */
+export interface UploadLinksTable {
+  owner: string;
   file_id: string;
 }

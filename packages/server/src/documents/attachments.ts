@@ -1,5 +1,7 @@
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { NotFound } from '../runtime/errors.ts';
+import { heldFile, instanceOwner } from '../uploads/store.ts';
 import { MIME_TYPES, safeType } from './formats.ts';
 
 /** What one e-mail may carry: mail servers commonly refuse messages over 25 MB, base64 included. */
@@ -71,23 +73,27 @@ async function documentsOf(
   });
 }
 
-/** The files given to the instance with these ids (its `file` fields' values), in their order. */
+/**
+ * The files with these ids the instance was given (its `file` fields' values), or the item it is about
+ * holds (a deal's contract scan, read as `document.scan`), in their order.
+ */
 async function filesOf(rt: Runtime, instanceId: string, ids: readonly string[]): Promise<Attachment[]> {
   if (ids.length === 0) return [];
-  const rows = await rt.db.kysely
-    .selectFrom('process_files as f')
-    .innerJoin('process_file_links as l', 'l.file_id', 'f.id')
-    .select(['f.id', 'f.name', 'f.content_type', 'f.content'])
-    .where('l.instance_id', '=', instanceId)
-    .where('f.id', 'in', [...ids])
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0) throw new PermanentFailure(`${missing.join(', ')}: no such file in this instance`);
-  return ids.map((id) => {
-    const row = byId.get(id) as (typeof rows)[number];
-    return { filename: row.name, content: Buffer.from(row.content), contentType: safeType(row.content_type) };
-  });
+  const db = rt.db.kysely;
+  const instance = await db
+    .selectFrom('instances')
+    .select('document_ref')
+    .where('id', '=', instanceId)
+    .executeTakeFirst();
+  const owners = [instanceOwner(instanceId), ...(instance?.document_ref ? [instance.document_ref] : [])];
+  const attachments: Attachment[] = [];
+  for (const id of ids) {
+    const file = await heldFile(db, owners, id).catch((error: unknown) => {
+      throw error instanceof NotFound ? new PermanentFailure(`${id}: no such file in this instance`) : error;
+    });
+    attachments.push({ filename: file.name, content: file.content, contentType: safeType(file.contentType) });
+  }
+  return attachments;
 }
 
 /** The createDocument activities of the instance whose document job has not finished yet. */

@@ -18,10 +18,11 @@ import { listRoutes } from '../lists/routes.ts';
 import { messageRoutes } from '../messages/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
-import { processFileRoutes } from '../process-files/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { taskRoutes } from '../tasks/routes.ts';
+import { itemFileRoutes } from '../uploads/item-routes.ts';
+import { uploadRoutes } from '../uploads/routes.ts';
 import { authenticate, requireAccessConfig } from './auth.ts';
 
 export interface ApiDeps {
@@ -77,5 +78,6 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(crmRoutes, { rt });
   await app.register(listRoutes, { rt });
   await app.register(driveRoutes, { rt });
-  await app.register(processFileRoutes, { rt });
+  await app.register(uploadRoutes, { rt });
+  await app.register(itemFileRoutes, { rt });
 }

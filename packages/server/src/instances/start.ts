@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import { insertRows } from '../db/insert-rows.ts';
 import { newRowId } from '../db/row-ids.ts';
 import type { Database } from '../db/schema.ts';
-import { fileValueProblems, linkFiles } from '../process-files/files.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Unprocessable } from '../runtime/errors.ts';
 import { startContext } from '../runtime/step-context.ts';
+import { fileFieldsOf } from '../uploads/file-fields.ts';
+import { fileValueProblems, instanceOwner, linkFiles } from '../uploads/store.ts';
 import { writeStepOutputs } from './apply.ts';
 import { storedJson } from './parsed-states.ts';
 
@@ -33,28 +34,32 @@ export interface Started {
 }
 
 /**
- * The `file` parameters a start may link to its instance: a person's start names their uploads (else
- * 422 at `params.<field>`), a called process its parent's files; others (a robot's start) link none.
+ * The `file` parameters a start links to its instance: a person's start names their uploads (else 422 at
+ * `params.<field>`), a called process its parent's files; others (a robot's start) link none.
  */
 async function startFiles(
   trx: Kysely<Database>,
   fields: readonly Field[],
   params: Record<string, unknown>,
   input: StartInput,
-): Promise<readonly Field[]> {
-  const source = { uploader: input.uploader ?? null, instanceIds: input.parent ? [input.parent.id] : [] };
-  if (source.uploader === null && source.instanceIds.length === 0) return [];
-  const problems = await fileValueProblems(trx, fields, params, source, 'params');
-  if (problems.length === 0) return fields;
+): Promise<string[]> {
+  const source = {
+    uploader: input.uploader ?? null,
+    owners: input.parent ? [instanceOwner(input.parent.id)] : [],
+  };
+  if (source.uploader === null && source.owners.length === 0) return [];
+  const names = fileFieldsOf(fields);
+  const problems = await fileValueProblems(trx, names, params, source, 'params');
+  if (problems.length === 0) return names;
   if (source.uploader !== null)
     throw new Unprocessable(
       problems.map((p) => `${p.path}: ${p.message}`).join('; '),
       problems,
       'INVALID_PARAMS',
     );
-  // A parent's value that is no file of its own links nothing, as the start of a robot.
+  // A parent's value that is no file of its own links nothing, as a robot's start.
   const foreign = new Set(problems.map((p) => p.path.slice('params.'.length)));
-  return fields.filter((f) => !foreign.has(f.id));
+  return names.filter((name) => !foreign.has(name));
 }
 
 /**
@@ -105,7 +110,7 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
         history_seq: result.history.length,
       },
     ]);
-    await linkFiles(trx, id, files, params);
+    await linkFiles(trx, instanceOwner(id), files, params);
     const parent =
       ended && input.parent ? { parent_id: input.parent.id, call_id: input.parent.callId } : null;
     const woke = await writeStepOutputs(rt, trx, id, 0, result, parent);

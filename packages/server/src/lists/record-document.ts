@@ -5,6 +5,7 @@ import type { Database, ListRecordsTable, ListsTable } from '../db/schema.ts';
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
+import { writerFiles } from '../uploads/store.ts';
 import { type RecordValues, readableRecord, valueProblems, writeRecord } from './records.ts';
 
 /** A process about a list record carries `documentRef: "record:<id>"`. */
@@ -69,8 +70,8 @@ export async function writeRecordFields(
   if (title !== undefined && (typeof title !== 'string' || title.trim() === ''))
     throw new PermanentFailure(`${where}: title must be a text`);
   const values = { ...(JSON.parse(record.values) as RecordValues), ...(rest as RecordValues) };
-  const problems = await valueProblems(trx, list, values, 'values');
+  const problems = await valueProblems(trx, list, values, 'values', writerFiles(`record:${recordId}`, by));
   if (problems.length > 0)
     throw new PermanentFailure(`${where}: ${problems.map((p) => p.message).join('; ')}`);
-  await writeRecord(trx, record, { title, values }, by, now);
+  await writeRecord(trx, list, record, { title, values }, by, now);
 }

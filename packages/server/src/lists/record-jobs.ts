@@ -3,6 +3,7 @@ import { startInstance } from '../instances/start.ts';
 import { type JobHandler, payloadOf } from '../jobs/handler.ts';
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
 import { NotFound, Unprocessable } from '../runtime/errors.ts';
+import { writerFiles } from '../uploads/store.ts';
 import { recordDocument } from './record-document.ts';
 import {
   insertRecord,
@@ -27,10 +28,10 @@ export const addListRecordHandler: JobHandler = {
       const list = await trx.selectFrom('lists').selectAll().where('key', '=', e.list).executeTakeFirst();
       if (!list) throw new PermanentFailure(`${where}: there is no list ${e.list}`);
       const values = e.values as RecordValues;
-      const problems = await valueProblems(trx, list, values, 'values');
+      const by = job.instance_id === null ? 'process' : `process:${job.instance_id}`;
+      const problems = await valueProblems(trx, list, values, 'values', writerFiles(null, by));
       if (problems.length > 0)
         throw new PermanentFailure(`${where}: ${problems.map((p) => p.message).join('; ')}`);
-      const by = job.instance_id === null ? 'process' : `process:${job.instance_id}`;
       await insertRecord(rt, trx, list, { title: e.title || list.name, values, by, jobKey: job.key });
       await finish(trx);
     });

@@ -10,6 +10,8 @@ import { enqueue } from '../jobs/enqueue.ts';
 import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
+import { itemFileFields } from '../uploads/file-fields.ts';
+import { type FileSource, fileValueProblems, linkFiles, writerFiles } from '../uploads/store.ts';
 import { toIso } from '../util/time.ts';
 import { type ListAccess, listAccess, readableList } from './lists.ts';
 
@@ -65,8 +67,9 @@ export async function valueProblems(
   list: ListsTable,
   values: RecordValues,
   path: string,
+  files: FileSource,
 ): Promise<{ path: string; message: string }[]> {
-  const fields = JSON.parse(list.fields) as PlainField[];
+  const fields = fieldsOf(list);
   const known = new Set(fields.map((f) => f.key));
   return [
     ...Object.keys(values)
@@ -75,11 +78,19 @@ export async function valueProblems(
     ...[...fieldValueProblems(fields, null, values), ...(await employeeProblems(db, fields, values))].map(
       (p) => ({ path: `${path}.${p.key}`, message: p.message }),
     ),
+    ...(await fileValueProblems(db, itemFileFields(fields), values, files, path)),
   ];
 }
 
-async function demandValues(db: Kysely<Database>, list: ListsTable, values: RecordValues): Promise<void> {
-  const errors = await valueProblems(db, list, values, 'body.values');
+const fieldsOf = (list: ListsTable) => JSON.parse(list.fields) as PlainField[];
+
+async function demandValues(
+  db: Kysely<Database>,
+  list: ListsTable,
+  values: RecordValues,
+  files: FileSource,
+): Promise<void> {
+  const errors = await valueProblems(db, list, values, 'body.values', files);
   if (errors.length > 0) throw new Unprocessable(describe(errors), errors, 'INVALID_VALUES');
 }
 
@@ -113,6 +124,7 @@ export async function insertRecord(
     .onConflict((oc) => oc.column('job_key').doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return null;
+  await linkFiles(trx, `record:${row.id}`, itemFileFields(fieldsOf(list)), record.values);
   if (list.process_key) {
     const job: RecordProcessJob = { recordId: row.id, definitionKey: list.process_key, startedBy: record.by };
     await enqueue(
@@ -150,7 +162,7 @@ export async function createRecord(
   const { list, access } = await readableList(rt.db.kysely, caller, listIdOrKey);
   demandWrite(access, list);
   const values = input.values ?? {};
-  await demandValues(rt.db.kysely, list, values);
+  await demandValues(rt.db.kysely, list, values, writerFiles(null, caller.userId));
   const row = await rt.db.kysely
     .transaction()
     .execute((trx) =>
@@ -213,6 +225,7 @@ export async function getRecord(rt: Runtime, caller: Caller, id: string): Promis
  */
 export async function writeRecord(
   trx: Kysely<Database>,
+  list: ListsTable,
   record: ListRecordsTable,
   patch: { title?: string | undefined; values?: RecordValues | undefined; version?: number | undefined },
   by: string,
@@ -242,6 +255,7 @@ export async function writeRecord(
     .executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0)
     throw new Conflict(`the record ${record.id} changed at the same moment; try again`, 'VERSION_CONFLICT');
+  await linkFiles(trx, `record:${record.id}`, itemFileFields(fieldsOf(list)), values);
   return changed;
 }
 
@@ -253,9 +267,10 @@ export async function updateRecord(
 ): Promise<RecordView> {
   const { record, list, access } = await readableRecord(rt.db.kysely, caller, id);
   demandWrite(access, list);
-  if (patch.values !== undefined) await demandValues(rt.db.kysely, list, patch.values);
+  if (patch.values !== undefined)
+    await demandValues(rt.db.kysely, list, patch.values, writerFiles(`record:${record.id}`, caller.userId));
   // One conditional UPDATE: a change since `record` was read is a 409.
-  return view(await writeRecord(rt.db.kysely, record, patch, caller.userId, rt.now()), true);
+  return view(await writeRecord(rt.db.kysely, list, record, patch, caller.userId, rt.now()), true);
 }
 
 export async function deleteRecord(rt: Runtime, caller: Caller, id: string): Promise<void> {

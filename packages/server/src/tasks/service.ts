@@ -11,9 +11,10 @@ import { publishUserEvent, taskAssigned } from '../events/user-events.ts';
 import { stepOn, stepTransaction } from '../instances/apply.ts';
 import { recordReassignment } from '../instances/reassign.ts';
 import { queueTaskEmails } from '../mail/task-jobs.ts';
-import { fileValueProblems, linkFiles } from '../process-files/files.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, Unprocessable } from '../runtime/errors.ts';
+import { fileFieldsOf } from '../uploads/file-fields.ts';
+import { fileValueProblems, instanceOwner, linkFiles } from '../uploads/store.ts';
 import { toIso, toIsoOrNull } from '../util/time.ts';
 import { completionProblems, withComment } from './completion.ts';
 import { checkDelegationPolicy } from './delegation.ts';
@@ -249,16 +250,24 @@ async function checkedCompletion(
   if (c.outcome !== undefined && outcomes.length > 0 && !outcomes.includes(c.outcome))
     problems.push({ path: 'outcome', message: `"${c.outcome}" is not one of ${outcomes.join(', ')}` });
   problems.push(...completionProblems(row.kind, form.fields, c));
-  const fields = [...byId.values()];
-  const source = { uploader: caller.userId, instanceIds: [row.instance_id] };
-  problems.push(...(await fileValueProblems(trx, fields, values, source, 'variables')));
+  const files = fileFieldsOf([...byId.values()]);
+  const owner = instanceOwner(row.instance_id);
+  problems.push(
+    ...(await fileValueProblems(
+      trx,
+      files,
+      values,
+      { uploader: caller.userId, owners: [owner] },
+      'variables',
+    )),
+  );
   if (problems.length > 0)
     throw new Unprocessable(
       problems.map((p) => `${p.path}: ${p.message}`).join('; '),
       problems,
       'INVALID_VARIABLES',
     );
-  await linkFiles(trx, row.instance_id, fields, values);
+  await linkFiles(trx, owner, files, values);
   const event: EngineEvent = {
     type: 'taskCompleted',
     taskId: engineTaskId(row),

@@ -332,10 +332,10 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
       'target_stage_id',
     );
   });
-  it("033 keeps processes' files and the instances each is in — once per instance —, up and back down", async () => {
-    expect((await migrator.migrateTo('033-process-files')).error).toBeUndefined();
+  it('033 keeps the files of file fields and what holds each — once per holder —, up and back down', async () => {
+    expect((await migrator.migrateTo('033-uploads')).error).toBeUndefined();
     await db.kysely
-      .insertInto('process_files')
+      .insertInto('uploads')
       .values({
         id: 'f',
         name: 'Договор.pdf',
@@ -348,12 +348,12 @@ describe.each(DIALECTS)('migrations from 021 (the CRM) on %s', (dialect) => {
       })
       .execute();
     const link = () =>
-      db.kysely.insertInto('process_file_links').values({ instance_id: 'i', file_id: 'f' }).execute();
+      db.kysely.insertInto('upload_links').values({ owner: 'deal:d', file_id: 'f' }).execute();
     await link();
     await expect(link()).rejects.toThrow();
-    const [stored] = await db.kysely.selectFrom('process_files').select('content').execute();
+    const [stored] = await db.kysely.selectFrom('uploads').select('content').execute();
     expect(Buffer.from(stored?.content ?? []).toString()).toBe('pdf');
     expect((await migrator.migrateDown()).error).toBeUndefined();
-    await expect(sql`select id from process_files`.execute(db.kysely)).rejects.toThrow('process_files');
+    await expect(sql`select id from uploads`.execute(db.kysely)).rejects.toThrow('uploads');
   });
 });

@@ -284,7 +284,7 @@ export type CrmFieldInput = {
   key: string;
   label: string;
   /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user' | 'file';
   options?: string[];
   /** Every item of its kind must have it */
   required?: boolean;
@@ -1030,7 +1030,7 @@ export type ListFieldInput = {
   key: string;
   label: string;
   /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user' | 'file';
   options?: string[];
   /** Every record must have it */
   required?: boolean;
@@ -1121,24 +1121,6 @@ export type OrgDirectoryInput = {
   }[];
 };
 
-export type UploadInput = {
-  /** The value of the `file` field it is for */
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-};
-
-export type ProcessFileInput = {
-  /** The value of the `file` field it is for */
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  uploadedBy: string;
-  uploadedAt: string;
-};
-
 export type ProcessReportInput = {
   definitionKey: string;
   from: string;
@@ -1217,6 +1199,24 @@ export type ProcessReportInput = {
     /** Part of the time all answered tasks took, 0–1 */
     share: number;
   }[];
+};
+
+export type UploadInput = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+};
+
+export type HeldFileInput = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
 };
 
 export type Problem = {
@@ -1502,7 +1502,7 @@ export type CrmField = {
   key: string;
   label: string;
   /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user' | 'file';
   options: string[];
   /** Every item of its kind must have it */
   required: boolean;
@@ -2248,7 +2248,7 @@ export type ListField = {
   key: string;
   label: string;
   /** select: one of options; date: YYYY-MM-DD */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'select' | 'user' | 'file';
   options: string[];
   /** Every record must have it */
   required: boolean;
@@ -2339,24 +2339,6 @@ export type OrgDirectory = {
   }[];
 };
 
-export type Upload = {
-  /** The value of the `file` field it is for */
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-};
-
-export type ProcessFile = {
-  /** The value of the `file` field it is for */
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  uploadedBy: string;
-  uploadedAt: string;
-};
-
 export type ProcessReport = {
   definitionKey: string;
   from: string;
@@ -2435,6 +2417,24 @@ export type ProcessReport = {
     /** Part of the time all answered tasks took, 0–1 */
     share: number;
   }[];
+};
+
+export type Upload = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+};
+
+export type HeldFile = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
 };
 
 export interface Operations {
@@ -5380,11 +5380,116 @@ export interface Operations {
     query: never;
     body: never;
     response: {
-      items: ProcessFile[];
+      items: HeldFile[];
     };
   };
   /** Download one of an instance's files */
   'GET /api/v1/instances/{id}/files/{fileId}': {
+    path: {
+      id: string;
+      fileId: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The files a deal holds in its file fields, the first given first */
+  'GET /api/v1/crm/deals/{id}/files': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      items: HeldFile[];
+    };
+  };
+  /** Download a file a deal holds */
+  'GET /api/v1/crm/deals/{id}/files/{fileId}': {
+    path: {
+      id: string;
+      fileId: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The files a lead holds in its file fields, the first given first */
+  'GET /api/v1/crm/leads/{id}/files': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      items: HeldFile[];
+    };
+  };
+  /** Download a file a lead holds */
+  'GET /api/v1/crm/leads/{id}/files/{fileId}': {
+    path: {
+      id: string;
+      fileId: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The files a contact holds in its file fields, the first given first */
+  'GET /api/v1/crm/contacts/{id}/files': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      items: HeldFile[];
+    };
+  };
+  /** Download a file a contact holds */
+  'GET /api/v1/crm/contacts/{id}/files/{fileId}': {
+    path: {
+      id: string;
+      fileId: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The files a company holds in its file fields, the first given first */
+  'GET /api/v1/crm/companies/{id}/files': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      items: HeldFile[];
+    };
+  };
+  /** Download a file a company holds */
+  'GET /api/v1/crm/companies/{id}/files/{fileId}': {
+    path: {
+      id: string;
+      fileId: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The files a list record holds in its file fields, the first given first */
+  'GET /api/v1/list-records/{id}/files': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      items: HeldFile[];
+    };
+  };
+  /** Download a file a list record holds */
+  'GET /api/v1/list-records/{id}/files/{fileId}': {
     path: {
       id: string;
       fileId: string;

@@ -31,7 +31,7 @@ import * as crmTriggers from './029-crm-triggers.ts';
 import * as lists from './030-lists.ts';
 import * as drive from './031-drive.ts';
 import * as robotMove from './032-robot-move.ts';
-import * as processFiles from './033-process-files.ts';
+import * as uploads from './033-uploads.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -67,7 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '030-lists': lists,
   '031-drive': drive,
   '032-robot-move': robotMove,
-  '033-process-files': processFiles,
+  '033-uploads': uploads,
 };
 
 export const migrationProvider: MigrationProvider = {

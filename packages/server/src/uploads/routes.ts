@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptFileBytes, MAX_FILE_BYTES, sendFile, uploadedBytes, uploadQuery } from '../http/file-bytes.ts';
 import { isoTime, problems } from '../http/schemas.ts';
+import { findRow } from '../instances/service.ts';
 import type { Runtime } from '../runtime/context.ts';
-import { instanceFileContent, instanceFiles, upload } from './files.ts';
+import { heldFile, heldFiles, instanceOwner, upload } from './store.ts';
 
 const uploaded = z
   .object({
@@ -13,16 +14,17 @@ const uploaded = z
     size: z.number().int(),
   })
   .meta({ id: 'Upload' });
-const processFile = uploaded
+/** A file something holds: a process (given at its start or in a task), a CRM item, a list record. */
+export const heldFileSchema = uploaded
   .extend({ uploadedBy: z.string(), uploadedAt: isoTime })
-  .meta({ id: 'ProcessFile' });
+  .meta({ id: 'HeldFile' });
 const tags = ['instances'];
 
 /**
- * Files for processes' `file` fields: uploaded first, their id then given as the field's value in a start
- * or a task's answer; from then on the instance's viewers download them.
+ * Files for `file` fields: uploaded first, their id then given as the field's value in a start or a task's
+ * answer (or a CRM item's or list record's fields: item-routes.ts); from then on its readers download them.
  */
-export const processFileRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
+export const uploadRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app, { rt }) => {
   acceptFileBytes(app);
 
   app.post(
@@ -54,10 +56,13 @@ export const processFileRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (
         tags,
         summary: 'The files given to an instance (at its start or in its tasks), the first given first',
         params: z.object({ id: z.string() }),
-        response: { 200: z.object({ items: z.array(processFile) }), ...problems(404) },
+        response: { 200: z.object({ items: z.array(heldFileSchema) }), ...problems(404) },
       },
     },
-    async (request) => ({ items: await instanceFiles(rt, request.caller, request.params.id) }),
+    async (request) => {
+      const instance = await findRow(rt, request.caller, request.params.id);
+      return { items: await heldFiles(rt.db.kysely, instanceOwner(instance.id)) };
+    },
   );
 
   app.get(
@@ -71,10 +76,12 @@ export const processFileRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (
         response: { 200: z.any().describe('the file'), ...problems(404) },
       },
     },
-    async (request, reply) =>
-      sendFile(
+    async (request, reply) => {
+      const instance = await findRow(rt, request.caller, request.params.id);
+      return sendFile(
         reply,
-        await instanceFileContent(rt, request.caller, request.params.id, request.params.fileId),
-      ),
+        await heldFile(rt.db.kysely, [instanceOwner(instance.id)], request.params.fileId),
+      );
+    },
   );
 };
