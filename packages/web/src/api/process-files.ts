@@ -1,14 +1,14 @@
 import { useIsMutating, useMutation, useQuery } from '@tanstack/react-query';
 import { mediaTypeOf } from '../app/media-type.ts';
 import { call, callWithBytes, urlOf } from './client.ts';
-import type { ProcessFile, Upload } from './schema.gen.ts';
+import type { HeldFile, Upload } from './schema.gen.ts';
 
 /**
  * Files given to a process: a chosen file is uploaded first (POST /uploads) and its id is the value of
  * a `file` field in a start's `params` or a task's `variables`; the server lets go of an upload no start
  * or task took within a day.
  */
-export type { ProcessFile };
+export type ProcessFile = HeldFile;
 export type UploadedFile = Upload;
 
 /** The largest file an upload takes (the server answers 413 beyond): the drive's limit. */
