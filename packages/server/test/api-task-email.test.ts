@@ -131,6 +131,50 @@ apiSuite(
       await a.call('DELETE', `/api/v1/absences/${away.json().id}`);
     });
 
+    it('tells a deputy of the tasks that move to them at once in one letter, each with its deadline and link', async () => {
+      const a = api();
+      await setUp(a);
+      for (const u of [
+        person('vera', 'vera@firm.example', 'ru-RU', 'Europe/Moscow'),
+        person('gleb', 'gleb@firm.example', 'ru-RU', 'Europe/Moscow'),
+      ])
+        expect((await a.call('POST', '/api/v1/users', u)).statusCode).toBe(201);
+      const { receiver } = await receiving(a);
+      const ids = [];
+      for (let i = 0; i < 3; i++) ids.push(await a.start(review.key, { reviewer: 'vera' }));
+      const toGleb = () => receiver.accepted().filter((m) => m.envelopeTo.includes('gleb@firm.example'));
+      await expect.poll(() => receiver.accepted().length).toBe(3);
+
+      const away = await a.call('POST', '/api/v1/absences', {
+        userId: 'vera',
+        from: '2029-12-31',
+        to: '2030-01-10',
+        kind: 'sickLeave',
+        deputyId: 'gleb',
+      });
+      expect(away.statusCode, away.body).toBe(201);
+      await expect.poll(() => toGleb().length).toBe(1);
+      const [letter] = toGleb();
+      expect(letter?.mail.subject).toBe('Новые задания: 3');
+      expect(letter?.mail.text).toContain('Bob, вам назначены задания (3):');
+      for (const id of ids) {
+        const [task] = await a.openTasks(id);
+        expect(letter?.mail.text).toContain(
+          `Открыть: https://baton.firm.example/tasks/${encodeURIComponent(task?.id ?? '')}`,
+        );
+      }
+      expect(letter?.mail.text?.match(/— Review the contract\nСрок: 1 янв\. 2030 г\., 12:00/g)).toHaveLength(
+        3,
+      );
+      await expect
+        .poll(
+          async () => (await a.call('GET', '/api/v1/jobs?kind=taskEmail&status=pending')).json().items.length,
+        )
+        .toBe(0);
+      expect(toGleb()).toHaveLength(1);
+      await a.call('DELETE', `/api/v1/absences/${away.json().id}`);
+    });
+
     it('says e-mail is on, through which server and from whom, without credentials', async () => {
       expect((await api().call('GET', '/api/v1/jobs/email')).json()).toEqual({
         on: true,

@@ -9,27 +9,37 @@ import type { Runtime } from '../runtime/context.ts';
 export const TASK_EMAIL = 'taskEmail';
 
 export interface TaskEmail {
-  taskId: string;
+  /** The tasks handed to the person at once (one letter for them all); `taskId` in jobs queued before. */
+  taskIds?: string[];
+  taskId?: string;
   userId: string;
 }
 
 /**
- * One job per person among each task's assignees (roles and groups are resolved to people before a
- * task is created), keyed by the assignment, to be enqueued in the transaction that assigns them.
+ * One job per person among the tasks' assignees (roles and groups are resolved to people before a task
+ * is created), naming every task handed to them at once — thirty tasks moving to a deputy make one
+ * letter —, to be enqueued in the transaction that assigns them.
  */
 export function taskEmailJobs(
   tasks: readonly { id: string; instanceId: string; assignees: readonly string[] }[],
   now: number,
 ): NewJob[] {
-  return tasks.flatMap((task) =>
-    peopleAmong(task.assignees).map((userId) => ({
-      kind: TASK_EMAIL,
-      key: `${task.id}:email:${userId}:${now}`,
-      instanceId: task.instanceId,
-      payload: { taskId: task.id, userId } satisfies TaskEmail,
-      dueAt: now,
-    })),
-  );
+  const byPerson = new Map<string, { ids: string[]; instances: Set<string> }>();
+  for (const task of tasks)
+    for (const userId of peopleAmong(task.assignees)) {
+      const held = byPerson.get(userId) ?? { ids: [], instances: new Set<string>() };
+      held.ids.push(task.id);
+      held.instances.add(task.instanceId);
+      byPerson.set(userId, held);
+    }
+  return [...byPerson].map(([userId, { ids, instances }]) => ({
+    kind: TASK_EMAIL,
+    key: `${ids[0]}:email:${userId}:${now}`,
+    // The process's when all are one's (a step's tasks), so the outbox lists the letter with it.
+    instanceId: instances.size === 1 ? ([...instances][0] ?? null) : null,
+    payload: { taskIds: ids, userId } satisfies TaskEmail,
+    dueAt: now,
+  }));
 }
 
 /**

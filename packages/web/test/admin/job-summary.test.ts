@@ -10,6 +10,7 @@ describe('what an outbox job delivers, in one line', () => {
     ],
     ['notify', { to: ['head:ann'], text: 'Overdue' }, 'head:ann — Overdue'],
     ['sendSms', { to: ['+7 900'], text: 'Shipped' }, '+7 900 — Shipped'],
+    ['taskEmail', { taskIds: ['i1:t1', 'i2:t1'], userId: 'ann' }, 'ann — i1:t1, i2:t1'],
     ['taskEmail', { taskId: 'i1:t1', userId: 'ann' }, 'ann — i1:t1'],
     ['callWebhook', { method: 'POST', url: 'https://crm.example/hook' }, 'POST https://crm.example/hook'],
     ['startProcess', { definitionKey: 'onboarding' }, 'onboarding'],

@@ -39,7 +39,8 @@ export function jobSummary(job: Pick<Job, 'kind' | 'payload'>): string {
     case 'notify':
       return joined(list(p.to), text(p.text));
     case 'taskEmail':
-      return joined(text(p.userId), text(p.taskId));
+      // The tasks handed over at once (`taskIds`); one `taskId` in letters queued before.
+      return joined(text(p.userId), list(p.taskIds) || text(p.taskId));
     case 'callWebhook':
       return joined(`${text(p.method)} ${text(p.url)}`.trim());
     case 'startProcess':
