@@ -221,6 +221,37 @@ apiSuite('files in CRM items and list records', (api) => {
     ]);
   });
 
+  it('lets go of the files of deleted items and lists a day later', async () => {
+    const a = api();
+    const kept = async (id: string) =>
+      (await a.baton.rt.db.kysely.selectFrom('uploads').select('id').where('id', '=', id).execute()).length;
+    const scan = await upload(ivan, 'Удалим.pdf', SCAN);
+    const deal = (await newDeal(ivan, { scan: scan.id })).json();
+    const card = await upload(ivan, 'Карточка.pdf', SCAN);
+    const company = await created<{ id: string }>(ivan, 'companies', {
+      name: 'ООО Лютик',
+      fields: { scan: card.id },
+    });
+    const list = await a.call('POST', '/api/v1/lists', {
+      key: 'cars',
+      name: 'Автомобили',
+      fields: [{ key: 'policy', label: 'Полис', type: 'file' }],
+    });
+    const policy = await upload(ivan, 'Полис.pdf', SCAN);
+    const record = await ivan('POST', '/api/v1/lists/cars/records', {
+      title: 'Газель',
+      values: { policy: policy.id },
+    });
+    expect(record.statusCode, record.body).toBe(201);
+
+    expect((await ivan('DELETE', `/api/v1/crm/deals/${deal.id}`)).statusCode).toBe(204);
+    expect((await ivan('DELETE', `/api/v1/crm/companies/${company.id}`)).statusCode).toBe(204);
+    expect((await a.call('DELETE', `/api/v1/lists/${list.json().id}`)).statusCode).toBe(204);
+    a.clock.now += 24 * 60 * 60 * 1000 + 1;
+    await upload(ivan, 'Следующий.pdf', SCAN);
+    expect([await kept(scan.id), await kept(card.id), await kept(policy.id)]).toEqual([0, 0, 0]);
+  });
+
   it('does not import a file field from a CSV', async () => {
     const res = await ivan('POST', '/api/v1/crm/import?kind=deals', 'title,scan\nБетон,x.pdf\n', {
       'content-type': 'text/csv',

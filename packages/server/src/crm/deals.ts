@@ -4,7 +4,7 @@ import { newRowId } from '../db/row-ids.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound } from '../runtime/errors.ts';
-import { writerFiles } from '../uploads/store.ts';
+import { releaseFiles, writerFiles } from '../uploads/store.ts';
 import {
   type DealFields,
   type DealView,
@@ -319,7 +319,7 @@ export async function deleteDeal(
 ): Promise<void> {
   await rt.db.kysely.transaction().execute(async (trx) => {
     await writableDeal(trx, caller, id, entity);
-    // What hangs on the deal goes with it: its stage history, activities, quotes and letters.
+    // What hangs on the deal goes with it: its stage history, activities, quotes, letters and files.
     await trx.deleteFrom('crm_deal_stages').where('deal_id', '=', id).execute();
     const letters = trx.selectFrom('crm_emails').select('id').where('deal_id', '=', id);
     await trx.deleteFrom('crm_email_files').where('email_id', 'in', letters).execute();
@@ -328,6 +328,7 @@ export async function deleteDeal(
     const quotes = trx.selectFrom('crm_quotes').select('id').where('deal_id', '=', id);
     await trx.deleteFrom('crm_quote_rows').where('quote_id', 'in', quotes).execute();
     await trx.deleteFrom('crm_quotes').where('deal_id', '=', id).execute();
+    await releaseFiles(trx, [`${entity}:${id}`]);
     await trx.deleteFrom('crm_deals').where('id', '=', id).execute();
   });
 }

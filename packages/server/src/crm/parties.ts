@@ -5,7 +5,7 @@ import { newRowId } from '../db/row-ids.ts';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
-import { writerFiles } from '../uploads/store.ts';
+import { releaseFiles, writerFiles } from '../uploads/store.ts';
 import { toIso } from '../util/time.ts';
 import type { DealFields } from './deal-rows.ts';
 import { checkFieldValues, type ItemFiles } from './field-definitions.ts';
@@ -314,6 +314,7 @@ export async function deleteParty(rt: Runtime, caller: Caller, kind: PartyKind, 
       await trx.updateTable('crm_deals').set({ company_id: null }).where('company_id', '=', id).execute();
     } else
       await trx.updateTable('crm_deals').set({ contact_id: null }).where('contact_id', '=', id).execute();
+    await releaseFiles(trx, [`${kind}:${id}`]);
     await anyDb(trx).deleteFrom(KINDS[kind].table).where('id', '=', id).execute();
   });
 }

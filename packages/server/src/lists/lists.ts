@@ -15,6 +15,7 @@ import { findLatestPublished } from '../definitions/store.ts';
 import { rejectIfAny } from '../org/checks.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound } from '../runtime/errors.ts';
+import { releaseListFiles } from '../uploads/store.ts';
 import { toIso } from '../util/time.ts';
 
 /** Keys a list cannot take: `/lists/new` in the web app is where a list is made. */
@@ -171,11 +172,12 @@ export async function updateList(
   return view(changed, await listAccess(caller, changed));
 }
 
-/** Deletes a list with its records; processes about them go on with their own copy. */
+/** Deletes a list with its records and their files; processes about them go on with their own copy. */
 export async function deleteList(rt: Runtime, caller: Caller, id: string): Promise<void> {
   demand(caller, 'manageLists', 'deleting lists');
   const { list } = await readableList(rt.db.kysely, caller, id);
   await rt.db.kysely.transaction().execute(async (trx) => {
+    await releaseListFiles(trx, list.id);
     await trx.deleteFrom('list_records').where('list_id', '=', list.id).execute();
     await trx.deleteFrom('lists').where('id', '=', list.id).execute();
   });

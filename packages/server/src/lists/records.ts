@@ -11,7 +11,13 @@ import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../runtime/errors.ts';
 import { itemFileFields } from '../uploads/file-fields.ts';
-import { type FileSource, fileValueProblems, linkFiles, writerFiles } from '../uploads/store.ts';
+import {
+  type FileSource,
+  fileValueProblems,
+  linkFiles,
+  releaseFiles,
+  writerFiles,
+} from '../uploads/store.ts';
 import { toIso } from '../util/time.ts';
 import { type ListAccess, listAccess, readableList } from './lists.ts';
 
@@ -276,5 +282,8 @@ export async function updateRecord(
 export async function deleteRecord(rt: Runtime, caller: Caller, id: string): Promise<void> {
   const { list, access } = await readableRecord(rt.db.kysely, caller, id);
   demandWrite(access, list);
-  await rt.db.kysely.deleteFrom('list_records').where('id', '=', id).execute();
+  await rt.db.kysely.transaction().execute(async (trx) => {
+    await releaseFiles(trx, [`record:${id}`]);
+    await trx.deleteFrom('list_records').where('id', '=', id).execute();
+  });
 }

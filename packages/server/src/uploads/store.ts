@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Caller } from '../access/caller.ts';
 import { newRowId } from '../db/row-ids.ts';
 import type { Database } from '../db/schema.ts';
@@ -148,6 +148,20 @@ export async function linkFiles(
     .values(ids.map((file_id) => ({ owner, file_id })))
     .onConflict((oc) => oc.columns(['owner', 'file_id']).doNothing())
     .execute();
+}
+
+/**
+ * Lets go of what deleted items held (`owners`: their references): their links go, and a file nothing
+ * else holds is an unused upload, deleted with the others a day old at the next upload.
+ */
+export async function releaseFiles(db: Kysely<Database>, owners: readonly string[]): Promise<void> {
+  if (owners.length > 0) await db.deleteFrom('upload_links').where('owner', 'in', owners).execute();
+}
+
+/** `releaseFiles` for every record of a list, however many: one statement, not a list of references. */
+export async function releaseListFiles(db: Kysely<Database>, listId: string): Promise<void> {
+  await sql`delete from upload_links where owner in
+    (select 'record:' || id from list_records where list_id = ${listId})`.execute(db);
 }
 
 /** The files `owner` holds, the first given first (the caller has checked who may read it). */
