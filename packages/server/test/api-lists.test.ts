@@ -87,7 +87,9 @@ apiSuite('lists and their records', (api) => {
 
   it('shows a list to whom its rights name, with what each may do', async () => {
     const mine = (await olga('GET', '/api/v1/lists')).json().items;
-    expect(mine).toMatchObject([{ key: 'contracts', name: 'Договоры', canWrite: true, canManage: false }]);
+    expect(mine).toMatchObject([
+      { key: 'contracts', name: 'Договоры', canWrite: true, canManage: false, recordCount: 0 },
+    ]);
     expect(mine[0].fields[1]).toEqual({
       key: 'kind',
       label: 'Вид',
@@ -212,6 +214,11 @@ apiSuite('lists and their records', (api) => {
     expect(next).toMatchObject({ items: [{ title: 'Цемент 1' }], nextCursor: null });
     const byValue = (await ivan('GET', `/api/v1/lists/${listId}/records?q=цм-2`)).json().items;
     expect(byValue.map((r: { title: string }) => r.title)).toEqual(['Цемент 2']);
+    // The lists page counts every record, the list's own page too.
+    const all = (await ivan('GET', `/api/v1/lists/${listId}/records?limit=100`)).json().items.length;
+    expect(all).toBeGreaterThanOrEqual(3);
+    expect((await ivan('GET', '/api/v1/lists')).json().items[0].recordCount).toBe(all);
+    expect((await ivan('GET', '/api/v1/lists/contracts')).json().recordCount).toBe(all);
   });
 
   it('runs a process about a record: it reads the record and writes back', async () => {

@@ -44,6 +44,7 @@ export interface ListView {
   /** What the caller may do: add and change records; change the list itself. */
   canWrite: boolean;
   canManage: boolean;
+  recordCount: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,7 +55,7 @@ export type ListAccess = ReadWriteAccess;
 export const listAccess = (caller: Caller, list: ListsTable): Promise<ListAccess> =>
   readWriteAccess(caller, list.rights, 'manageLists');
 
-const view = (l: ListsTable, access: ListAccess): ListView => ({
+const view = (l: ListsTable, access: ListAccess, recordCount: number): ListView => ({
   id: l.id,
   key: l.key,
   name: l.name,
@@ -64,6 +65,7 @@ const view = (l: ListsTable, access: ListAccess): ListView => ({
   processKey: l.process_key,
   canWrite: access.write,
   canManage: access.manage,
+  recordCount,
   createdAt: toIso(l.created_at),
   updatedAt: toIso(l.updated_at),
 });
@@ -71,13 +73,31 @@ const view = (l: ListsTable, access: ListAccess): ListView => ({
 /** The lists the caller reads, by name. */
 export async function listLists(rt: Runtime, caller: Caller): Promise<ListView[]> {
   const rows = await rt.db.kysely.selectFrom('lists').selectAll().orderBy('name').orderBy('id').execute();
-  const out: ListView[] = [];
+  const readable: { row: ListsTable; access: ListAccess }[] = [];
   for (const row of rows) {
     const access = await listAccess(caller, row);
-    if (access.read) out.push(view(row, access));
+    if (access.read) readable.push({ row, access });
   }
-  return out;
+  const counts = await recordCounts(
+    rt.db.kysely,
+    readable.map((l) => l.row.id),
+  );
+  return readable.map((l) => view(l.row, l.access, counts.get(l.row.id) ?? 0));
 }
+
+/** How many records each of the lists has (one grouped count, through the records' list index). */
+async function recordCounts(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('list_records')
+    .select((eb) => ['list_id', eb.fn.countAll<string | number>().as('count')])
+    .where('list_id', 'in', ids)
+    .groupBy('list_id')
+    .execute();
+  return new Map(rows.map((r) => [r.list_id, Number(r.count)]));
+}
+
+const countOf = async (db: Kysely<Database>, id: string) => (await recordCounts(db, [id])).get(id) ?? 0;
 
 /** A list the caller reads, by id or key (404 for one they do not), with what they may do. */
 export async function readableList(
@@ -97,7 +117,7 @@ export async function readableList(
 
 export async function getList(rt: Runtime, caller: Caller, idOrKey: string): Promise<ListView> {
   const { list, access } = await readableList(rt.db.kysely, caller, idOrKey);
-  return view(list, access);
+  return view(list, access, await countOf(rt.db.kysely, list.id));
 }
 
 /** Fields that fit (keys once, options, no record name), subjects that exist, a published template. */
@@ -150,7 +170,7 @@ export async function createList(rt: Runtime, caller: Caller, input: ListInput):
     await demandFreeKey(trx, input.key);
     await trx.insertInto('lists').values(row).execute();
   });
-  return view(row, await listAccess(caller, row));
+  return view(row, await listAccess(caller, row), 0);
 }
 
 /** Replaces a list's settings; values records hold under removed fields stay in them. */
@@ -169,7 +189,7 @@ export async function updateList(
     await demandFreeKey(trx, input.key, list.id);
     await trx.updateTable('lists').set(changed).where('id', '=', list.id).execute();
   });
-  return view(changed, await listAccess(caller, changed));
+  return view(changed, await listAccess(caller, changed), await countOf(db, list.id));
 }
 
 /** Deletes a list with its records and their files; processes about them go on with their own copy. */

@@ -31,6 +31,7 @@ const list = z
     processKey: z.string().nullable(),
     canWrite: z.boolean().describe('The caller adds, changes and deletes records'),
     canManage: z.boolean().describe('The caller changes the list itself'),
+    recordCount: z.number().int().describe('How many records it has'),
     createdAt: isoTime,
     updatedAt: isoTime,
   })

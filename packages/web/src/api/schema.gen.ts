@@ -1048,6 +1048,8 @@ export type ListInput = {
   canWrite: boolean;
   /** The caller changes the list itself */
   canManage: boolean;
+  /** How many records it has */
+  recordCount: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -2266,6 +2268,8 @@ export type List = {
   canWrite: boolean;
   /** The caller changes the list itself */
   canManage: boolean;
+  /** How many records it has */
+  recordCount: number;
   createdAt: string;
   updatedAt: string;
 };
