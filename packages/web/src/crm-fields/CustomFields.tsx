@@ -2,8 +2,10 @@ import { Checkbox, Input, NumberInput, Select, Stack, TextInput } from '@mantine
 import { useId } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { CrmFieldValue, FieldDefinition } from '../api/crm-fields.ts';
+import type { FileHolder } from '../api/item-files.ts';
 import { UserSelect } from '../crm/UserSelect.tsx';
 import { numberValue, requiredAt, withValue } from './field-values.ts';
+import { ItemFileInput } from './ItemFileInput.tsx';
 
 export interface CustomFieldsProps {
   /** The company's fields of the item's kind, in order (`useFields(entity)`), or a list's. */
@@ -20,6 +22,8 @@ export interface CustomFieldsProps {
    * Contacts and companies have none: only the fields always required get one.
    */
   stageId?: string;
+  /** The stored item the values are of, whose files name its file fields' values; none for a new one. */
+  holder?: FileHolder | undefined;
 }
 
 /**
@@ -29,7 +33,8 @@ export interface CustomFieldsProps {
  *
  * @example
  * <CustomFields definitions={useFields('lead').data?.items ?? []} values={draft.fields}
- *   onChange={(fields) => set({ fields })} stageId={draft.stageId} error={props.error} />
+ *   onChange={(fields) => set({ fields })} stageId={draft.stageId} error={props.error}
+ *   holder={{ kind: 'lead', id: lead.id }} />
  */
 export function CustomFields(props: CustomFieldsProps) {
   if (props.definitions.length === 0) return null;
@@ -44,6 +49,7 @@ export function CustomFields(props: CustomFieldsProps) {
           value={props.values[field.key] ?? null}
           required={requiredAt(field, props.stageId)}
           error={errors[field.key]}
+          holder={props.holder}
           onChange={(value) => props.onChange(withValue(props.values, field.key, value))}
         />
       ))}
@@ -51,11 +57,12 @@ export function CustomFields(props: CustomFieldsProps) {
   );
 }
 
-interface FieldInputProps {
+export interface FieldInputProps {
   field: FieldDefinition;
   value: CrmFieldValue;
   required: boolean;
   error: string | undefined;
+  holder: FileHolder | undefined;
   onChange: (value: CrmFieldValue) => void;
 }
 
@@ -119,6 +126,7 @@ const INPUTS: Record<FieldDefinition['type'], (props: FieldInputProps) => React.
       whenNone=""
     />
   ),
+  file: (props) => <ItemFileInput {...props} />,
 };
 
 function FieldInput(props: FieldInputProps) {

@@ -1,7 +1,15 @@
 import { ApiError } from '../api/client.ts';
 import type { CrmField, CrmFieldInput, CrmFieldType, FieldDefinition } from '../api/crm-fields.ts';
 
-export const FIELD_TYPES: readonly CrmFieldType[] = ['string', 'number', 'boolean', 'date', 'select', 'user'];
+export const FIELD_TYPES: readonly CrmFieldType[] = [
+  'string',
+  'number',
+  'boolean',
+  'date',
+  'select',
+  'user',
+  'file',
+];
 
 /** What the field dialog edits; `keyEdited`: the user typed the key, so the label no longer suggests it. */
 export interface FieldDraft {

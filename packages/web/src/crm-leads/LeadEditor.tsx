@@ -82,6 +82,7 @@ export function LeadEditor(props: {
       form={
         <LeadForm
           label={t('formLabel', { title: base.title })}
+          itemId={base.id}
           draft={editing.draft}
           onChange={editing.setDraft}
           error={editing.error}

@@ -75,6 +75,7 @@ export function LeadForm(
         onChange={(fields) => set({ fields })}
         stageId={draft.stageId}
         error={props.error}
+        holder={props.itemId ? { kind: 'lead', id: props.itemId } : undefined}
       />
       <CommentInput {...shared} />
     </ItemFormCard>

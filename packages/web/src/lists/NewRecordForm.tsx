@@ -2,17 +2,22 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type List, useAddRecord } from '../api/lists.ts';
+import { useUploading } from '../api/process-files.ts';
 import { FormButtons } from '../app/FormButtons.tsx';
 import { FormProblem, fieldErrorsOf } from '../app/FormProblem.tsx';
 import { explainedListProblem } from './problems.ts';
 import { RecordFields } from './RecordFields.tsx';
 import { newRecordDraft, newRecordOf } from './record-draft.ts';
 
-/** A new record of `list`, in a dialog: its title and fields; the server's refusals at the inputs. */
+/**
+ * A new record of `list`, in a dialog: its title and fields (adding it waits while a file field's file
+ * is on its way); the server's refusals at the inputs.
+ */
 export function NewRecordForm(props: { list: List; onDone: () => void }) {
   const { t } = useTranslation('lists');
   const [draft, setDraft] = useState(newRecordDraft);
   const add = useAddRecord(props.list.key);
+  const uploading = useUploading();
   const errors = fieldErrorsOf(add.error, ['title', 'values']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,7 +43,7 @@ export function NewRecordForm(props: { list: List; onDone: () => void }) {
         onCancel={props.onDone}
         submitLabel={t('record.create')}
         pending={add.isPending}
-        disabled={draft.title.trim() === ''}
+        disabled={draft.title.trim() === '' || uploading}
       />
     </form>
   );

@@ -6,6 +6,7 @@ import type { List, ListRecord } from '../api/lists.ts';
 import { useUserNames } from '../api/org.ts';
 import { formatDate } from '../i18n/format.ts';
 import { recordPath } from './paths.ts';
+import { RecordValue } from './RecordValue.tsx';
 import { valueText } from './value-text.ts';
 
 /** A record on a phone: its title (a link to it), its filled-in fields one a line, when it was added. */
@@ -33,7 +34,9 @@ export function RecordCard({ list, record }: { list: List; record: ListRecord })
             <Text span c="dimmed" size="sm">
               {f.label}:
             </Text>{' '}
-            {valueText(f, record.values[f.key], t, i18n.language, name)}
+            <RecordValue field={f} record={record}>
+              {valueText(f, record.values[f.key], t, i18n.language, name)}
+            </RecordValue>
           </Text>
         ))}
         <Text size="xs" c="dimmed">

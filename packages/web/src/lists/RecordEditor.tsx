@@ -1,6 +1,7 @@
 import { Button, Fieldset, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type ListField, type ListRecord, type RecordChanges, useUpdateRecord } from '../api/lists.ts';
+import { useUploading } from '../api/process-files.ts';
 import { FormCard } from '../app/FormCard.tsx';
 import { FormProblem, fieldErrorsOf } from '../app/FormProblem.tsx';
 import { ConflictNotice } from '../crm/deals/ConflictNotice.tsx';
@@ -19,7 +20,8 @@ const RULES: EditRules<ListRecord, RecordDraft, RecordChanges> = {
 
 /**
  * A record's title and values on its page, saved at the version it was opened at (useVersionedEditing):
- * someone's change meanwhile is told, not overwritten. One the reader may not change shows disabled.
+ * someone's change meanwhile is told, not overwritten; saving waits while a file field's file is on its
+ * way. One the reader may not change shows disabled.
  */
 export function RecordEditor(props: {
   fields: readonly ListField[];
@@ -31,6 +33,7 @@ export function RecordEditor(props: {
     savedMessage: (saved) => t('record.saved', { title: saved.title }),
   });
   const readOnly = !props.stored.editable;
+  const uploading = useUploading();
   const errors = fieldErrorsOf(editing.error, ['title', 'values']);
   return (
     <FormCard
@@ -49,11 +52,12 @@ export function RecordEditor(props: {
           onChange={editing.setDraft}
           error={editing.error}
           titleError={errors.title}
+          recordId={props.stored.id}
         />
       </Fieldset>
       {!readOnly && (
         <Group justify="flex-end" mt="md">
-          <Button type="submit" loading={editing.saving}>
+          <Button type="submit" loading={editing.saving} disabled={uploading}>
             {t('common:actions.save')}
           </Button>
         </Group>

@@ -1,5 +1,6 @@
 import { Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { FileHolder } from '../api/item-files.ts';
 import type { ListField } from '../api/lists.ts';
 import { CustomFields } from '../crm-fields/CustomFields.tsx';
 import type { RecordDraft } from './record-draft.ts';
@@ -14,10 +15,13 @@ export function RecordFields(props: {
   onChange: (draft: RecordDraft) => void;
   error: unknown;
   titleError: string | undefined;
+  /** The stored record's id, whose files name its file fields' values; none for a new record. */
+  recordId?: string;
   autoFocus?: boolean;
 }) {
   const { t } = useTranslation('lists');
   const { draft } = props;
+  const holder: FileHolder | undefined = props.recordId ? { kind: 'record', id: props.recordId } : undefined;
   return (
     <Stack gap="sm">
       <TextInput
@@ -34,6 +38,7 @@ export function RecordFields(props: {
         onChange={(values) => props.onChange({ ...draft, values })}
         error={props.error}
         errorPath="body.values"
+        holder={holder}
       />
     </Stack>
   );

@@ -5,12 +5,16 @@ import type { List, ListField, ListRecord } from '../api/lists.ts';
 import { useUserNames } from '../api/org.ts';
 import { formatDate } from '../i18n/format.ts';
 import { recordPath } from './paths.ts';
+import { RecordValue } from './RecordValue.tsx';
 import { valueText } from './value-text.ts';
 
 /** Numbers line up on the right, as in any register. */
 const align = (field: ListField) => (field.type === 'number' ? 'right' : undefined);
 
-/** A list's records on a wide screen: a row each, its title (a link to it), a column per field, when added. */
+/**
+ * A list's records on a wide screen: a row each, its title (a link to it), a column per field (a file
+ * a link that downloads it), when added.
+ */
 export function RecordsTable({ list, records }: { list: List; records: readonly ListRecord[] }) {
   const { t, i18n } = useTranslation('lists');
   const name = useUserNames();
@@ -38,7 +42,9 @@ export function RecordsTable({ list, records }: { list: List; records: readonly 
               </Table.Td>
               {list.fields.map((f) => (
                 <Table.Td key={f.key} ta={align(f)} className="wrap-anywhere">
-                  {valueText(f, record.values[f.key], t, i18n.language, name)}
+                  <RecordValue field={f} record={record}>
+                    {valueText(f, record.values[f.key], t, i18n.language, name)}
+                  </RecordValue>
                 </Table.Td>
               ))}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -24,6 +24,7 @@ const contracts: List = {
   processKey: 'check-contract',
   canWrite: true,
   canManage: true,
+  recordCount: 0,
   createdAt: '2026-05-01T10:00:00.000Z',
   updatedAt: '2026-05-01T10:00:00.000Z',
 };

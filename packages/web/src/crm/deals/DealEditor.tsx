@@ -62,6 +62,7 @@ export function DealEditor(props: {
       form={
         <DealForm
           label={t('deal.formLabel', { title: base.title })}
+          itemId={base.id}
           draft={editing.draft}
           onChange={editing.setDraft}
           pipelines={props.pipelines}

@@ -70,6 +70,7 @@ export function DealForm(props: DealFormProps) {
         onChange={(fields) => set({ fields })}
         stageId={draft.stageId}
         error={props.error}
+        holder={props.itemId ? { kind: 'deal', id: props.itemId } : undefined}
       />
       <CommentInput {...shared} />
     </ItemFormCard>

@@ -1,5 +1,6 @@
 import { Button, Fieldset, Group, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useUploading } from '../../api/process-files.ts';
 import { FormCard } from '../../app/FormCard.tsx';
 import { FormProblem } from '../../app/FormProblem.tsx';
 import '../crm.css';
@@ -19,11 +20,14 @@ export interface ItemFormProps<Draft> {
   notice?: ReactNode;
   /** The reader may only read the item: its fields shown disabled, nothing to submit. */
   readOnly?: boolean | undefined;
+  /** The stored item's id, whose files name its file fields' values; none for a new item. */
+  itemId?: string | undefined;
 }
 
 /**
  * An item's form around its fields: the notice, the refusal (`problem`, but for the field errors
- * `shown` beside the fields), the fields in a column, and the submit button (none when read-only).
+ * `shown` beside the fields), the fields in a column, and the submit button (none when read-only),
+ * which waits while a file field's file is on its way.
  */
 export function ItemFormCard(props: {
   form: Pick<
@@ -36,6 +40,7 @@ export function ItemFormCard(props: {
   children: ReactNode;
 }) {
   const { form } = props;
+  const uploading = useUploading();
   return (
     <FormCard
       aria-label={form.label}
@@ -56,7 +61,7 @@ export function ItemFormCard(props: {
       </Fieldset>
       {!form.readOnly && (
         <Group justify="flex-end" mt="md">
-          <Button type="submit" loading={form.pending} disabled={!props.canSubmit}>
+          <Button type="submit" loading={form.pending} disabled={!props.canSubmit || uploading}>
             {form.submitLabel}
           </Button>
         </Group>

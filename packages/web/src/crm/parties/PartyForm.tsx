@@ -4,6 +4,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFields } from '../../api/crm-fields.ts';
 import { type Parties, type PartyKind, useCreateParty, useUpdateParty } from '../../api/crm-parties.ts';
+import { useUploading } from '../../api/process-files.ts';
 import { FormButtons } from '../../app/FormButtons.tsx';
 import { FormProblem, fieldErrorsOf } from '../../app/FormProblem.tsx';
 import { CustomFields } from '../../crm-fields/CustomFields.tsx';
@@ -24,7 +25,8 @@ import '../crm.css';
 /**
  * Creates a contact or company (no `record`; in a dialog, with Cancel) or changes one (on its page):
  * the kind's fields, as PARTY_FIELDS lists them, then the company's own fields of the kind; the server's
- * refusals beside the fields. `readOnly`: the fields shown disabled, nothing to save.
+ * refusals beside the fields; saving waits while a file field's file is on its way. `readOnly`: the
+ * fields shown disabled, nothing to save.
  */
 export function PartyForm<K extends PartyKind>(props: {
   kind: K;
@@ -43,6 +45,7 @@ export function PartyForm<K extends PartyKind>(props: {
   const create = useCreateParty(kind);
   const update = useUpdateParty(kind);
   const saving = record ? update : create;
+  const uploading = useUploading();
   const definitions = useFields(FIELD_ENTITY[kind]).data?.items ?? [];
   const errors = fieldErrorsOf(saving.error, [...fields.map((f) => f.name), 'fields']);
   const set = (name: string, value: string | null) =>
@@ -132,6 +135,7 @@ export function PartyForm<K extends PartyKind>(props: {
             values={draft.fields}
             onChange={(values) => setDraft((d) => ({ ...d, fields: values }))}
             error={saving.error}
+            holder={record ? { kind: FIELD_ENTITY[kind], id: record.id } : undefined}
           />
           {long.map((f) => (
             <div key={f.name}>{input(f)}</div>
@@ -139,10 +143,15 @@ export function PartyForm<K extends PartyKind>(props: {
         </Stack>
       </Fieldset>
       {props.readOnly ? null : props.onCancel ? (
-        <FormButtons onCancel={props.onCancel} submitLabel={submitLabel} pending={saving.isPending} />
+        <FormButtons
+          onCancel={props.onCancel}
+          submitLabel={submitLabel}
+          pending={saving.isPending}
+          disabled={uploading}
+        />
       ) : (
         <Group justify="flex-end" mt="md">
-          <Button type="submit" loading={saving.isPending}>
+          <Button type="submit" loading={saving.isPending} disabled={uploading}>
             {submitLabel}
           </Button>
         </Group>
