@@ -208,6 +208,15 @@ apiSuite('files in CRM items and list records', (api) => {
     });
     expect(record.statusCode, record.body).toBe(201);
     const id = record.json().id;
+    // A record names its files, so a page of them shows their names without asking each.
+    const named = {
+      id: original.id,
+      name: 'Договор П-7.pdf',
+      contentType: 'application/pdf',
+      size: SIGNED.length,
+    };
+    expect(record.json().files).toEqual([named]);
+    expect((await ivan('GET', '/api/v1/lists/contracts/records')).json().items[0].files).toEqual([named]);
     const read = await ivan('GET', `/api/v1/list-records/${id}/files/${original.id}`);
     expect(read.rawPayload.equals(SIGNED)).toBe(true);
     expect((await petr('GET', `/api/v1/list-records/${id}/files`)).statusCode).toBe(404);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dealFieldValue, fieldName } from '../crm/deal-fields.ts';
 import { isoTime, page, pageQuery, problems } from '../http/schemas.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { uploaded } from '../uploads/routes.ts';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from './records.ts';
 
 const values = z
@@ -21,6 +22,7 @@ const record = z
     updatedBy: z.string(),
     updatedAt: isoTime,
     editable: z.boolean().describe('The caller may change and delete it'),
+    files: z.array(uploaded).describe('The files its file fields name'),
   })
   .meta({ id: 'ListRecord' });
 const title = z.string().trim().min(1).max(500);

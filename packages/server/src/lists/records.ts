@@ -16,6 +16,8 @@ import {
   fileValueProblems,
   linkFiles,
   releaseFiles,
+  type UploadView,
+  uploadsByIds,
   writerFiles,
 } from '../uploads/store.ts';
 import { toIso } from '../util/time.ts';
@@ -41,9 +43,35 @@ export interface RecordView {
   updatedAt: string;
   /** The caller may change and delete it. */
   editable: boolean;
+  /** The files its file fields name (GET /list-records/{id}/files/{fileId} downloads each). */
+  files: UploadView[];
 }
 
-const view = (r: ListRecordsTable, editable: boolean): RecordView => ({
+/** The records as views, the files their file fields name read at once. */
+async function views(
+  db: Kysely<Database>,
+  list: ListsTable,
+  rows: readonly ListRecordsTable[],
+  editable: boolean,
+): Promise<RecordView[]> {
+  const keys = itemFileFields(fieldsOf(list));
+  const named = rows.map((r) => {
+    const values = JSON.parse(r.values) as RecordValues;
+    return keys.flatMap((key) =>
+      typeof values[key] === 'string' && values[key] !== '' ? [values[key]] : [],
+    );
+  });
+  const files = await uploadsByIds(db, named.flat());
+  return rows.map((r, i) => ({
+    ...view(r, editable),
+    files: (named[i] ?? []).flatMap((id) => files.get(id) ?? []),
+  }));
+}
+
+const one = async (db: Kysely<Database>, list: ListsTable, row: ListRecordsTable, editable: boolean) =>
+  (await views(db, list, [row], editable))[0] as RecordView;
+
+const view = (r: ListRecordsTable, editable: boolean): Omit<RecordView, 'files'> => ({
   id: r.id,
   listId: r.list_id,
   title: r.title,
@@ -174,7 +202,7 @@ export async function createRecord(
     .execute((trx) =>
       insertRecord(rt, trx, list, { title: input.title, values, by: caller.userId, jobKey: null }),
     );
-  return view(row as ListRecordsTable, true);
+  return one(rt.db.kysely, list, row as ListRecordsTable, true);
 }
 
 export interface RecordFilter {
@@ -201,12 +229,13 @@ export async function listRecords(
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();
-  return toPage(
+  const page = toPage(
     rows,
     limit,
-    (r) => view(r, access.write),
+    (r) => r,
     (r) => [Number(r.created_at), r.id],
   );
+  return { ...page, items: await views(db, list, page.items, access.write) };
 }
 
 /** A record the caller reads through its list (404 otherwise), with the list and what they may do. */
@@ -221,8 +250,8 @@ export async function readableRecord(db: Kysely<Database>, caller: Caller, id: s
 }
 
 export async function getRecord(rt: Runtime, caller: Caller, id: string): Promise<RecordView> {
-  const { record, access } = await readableRecord(rt.db.kysely, caller, id);
-  return view(record, access.write);
+  const { record, list, access } = await readableRecord(rt.db.kysely, caller, id);
+  return one(rt.db.kysely, list, record, access.write);
 }
 
 /**
@@ -276,7 +305,8 @@ export async function updateRecord(
   if (patch.values !== undefined)
     await demandValues(rt.db.kysely, list, patch.values, writerFiles(`record:${record.id}`, caller.userId));
   // One conditional UPDATE: a change since `record` was read is a 409.
-  return view(await writeRecord(rt.db.kysely, list, record, patch, caller.userId, rt.now()), true);
+  const written = await writeRecord(rt.db.kysely, list, record, patch, caller.userId, rt.now());
+  return one(rt.db.kysely, list, written, true);
 }
 
 export async function deleteRecord(rt: Runtime, caller: Caller, id: string): Promise<void> {

@@ -6,7 +6,7 @@ import { findRow } from '../instances/service.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { heldFile, heldFiles, instanceOwner, upload } from './store.ts';
 
-const uploaded = z
+export const uploaded = z
   .object({
     id: z.string().describe('The value of the `file` field it is for'),
     name: z.string(),

@@ -164,6 +164,22 @@ export async function releaseListFiles(db: Kysely<Database>, listId: string): Pr
     (select 'record:' || id from list_records where list_id = ${listId})`.execute(db);
 }
 
+/** Uploads by id — the names and sizes of files values name, for a page of items in one read. */
+export async function uploadsByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, UploadView>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('uploads')
+    .select(['id', 'name', 'content_type', 'size'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, name: r.name, contentType: r.content_type, size: Number(r.size) }]),
+  );
+}
+
 /** The files `owner` holds, the first given first (the caller has checked who may read it). */
 export async function heldFiles(db: Kysely<Database>, owner: string): Promise<HeldFileView[]> {
   const rows = await db

@@ -1009,6 +1009,24 @@ export type LibraryTemplateInput = {
   installed: boolean;
 };
 
+export type UploadInput = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+};
+
+export type HeldFileInput = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
+};
+
 export type ListRecordInput = {
   id: string;
   listId: string;
@@ -1023,6 +1041,8 @@ export type ListRecordInput = {
   updatedAt: string;
   /** The caller may change and delete it */
   editable: boolean;
+  /** The files its file fields name */
+  files: UploadInput[];
 };
 
 export type ListFieldInput = {
@@ -1201,24 +1221,6 @@ export type ProcessReportInput = {
     /** Part of the time all answered tasks took, 0–1 */
     share: number;
   }[];
-};
-
-export type UploadInput = {
-  /** The value of the `file` field it is for */
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-};
-
-export type HeldFileInput = {
-  /** The value of the `file` field it is for */
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  uploadedBy: string;
-  uploadedAt: string;
 };
 
 export type Problem = {
@@ -2229,6 +2231,24 @@ export type LibraryTemplate = {
   installed: boolean;
 };
 
+export type Upload = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+};
+
+export type HeldFile = {
+  /** The value of the `file` field it is for */
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
+};
+
 export type ListRecord = {
   id: string;
   listId: string;
@@ -2243,6 +2263,8 @@ export type ListRecord = {
   updatedAt: string;
   /** The caller may change and delete it */
   editable: boolean;
+  /** The files its file fields name */
+  files: Upload[];
 };
 
 export type ListField = {
@@ -2421,24 +2443,6 @@ export type ProcessReport = {
     /** Part of the time all answered tasks took, 0–1 */
     share: number;
   }[];
-};
-
-export type Upload = {
-  /** The value of the `file` field it is for */
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-};
-
-export type HeldFile = {
-  /** The value of the `file` field it is for */
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  uploadedBy: string;
-  uploadedAt: string;
 };
 
 export interface Operations {

@@ -9,7 +9,8 @@ import type { ReactNode } from 'react';
 export function DownloadLink(props: { href: string; fileName: string; children?: ReactNode }) {
   return (
     <Anchor href={props.href} download={props.fileName} size="sm" className="wrap-anywhere">
-      <Group gap={6} wrap="nowrap" component="span">
+      {/* Inline, so a link stays on the line of its label ("Scan: …" on a phone's card). */}
+      <Group gap={6} wrap="nowrap" component="span" display="inline-flex">
         <IconFileDownload size={16} aria-hidden style={{ flexShrink: 0 }} />
         {props.children ?? props.fileName}
       </Group>

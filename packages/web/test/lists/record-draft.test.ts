@@ -19,6 +19,7 @@ const record: ListRecord = {
   updatedBy: 'ivan',
   updatedAt: '2026-05-01T10:00:00.000Z',
   editable: true,
+  files: [],
 };
 
 describe('a new record', () => {
