@@ -5,7 +5,10 @@ import { Link } from 'react-router';
 import type { List } from '../api/lists.ts';
 import { listPath } from './paths.ts';
 
-/** A list among the lists: its name (a link to its records), its description, whether I may only read it. */
+/**
+ * A list among the lists: its name (a link to its records), how many records it has, its description,
+ * whether I may only read it.
+ */
 export function ListCard({ list }: { list: List }) {
   const { t } = useTranslation('lists');
   const titleId = useId();
@@ -28,6 +31,9 @@ export function ListCard({ list }: { list: List }) {
             </Badge>
           )}
         </Group>
+        <Text size="sm" c="dimmed">
+          {t('recordCount', { count: list.recordCount })}
+        </Text>
         {list.description && (
           <Text size="sm" c="dimmed" className="wrap-anywhere" lineClamp={3}>
             {list.description}

@@ -215,7 +215,11 @@ describe('lists', () => {
   it('is read-only to someone without the role: no record to add, none to change', async () => {
     const reader = await stage.signIn('anna', { viewport: DESKTOP });
     await reader.goto('/lists');
-    await reader.getByRole('article', { name: 'Contracts' }).getByText('Read only').waitFor();
+    const contracts = reader.getByRole('article', { name: 'Contracts' });
+    await contracts.getByText('Read only').waitFor();
+    const count = (await stage.server.api<{ items: unknown[] }>('GET', '/api/v1/lists/contracts/records'))
+      .items.length;
+    await contracts.getByText(`${count} record${count === 1 ? '' : 's'}`, { exact: true }).waitFor();
     await reader.getByRole('link', { name: 'Contracts' }).click();
     await reader.getByRole('heading', { level: 1, name: 'Contracts' }).waitFor();
     await reader
@@ -282,6 +286,7 @@ describe('lists', () => {
     const phone = await stage.signIn('ivan', { viewport: PHONE });
     await switchToRussian(phone);
     await openFromRussianMenu(phone, 'Списки');
+    await phone.getByRole('article', { name: 'Contracts' }).getByText('2 записи', { exact: true }).waitFor();
     await phone.getByRole('link', { name: 'Contracts' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Contracts' }).waitFor();
     await phone.getByRole('button', { name: 'Добавить запись' }).waitFor();
