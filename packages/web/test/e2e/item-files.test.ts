@@ -1,27 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { choose, createDeal, createPipeline, fieldsOf } from './crm-support.ts';
+import { download, holdUploads, pdf, pdfBytes, picker } from './file-support.ts';
 import { suiteStage } from './stage.ts';
 import { DESKTOP, horizontalOverflow, screenshot, switchToRussian } from './support.ts';
 
-/** A few bytes that look like a PDF to whoever opens them. */
-const pdfBytes = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
 const SCAN = pdfBytes('Contract scan with Kirpich LLC');
 const SIGNED = pdfBytes('Signed by both parties');
-const pdf = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/pdf', buffer });
 
 /** The phone the deal's page is tried on. */
 const PHONE = { width: 390, height: 844 } as const;
-
-/** A `file` field's picker, as the file chooser would give it a file. */
-const picker = (page: Page, key: string) => page.locator(`input[type="file"][name="${key}"]`);
-
-/** Clicks a download link and answers the file the browser saved: its name and bytes. */
-async function download(page: Page, link: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [saved] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  return { name: saved.suggestedFilename(), bytes: await readFile(await saved.path()) };
-}
 
 interface HeldFileBody {
   id: string;
@@ -98,20 +85,12 @@ describe('files in CRM items and list records', () => {
 
     // While the file is on its way, saving waits for it rather than saving the old one.
     const save = form.getByRole('button', { name: 'Save' });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/api/v1/uploads**', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdUploads(page);
     await picker(page, 'contractScan').setInputFiles(pdf('Signed contract.pdf', SIGNED));
     await expect.poll(() => save.isDisabled()).toBe(true);
-    release();
+    await release();
     await field.getByText('Signed contract.pdf').waitFor();
     await expect.poll(() => save.isDisabled()).toBe(false);
-    await page.unrouteAll();
     await save.click();
     await page.getByText('Deal “Bricks for Kirpich” saved.').waitFor();
 

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { download, holdUploads, pdf, pdfBytes, picker } from './file-support.ts';
 import { suiteStage } from './stage.ts';
 import { DESKTOP, horizontalOverflow, publish, screenshot, switchToRussian } from './support.ts';
 
@@ -30,15 +30,10 @@ const contractApproval = {
   ],
 };
 
-/** A few bytes that look like a PDF to whoever opens them. */
-const CONTRACT = Buffer.from('%PDF-1.4\n% Supply contract with Kirpich LLC\n%%EOF\n');
-const pdf = (name: string, buffer = CONTRACT) => ({ name, mimeType: 'application/pdf', buffer });
+const CONTRACT = pdfBytes('Supply contract with Kirpich LLC');
 
 /** The phone the start form is tried on. */
 const PHONE = { width: 390, height: 844 } as const;
-
-/** A `file` field's picker, as the file chooser would give it a file. */
-const picker = (page: Page, field: string) => page.locator(`input[type="file"][name="${field}"]`);
 
 /** The section of the process's files, on a task's page or the process card. */
 const filesSection = (page: Page, name = 'Files') => page.getByRole('region', { name });
@@ -69,20 +64,12 @@ describe('files in processes', () => {
 
     // While the file is on its way, the form waits for it rather than starting without it.
     const start = page.getByRole('button', { name: 'Start', exact: true });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/api/v1/uploads**', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await picker(page, 'contract').setInputFiles(pdf('Supply contract.pdf'));
+    const release = await holdUploads(page);
+    await picker(page, 'contract').setInputFiles(pdf('Supply contract.pdf', CONTRACT));
     await expect.poll(() => start.isDisabled()).toBe(true);
-    release();
+    await release();
     await field.getByText('Supply contract.pdf').waitFor();
     await expect.poll(() => start.isDisabled()).toBe(false);
-    await page.unrouteAll();
     await field.getByText(new RegExp(`^${CONTRACT.length}\\sbytes$`)).waitFor();
     await field.getByRole('button', { name: 'Replace' }).waitFor();
     expect(await field.getByText('The file is empty').count()).toBe(0);
@@ -100,9 +87,7 @@ describe('files in processes', () => {
     await page.getByRole('link', { name: /Review the contract/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Review the contract' }).waitFor();
     const link = filesSection(page).getByRole('link', { name: 'Supply contract.pdf' });
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toBe('Supply contract.pdf');
-    expect(await readFile(await download.path())).toEqual(CONTRACT);
+    expect(await download(page, link)).toEqual({ name: 'Supply contract.pdf', bytes: CONTRACT });
 
     const marked = Buffer.from('%PDF-1.4\n% Marked up by the lawyer\n%%EOF\n');
     await picker(page, 'marked').setInputFiles(pdf('Marked-up contract.pdf', marked));
@@ -125,8 +110,7 @@ describe('files in processes', () => {
     await contract.getByText(/uploaded by Ivan Petrov/).waitFor();
     await marked.getByRole('link', { name: 'Marked-up contract.pdf' }).waitFor();
     await marked.getByText(/uploaded by Anna Kuznetsova/).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), contract.getByRole('link').click()]);
-    expect(await readFile(await download.path())).toEqual(CONTRACT);
+    expect((await download(page, contract.getByRole('link'))).bytes).toEqual(CONTRACT);
     await page.context().close();
   });
 
@@ -139,7 +123,7 @@ describe('files in processes', () => {
     const attach = field.getByRole('button', { name: 'Прикрепить файл' });
     await attach.waitFor();
 
-    await picker(page, 'contract').setInputFiles(pdf('Договор поставки.pdf'));
+    await picker(page, 'contract').setInputFiles(pdf('Договор поставки.pdf', CONTRACT));
     await field.getByText('Договор поставки.pdf').waitFor();
     await field.getByText(new RegExp(`^${CONTRACT.length}\\sбайт$`)).waitFor();
     await field.getByRole('button', { name: 'Заменить' }).waitFor();
@@ -152,7 +136,7 @@ describe('files in processes', () => {
     await expect.poll(() => attach.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(await field.getByText('Договор поставки.pdf').count()).toBe(0);
 
-    await picker(page, 'contract').setInputFiles(pdf('Договор поставки.pdf'));
+    await picker(page, 'contract').setInputFiles(pdf('Договор поставки.pdf', CONTRACT));
     await field.getByText('Договор поставки.pdf').waitFor();
     await page.getByRole('button', { name: 'Запустить', exact: true }).click();
     await page.waitForURL(/\/processes\/[^/]+$/, { waitUntil: 'commit' });
