@@ -5,7 +5,14 @@
 
 export { configJsonSchema, type JsonSchema } from './activities/json-schema.ts';
 export * from './activities/plugin.ts';
-export { ACTIVITIES } from './activities/registry.ts';
+export { ACTIVITIES, registerActivity } from './activities/registry.ts';
+export {
+  SERVICE_TYPE,
+  type ServiceDescriptor,
+  type ServiceResult,
+  serviceActivity,
+  serviceDescriptorSchema,
+} from './activities/service.ts';
 export * from './bpmn/index.ts';
 export { type CompileOptions, compile } from './compile/compile.ts';
 export type { CompiledDefinition, CompiledNode, CompileOutcome } from './compile/compiled.ts';

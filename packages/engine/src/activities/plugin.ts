@@ -53,7 +53,8 @@ export interface ActivityContext<C> {
   setDocumentFields(values: Record<string, unknown>): void;
   variable(name: string): unknown;
   documentField(name: string): unknown;
-  effect(effect: OutboxEffect): void;
+  /** Emits an outbox effect; answers its key, unique within the instance. */
+  effect(effect: OutboxEffect): string;
   createTask(spec: TaskSpec): string;
   /** The people behind assignee references, through the context's directory (absences applied). */
   expandAssignees(refs: readonly string[]): Assignment[];
@@ -77,6 +78,8 @@ export type ActivityOutcome = 'complete' | 'wait';
 export interface ActivityPlugin<C = unknown> {
   type: string;
   category: ActivityCategory;
+  /** It waits for a task, a timer or a message: a loop through it is no busy loop, a state cannot run it on entry. */
+  waits?: boolean;
   configSchema: z.ZodType<C>;
   /** Expressions and templates inside `config`, for compile-time checking. */
   expressions(config: C): ConfigExpression[];

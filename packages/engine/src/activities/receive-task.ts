@@ -4,6 +4,7 @@ import { defineActivity } from './plugin.ts';
 /** Waits for a message (a payment confirmation, a reply); its payload is merged into the variables. */
 export const receiveTask = defineActivity({
   type: 'receiveTask',
+  waits: true,
   category: 'flow',
   configSchema: z.strictObject({ message: z.string().min(1), correlationKey: z.string().optional() }),
   expressions: (c) =>

@@ -16,8 +16,7 @@ import { userTask } from './user-task/index.ts';
 import { wait } from './wait.ts';
 import { webhook } from './webhook.ts';
 
-/** Every built-in activity, by type id. A custom activity is one more entry of the same interface. */
-export const ACTIVITIES: Readonly<Record<string, ActivityPlugin<unknown>>> = Object.fromEntries(
+const activities: Record<string, ActivityPlugin<unknown>> = Object.fromEntries(
   [
     userTask,
     receiveTask,
@@ -37,6 +36,19 @@ export const ACTIVITIES: Readonly<Record<string, ActivityPlugin<unknown>>> = Obj
     log,
   ].map((p) => [p.type, p as unknown as ActivityPlugin<unknown>]),
 );
+const BUILT_IN = new Set(Object.keys(activities));
+
+/** Every activity by type id: the built-in ones, then the custom ones registered at start. */
+export const ACTIVITIES: Readonly<Record<string, ActivityPlugin<unknown>>> = activities;
+
+/**
+ * Adds a custom activity, or replaces the custom one of its type (the designer registers what the server
+ * lists each time it asks). A built-in type is never replaced.
+ */
+export function registerActivity(plugin: ActivityPlugin<unknown>): void {
+  if (BUILT_IN.has(plugin.type)) throw new Error(`"${plugin.type}" is a built-in activity`);
+  activities[plugin.type] = plugin;
+}
 
 /** The activity with this type id; own entries only, so `toString` or `constructor` is not an activity. */
 export function activityOf(type: string): ActivityPlugin<unknown> | undefined {

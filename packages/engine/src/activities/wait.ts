@@ -21,6 +21,7 @@ const config = z
 /** Pauses the process: for a duration, until a date, or until a condition over its data holds. */
 export const wait = defineActivity({
   type: 'wait',
+  waits: true,
   category: 'flow',
   configSchema: config,
   expressions: (c) => [

@@ -17,10 +17,9 @@ export function successors(def: Definition): Map<string, string[]> {
 
 const ENDS = new Set(['end', 'terminate', 'errorEnd']);
 const WAIT_KINDS = new Set(['timer', 'message', 'eventBased', 'state', 'callActivity', 'subProcess']);
-const WAITING_ACTIVITIES = new Set(['userTask', 'receiveTask', 'wait']);
 
 export function isWaitState(r: ResolvedNode): boolean {
-  return WAIT_KINDS.has(r.kind) || (r.plugin !== null && WAITING_ACTIVITIES.has(r.plugin.type));
+  return WAIT_KINDS.has(r.kind) || r.plugin?.waits === true;
 }
 
 function walk(from: Iterable<string>, edges: Map<string, string[]>): Set<string> {

@@ -16,7 +16,6 @@ export interface ResolvedNode {
 
 const isBuiltin = (type: string): type is BuiltinKind => Object.hasOwn(BUILTIN_KIND_CONFIGS, type);
 const isBoundary = (kind: string) => (BOUNDARY_KINDS as readonly string[]).includes(kind);
-const WAITING_ACTIVITIES = new Set(['userTask', 'receiveTask', 'wait']);
 
 /** zod issues as problems under a JSON path prefix. */
 export function issuesToProblems(
@@ -118,7 +117,7 @@ function checkEntryActions(
   config.entry.forEach((action, i) => {
     const path = ['nodes', index, 'config', 'entry', i];
     const plugin = activityOf(action.type);
-    if (!plugin || WAITING_ACTIVITIES.has(action.type)) {
+    if (!plugin || plugin.waits) {
       const message = plugin
         ? `entry action "${action.type}" waits; only immediate actions may run on entry`
         : `unknown activity type "${action.type}"`;

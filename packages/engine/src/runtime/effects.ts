@@ -112,12 +112,23 @@ export type Effect =
       /** Present when the parent waits: the child's completion arrives as message `baton.callCompleted` with this correlation key. */
       callId: string | null;
     }
-  | { type: 'log'; key: string; nodeId: string; level: 'info' | 'warn' | 'error'; message: string };
+  | { type: 'log'; key: string; nodeId: string; level: 'info' | 'warn' | 'error'; message: string }
+  | {
+      type: 'runService';
+      key: string;
+      nodeId: string;
+      /** The custom activity's type, `vendor.name`: which plugin's code runs. */
+      service: string;
+      input: Record<string, unknown>;
+    };
 
 export type EffectType = Effect['type'];
 
 /** Message name by which the runtime reports a called process's end to the waiting parent. */
 export const CALL_COMPLETED_MESSAGE = 'baton.callCompleted';
+
+/** Message name by which the runtime hands a custom activity its service's answer, keyed by the effect key. */
+export const SERVICE_COMPLETED_MESSAGE = 'baton.serviceCompleted';
 
 /**
  * The notices Baton words itself (a user task's reminder and its overdue notice), as data: the server

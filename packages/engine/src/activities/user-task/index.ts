@@ -90,6 +90,7 @@ function answered(ctx: Ctx, p: Progress, why: Extract<Resumption, { kind: 'task'
  */
 export const userTask = defineActivity({
   type: 'userTask',
+  waits: true,
   category: 'people',
   configSchema,
   expressions: (c) => [

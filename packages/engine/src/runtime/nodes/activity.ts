@@ -61,8 +61,10 @@ class BoundActivity implements ActivityContext<unknown> {
     return this.exec.state.document?.[name];
   }
 
-  effect(effect: OutboxEffect): void {
-    this.exec.emit({ ...effect, key: this.exec.nextId('e'), nodeId: this.nodeId } as Effect);
+  effect(effect: OutboxEffect): string {
+    const key = this.exec.nextId('e');
+    this.exec.emit({ ...effect, key, nodeId: this.nodeId } as Effect);
+    return key;
   }
 
   createTask(spec: TaskSpec): string {

@@ -1,4 +1,4 @@
-import { ACTIVITIES } from '../../activities/registry.ts';
+import { activityOf } from '../../activities/registry.ts';
 import type { TransitionTrigger } from '../../model/flow.ts';
 import { runImmediate } from './activity.ts';
 import type { NodeBehaviour } from './behaviour.ts';
@@ -13,7 +13,7 @@ type StateConfig = { entry: { type: string; config: unknown }[] };
 export const state: NodeBehaviour = {
   enter(exec, token, node) {
     for (const action of (node.config as StateConfig).entry) {
-      const plugin = ACTIVITIES[action.type];
+      const plugin = activityOf(action.type);
       if (plugin && !runImmediate(exec, token, node, plugin, action.config)) return;
     }
     for (const flow of node.outgoing) {
