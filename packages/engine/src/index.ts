@@ -16,7 +16,7 @@ export {
 export * from './bpmn/index.ts';
 export { type CompileOptions, compile } from './compile/compile.ts';
 export type { CompiledDefinition, CompiledNode, CompileOutcome } from './compile/compiled.ts';
-export { formatProblem, type Problem, type ProblemCode } from './compile/problem.ts';
+export { formatProblem, jsonPath, type Problem, type ProblemCode } from './compile/problem.ts';
 export * from './expressions/index.ts';
 export * from './model/index.ts';
 export * from './org/directory.ts';

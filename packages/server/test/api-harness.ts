@@ -74,7 +74,7 @@ export interface Api {
 export const START = Date.parse('2029-12-31T09:00:00.000Z');
 
 /** Boot options a suite sets beyond the harness's own. */
-export type SuiteOptions = Pick<BootOptions, 'mail' | 'sms'>;
+export type SuiteOptions = Pick<BootOptions, 'mail' | 'sms' | 'plugins'>;
 
 async function openApi(dialect: Dialect, options: SuiteOptions): Promise<Api & { close(): Promise<void> }> {
   const db = await freshDatabase(dialect);

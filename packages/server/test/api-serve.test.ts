@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import order from './fixtures/api/order.json' with { type: 'json' };
-import { ROOT } from './fixtures/cli.ts';
+import { freePort } from './support/baton-process.ts';
+import { baton, waitForHealth } from './support/serve-cli.ts';
 import { startSmtpReceiver } from './support/smtp-receiver.ts';
 
 let dir: string;
@@ -14,45 +12,6 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'baton-serve-'));
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
-
-/** `node packages/server/bin/baton.js ARGS` from the repository root, collecting its output. */
-function baton(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['packages/server/bin/baton.js', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, BATON_ADMIN_TOKEN: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout?.on('data', (chunk) => {
-    out.stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    out.stderr += chunk;
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, out, exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return address.port;
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<Response> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`baton exited early with code ${child.exitCode}`);
-    try {
-      return await fetch(url);
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 describe('baton serve', () => {
   it('serves /health and the authenticated API, and exits 0 on SIGTERM', async () => {

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { mailSettingsFromEnv } from '../mail/settings.ts';
+import { loadPlugins, pluginPathsFromEnv } from '../plugins/load.ts';
 import { type Baton, boot } from '../runtime/boot.ts';
 import { smsSettingsFromEnv } from '../sms/settings.ts';
 
@@ -76,6 +77,7 @@ export async function bootFromEnv(databaseUrl: string, log: Logger, worker = tru
       secretKey: process.env.BATON_SECRET_KEY || undefined,
       mail: mailSettingsFromEnv(process.env),
       sms: smsSettingsFromEnv(process.env),
+      plugins: await loadPlugins(pluginPathsFromEnv(process.env.BATON_PLUGINS)),
       jobRetentionDays: retentionDaysFromEnv(process.env.BATON_JOB_RETENTION_DAYS),
       workerOptions: Number.isInteger(lockMs) && lockMs > 0 ? { lockMs } : {},
       log,

@@ -18,6 +18,7 @@ import { listRoutes } from '../lists/routes.ts';
 import { messageRoutes } from '../messages/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
+import { activityRoutes } from '../plugins/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { taskRoutes } from '../tasks/routes.ts';
@@ -64,6 +65,7 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(absenceRoutes, { rt });
   await app.register(calendarRoutes, { rt });
   await app.register(definitionRoutes, { rt });
+  await app.register(activityRoutes, { rt });
   await app.register(rightsRoutes, { rt });
   await app.register(libraryRoutes, { rt });
   await app.register(instanceRoutes, { rt });

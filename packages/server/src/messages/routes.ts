@@ -14,7 +14,10 @@ export const messageRoutes: FastifyPluginAsyncZod<{ rt: Runtime }> = async (app,
         tags: ['messages'],
         summary: 'Correlate a message to the instance waiting for it',
         body: z.object({
-          name: z.string().min(1),
+          name: z
+            .string()
+            .min(1)
+            .refine((name) => !name.startsWith('baton.'), "names starting with 'baton.' are Baton's own"),
           correlationKey: z.string().nullable().optional(),
           payload: jsonObject.optional().describe('Becomes variables of the receiving instance'),
         }),

@@ -8,6 +8,8 @@ import { listenForJobs } from '../jobs/notify-channel.ts';
 import { DEFAULT_JOB_RETENTION_DAYS, startPruning } from '../jobs/prune.ts';
 import { DEFAULT_WORKER_OPTIONS, Worker, type WorkerOptions } from '../jobs/worker.ts';
 import { type MailSettings, smtpServerOf } from '../mail/settings.ts';
+import { Services } from '../plugins/registry.ts';
+import { serviceHandler } from '../plugins/service-job.ts';
 import { type SmsSettings, smsGatewayOf } from '../sms/settings.ts';
 import type { Runtime } from './context.ts';
 import { ensureAdminToken, secretKey, webhookSecret } from './settings.ts';
@@ -30,6 +32,8 @@ export interface BootOptions {
   mail?: MailSettings | null;
   /** The HTTP gateway SMS go out through; none: SMS wait in the outbox. */
   sms?: SmsSettings | null;
+  /** Plugins (each a module's default export and the file it came from): their custom activities. */
+  plugins?: readonly { plugin: unknown; source: string }[];
   workerOptions?: Partial<WorkerOptions>;
   now?: () => number;
   log?: Logger;
@@ -49,6 +53,8 @@ export interface Baton {
 /** Opens and migrates the database, builds the runtime and (optionally) starts a worker. */
 export async function boot(options: BootOptions): Promise<Baton> {
   const log = options.log ?? pino({ level: process.env.BATON_LOG_LEVEL ?? 'info' });
+  // Before the database opens: a plugin that cannot be used stops the start with nothing done.
+  const services = Services.of(options.plugins ?? []);
   const db: Db = openDatabase(options.databaseUrl);
   try {
     const applied = await migrate(db);
@@ -65,8 +71,11 @@ export async function boot(options: BootOptions): Promise<Baton> {
       mail: options.mail ?? null,
       sms: options.sms ?? null,
       secretKey: await secretKey(db.kysely, options.secretKey),
+      services,
     };
     const firstAdmin = await ensureFirstAdministrator(rt, options.adminPassword);
+    const custom = services.descriptors().map((d) => d.type);
+    if (custom.length > 0) log.info({ activities: custom }, 'plugins loaded');
     // PostgreSQL: user events committed by any process reach this process's streams.
     const stopEvents =
       db.dialect === 'postgres'
@@ -81,11 +90,10 @@ export async function boot(options: BootOptions): Promise<Baton> {
       if (options.mail) log.info({ smtp: smtpServerOf(options.mail) }, 'e-mail goes out through SMTP');
       else log.warn('e-mail is off (BATON_SMTP_URL is not set): e-mails wait in the outbox');
       if (options.sms) log.info({ gateway: smsGatewayOf(options.sms) }, 'SMS go out through an HTTP gateway');
-      const handlers = jobHandlers({
-        webhookSecret: secret,
-        mail: options.mail ?? null,
-        sms: options.sms ?? null,
-      });
+      const handlers = [
+        ...jobHandlers({ webhookSecret: secret, mail: options.mail ?? null, sms: options.sms ?? null }),
+        serviceHandler(services),
+      ];
       worker = new Worker(rt, handlers, {
         ...DEFAULT_WORKER_OPTIONS,
         ...options.workerOptions,

@@ -2,6 +2,7 @@ import type { WorkCalendar } from '@baton/engine';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import type { MailSettings } from '../mail/settings.ts';
+import type { Services } from '../plugins/registry.ts';
 import type { SmsSettings } from '../sms/settings.ts';
 
 /** What every service needs: the database, the clock, the calendar and a logger. Injected, so tests can fake time. */
@@ -18,4 +19,6 @@ export interface Runtime {
   readonly sms?: SmsSettings | null;
   /** The key secrets in the database are sealed with (runtime/settings.ts `secretKey`); set by `boot`. */
   readonly secretKey?: Buffer;
+  /** The plugins' custom activities (`boot`'s `plugins`); none when absent. */
+  readonly services?: Services;
 }

@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freePort } from './support/baton-process.ts';
+import { FakeErp } from './support/fake-erp.ts';
+import { baton, waitForHealth } from './support/serve-cli.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'baton-plugins-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const invoicing = {
+  key: 'invoicing',
+  name: 'Invoicing',
+  parameters: [{ id: 'client', type: 'string', required: true }],
+  variables: [{ id: 'invoiceNo', type: 'string' }],
+  nodes: [
+    { id: 'start', type: 'start' },
+    {
+      id: 'invoice',
+      type: 'erp.createInvoice',
+      config: { input: { client: 'client', amount: '99.5' }, output: { number: 'invoiceNo' } },
+    },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [
+    { id: 'f1', source: 'start', target: 'invoice' },
+    { id: 'f2', source: 'invoice', target: 'end' },
+  ],
+};
+
+describe('baton serve with BATON_PLUGINS', () => {
+  it('loads a TypeScript plugin and its worker runs the activity for a process', async () => {
+    const erp = new FakeErp();
+    const port = await freePort();
+    const { child, out, exited } = baton(
+      ['serve', '--port', String(port), '--database', `sqlite:${join(dir, 'baton.db')}`],
+      {
+        BATON_ADMIN_TOKEN: 'serve-test-token',
+        BATON_PLUGINS: 'examples/plugins/erp-invoice.ts',
+        ERP_URL: await erp.listen(),
+        ERP_TOKEN: 'erp-secret',
+      },
+    );
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}/health`, child);
+      const api = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+          method,
+          headers: { authorization: 'Bearer serve-test-token', 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+      };
+      expect((await api('GET', '/activities')).json.items).toEqual([
+        expect.objectContaining({ type: 'erp.createInvoice' }),
+      ]);
+      expect((await api('PUT', '/definitions/invoicing/draft', invoicing)).status).toBe(200);
+      expect((await api('POST', '/definitions/invoicing/publish', {})).status).toBe(200);
+      const started = await api('POST', '/instances', {
+        definitionKey: 'invoicing',
+        params: { client: 'Stroy' },
+      });
+      expect(started.status).toBe(201);
+      await expect
+        .poll(async () => (await api('GET', `/instances/${started.json.id}`)).json.status, {
+          timeout: 10_000,
+        })
+        .toBe('completed');
+      expect((await api('GET', `/instances/${started.json.id}`)).json.variables).toEqual({
+        client: 'Stroy',
+        invoiceNo: 'INV-1',
+      });
+      expect(erp.calls.map((c) => c.body)).toEqual([{ client: 'Stroy', amount: 99.5 }]);
+    } finally {
+      child.kill('SIGTERM');
+      erp.close();
+    }
+    expect(await exited, out.stderr).toBe(0);
+    expect(out.stdout).toContain('"activities":["erp.createInvoice"]');
+  });
+
+  it.each([
+    ['packages/server/test/fixtures/plugins/unnamespaced.ts', 'activities[0].type must be \\"vendor.name\\"'],
+    ['plugins/missing.ts', 'plugins/missing.ts: cannot be loaded'],
+  ])('does not start with the plugin %s, and names what is wrong', async (plugin, message) => {
+    const run = baton(
+      ['serve', '--port', String(await freePort()), '--database', `sqlite:${join(dir, 'baton.db')}`],
+      { BATON_PLUGINS: plugin },
+    );
+    expect(await run.exited).toBe(1);
+    expect(run.out.stdout).toContain(message);
+  });
+});
