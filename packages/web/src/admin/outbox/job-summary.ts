@@ -6,6 +6,7 @@ export const JOB_KINDS = [
   'taskEmail',
   'notify',
   'callWebhook',
+  'runService',
   'sendSms',
   'createDocument',
   'publishFeed',
@@ -45,6 +46,8 @@ export function jobSummary(job: Pick<Job, 'kind' | 'payload'>): string {
       return joined(`${text(p.method)} ${text(p.url)}`.trim());
     case 'startProcess':
       return text(p.definitionKey);
+    case 'runService':
+      return text(p.service);
     case 'createDocument':
       return text(p.fileName);
     case 'log':
