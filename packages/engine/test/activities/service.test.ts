@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIVITIES,
   configJsonSchema,
+  exportBpmn,
+  importBpmn,
   registerActivity,
   SERVICE_COMPLETED_MESSAGE,
   serviceActivity,
@@ -83,9 +84,7 @@ describe('a service activity (a plugin’s custom activity)', () => {
     expect(paths({ input: { amount: 'sum' }, output: { total: 'x' } })).toEqual([
       'INVALID_CONFIG nodes[1].config.output.total',
     ]);
-    expect(paths({ input: { amount: 'sum +' } })).toEqual([
-      'EXPRESSION_SYNTAX nodes[1].config.input.amount',
-    ]);
+    expect(paths({ input: { amount: 'sum +' } })).toEqual(['EXPRESSION_SYNTAX nodes[1].config.input.amount']);
   });
 
   it('gives the designer a form with one expression per input and one variable per output', () => {
@@ -97,8 +96,17 @@ describe('a service activity (a plugin’s custom activity)', () => {
     expect(schema.properties.input.required).toEqual(['amount']);
   });
 
+  it('goes through BPMN as it is: its type and config come back', async () => {
+    const def = invoice({ input: { amount: 'sum' }, output: { number: 'invoiceNo' } });
+    const { definition } = await importBpmn(await exportBpmn({ key: 'erp', name: 'ERP', ...def }));
+    expect(definition.nodes.find((n) => n.id === 'erp')).toMatchObject({
+      type: 'acme.createInvoice',
+      config: { input: { amount: 'sum' }, output: { number: 'invoiceNo' } },
+    });
+  });
+
   it('is kept apart from the built-in activities', () => {
-    expect(() => registerActivity({ ...ACTIVITIES.email!, type: 'email' })).toThrow(/built-in/);
+    expect(() => registerActivity(serviceActivity({ ...descriptor, type: 'email' }))).toThrow(/built-in/);
     const bad = serviceDescriptorSchema.safeParse({ type: 'createInvoice', name: { en: 'x' } });
     expect(bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
       'type: must be "vendor.name", e.g. "acme.createInvoice"',
