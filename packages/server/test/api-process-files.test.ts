@@ -161,9 +161,10 @@ apiSuite("processes' files", (api) => {
         { path: 'params.appendix', message: 'there is no file no-such-file uploaded by you' },
       ],
     });
-    expect((await startWith(ivan, {})).json().errors).toEqual([
-      { path: 'params.contract', message: 'required' },
-    ]);
+    for (const none of [{}, { contract: '' }])
+      expect((await startWith(ivan, none)).json().errors).toEqual([
+        { path: 'params.contract', message: 'required' },
+      ]);
     // Nothing was started, and olga's upload is still no one's but hers.
     const mine = await ivan('GET', '/api/v1/instances?scope=mine');
     expect(mine.json().items).toHaveLength(1);

@@ -19,6 +19,9 @@ const CHECKS: Record<Field['type'], (v: unknown) => boolean> = {
   json: () => true,
 };
 
+const isBlank = (value: unknown): boolean =>
+  (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+
 /** One value that does not fit its declaration, with its path (`params.days`, `variables.amount`). */
 export interface ValueProblem {
   path: string;
@@ -27,7 +30,8 @@ export interface ValueProblem {
 
 /**
  * Checks values against field declarations: unknown names, wrong types, options; with `partial: false`
- * also missing required fields, and declared defaults fill the gaps. Returns the accepted values.
+ * also missing required fields (blank text and empty lists are missing too), and declared defaults fill
+ * the gaps. Returns the accepted values.
  */
 export function validateValues(
   fields: readonly Field[],
@@ -47,6 +51,11 @@ export function validateValues(
     if (value === undefined || value === null) {
       if (f.required && !options.partial) problems.push({ path: at(f.id), message: 'required' });
       if (given === null) out[f.id] = null;
+      continue;
+    }
+    // A blank text, a file or a person not chosen, no item picked: what a form sends for an unfilled field.
+    if (f.required && !options.partial && isBlank(value)) {
+      problems.push({ path: at(f.id), message: 'required' });
       continue;
     }
     if (!CHECKS[f.type](value))

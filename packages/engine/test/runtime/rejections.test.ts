@@ -89,6 +89,28 @@ describe('rejected events', () => {
       { path: 'params.kind', message: '"food" is not one of goods, services' },
     ]);
   });
+
+  it('counts a required field left blank as missing: empty text, a file or person not chosen, no item', () => {
+    const run = Instance.of(
+      line([task('a')], {
+        parameters: [
+          { id: 'purpose', type: 'text', required: true },
+          { id: 'contract', type: 'file', required: true },
+          { id: 'approvers', type: 'users', required: true },
+          { id: 'note', type: 'string' },
+        ],
+      }),
+    );
+    const error = rejection(run, {
+      type: 'start',
+      params: { purpose: '  ', contract: '', approvers: [], note: '' },
+    });
+    expect(error.problems).toEqual([
+      { path: 'params.purpose', message: 'required' },
+      { path: 'params.contract', message: 'required' },
+      { path: 'params.approvers', message: 'required' },
+    ]);
+  });
 });
 
 describe('purity', () => {
