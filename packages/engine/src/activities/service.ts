@@ -68,8 +68,9 @@ function configSchemaOf(d: ServiceDescriptor) {
   };
   const variable = (f: Field) => identifier.meta({ title: f.name ?? f.id }).optional();
   return z.strictObject({
-    input: z.strictObject(Object.fromEntries(d.inputs.map((f) => [f.id, expression(f)]))).default({}),
-    output: z.strictObject(Object.fromEntries(d.outputs.map((f) => [f.id, variable(f)]))).default({}),
+    // prefault: a node with no `input` at all is checked like an empty one, so a required input is named.
+    input: z.strictObject(Object.fromEntries(d.inputs.map((f) => [f.id, expression(f)]))).prefault({}),
+    output: z.strictObject(Object.fromEntries(d.outputs.map((f) => [f.id, variable(f)]))).prefault({}),
   });
 }
 

@@ -7,8 +7,20 @@ import {
   SERVICE_COMPLETED_MESSAGE,
   serviceActivity,
   serviceDescriptorSchema,
+  simulate,
 } from '../../src/index.ts';
-import { effectsOf, flow, Instance, line, node, nodesOf, problemsOf } from '../helpers.ts';
+import {
+  compiled,
+  effectsOf,
+  flow,
+  HOUR,
+  Instance,
+  line,
+  node,
+  nodesOf,
+  problemsOf,
+  T0,
+} from '../helpers.ts';
 
 const descriptor = serviceDescriptorSchema.parse({
   type: 'acme.createInvoice',
@@ -78,6 +90,7 @@ describe('a service activity (a plugin’s custom activity)', () => {
     const paths = (config: Record<string, unknown>) =>
       problemsOf(invoice(config)).map((p) => `${p.code} ${p.path}`);
     expect(paths({ input: {} })).toEqual(['INVALID_CONFIG nodes[1].config.input.amount']);
+    expect(paths({})).toEqual(['INVALID_CONFIG nodes[1].config.input.amount']);
     expect(paths({ input: { amount: 'sum', vat: '20' } })).toEqual([
       'INVALID_CONFIG nodes[1].config.input.vat',
     ]);
@@ -103,6 +116,24 @@ describe('a service activity (a plugin’s custom activity)', () => {
       type: 'acme.createInvoice',
       config: { input: { amount: 'sum' }, output: { number: 'invoiceNo' } },
     });
+  });
+
+  it('is answered in a simulation from the answers: its outputs after a while, or its error', () => {
+    const def = invoice({ input: { amount: 'sum' }, output: { number: 'invoiceNo' } });
+    const answered = simulate(compiled(def), {
+      params: { sum: 3 },
+      answers: { erp: [{ number: 'INV-3', $after: 'PT2H' }] },
+    });
+    expect(answered.state.status).toBe('completed');
+    expect(answered.state.variables.invoiceNo).toBe('INV-3');
+    expect(answered.now).toBe(T0 + 2 * HOUR);
+    expect(answered.effects.map((e) => e.type)).toEqual(['runService']);
+    const refused = simulate(compiled(def), {
+      params: { sum: 3 },
+      answers: { erp: [{ $error: 'CREDIT_LIMIT', $message: 'over the limit' }] },
+    });
+    expect(refused.state.error).toMatchObject({ code: 'CREDIT_LIMIT', message: 'over the limit' });
+    expect(simulate(compiled(def), { params: { sum: 3 } }).state.variables.invoiceNo).toBeNull();
   });
 
   it('is kept apart from the built-in activities', () => {

@@ -1143,6 +1143,76 @@ export type OrgDirectoryInput = {
   }[];
 };
 
+export type CustomActivityInput = {
+  /** `vendor.name`: the node type a template uses */
+  type: string;
+  name: {
+    en: string;
+    ru?: string;
+  };
+  description?: {
+    en: string;
+    ru?: string;
+  };
+  category: 'people' | 'messages' | 'documents' | 'crm' | 'data' | 'flow';
+  /** What the node's `config.input` gives it: a CEL expression each */
+  inputs: {
+    id: string;
+    name?: string;
+    type:
+      | 'string'
+      | 'text'
+      | 'number'
+      | 'money'
+      | 'boolean'
+      | 'date'
+      | 'datetime'
+      | 'select'
+      | 'multiselect'
+      | 'user'
+      | 'users'
+      | 'department'
+      | 'file'
+      | 'documentLink'
+      | 'json';
+    description?: string;
+    required?: boolean;
+    options?: {
+      value: string;
+      label?: string;
+    }[];
+    default?: unknown;
+  }[];
+  /** What it answers: `config.output` names each one's variable */
+  outputs: {
+    id: string;
+    name?: string;
+    type:
+      | 'string'
+      | 'text'
+      | 'number'
+      | 'money'
+      | 'boolean'
+      | 'date'
+      | 'datetime'
+      | 'select'
+      | 'multiselect'
+      | 'user'
+      | 'users'
+      | 'department'
+      | 'file'
+      | 'documentLink'
+      | 'json';
+    description?: string;
+    required?: boolean;
+    options?: {
+      value: string;
+      label?: string;
+    }[];
+    default?: unknown;
+  }[];
+};
+
 export type ProcessReportInput = {
   definitionKey: string;
   from: string;
@@ -2365,6 +2435,76 @@ export type OrgDirectory = {
   }[];
 };
 
+export type CustomActivity = {
+  /** `vendor.name`: the node type a template uses */
+  type: string;
+  name: {
+    en: string;
+    ru?: string;
+  };
+  description?: {
+    en: string;
+    ru?: string;
+  };
+  category: 'people' | 'messages' | 'documents' | 'crm' | 'data' | 'flow';
+  /** What the node's `config.input` gives it: a CEL expression each */
+  inputs: {
+    id: string;
+    name?: string;
+    type:
+      | 'string'
+      | 'text'
+      | 'number'
+      | 'money'
+      | 'boolean'
+      | 'date'
+      | 'datetime'
+      | 'select'
+      | 'multiselect'
+      | 'user'
+      | 'users'
+      | 'department'
+      | 'file'
+      | 'documentLink'
+      | 'json';
+    description?: string;
+    required?: boolean;
+    options?: {
+      value: string;
+      label?: string;
+    }[];
+    default?: unknown;
+  }[];
+  /** What it answers: `config.output` names each one's variable */
+  outputs: {
+    id: string;
+    name?: string;
+    type:
+      | 'string'
+      | 'text'
+      | 'number'
+      | 'money'
+      | 'boolean'
+      | 'date'
+      | 'datetime'
+      | 'select'
+      | 'multiselect'
+      | 'user'
+      | 'users'
+      | 'department'
+      | 'file'
+      | 'documentLink'
+      | 'json';
+    description?: string;
+    required?: boolean;
+    options?: {
+      value: string;
+      label?: string;
+    }[];
+    default?: unknown;
+  }[];
+};
+
 export type ProcessReport = {
   definitionKey: string;
   from: string;
@@ -3137,6 +3277,15 @@ export interface Operations {
     };
     body: never;
     response: string;
+  };
+  /** The plugins' custom activities */
+  'GET /api/v1/activities': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: CustomActivity[];
+    };
   };
   /** A template's rights */
   'GET /api/v1/definitions/{key}/rights': {

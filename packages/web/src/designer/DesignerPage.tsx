@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, definitionsApi, useDefinitions } from './api.ts';
+import { ApiError, definitionsApi, useDefinitions, useServiceActivities } from './api.ts';
 import { type Doc, emptyDoc, toDoc } from './model/doc.ts';
 import { withLayout } from './model/layout.ts';
 import { Designer } from './ui/Designer.tsx';
@@ -27,6 +27,9 @@ export default function DesignerPage() {
   const [created, setCreated] = useState<Doc | null>(null);
 
   const list = useDefinitions();
+  // The plugins' activities are registered before the editor compiles a template that may use them; when
+  // the server cannot list them, the designer opens with Baton's own.
+  const services = useServiceActivities();
   const all = list.data?.items;
   const summary = all?.find((d) => d.key === key);
   const version: number | 'draft' | undefined = requested
@@ -142,7 +145,7 @@ export default function DesignerPage() {
         {t('load.notFound', { key })}
       </Alert>
     );
-  if (!frozen.current)
+  if (!frozen.current || services.isPending)
     return (
       <Center h="60vh">
         <Loader />

@@ -13,6 +13,8 @@ export type SavedDraft = Answer<'PUT /api/v1/definitions/{key}/draft'>;
 export type DefinitionRights = Answer<'GET /api/v1/definitions/{key}/rights'>;
 type RightsBody = Body<'PUT /api/v1/definitions/{key}/rights'>;
 
+/** The plugins' custom activities, registered in the engine as they arrive. */
+export { useServiceActivities } from '../api/activities.ts';
 /** Every template with its latest version: the app's shared query (the start catalogue shows the same list). */
 export { useDefinitions } from '../api/definitions.ts';
 

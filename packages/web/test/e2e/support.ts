@@ -149,9 +149,11 @@ export interface TestServer {
 
 /**
  * Builds the app if needed, boots Baton on a temporary SQLite file and listens on a free loopback port;
- * `options` adds boot settings (e-mail).
+ * `options` adds boot settings (e-mail, SMS, plugins).
  */
-export async function startServer(options: Pick<BootOptions, 'mail' | 'sms'> = {}): Promise<TestServer> {
+export async function startServer(
+  options: Pick<BootOptions, 'mail' | 'sms' | 'plugins'> = {},
+): Promise<TestServer> {
   await ensureWebBuilt();
   const dir = await mkdtemp(join(tmpdir(), 'baton-e2e-'));
   const baton = await boot({

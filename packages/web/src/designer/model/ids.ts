@@ -10,7 +10,8 @@ export function idAllocator(doc: Pick<Doc, 'nodes' | 'flows'>): (prefix: string)
   for (const f of doc.flows) used.add(f.id);
   const next = new Map<string, number>();
   return (prefix) => {
-    const base = prefix.replace(/[^A-Za-z0-9_]/g, '') || 'node';
+    // A plugin's `vendor.name` type names its steps by the name: `acme.createInvoice` → `createInvoice1`.
+    const base = prefix.slice(prefix.lastIndexOf('.') + 1).replace(/[^A-Za-z0-9_]/g, '') || 'node';
     for (let n = next.get(base) ?? 1; ; n++) {
       const id = `${base}${n}`;
       if (!used.has(id)) {

@@ -1,4 +1,4 @@
-import { ACTIVITIES, type ActivityCategory } from '@baton/engine';
+import { ACTIVITIES, type ActivityCategory, SERVICE_TYPE } from '@baton/engine';
 
 /** Palette groups, in order. Activity categories map onto them; "data" activities sit with flow control. */
 export const PALETTE_GROUPS = ['people', 'messages', 'documents', 'crm', 'flow'] as const;
@@ -53,6 +53,9 @@ export function paletteItems(): PaletteItem[] {
 export function initialConfig(type: string): Record<string, unknown> | undefined {
   if (type === 'timer' || type === 'timerBoundary') return { duration: 'PT1H' };
   if (type === 'userTask') return { kind: 'approve' };
+  // A plugin's activity: an absent `input` takes its default `{}` unchecked, so compile would not ask for
+  // the required inputs until the process ran. Present, it is checked.
+  if (SERVICE_TYPE.test(type)) return { input: {} };
   return undefined;
 }
 

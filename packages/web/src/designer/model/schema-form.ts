@@ -1,4 +1,4 @@
-import { ACTIVITIES, configJsonSchema, type JsonSchema } from '@baton/engine';
+import { ACTIVITIES, configJsonSchema, type JsonSchema, SERVICE_TYPE } from '@baton/engine';
 
 /**
  * Property forms are rendered from each node type's JSON Schema (`configJsonSchema`, generated from the
@@ -26,6 +26,7 @@ export type Widget =
   | 'fileFields'
   | 'listKey'
   | 'listValues'
+  | 'variable'
   | 'json';
 
 export interface FieldSpec {
@@ -33,6 +34,8 @@ export interface FieldSpec {
   /** Path inside the config, e.g. ['escalation', 'remindBefore']. */
   path: string[];
   widget: Widget;
+  /** The schema's own label (a plugin activity's input or output field's name), over the designer's words. */
+  title?: string;
   required: boolean;
   default?: unknown;
   options?: string[];
@@ -104,6 +107,7 @@ function describe(
     key,
     path,
     required,
+    ...(typeof schema.title === 'string' ? { title: schema.title } : {}),
     ...(schema.default === undefined ? {} : { default: schema.default }),
   };
   const mode = modes.get(path.join('.'));
@@ -154,20 +158,34 @@ const PICKED: Record<string, Record<string, Widget>> = {
   addListRecord: { list: 'listKey', values: 'listValues' },
 };
 
-const cache = new Map<string, FieldSpec[] | null>();
+/** A plugin activity's `output` names the variable each answer goes into: picked from the template's. */
+function withVariables(type: string, spec: FieldSpec[]): FieldSpec[] {
+  if (!SERVICE_TYPE.test(type)) return spec;
+  return spec.map((f) =>
+    f.key === 'output' ? { ...f, fields: f.fields?.map((o) => ({ ...o, widget: 'variable' as const })) } : f,
+  );
+}
+
+/** Per type, with the activity it was made from: a plugin's activity registered again gets a fresh form. */
+const cache = new Map<string, { activity: unknown; spec: FieldSpec[] | null }>();
 
 /** The form of a node type's config, or null for a type without one (unknown types). Cached per type. */
 export function formSpec(type: string): FieldSpec[] | null {
-  if (cache.has(type)) return cache.get(type) ?? null;
+  const activity = Object.hasOwn(ACTIVITIES, type) ? ACTIVITIES[type] : undefined;
+  const cached = cache.get(type);
+  if (cached && cached.activity === activity) return cached.spec;
   const schema = configJsonSchema(type);
   const picked = PICKED[type] ?? {};
   const spec = schema
-    ? objectFields(schema, [], expressionModes(type)).map((f) => ({
-        ...f,
-        widget: picked[f.key] ?? f.widget,
-      }))
+    ? withVariables(
+        type,
+        objectFields(schema, [], expressionModes(type)).map((f) => ({
+          ...f,
+          widget: picked[f.key] ?? f.widget,
+        })),
+      )
     : null;
-  cache.set(type, spec);
+  cache.set(type, { activity, spec });
   return spec;
 }
 

@@ -11,6 +11,7 @@ import {
   TagsInput,
   TextInput,
 } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FieldSpec, getAt, type Widget } from '../model/schema-form.ts';
 import { AssigneePicker } from './fields/AssigneePicker.tsx';
@@ -20,7 +21,8 @@ import { ExpressionInput } from './fields/ExpressionInput.tsx';
 import { AddItemButton, RemoveItemButton } from './fields/ListButtons.tsx';
 import { ExpressionList, RecordInput } from './fields/ListInputs.tsx';
 import { ListKeyInput, ListValuesInput } from './fields/ListKeyInputs.tsx';
-import { type FormEnv, useFormEnv } from './form-env.tsx';
+import { VariableInput } from './fields/VariableInput.tsx';
+import { type FormEnv, FormEnvProvider, useFormEnv } from './form-env.tsx';
 
 type Value = Record<string, unknown>;
 
@@ -70,7 +72,7 @@ function Field({ spec, value, onChange, testId, type, config }: FieldProps) {
   const { t } = useTranslation('designer');
   const env = useFormEnv();
   const generic = t(`fields.${spec.key}`, { defaultValue: humanize(spec.key) });
-  const label = type ? t(`fieldsOf.${type}.${spec.key}`, { defaultValue: generic }) : generic;
+  const label = spec.title ?? (type ? t(`fieldsOf.${type}.${spec.key}`, { defaultValue: generic }) : generic);
   const error = env.problemAt(spec.path);
   const common = { label, error, required: spec.required, 'data-testid': testId };
   const placeholder =
@@ -104,6 +106,8 @@ function Field({ spec, value, onChange, testId, type, config }: FieldProps) {
       return (
         <ListKeyInput {...common} value={str} readOnly={env.readOnly} onChange={setText} onBlur={env.seal} />
       );
+    case 'variable':
+      return <VariableInput {...common} value={str} onChange={setText} />;
     case 'listValues':
       return (
         <ListValuesInput
@@ -231,32 +235,13 @@ function Field({ spec, value, onChange, testId, type, config }: FieldProps) {
       );
     case 'object':
       return (
-        <Fieldset
-          legend={
-            <Switch
-              label={label}
-              size="xs"
-              checked={value !== undefined}
-              disabled={env.readOnly}
-              data-testid={testId}
-              onChange={(e) => {
-                onChange(e.currentTarget.checked ? {} : undefined);
-                env.seal();
-              }}
-            />
-          }
-          p="xs"
-        >
-          {value !== undefined && spec.fields && (
-            <ConfigForm
-              fields={spec.fields.map((f) => ({ ...f, path: f.path.slice(spec.path.length) }))}
-              value={value as Value}
-              onChange={(path, v) => onChange(setIn(value as Value, path, v))}
-              testPrefix={testId}
-            />
-          )}
-          {error && <Input.Error>{error}</Input.Error>}
-        </Fieldset>
+        <ObjectFields
+          spec={spec}
+          label={label}
+          value={isObject(value) ? value : undefined}
+          onChange={onChange}
+          testId={testId}
+        />
       );
     case 'objectList':
       return (
@@ -291,6 +276,8 @@ function Field({ spec, value, onChange, testId, type, config }: FieldProps) {
   }
 }
 
+const isObject = (v: unknown): v is Value => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function setIn(base: Value, path: readonly string[], value: unknown): Value {
   const [head, ...rest] = path;
   if (head === undefined) return base;
@@ -299,6 +286,59 @@ function setIn(base: Value, path: readonly string[], value: unknown): Value {
   if (next === undefined) delete out[head];
   else out[head] = next;
   return out;
+}
+
+/**
+ * An object's fields, in a frame. One with a default (a plugin activity's input and output) is always there;
+ * another is switched on and off. Its fields' problems are shown at them, the rest under the frame.
+ */
+function ObjectFields(props: {
+  spec: FieldSpec;
+  label: string;
+  value: Value | undefined;
+  onChange: (v: unknown) => void;
+  testId: string;
+}) {
+  const { spec, value, testId } = props;
+  const env = useFormEnv();
+  const always = isObject(spec.default);
+  const fields = (spec.fields ?? []).map((f) => ({ ...f, path: f.path.slice(spec.path.length) }));
+  // The nested form's paths are relative to this object; problems are found by the full path.
+  const nested = useMemo(
+    () => ({ ...env, problemAt: (path: readonly string[]) => env.problemAt([...spec.path, ...path]) }),
+    [env, spec.path],
+  );
+  const error = fields.some((f) => nested.problemAt(f.path)) ? undefined : env.problemAt(spec.path);
+  const legend = always ? (
+    props.label
+  ) : (
+    <Switch
+      label={props.label}
+      size="xs"
+      checked={value !== undefined}
+      disabled={env.readOnly}
+      data-testid={testId}
+      onChange={(e) => {
+        props.onChange(e.currentTarget.checked ? {} : undefined);
+        env.seal();
+      }}
+    />
+  );
+  return (
+    <Fieldset legend={legend} p="xs" {...(always ? { 'data-testid': testId } : {})}>
+      {(always || value !== undefined) && (
+        <FormEnvProvider value={nested}>
+          <ConfigForm
+            fields={fields}
+            value={value}
+            onChange={(path, v) => props.onChange(setIn(value ?? {}, path, v))}
+            testPrefix={testId}
+          />
+        </FormEnvProvider>
+      )}
+      {error && <Input.Error>{error}</Input.Error>}
+    </Fieldset>
+  );
 }
 
 /** A list of objects (outcomes, form fields): each item its own small form. */

@@ -23,6 +23,7 @@ import { ConfigForm } from './ConfigForm.tsx';
 import { ExpressionInput } from './fields/ExpressionInput.tsx';
 import { FormEnvProvider, useFormEnv } from './form-env.tsx';
 import { iconOf } from './icons.ts';
+import { useTypeNames } from './useTypeNames.ts';
 
 export interface NodePanelProps {
   doc: Doc;
@@ -35,6 +36,7 @@ export interface NodePanelProps {
 export function NodePanel({ doc, node, problems, run }: NodePanelProps) {
   const { t } = useTranslation('designer');
   const env = useFormEnv();
+  const typeName = useTypeNames().name(node.type);
   const Icon = iconOf(node.type);
   const spec = formSpec(node.type);
   const own = nodeProblems(problems, node.id);
@@ -61,7 +63,7 @@ export function NodePanel({ doc, node, problems, run }: NodePanelProps) {
       <Group gap="xs" wrap="nowrap">
         <Icon size={20} aria-hidden />
         <Title order={3} size="h5">
-          {t(`types.${node.type}`, { defaultValue: node.type })}
+          {typeName}
         </Title>
         <Badge variant="light" color="gray" ff="monospace" tt="none">
           {node.id}
@@ -75,7 +77,7 @@ export function NodePanel({ doc, node, problems, run }: NodePanelProps) {
       <TextInput
         label={t('node.name')}
         value={node.name ?? ''}
-        placeholder={t(`types.${node.type}`, { defaultValue: node.type })}
+        placeholder={typeName}
         readOnly={env.readOnly}
         onChange={(e) =>
           run({ do: 'renameNode', nodeId: node.id, name: e.currentTarget.value }, `${node.id}:name`)

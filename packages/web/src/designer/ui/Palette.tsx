@@ -1,9 +1,10 @@
 import { Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { type DragEvent, useMemo, useState } from 'react';
+import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PALETTE_GROUPS, paletteItems } from '../model/palette.ts';
 import { DRAG_TYPE } from './Canvas.tsx';
 import { iconOf } from './icons.ts';
+import { useTypeNames } from './useTypeNames.ts';
 
 export interface PaletteProps {
   /** A click (or Enter) on an item: add it — after the selected node when there is one. */
@@ -14,11 +15,13 @@ export interface PaletteProps {
 /** Node types to drag onto the canvas, grouped people / messages / documents / CRM / flow control. */
 export function Palette({ onAdd, readOnly }: PaletteProps) {
   const { t } = useTranslation('designer');
+  const names = useTypeNames();
   const [filter, setFilter] = useState('');
-  const items = useMemo(() => paletteItems(), []);
+  // Read on every render: the registry gains the plugins' activities when the server lists them.
+  const items = paletteItems();
   const shown = items.filter((i) => {
     const f = filter.trim().toLowerCase();
-    return !f || i.type.toLowerCase().includes(f) || t(`types.${i.type}`).toLowerCase().includes(f);
+    return !f || i.type.toLowerCase().includes(f) || names.name(i.type).toLowerCase().includes(f);
   });
   const start = (e: DragEvent, type: string) => {
     e.dataTransfer.setData(DRAG_TYPE, type);
@@ -56,10 +59,10 @@ export function Palette({ onAdd, readOnly }: PaletteProps) {
                       onClick={() => onAdd(type)}
                       data-type={type}
                       data-testid={`palette-${type}`}
-                      title={t(`typeHints.${type}`, { defaultValue: t(`types.${type}`) })}
+                      title={names.hint(type)}
                     >
                       <Icon size={16} stroke={1.8} />
-                      <span>{t(`types.${type}`, { defaultValue: type })}</span>
+                      <span>{names.name(type)}</span>
                     </UnstyledButton>
                   );
                 })}

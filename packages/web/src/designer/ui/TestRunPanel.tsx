@@ -1,25 +1,15 @@
-import type { CompileOutcome, Field } from '@baton/engine';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import type { CompileOutcome } from '@baton/engine';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPlay, IconPlayerSkipForward, IconRefresh, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import type { Doc } from '../model/doc.ts';
+import { manualMessages, waitingServices } from '../model/run-services.ts';
 import { completeTask, fireTimer, type RunSession, sendMessage, startRun } from '../model/test-run.ts';
 import { RunAssignees } from './RunAssignees.tsx';
+import { RunFieldInput, setValues } from './RunFieldInput.tsx';
+import { RunServiceCall } from './RunServiceCall.tsx';
 import { useRunCalendar } from './useRunCalendar.ts';
 import { useRunDirectory } from './useRunDirectory.ts';
 
@@ -30,62 +20,6 @@ export interface TestRunPanelProps {
   setSession: (session: RunSession | null) => void;
   onClose: () => void;
 }
-
-function FieldInput({
-  field,
-  value,
-  onChange,
-}: {
-  field: Field;
-  value: unknown;
-  onChange: (v: unknown) => void;
-}) {
-  const label = field.name ?? field.id;
-  const common = {
-    label,
-    required: field.required === true,
-    size: 'xs' as const,
-    'data-testid': `run-param-${field.id}`,
-  };
-  if (field.type === 'boolean')
-    return (
-      <Switch
-        label={label}
-        size="xs"
-        checked={value === true}
-        onChange={(e) => onChange(e.currentTarget.checked)}
-        data-testid={`run-param-${field.id}`}
-      />
-    );
-  if (field.type === 'number' || field.type === 'money')
-    return (
-      <NumberInput
-        {...common}
-        value={typeof value === 'number' ? value : ''}
-        onChange={(v) => onChange(v === '' ? undefined : Number(v))}
-      />
-    );
-  if (field.type === 'select' && field.options)
-    return (
-      <Select
-        {...common}
-        data={field.options.map((o) => ({ value: o.value, label: o.label ?? o.value }))}
-        value={typeof value === 'string' ? value : null}
-        onChange={(v) => onChange(v ?? undefined)}
-      />
-    );
-  return (
-    <TextInput
-      {...common}
-      type={field.type === 'date' ? 'date' : field.type === 'datetime' ? 'datetime-local' : 'text'}
-      value={typeof value === 'string' ? value : ''}
-      onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
-    />
-  );
-}
-
-const clean = (values: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 
 /**
  * The test run: start parameters, then the waiting tasks with their outcomes, the timers to skip and the
@@ -142,7 +76,7 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
           </Text>
         )}
         {doc.parameters.map((p) => (
-          <FieldInput
+          <RunFieldInput
             key={p.id}
             field={p}
             value={params[p.id]}
@@ -163,7 +97,7 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
               // Started now, by the signed-in user: tasks go to whom they would go to in production.
               startRun(
                 outcome.compiled,
-                { params: clean(params), ...(me ? { starter: me.user.id } : {}) },
+                { params: setValues(params), ...(me ? { starter: me.user.id } : {}) },
                 { now: Date.now(), calendar, directory: people?.directory },
               ),
             )
@@ -212,7 +146,7 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
           {task.fields.length > 0 && (
             <Stack gap={4} mt={4}>
               {task.fields.map((f) => (
-                <FieldInput
+                <RunFieldInput
                   key={f.id}
                   field={f}
                   value={answers[task.taskId]?.[f.id]}
@@ -231,7 +165,7 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
                 variant={o.id === 'rejected' ? 'light' : 'filled'}
                 color={o.id === 'rejected' ? 'red' : undefined}
                 onClick={() =>
-                  setSession(completeTask(session, task.taskId, o.id, clean(answers[task.taskId] ?? {})))
+                  setSession(completeTask(session, task.taskId, o.id, setValues(answers[task.taskId] ?? {})))
                 }
                 data-testid={`run-outcome-${o.id}`}
               >
@@ -254,7 +188,16 @@ export function TestRunPanel({ doc, outcome, session, setSession, onClose }: Tes
           </Button>
         </Group>
       ))}
-      {session.messages.map((m) => (
+      {waitingServices(session).map((call) => (
+        <RunServiceCall
+          key={call.key}
+          call={call}
+          nodeName={nodeName(call.nodeId)}
+          session={session}
+          setSession={setSession}
+        />
+      ))}
+      {manualMessages(session).map((m) => (
         <Group key={m.waitId} gap="xs">
           <Text size="sm">{t('run.message', { message: m.message, node: nodeName(m.nodeId) })}</Text>
           <Button

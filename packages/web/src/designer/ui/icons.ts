@@ -1,3 +1,4 @@
+import { SERVICE_TYPE } from '@baton/engine';
 import {
   IconAlertTriangle,
   IconArrowsSplit,
@@ -20,6 +21,7 @@ import {
   IconPlayerPlay,
   IconPlayerStop,
   IconPlus,
+  IconPuzzle,
   IconRoute,
   IconSquareRoundedX,
   IconStack2,
@@ -33,7 +35,10 @@ import type { ComponentType } from 'react';
 
 type Icon = ComponentType<{ size?: number | string; stroke?: number; 'aria-hidden'?: boolean }>;
 
-/** The icon of each node type (activities and the engine's kinds); unknown types get a plain box. */
+/**
+ * The icon of each node type (activities and the engine's kinds); a plugin's activity (`vendor.name`) gets
+ * the extension's puzzle piece, unknown types a plain box.
+ */
 const ICONS: Record<string, Icon> = {
   userTask: IconUserCheck,
   receiveTask: IconInbox,
@@ -70,5 +75,5 @@ const ICONS: Record<string, Icon> = {
 };
 
 export function iconOf(type: string): Icon {
-  return ICONS[type] ?? IconBox;
+  return ICONS[type] ?? (SERVICE_TYPE.test(type) ? IconPuzzle : IconBox);
 }
