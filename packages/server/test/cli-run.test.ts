@@ -168,6 +168,30 @@ describe('baton run input errors', () => {
     expect(result.stderr).toBe('warning: answers for "approve": no such node\n');
   });
 
+  it('knows the activities of BATON_PLUGINS and answers them from the answers file', async () => {
+    const run = (...args: string[]) =>
+      inProcess(runCommand, fixture('invoicing.json'), '--params', '{"client": "Stroy"}', ...args);
+    expect((await run()).stderr).toContain('unknown node type "erp.createInvoice"');
+    process.env.BATON_PLUGINS = 'examples/plugins/erp-invoice.ts';
+    try {
+      const result = await run('--answers', fixture('invoicing-answers.json'), '--json');
+      expect(result.code, result.stderr).toBe(0);
+      const events = lines(result.stdout);
+      expect(events.at(-1)?.type).toBe('instance.completed');
+      expect(time(events.at(-1)) - time(events[0])).toBe(10 * 60_000);
+      expect(events.filter((e) => e.type === 'variables.changed').map((e) => e.names)).toEqual([
+        ['client'],
+        ['invoiceNo'],
+      ]);
+      process.env.BATON_PLUGINS = 'plugins/missing.ts';
+      const broken = await run();
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain('plugins/missing.ts: cannot be loaded');
+    } finally {
+      delete process.env.BATON_PLUGINS;
+    }
+  });
+
   it('exits 2 on an unreadable file', async () => {
     const result = await inProcess(runCommand, fixture('missing.json'));
 

@@ -17,10 +17,12 @@ const answerSchema = z
       .refine(isDuration, 'must be an ISO 8601 duration such as "P3D" or "PT1H30M"')
       .optional(),
     $outcome: z.string().min(1).optional(),
+    $error: z.string().min(1).optional(),
+    $message: z.string().optional(),
   })
   .catchall(z.unknown());
 
-/** `--answers` file: node id → answers, used in the order that node's tasks are created. */
+/** `--answers` file: node id → answers, used in the order that node's tasks are created or its calls made. */
 export const answersSchema = z.record(z.string().min(1), z.array(answerSchema));
 
 export type AnswersResult = { ok: true; answers: Record<string, Answer[]> } | { ok: false; errors: string[] };

@@ -9,6 +9,8 @@ import {
   importBpmn,
   type Problem,
 } from '@baton/engine';
+import { servicesFromEnv } from '../plugins/load.ts';
+import { PluginError } from '../plugins/plugin.ts';
 
 /** What reading or checking a definition file gave: the result, or the errors to print (exit 2). */
 export type Outcome<T> = { ok: true; value: T; warnings: string[] } | { ok: false; errors: string[] };
@@ -42,10 +44,19 @@ export async function readDefinition(path: string): Promise<Outcome<DefinitionIn
   return { ok: true, value: definition, warnings: problems.map(formatBpmnProblem) };
 }
 
-/** Reads and compiles; every problem is returned, errors and warnings, each naming its element. */
+/**
+ * Reads and compiles, knowing the activities of the plugins `BATON_PLUGINS` names; every problem is
+ * returned, errors and warnings, each naming its element.
+ */
 export async function loadDefinition(path: string): Promise<Outcome<CompiledDefinition>> {
   const read = await readDefinition(path);
   if (!read.ok) return read;
+  try {
+    await servicesFromEnv();
+  } catch (error) {
+    if (error instanceof PluginError) return fail(error.message);
+    throw error;
+  }
   const out = compile(read.value);
   const format = (p: Problem) => formatProblem(locate(p, read.value));
   if (!out.ok) return { ok: false, errors: out.problems.map(format) };

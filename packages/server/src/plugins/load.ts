@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PluginError } from './plugin.ts';
+import { Services } from './registry.ts';
 
 /** `BATON_PLUGINS`: the plugin files, comma-separated, relative to the working directory. */
 export function pluginPathsFromEnv(value: string | undefined): string[] {
@@ -29,4 +30,9 @@ export async function loadPlugins(paths: readonly string[]): Promise<{ plugin: u
     loaded.push({ plugin: module.default, source: path });
   }
   return loaded;
+}
+
+/** The plugins `BATON_PLUGINS` names, loaded, checked and registered with the engine. */
+export async function servicesFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Services> {
+  return Services.of(await loadPlugins(pluginPathsFromEnv(env.BATON_PLUGINS)));
 }
