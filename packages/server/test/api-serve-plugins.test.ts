@@ -12,6 +12,24 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
+type Api = ReturnType<typeof apiOf>;
+
+/** The API of a `baton serve` on `port`, with its admin token: the status and the JSON answered. */
+const apiOf =
+  (port: number) =>
+  async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: Record<string, unknown> }> => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+      method,
+      headers: { authorization: 'Bearer serve-test-token', 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+
 const invoicing = {
   key: 'invoicing',
   name: 'Invoicing',
@@ -47,14 +65,7 @@ describe('baton serve with BATON_PLUGINS', () => {
     );
     try {
       await waitForHealth(`http://127.0.0.1:${port}/health`, child);
-      const api = async (method: string, path: string, body?: unknown) => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
-          method,
-          headers: { authorization: 'Bearer serve-test-token', 'content-type': 'application/json' },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-        return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-      };
+      const api = apiOf(port);
       expect((await api('GET', '/activities')).json.items).toEqual([
         expect.objectContaining({ type: 'erp.createInvoice' }),
       ]);
@@ -81,6 +92,38 @@ describe('baton serve with BATON_PLUGINS', () => {
     }
     expect(await exited, out.stderr).toBe(0);
     expect(out.stdout).toContain('"activities":["erp.createInvoice"]');
+  });
+
+  it('refuses to start a template whose plugin this server lacks, saying which one to load', async () => {
+    const database = `sqlite:${join(dir, 'baton.db')}`;
+    const serve = async (env: Record<string, string>, work: (api: Api) => Promise<void>) => {
+      const port = await freePort();
+      const run = baton(['serve', '--port', String(port), '--database', database], {
+        BATON_ADMIN_TOKEN: 'serve-test-token',
+        ...env,
+      });
+      try {
+        await waitForHealth(`http://127.0.0.1:${port}/health`, run.child);
+        await work(apiOf(port));
+      } finally {
+        run.child.kill('SIGTERM');
+      }
+      expect(await run.exited, run.out.stderr).toBe(0);
+    };
+    await serve({ BATON_PLUGINS: 'examples/plugins/erp-invoice.ts' }, async (api) => {
+      expect((await api('PUT', '/definitions/invoicing/draft', invoicing)).status).toBe(200);
+      expect((await api('POST', '/definitions/invoicing/publish', {})).status).toBe(200);
+    });
+    await serve({}, async (api) => {
+      const refused = await api('POST', '/instances', {
+        definitionKey: 'invoicing',
+        params: { client: 'Stroy' },
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.json).toMatchObject({ code: 'DEFINITION_UNAVAILABLE' });
+      expect(refused.json.detail).toContain('unknown node type "erp.createInvoice"');
+      expect(refused.json.detail).toContain('BATON_PLUGINS');
+    });
   });
 
   it.each([

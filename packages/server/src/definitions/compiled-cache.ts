@@ -1,7 +1,7 @@
-import { type CompiledDefinition, compile, formatProblem } from '@baton/engine';
+import { type CompiledDefinition, compile, formatProblem, type Problem } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { NotFound } from '../runtime/errors.ts';
+import { Conflict, NotFound } from '../runtime/errors.ts';
 
 /**
  * Compiled published definitions by key@version. A published version never changes, so entries never go
@@ -27,10 +27,7 @@ export async function compiledDefinition(
     .executeTakeFirst();
   if (!row) throw new NotFound('definition', id);
   const outcome = compile(JSON.parse(row.json), { published: true });
-  if (!outcome.ok)
-    throw new Error(
-      `stored definition ${id} does not compile: ${outcome.problems.map(formatProblem).join('; ')}`,
-    );
+  if (!outcome.ok) throw unavailable(id, outcome.problems);
   if (cache.size >= LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(id, outcome.compiled);
   return outcome.compiled;
@@ -56,4 +53,18 @@ export async function latestCompiled(
     .executeTakeFirst();
   if (!row) throw new NotFound('published definition', key);
   return { version: row.version, compiled: await compiledDefinition(db, key, row.version) };
+}
+
+/**
+ * A published version that no longer compiles here: it was published on a server with a plugin this one
+ * lacks (or a plugin changed its activity). Starts and steps of it are refused, saying what to load;
+ * nothing is written, and they work again once the plugin is back.
+ */
+function unavailable(id: string, problems: readonly Problem[]): Conflict {
+  const missing = problems.some((p) => p.code === 'UNKNOWN_NODE_TYPE');
+  const hint = missing ? ' — load the plugin that provides it (BATON_PLUGINS)' : '';
+  return new Conflict(
+    `template ${id} cannot run on this server: ${problems.map(formatProblem).join('; ')}${hint}`,
+    'DEFINITION_UNAVAILABLE',
+  );
 }
