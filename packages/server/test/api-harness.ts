@@ -84,6 +84,8 @@ async function openApi(dialect: Dialect, options: SuiteOptions): Promise<Api & {
     worker: false,
     adminToken: TOKEN,
     adminPassword: ADMIN_PASSWORD,
+    // The secret `runDueJobs` signs with: a webhook's test send and its jobs sign alike.
+    webhookSecret: 'test',
     now: () => clock.now,
     log: pino({ level: 'silent' }),
     ...options,

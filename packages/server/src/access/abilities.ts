@@ -30,7 +30,9 @@ export type Ability =
   /** Create lists, set their fields and rights; read and write every list's records. */
   | 'manageLists'
   /** Create drive folders and set their rights; read and write every folder's files. */
-  | 'manageFiles';
+  | 'manageFiles'
+  /** The webhooks Baton's events go out through: every process's and every deal's events leave with them. */
+  | 'manageWebhooks';
 
 const GRANTED_BY: Record<Ability, readonly BuiltinRole[]> = {
   manageOrganisation: ['administrator'],
@@ -44,6 +46,7 @@ const GRANTED_BY: Record<Ability, readonly BuiltinRole[]> = {
   seeAllCrm: ['administrator', 'processAdministrator', 'owner'],
   manageLists: ['administrator', 'processAdministrator'],
   manageFiles: ['administrator', 'processAdministrator'],
+  manageWebhooks: ['administrator'],
 };
 
 export function can(caller: Caller, ability: Ability): boolean {

@@ -15,6 +15,7 @@ export const SCOPES = [
   'lists:write',
   'files:read',
   'files:write',
+  'webhooks:admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -32,6 +33,7 @@ export const SCOPE_MEANING: Record<Scope, string> = {
   'lists:write': 'add, change and delete list records; change lists',
   'files:read': 'read drive folders and download their files',
   'files:write': 'upload, rename and delete files; change folders',
+  'webhooks:admin': "manage the webhooks Baton's events are sent to",
 };
 
 /**

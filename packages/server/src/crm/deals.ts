@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { Conflict, NotFound } from '../runtime/errors.ts';
 import { releaseFiles, writerFiles } from '../uploads/store.ts';
+import { itemEvent, queueEvents } from '../webhooks/outbox.ts';
 import {
   type DealFields,
   type DealView,
@@ -202,6 +203,21 @@ export async function insertDeal(
     .values({ deal_id: id, seq: 1, stage_id: stage.id, entered_at: now, entered_by: caller.userId })
     .execute();
   await scheduleRobots(rt, trx, { dealId: id, stageId: stage.id, seq: 1 }, now);
+  await queueEvents(rt, trx, [
+    itemEvent({
+      entity,
+      id,
+      title: input.title,
+      pipelineId: input.pipelineId,
+      stage,
+      amount: input.amount ?? null,
+      currency: input.currency ?? DEFAULT_CURRENCY,
+      responsibleId: input.responsibleId ?? caller.userId,
+      seq: 1,
+      at: now,
+      actor: caller.userId,
+    }),
+  ]);
   return id;
 }
 
@@ -308,6 +324,22 @@ export async function writeDeal(
       .values({ deal_id: deal.id, seq, stage_id: stage.id, entered_at: now, entered_by: actor })
       .execute();
     await scheduleRobots(rt, trx, { dealId: deal.id, stageId: stage.id, seq }, now);
+    await queueEvents(rt, trx, [
+      itemEvent({
+        entity: deal.entity,
+        id: deal.id,
+        title,
+        pipelineId,
+        stage,
+        fromStageId: deal.stageId,
+        amount: patch.amount !== undefined ? patch.amount : deal.amount,
+        currency: patch.currency ?? deal.currency,
+        responsibleId: patch.responsibleId ?? deal.responsibleId,
+        seq,
+        at: now,
+        actor,
+      }),
+    ]);
   }
 }
 

@@ -1,4 +1,7 @@
-/** The company's own registers and files: lists (migration 030), the drive (031), files of `file` fields (033). */
+/**
+ * The company's own registers and files: lists (migration 030), the drive (031), files of `file` fields (033);
+ * and the webhooks its events go out through (034).
+ */
 export interface WorkspaceTables {
   lists: ListsTable;
   list_records: ListRecordsTable;
@@ -7,6 +10,7 @@ export interface WorkspaceTables {
   drive_file_versions: DriveFileVersionsTable;
   uploads: UploadsTable;
   upload_links: UploadLinksTable;
+  event_webhooks: EventWebhooksTable;
 }
 
 /** A list a company keeps: its fields and who reads and writes it. */
@@ -103,4 +107,19 @@ export interface UploadsTable {
 export interface UploadLinksTable {
   owner: string;
   file_id: string;
+}
+
+/** A URL Baton's events are sent to. */
+export interface EventWebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of event names (webhooks/events.ts). */
+  events: string;
+  /** Process events of this template only; null: every template's. */
+  definition_key: string | null;
+  /** 1 sends, 0 keeps it without sending. */
+  active: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
 }

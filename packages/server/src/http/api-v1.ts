@@ -24,6 +24,7 @@ import type { Runtime } from '../runtime/context.ts';
 import { taskRoutes } from '../tasks/routes.ts';
 import { itemFileRoutes } from '../uploads/item-routes.ts';
 import { uploadRoutes } from '../uploads/routes.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 import { authenticate, requireAccessConfig } from './auth.ts';
 
 export interface ApiDeps {
@@ -82,4 +83,5 @@ export async function apiV1(app: FastifyInstance, deps: ApiDeps, auth: AuthSetti
   await app.register(driveRoutes, { rt });
   await app.register(uploadRoutes, { rt });
   await app.register(itemFileRoutes, { rt });
+  await app.register(webhookRoutes, { rt });
 }

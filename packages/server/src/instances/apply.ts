@@ -9,6 +9,7 @@ import type { Runtime } from '../runtime/context.ts';
 import { NotFound, VersionConflict } from '../runtime/errors.ts';
 import { stepContext } from '../runtime/step-context.ts';
 import { commentOf } from '../tasks/completion.ts';
+import { eventJobs, processEvents } from '../webhooks/outbox.ts';
 import { createdTasks, taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
 import { parsedState, storedJson } from './parsed-states.ts';
@@ -164,7 +165,8 @@ export async function persistStep(
   }
   if (event.type === 'message' && state.status === 'running')
     await dropReceivedSubscriptions(trx, row.id, state);
-  const dueJobs = await writeStepOutputs(rt, trx, row.id, row.history_seq, result, ended ? row : null);
+  const instance = { id: row.id, definitionKey: row.definition_key };
+  const dueJobs = await writeStepOutputs(rt, trx, instance, row.history_seq, result, ended ? row : null);
   return { dueJobs, completedTask };
 }
 
@@ -179,18 +181,24 @@ async function dropReceivedSubscriptions(trx: Kysely<Database>, instanceId: stri
   await stale.execute();
 }
 
-/** Tasks, jobs, subscriptions and history of a step; a child's end is reported to its waiting parent. */
+/**
+ * Tasks, jobs, subscriptions and history of a step; a child's end is reported to its waiting parent, and its
+ * events to the webhooks that take them.
+ */
 export async function writeStepOutputs(
   rt: Runtime,
   trx: Kysely<Database>,
-  instanceId: string,
+  instance: { id: string; definitionKey: string },
   historySeq: number,
   result: StepResult,
   endedChild: Pick<InstancesTable, 'parent_id' | 'call_id'> | null,
 ): Promise<boolean> {
   const now = rt.now();
+  const instanceId = instance.id;
   const jobs: NewJob[] = await writeEffects(trx, instanceId, result.effects, now);
   if (rt.mail) jobs.push(...taskEmailJobs(createdTasks(instanceId, result.effects), now));
+  const events = processEvents(instanceId, instance.definitionKey, historySeq, result.history);
+  jobs.push(...(await eventJobs(rt, trx, events)));
   // A failed instance keeps its open work: a retry re-applies the failing event to the state before it.
   // Before its first step (history sequence 0) an instance has no rows, so one ending in that step has
   // only the work this step opened to close.

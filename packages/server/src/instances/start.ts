@@ -113,7 +113,14 @@ export async function startInstance(rt: Runtime, input: StartInput): Promise<Sta
     await linkFiles(trx, instanceOwner(id), files, params);
     const parent =
       ended && input.parent ? { parent_id: input.parent.id, call_id: input.parent.callId } : null;
-    const woke = await writeStepOutputs(rt, trx, id, 0, result, parent);
+    const woke = await writeStepOutputs(
+      rt,
+      trx,
+      { id, definitionKey: input.definitionKey },
+      0,
+      result,
+      parent,
+    );
     const started: Started = {
       id,
       definitionKey: input.definitionKey,

@@ -71,6 +71,7 @@ export async function boot(options: BootOptions): Promise<Baton> {
       mail: options.mail ?? null,
       sms: options.sms ?? null,
       secretKey: await secretKey(db.kysely, options.secretKey),
+      webhookSecret: secret,
       services,
     };
     const firstAdmin = await ensureFirstAdministrator(rt, options.adminPassword);

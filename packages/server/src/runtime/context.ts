@@ -19,6 +19,8 @@ export interface Runtime {
   readonly sms?: SmsSettings | null;
   /** The key secrets in the database are sealed with (runtime/settings.ts `secretKey`); set by `boot`. */
   readonly secretKey?: Buffer;
+  /** What webhooks are signed with (runtime/settings.ts `webhookSecret`); set by `boot`. */
+  readonly webhookSecret?: string;
   /** The plugins' custom activities (`boot`'s `plugins`); none when absent. */
   readonly services?: Services;
 }

@@ -111,6 +111,7 @@ export type ApiTokenInput = {
     | 'lists:write'
     | 'files:read'
     | 'files:write'
+    | 'webhooks:admin'
   )[];
   createdAt: string;
   expiresAt: string | null;
@@ -1293,6 +1294,29 @@ export type ProcessReportInput = {
   }[];
 };
 
+export type EventWebhookInput = {
+  id: string;
+  url: string;
+  events: (
+    | 'instance.started'
+    | 'instance.completed'
+    | 'instance.failed'
+    | 'instance.terminated'
+    | 'task.created'
+    | 'task.completed'
+    | 'deal.created'
+    | 'deal.moved'
+    | 'lead.created'
+    | 'lead.moved'
+  )[];
+  /** Process events of this template only (null: of every one) */
+  definitionKey: string | null;
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
 export type Problem = {
   type: string;
   title: string;
@@ -1403,6 +1427,7 @@ export type ApiToken = {
     | 'lists:write'
     | 'files:read'
     | 'files:write'
+    | 'webhooks:admin'
   )[];
   createdAt: string;
   expiresAt: string | null;
@@ -2585,6 +2610,29 @@ export type ProcessReport = {
   }[];
 };
 
+export type EventWebhook = {
+  id: string;
+  url: string;
+  events: (
+    | 'instance.started'
+    | 'instance.completed'
+    | 'instance.failed'
+    | 'instance.terminated'
+    | 'task.created'
+    | 'task.completed'
+    | 'deal.created'
+    | 'deal.moved'
+    | 'lead.created'
+    | 'lead.moved'
+  )[];
+  /** Process events of this template only (null: of every one) */
+  definitionKey: string | null;
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
 export interface Operations {
   /** Readiness: 200 once the database answers (it is migrated before the server listens) */
   'GET /health': {
@@ -2636,6 +2684,7 @@ export interface Operations {
         | 'lists:write'
         | 'files:read'
         | 'files:write'
+        | 'webhooks:admin'
       )[];
       abilities: string[];
       /** Sees every run of some template (all work, or a template's view right): may read its report */
@@ -2684,6 +2733,7 @@ export interface Operations {
         | 'lists:write'
         | 'files:read'
         | 'files:write'
+        | 'webhooks:admin'
       )[];
       expiresAt?: string;
     };
@@ -2702,6 +2752,7 @@ export interface Operations {
         | 'lists:write'
         | 'files:read'
         | 'files:write'
+        | 'webhooks:admin'
       )[];
       createdAt: string;
       expiresAt: string | null;
@@ -5654,5 +5705,92 @@ export interface Operations {
     query: never;
     body: never;
     response: unknown;
+  };
+  /** Every webhook */
+  'GET /api/v1/webhooks': {
+    path: never;
+    query: never;
+    body: never;
+    response: {
+      items: EventWebhook[];
+    };
+  };
+  /** Add a webhook */
+  'POST /api/v1/webhooks': {
+    path: never;
+    query: never;
+    body: {
+      url: string;
+      events: (
+        | 'instance.started'
+        | 'instance.completed'
+        | 'instance.failed'
+        | 'instance.terminated'
+        | 'task.created'
+        | 'task.completed'
+        | 'deal.created'
+        | 'deal.moved'
+        | 'lead.created'
+        | 'lead.moved'
+      )[];
+      definitionKey?: string | null;
+      active?: boolean;
+    };
+    response: EventWebhook;
+  };
+  /** One webhook */
+  'GET /api/v1/webhooks/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: EventWebhook;
+  };
+  /** Replace a webhook: its URL, events, template and whether it sends */
+  'PUT /api/v1/webhooks/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: {
+      url: string;
+      events: (
+        | 'instance.started'
+        | 'instance.completed'
+        | 'instance.failed'
+        | 'instance.terminated'
+        | 'task.created'
+        | 'task.completed'
+        | 'deal.created'
+        | 'deal.moved'
+        | 'lead.created'
+        | 'lead.moved'
+      )[];
+      definitionKey?: string | null;
+      active?: boolean;
+    };
+    response: EventWebhook;
+  };
+  /** Delete a webhook */
+  'DELETE /api/v1/webhooks/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** Send the webhook a `webhook.test` event now, signed, and say how its URL answered */
+  'POST /api/v1/webhooks/{id}/test': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      delivered: boolean;
+      error?: string;
+    };
   };
 }

@@ -18,6 +18,7 @@ const SCOPE_ORDER: Record<Scope, number> = {
   'lists:write': 8,
   'files:read': 9,
   'files:write': 10,
+  'webhooks:admin': 11,
 };
 export const SCOPES = (Object.keys(SCOPE_ORDER) as Scope[]).sort((a, b) => SCOPE_ORDER[a] - SCOPE_ORDER[b]);
 

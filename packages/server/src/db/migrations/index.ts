@@ -32,6 +32,7 @@ import * as lists from './030-lists.ts';
 import * as drive from './031-drive.ts';
 import * as robotMove from './032-robot-move.ts';
 import * as uploads from './033-uploads.ts';
+import * as eventWebhooks from './034-event-webhooks.ts';
 
 /** Migrations in order; names are stored by Kysely's migrator, so never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -68,6 +69,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '031-drive': drive,
   '032-robot-move': robotMove,
   '033-uploads': uploads,
+  '034-event-webhooks': eventWebhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,7 @@ import { addListRecordHandler, recordProcessHandler } from '../../lists/record-j
 import type { MailSettings } from '../../mail/settings.ts';
 import type { SmsSettings } from '../../sms/settings.ts';
 import { smsHandler } from '../../sms/sms-job.ts';
+import { eventWebhookHandler } from '../../webhooks/delivery.ts';
 import type { JobHandler } from '../handler.ts';
 import { callCompletedHandler } from './call-completed.ts';
 import { documentHandler } from './document.ts';
@@ -57,6 +58,7 @@ export function jobHandlers(config: {
     emailSendHandler(config.mail ?? null),
     sentCopyHandler,
     webhookHandler(config.webhookSecret),
+    eventWebhookHandler(config.webhookSecret),
     absenceStartedHandler,
   ];
 }

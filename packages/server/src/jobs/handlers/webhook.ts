@@ -4,7 +4,7 @@ import { type JobHandler, payloadOf } from '../handler.ts';
 
 type Webhook = Extract<Effect, { type: 'callWebhook' }>;
 
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
 
 export interface WebhookOptions {
   /** How long a delivery may take to be answered; past it the attempt fails and is retried. */
@@ -29,25 +29,43 @@ export function webhookHandler(secret: string, { timeoutMs = TIMEOUT_MS }: Webho
     async run(rt, job, finish) {
       const e = payloadOf<Webhook>(job);
       const body = JSON.stringify({ instanceId: job.instance_id, nodeId: e.nodeId, data: e.body });
-      const timestamp = String(rt.now());
-      const response = await fetch(requestOf(e, body, job.key, timestamp, secret), {
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      await response.body?.cancel();
-      if (response.ok) return finish();
-      const message = `webhook ${e.url} answered ${response.status}`;
-      if (response.status >= 500 || response.status === 408 || response.status === 429)
-        throw new Error(message);
-      throw new PermanentFailure(message);
+      await deliverSigned(e, body, { key: job.key, timestamp: String(rt.now()), secret, timeoutMs });
+      await finish();
     },
   };
+}
+
+/** Where a signed delivery goes. */
+export interface WebhookTarget {
+  url: string;
+  method: 'POST' | 'PUT' | 'PATCH';
+  headers: Record<string, string>;
+}
+
+/**
+ * POSTs (or PUTs) `body` signed, with `key` as its `Idempotency-Key`; resolves on a 2xx answer. 5xx, 408,
+ * 429, network errors and timeouts throw to be retried; other answers are a `PermanentFailure`.
+ */
+export async function deliverSigned(
+  target: WebhookTarget,
+  body: string,
+  o: { key: string; timestamp: string; secret: string; timeoutMs: number },
+): Promise<void> {
+  const response = await fetch(requestOf(target, body, o.key, o.timestamp, o.secret), {
+    signal: AbortSignal.timeout(o.timeoutMs),
+  });
+  await response.body?.cancel();
+  if (response.ok) return;
+  const message = `webhook ${target.url} answered ${response.status}`;
+  if (response.status >= 500 || response.status === 408 || response.status === 429) throw new Error(message);
+  throw new PermanentFailure(message);
 }
 
 /**
  * The request to send. One fetch cannot send (a version published before compile checked URLs and
  * header names) would fail every attempt alike, so it is a permanent failure.
  */
-function requestOf(e: Webhook, body: string, key: string, timestamp: string, secret: string): Request {
+function requestOf(e: WebhookTarget, body: string, key: string, timestamp: string, secret: string): Request {
   try {
     if (!/^https?:$/.test(new URL(e.url).protocol)) throw new Error('only http and https are sent');
     const headers = new Headers();
