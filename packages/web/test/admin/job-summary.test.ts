@@ -13,6 +13,7 @@ describe('what an outbox job delivers, in one line', () => {
     ['taskEmail', { taskIds: ['i1:t1', 'i2:t1'], userId: 'ann' }, 'ann — i1:t1, i2:t1'],
     ['taskEmail', { taskId: 'i1:t1', userId: 'ann' }, 'ann — i1:t1'],
     ['callWebhook', { method: 'POST', url: 'https://crm.example/hook' }, 'POST https://crm.example/hook'],
+    ['eventWebhook', { event: 'deal.moved', data: { id: 'd1', title: 'Bricks' } }, 'deal.moved — Bricks'],
     ['runService', { service: 'erp.createInvoice', input: { amount: 5 } }, 'erp.createInvoice'],
     ['startProcess', { definitionKey: 'onboarding' }, 'onboarding'],
     ['createDocument', { fileName: 'contract.docx' }, 'contract.docx'],

@@ -7,6 +7,7 @@ export const JOB_KINDS = [
   'notify',
   'callWebhook',
   'runService',
+  'eventWebhook',
   'sendSms',
   'createDocument',
   'publishFeed',
@@ -48,6 +49,11 @@ export function jobSummary(job: Pick<Job, 'kind' | 'payload'>): string {
       return text(p.definitionKey);
     case 'runService':
       return text(p.service);
+    case 'eventWebhook': {
+      // The event, and what it is about: a process, or a deal or lead.
+      const about = (p.data ?? {}) as Record<string, unknown>;
+      return joined(text(p.event), text(about.instanceId) || text(about.title));
+    }
     case 'createDocument':
       return text(p.fileName);
     case 'log':
