@@ -9,7 +9,7 @@ import type { Runtime } from '../runtime/context.ts';
 import { NotFound, VersionConflict } from '../runtime/errors.ts';
 import { stepContext } from '../runtime/step-context.ts';
 import { commentOf } from '../tasks/completion.ts';
-import { eventJobs, processEvents } from '../webhooks/outbox.ts';
+import { stepEventJobs } from '../webhooks/outbox.ts';
 import { createdTasks, taskKey, writeEffects } from './effects.ts';
 import { appendHistory } from './history.ts';
 import { parsedState, storedJson } from './parsed-states.ts';
@@ -197,8 +197,7 @@ export async function writeStepOutputs(
   const instanceId = instance.id;
   const jobs: NewJob[] = await writeEffects(trx, instanceId, result.effects, now);
   if (rt.mail) jobs.push(...taskEmailJobs(createdTasks(instanceId, result.effects), now));
-  const events = processEvents(instanceId, instance.definitionKey, historySeq, result.history);
-  jobs.push(...(await eventJobs(rt, trx, events)));
+  jobs.push(...(await stepEventJobs(rt, trx, instance, historySeq, result.history)));
   // A failed instance keeps its open work: a retry re-applies the failing event to the state before it.
   // Before its first step (history sequence 0) an instance has no rows, so one ending in that step has
   // only the work this step opened to close.

@@ -6,7 +6,7 @@ import { enqueue, type NewJob } from '../jobs/enqueue.ts';
 import { announceJobs } from '../jobs/notify-channel.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { type OutgoingEvent, PROCESS_EVENTS, type WebhookEvent } from './events.ts';
-import { activeWebhooks } from './subscriptions.ts';
+import { activeWebhooks, type Webhook } from './subscriptions.ts';
 
 export const EVENT_WEBHOOK_JOB = 'eventWebhook';
 
@@ -18,17 +18,8 @@ export interface EventDelivery {
   data: Record<string, unknown>;
 }
 
-/**
- * The deliveries of `events` to the active webhooks that take them, as jobs for the caller's transaction:
- * the event and its sending commit together (at least once), each keyed by event and webhook.
- */
-export async function eventJobs(
-  rt: Runtime,
-  trx: Kysely<Database>,
-  events: readonly OutgoingEvent[],
-): Promise<NewJob[]> {
-  if (events.length === 0) return [];
-  const hooks = await activeWebhooks(rt, trx);
+/** The deliveries of `events` to the webhooks that take them, each keyed by event and webhook. */
+function deliveries(hooks: readonly Webhook[], events: readonly OutgoingEvent[]): NewJob[] {
   const jobs: NewJob[] = [];
   for (const e of events)
     for (const hook of hooks) {
@@ -51,8 +42,25 @@ export async function eventJobs(
   return jobs;
 }
 
+/**
+ * A step's deliveries, as jobs for its transaction: the events and their sending commit together (at
+ * least once). Without active webhooks (the usual case) nothing is looked at.
+ */
+export async function stepEventJobs(
+  rt: Runtime,
+  trx: Kysely<Database>,
+  instance: { id: string; definitionKey: string },
+  historySeq: number,
+  history: readonly HistoryEvent[],
+): Promise<NewJob[]> {
+  const hooks = await activeWebhooks(rt, trx);
+  return hooks.length === 0
+    ? []
+    : deliveries(hooks, processEvents(instance.id, instance.definitionKey, historySeq, history));
+}
+
 /** A step's process events (started, ended, a task created or completed), from its history. */
-export function processEvents(
+function processEvents(
   instanceId: string,
   definitionKey: string,
   historySeq: number,
@@ -119,7 +127,7 @@ export function itemEvent(m: ItemMoment): OutgoingEvent {
 
 /** Queues the deliveries of `events` in `trx` (a CRM write's). */
 export async function queueEvents(rt: Runtime, trx: Kysely<Database>, events: readonly OutgoingEvent[]) {
-  const jobs = await eventJobs(rt, trx, events);
+  const jobs = deliveries(await activeWebhooks(rt, trx), events);
   if (jobs.length === 0) return;
   await enqueue(trx, jobs, rt.now());
   await announceJobs(rt.db, trx);
