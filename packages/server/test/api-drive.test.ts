@@ -4,6 +4,7 @@ import { apiSuite } from './api-harness.ts';
 import { itemProcess } from './support/crm.ts';
 import { addPeople } from './support/org.ts';
 import { asUser } from './support/people.ts';
+import { BINARY } from './support/uploads.ts';
 
 /** Acknowledgment of a document on the drive: whoever uploaded it reads it. */
 const acknowledge = itemProcess('read-the-rules', 'file', [
@@ -18,7 +19,6 @@ const acknowledge = itemProcess('read-the-rules', 'file', [
   },
 ]);
 
-const BINARY = { 'content-type': 'application/octet-stream' };
 const PDF = Buffer.from('%PDF-1.4 договор поставки');
 
 apiSuite("the company's drive", (api) => {

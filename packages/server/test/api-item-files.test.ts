@@ -12,8 +12,8 @@ import { jobOf, runDueJobs } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
 import { asUser } from './support/people.ts';
 import { type SmtpReceiver, startSmtpReceiver } from './support/smtp-receiver.ts';
+import { upload } from './support/uploads.ts';
 
-const BINARY = { 'content-type': 'application/octet-stream' };
 const SCAN = Buffer.from('%PDF-1.4 скан договора');
 const SIGNED = Buffer.from('%PDF-1.4 подписанный договор');
 
@@ -76,11 +76,6 @@ apiSuite('files in CRM items and list records', (api) => {
     await a.publish(mailScan);
   });
 
-  const upload = async (call: typeof ivan, name: string, content: Buffer) => {
-    const res = await call('POST', `/api/v1/uploads?name=${encodeURIComponent(name)}`, content, BINARY);
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; name: string };
-  };
   const newDeal = (call: typeof ivan, fields: Record<string, unknown>) =>
     call('POST', '/api/v1/crm/deals', { title: 'Бетон', pipelineId: sales.id, fields });
 

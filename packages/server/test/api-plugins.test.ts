@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import erpPlugin from '../../../examples/plugins/erp-invoice.ts';
 import { finishJob } from '../src/jobs/queue.ts';
+import type { ServiceContext } from '../src/plugins/plugin.ts';
 import { Services } from '../src/plugins/registry.ts';
 import { serviceHandler } from '../src/plugins/service-job.ts';
 import { type Api, apiSuite } from './api-harness.ts';
@@ -8,8 +9,51 @@ import { FakeErp } from './support/fake-erp.ts';
 import { jobOf } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
 import { signIn } from './support/people.ts';
+import { upload } from './support/uploads.ts';
 
 const erp = new FakeErp();
+
+/** A plugin that files a process's document in an archive: it reads the file's bytes. */
+const archivePlugin = {
+  activities: [
+    {
+      type: 'docs.archive',
+      name: { en: 'Archive the document' },
+      inputs: [{ id: 'document', type: 'file', required: true }],
+      outputs: [
+        { id: 'name', type: 'string' },
+        { id: 'size', type: 'number' },
+      ],
+      async run(input: Record<string, unknown>, context: ServiceContext) {
+        const file = await context.file(String(input.document));
+        return { name: file.name, size: file.content.length };
+      },
+    },
+  ],
+};
+
+const archiving = (key: string, document: string) => ({
+  key,
+  name: 'Archiving',
+  parameters: [{ id: 'doc', type: 'file', required: true }],
+  variables: [
+    { id: 'docName', type: 'string' },
+    { id: 'size', type: 'number' },
+  ],
+  nodes: [
+    { id: 'start', type: 'start' },
+    {
+      id: 'archive',
+      type: 'docs.archive',
+      config: { input: { document }, output: { name: 'docName', size: 'size' } },
+    },
+    { id: 'end', type: 'end' },
+  ],
+  flows: [
+    { id: 'f1', source: 'start', target: 'archive' },
+    { id: 'f2', source: 'archive', target: 'end' },
+  ],
+});
 
 /** A purchase: the invoice is made in the ERP; a refusal goes to the accountant instead of failing. */
 const purchase = (
@@ -100,6 +144,8 @@ apiSuite(
       await addPeople(api(), { users: [{ id: 'ivan', canSignIn: true }] });
       await api().publish(purchase(true));
       await api().publish(purchase(false));
+      await api().publish(archiving('archive-doc', 'doc'));
+      await api().publish(archiving('archive-foreign', '"no-such-file"'));
     });
 
     it('lists the plugin’s activities for the designer, to anyone signed in and no one else', async () => {
@@ -115,6 +161,7 @@ apiSuite(
           inputs: [expect.objectContaining({ id: 'client' }), expect.objectContaining({ id: 'amount' })],
           outputs: [expect.objectContaining({ id: 'number' }), expect.objectContaining({ id: 'url' })],
         }),
+        expect.objectContaining({ type: 'docs.archive', category: 'data' }),
       ]);
       expect((await a.call('GET', '/api/v1/activities', undefined, { authorization: '' })).statusCode).toBe(
         401,
@@ -183,6 +230,16 @@ apiSuite(
       expect(job.status).toBe('done');
     });
 
+    it('gives the plugin’s code the bytes of the process’s files, and no others', async () => {
+      const a = api();
+      const scan = await upload(a.call, 'Скан.pdf', Buffer.from('%PDF-1.4 scan'));
+      const id = await a.start('archive-doc', { doc: scan.id });
+      expect(await runService(a, id)).toBeNull();
+      expect((await instance(a, id)).variables).toMatchObject({ docName: 'Скан.pdf', size: 13 });
+      const foreign = await a.start('archive-foreign', { doc: scan.id });
+      expect(await runService(a, foreign)).toBe('docs.archive: no-such-file is no file of this process');
+    });
+
     it('refuses a template that leaves out a required input, naming it', async () => {
       const a = api();
       const bad = { ...purchase(false, { client: 'client' }), key: 'purchase-erp-bad' };
@@ -205,5 +262,10 @@ apiSuite(
       expect(res.body).toContain('body.name');
     });
   },
-  { plugins: [{ plugin: erpPlugin, source: 'examples/plugins/erp-invoice.ts' }] },
+  {
+    plugins: [
+      { plugin: erpPlugin, source: 'examples/plugins/erp-invoice.ts' },
+      { plugin: archivePlugin, source: 'archive.ts' },
+    ],
+  },
 );

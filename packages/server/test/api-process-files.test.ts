@@ -6,6 +6,7 @@ import { jobOf, runDueJobs } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
 import { asUser } from './support/people.ts';
 import { type SmtpReceiver, startSmtpReceiver } from './support/smtp-receiver.ts';
+import { BINARY, upload } from './support/uploads.ts';
 
 /** Contract approval: the employee attaches the draft; the lawyer reads it and answers with the signed scan. */
 const contractApproval = {
@@ -84,7 +85,6 @@ const sendContract = (files: string[]) => ({
   ],
 });
 
-const BINARY = { 'content-type': 'application/octet-stream' };
 const DRAFT = Buffer.from('%PDF-1.4 проект договора поставки');
 const SCAN = Buffer.from('%PDF-1.4 подписанный скан');
 
@@ -109,11 +109,6 @@ apiSuite("processes' files", (api) => {
     await api().publish(contractApproval);
   });
 
-  const upload = async (call: typeof ivan, name: string, content: Buffer) => {
-    const res = await call('POST', `/api/v1/uploads?name=${encodeURIComponent(name)}`, content, BINARY);
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; name: string; contentType: string; size: number };
-  };
   const startWith = (call: typeof ivan, params: Record<string, unknown>) =>
     call('POST', '/api/v1/instances', { definitionKey: 'contract-approval', params });
 

@@ -1,7 +1,7 @@
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
 import type { Runtime } from '../runtime/context.ts';
 import { NotFound } from '../runtime/errors.ts';
-import { heldFile, instanceOwner } from '../uploads/store.ts';
+import { heldFile, instanceFileOwners } from '../uploads/store.ts';
 import { MIME_TYPES, safeType } from './formats.ts';
 
 /** What one e-mail may carry: mail servers commonly refuse messages over 25 MB, base64 included. */
@@ -80,12 +80,7 @@ async function documentsOf(
 async function filesOf(rt: Runtime, instanceId: string, ids: readonly string[]): Promise<Attachment[]> {
   if (ids.length === 0) return [];
   const db = rt.db.kysely;
-  const instance = await db
-    .selectFrom('instances')
-    .select('document_ref')
-    .where('id', '=', instanceId)
-    .executeTakeFirst();
-  const owners = [instanceOwner(instanceId), ...(instance?.document_ref ? [instance.document_ref] : [])];
+  const owners = await instanceFileOwners(db, instanceId);
   const attachments: Attachment[] = [];
   for (const id of ids) {
     const file = await heldFile(db, owners, id).catch((error: unknown) => {

@@ -17,6 +17,11 @@ export interface ServiceContext {
   readonly signal: AbortSignal;
   /** Ends the call with a BPMN error (an error boundary with this code catches it; else the process fails). */
   fail(code: string, message: string): never;
+  /**
+   * A file the process holds — a `file` input's value (an id): given at its start or in a task, or held by
+   * the deal it is about. Any other id ends the call for good, naming it.
+   */
+  file(id: string): Promise<{ name: string; contentType: string; content: Buffer }>;
 }
 
 /**

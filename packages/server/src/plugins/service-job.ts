@@ -9,6 +9,7 @@ import { applyEvent } from '../instances/apply.ts';
 import { type JobHandler, payloadOf } from '../jobs/handler.ts';
 import { PermanentFailure } from '../jobs/handlers/webhook.ts';
 import { NotFound } from '../runtime/errors.ts';
+import { heldFile, instanceFileOwners } from '../uploads/store.ts';
 import type { Service, ServiceContext } from './plugin.ts';
 import type { Services } from './registry.ts';
 
@@ -42,11 +43,21 @@ export function serviceHandler(services: Services): JobHandler {
         throw new PermanentFailure(
           `${e.service} at ${e.nodeId}: no plugin on this server provides this activity`,
         );
+      const file = async (id: string) => {
+        const owners = await instanceFileOwners(rt.db.kysely, instanceId);
+        const held = await heldFile(rt.db.kysely, owners, id).catch((error: unknown) => {
+          throw error instanceof NotFound
+            ? new PermanentFailure(`${e.service}: ${id} is no file of this process`)
+            : error;
+        });
+        return { name: held.name, contentType: held.contentType, content: held.content };
+      };
       const result = await answerOf(service, e.input, {
         instanceId,
         nodeId: e.nodeId,
         idempotencyKey: job.key,
         attempt: job.attempts,
+        file,
       });
       const event = {
         type: 'message',

@@ -14,6 +14,16 @@ export const UNUSED_UPLOAD_MS = 24 * 60 * 60 * 1000;
 /** What holds a process's files. */
 export const instanceOwner = (instanceId: string) => `instance:${instanceId}`;
 
+/** Whose files a process reads: its own, and those of the item it is about (a deal's contract scan). */
+export async function instanceFileOwners(db: Kysely<Database>, instanceId: string): Promise<string[]> {
+  const instance = await db
+    .selectFrom('instances')
+    .select('document_ref')
+    .where('id', '=', instanceId)
+    .executeTakeFirst();
+  return [instanceOwner(instanceId), ...(instance?.document_ref ? [instance.document_ref] : [])];
+}
+
 export interface UploadView {
   id: string;
   name: string;
