@@ -29,6 +29,7 @@ import {
   IconTags,
   IconTargetArrow,
   IconTimelineEvent,
+  IconWebhook,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,6 +81,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     { to: '/admin/instances', label: t('nav.allInstances'), icon: IconListDetails, shown: may('seeAllWork') },
     { to: '/admin/tasks', label: t('nav.allTasks'), icon: IconChecklist, shown: may('companyInbox') },
     { to: '/admin/outbox', label: t('nav.outbox'), icon: IconMailForward, shown: may('administerProcesses') },
+    { to: '/admin/webhooks', label: t('nav.webhooks'), icon: IconWebhook, shown: may('manageWebhooks') },
     {
       to: '/admin/documents',
       label: t('nav.documents'),

@@ -23,6 +23,7 @@ const InstancesPage = named(() => import('../admin/InstancesPage.tsx'), 'Instanc
 const ReportPage = named(() => import('../reports/ReportPage.tsx'), 'ReportPage');
 const AllTasksPage = named(() => import('../admin/AllTasksPage.tsx'), 'AllTasksPage');
 const OutboxPage = named(() => import('../admin/outbox/OutboxPage.tsx'), 'OutboxPage');
+const WebhooksPage = named(() => import('../webhooks/WebhooksPage.tsx'), 'WebhooksPage');
 const DocumentTemplatesPage = named(
   () => import('../admin/documents/DocumentTemplatesPage.tsx'),
   'DocumentTemplatesPage',
@@ -125,6 +126,7 @@ export const router = createBrowserRouter([
       { path: 'reports', element: <ReportPage /> },
       { path: 'admin/tasks', element: <AllTasksPage /> },
       { path: 'admin/outbox', element: <OutboxPage /> },
+      { path: 'admin/webhooks', element: <WebhooksPage /> },
       { path: 'admin/documents', element: <DocumentTemplatesPage /> },
       { path: 'admin/org', element: <OrgPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },

@@ -27,6 +27,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/*/mail.json',
     '!./locales/*/lists.json',
     '!./locales/*/drive.json',
+    '!./locales/*/webhooks.json',
   ],
   { eager: true, import: 'default' },
 );
@@ -48,6 +49,7 @@ const lazyFiles = import.meta.glob<Record<string, unknown>>(
     './locales/*/mail.json',
     './locales/*/lists.json',
     './locales/*/drive.json',
+    './locales/*/webhooks.json',
   ],
   { import: 'default' },
 );
