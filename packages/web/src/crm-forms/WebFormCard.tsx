@@ -5,8 +5,8 @@ import type { WebForm } from '../api/crm-forms.ts';
 import { ActionsMenu } from '../app/ActionsMenu.tsx';
 import { CardListItem } from '../app/CardList.tsx';
 import { CopyIconButton } from '../app/CopyIconButton.tsx';
+import type { CardAction } from '../app/ManagedCards.tsx';
 import { embedSnippet, publicLink } from './form-draft.ts';
-import type { WebFormAction } from './WebFormsPage.tsx';
 
 /** One web form: its name and heading, whether it is on, its public link and the code embedding it. */
 export function WebFormCard({
@@ -14,7 +14,7 @@ export function WebFormCard({
   onAction,
 }: {
   form: WebForm;
-  onAction: (action: WebFormAction) => void;
+  onAction: (action: CardAction<WebForm>) => void;
 }) {
   const { t } = useTranslation('webForms');
   const link = publicLink(window.location.origin, form.token);
@@ -39,14 +39,14 @@ export function WebFormCard({
           <ActionsMenu label={t('actionsFor', { name: form.name })}>
             <Menu.Item
               leftSection={<IconPencil size={14} aria-hidden />}
-              onClick={() => onAction({ kind: 'edit', form })}
+              onClick={() => onAction({ kind: 'edit', item: form })}
             >
               {t('edit')}
             </Menu.Item>
             <Menu.Item
               color="red"
               leftSection={<IconTrash size={14} aria-hidden />}
-              onClick={() => onAction({ kind: 'delete', form })}
+              onClick={() => onAction({ kind: 'delete', item: form })}
             >
               {t('delete')}
             </Menu.Item>

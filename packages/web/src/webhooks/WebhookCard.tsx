@@ -6,7 +6,7 @@ import { useDefinitionNames } from '../api/definitions.ts';
 import { type EventWebhook, useSaveWebhook } from '../api/webhooks.ts';
 import { ActionsMenu } from '../app/ActionsMenu.tsx';
 import { CardListItem } from '../app/CardList.tsx';
-import type { WebhookAction } from './WebhooksPage.tsx';
+import type { CardAction } from '../app/ManagedCards.tsx';
 import { WebhookTest } from './WebhookTest.tsx';
 import { switchedWebhook } from './webhook-draft.ts';
 import { eventLabelKey, inEventOrder } from './webhook-events.ts';
@@ -20,7 +20,7 @@ export function WebhookCard({
   onAction,
 }: {
   hook: EventWebhook;
-  onAction: (a: WebhookAction) => void;
+  onAction: (a: CardAction<EventWebhook>) => void;
 }) {
   const { t } = useTranslation('webhooks');
   const templateName = useDefinitionNames();
@@ -57,14 +57,14 @@ export function WebhookCard({
             <ActionsMenu label={t('actionsFor', { url: hook.url })}>
               <Menu.Item
                 leftSection={<IconPencil size={14} aria-hidden />}
-                onClick={() => onAction({ kind: 'edit', hook })}
+                onClick={() => onAction({ kind: 'edit', item: hook })}
               >
                 {t('edit')}
               </Menu.Item>
               <Menu.Item
                 color="red"
                 leftSection={<IconTrash size={14} aria-hidden />}
-                onClick={() => onAction({ kind: 'delete', hook })}
+                onClick={() => onAction({ kind: 'delete', item: hook })}
               >
                 {t('delete')}
               </Menu.Item>
