@@ -4,22 +4,12 @@ import { created, createPipeline } from './support/crm.ts';
 import { runDueJobs } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
 import { signIn } from './support/people.ts';
+import { oneStep } from './support/processes.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
 
 /** One approval: the started and ended process and its task are what an integrator mirrors. */
-const approval = (key: string) => ({
-  key,
-  name: 'Approval',
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'approve', type: 'userTask', config: { title: 'Approve', assignees: ["'admin'"] } },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'approve' },
-    { id: 'f2', source: 'approve', target: 'end' },
-  ],
-});
+const approval = (key: string) =>
+  oneStep(key, { id: 'approve', type: 'userTask', config: { title: 'Approve', assignees: ["'admin'"] } });
 
 let receiver: WebhookReceiver;
 beforeAll(async () => {

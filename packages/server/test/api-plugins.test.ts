@@ -9,6 +9,7 @@ import { FakeErp } from './support/fake-erp.ts';
 import { jobOf } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
 import { signIn } from './support/people.ts';
+import { oneStep } from './support/processes.ts';
 import { upload } from './support/uploads.ts';
 
 const erp = new FakeErp();
@@ -32,28 +33,22 @@ const archivePlugin = {
   ],
 };
 
-const archiving = (key: string, document: string) => ({
-  key,
-  name: 'Archiving',
-  parameters: [{ id: 'doc', type: 'file', required: true }],
-  variables: [
-    { id: 'docName', type: 'string' },
-    { id: 'size', type: 'number' },
-  ],
-  nodes: [
-    { id: 'start', type: 'start' },
+const archiving = (key: string, document: string) =>
+  oneStep(
+    key,
     {
       id: 'archive',
       type: 'docs.archive',
       config: { input: { document }, output: { name: 'docName', size: 'size' } },
     },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'archive' },
-    { id: 'f2', source: 'archive', target: 'end' },
-  ],
-});
+    {
+      parameters: [{ id: 'doc', type: 'file', required: true }],
+      variables: [
+        { id: 'docName', type: 'string' },
+        { id: 'size', type: 'number' },
+      ],
+    },
+  );
 
 /** A purchase: the invoice is made in the ERP; a refusal goes to the accountant instead of failing. */
 const purchase = (

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from './support/baton-process.ts';
 import { FakeErp } from './support/fake-erp.ts';
+import { oneStep } from './support/processes.ts';
 import { baton, waitForHealth } from './support/serve-cli.ts';
 
 let dir: string;
@@ -30,25 +31,18 @@ const apiOf =
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   };
 
-const invoicing = {
-  key: 'invoicing',
-  name: 'Invoicing',
-  parameters: [{ id: 'client', type: 'string', required: true }],
-  variables: [{ id: 'invoiceNo', type: 'string' }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    {
-      id: 'invoice',
-      type: 'erp.createInvoice',
-      config: { input: { client: 'client', amount: '99.5' }, output: { number: 'invoiceNo' } },
-    },
-    { id: 'end', type: 'end' },
-  ],
-  flows: [
-    { id: 'f1', source: 'start', target: 'invoice' },
-    { id: 'f2', source: 'invoice', target: 'end' },
-  ],
-};
+const invoicing = oneStep(
+  'invoicing',
+  {
+    id: 'invoice',
+    type: 'erp.createInvoice',
+    config: { input: { client: 'client', amount: '99.5' }, output: { number: 'invoiceNo' } },
+  },
+  {
+    parameters: [{ id: 'client', type: 'string', required: true }],
+    variables: [{ id: 'invoiceNo', type: 'string' }],
+  },
+);
 
 describe('baton serve with BATON_PLUGINS', () => {
   it('loads a TypeScript plugin and its worker runs the activity for a process', async () => {

@@ -60,6 +60,14 @@ export function activeWebhooks(rt: Runtime, trx: Kysely<Database>): Promise<Webh
   return hooks;
 }
 
+/** The columns a webhook's input sets (a new one is on unless said otherwise). */
+const columnsOf = (input: WebhookInput) => ({
+  url: input.url,
+  events: JSON.stringify(input.events),
+  definition_key: input.definitionKey ?? null,
+  active: input.active === false ? 0 : 1,
+});
+
 export async function listWebhooks(rt: Runtime, caller: Caller): Promise<Webhook[]> {
   demand(caller, 'manageWebhooks', 'managing webhooks');
   const rows = await rt.db.kysely.selectFrom('event_webhooks').selectAll().orderBy('created_at').execute();
@@ -71,10 +79,7 @@ export async function createWebhook(rt: Runtime, caller: Caller, input: WebhookI
   const now = rt.now();
   const row: EventWebhooksTable = {
     id: newRowId(),
-    url: input.url,
-    events: JSON.stringify(input.events),
-    definition_key: input.definitionKey ?? null,
-    active: input.active === false ? 0 : 1,
+    ...columnsOf(input),
     created_by: caller.userId,
     created_at: now,
     updated_at: now,
@@ -94,13 +99,7 @@ export async function updateWebhook(
   const db = rt.db.kysely;
   const changed = await db
     .updateTable('event_webhooks')
-    .set({
-      url: input.url,
-      events: JSON.stringify(input.events),
-      definition_key: input.definitionKey ?? null,
-      active: input.active === false ? 0 : 1,
-      updated_at: rt.now(),
-    })
+    .set({ ...columnsOf(input), updated_at: rt.now() })
     .where('id', '=', id)
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) === 0) throw new NotFound('webhook', id);

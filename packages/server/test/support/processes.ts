@@ -189,6 +189,21 @@ export async function publish(db: Kysely<Database>, definition: DefinitionInput,
     .execute();
 }
 
+type NodeJson = { id: string; type: string; config?: Record<string, unknown> };
+
+/** start → `node` → end, with the parameters and variables `declared` (API JSON). */
+export const oneStep = (
+  key: string,
+  node: NodeJson,
+  declared: { parameters?: Record<string, unknown>[]; variables?: Record<string, unknown>[] } = {},
+) => ({
+  key,
+  name: key,
+  ...declared,
+  nodes: [{ id: 'start', type: 'start' }, node, { id: 'end', type: 'end' }],
+  flows: flows(['start', node.id], [node.id, 'end']),
+});
+
 /** A template of one acknowledgment for the user named by the `doer` parameter (API JSON). */
 export const errand = (key: string, name = `Errand (${key})`) => ({
   key,
