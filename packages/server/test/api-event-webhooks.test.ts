@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiSuite } from './api-harness.ts';
-import { created, createPipeline } from './support/crm.ts';
+import { created, createLeadPipeline, createPipeline } from './support/crm.ts';
 import { runDueJobs } from './support/jobs.ts';
 import { addPeople } from './support/org.ts';
 import { signIn } from './support/people.ts';
@@ -40,6 +40,7 @@ apiSuite('webhooks for Baton’s events', (api) => {
         'task.completed',
         'deal.created',
         'deal.moved',
+        'lead.created',
       ],
       definitionKey: 'purchase-approval',
     });
@@ -93,14 +94,16 @@ apiSuite('webhooks for Baton’s events', (api) => {
     expect([...receiver.deliveries.values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('sends a deal’s creation and its moves, with the stage it left', async () => {
+  it('sends a deal’s creation and its moves, with the stage it left, and a lead’s creation', async () => {
     const a = api();
     const pipeline = await createPipeline(a.call, 'Webhook sales');
+    const leads = await createLeadPipeline(a.call, 'Webhook leads');
     const stage = (name: string) => pipeline.stages.find((s) => s.name === name)?.id;
     const from = receiver.bodies.size;
     const deal = await created(a.call, 'deals', { title: 'Bricks', pipelineId: pipeline.id, amount: 1200.5 });
     const moved = await a.call('PATCH', `/api/v1/crm/deals/${deal.id}`, { stageId: stage('Won') });
     expect(moved.statusCode, moved.body).toBe(200);
+    const lead = await created(a.call, 'leads', { title: 'Cement', pipelineId: leads.id });
     await runDueJobs(a.baton.rt);
     expect(received(from).sort((x, y) => x.event.localeCompare(y.event))).toEqual([
       expect.objectContaining({
@@ -115,6 +118,10 @@ apiSuite('webhooks for Baton’s events', (api) => {
       expect.objectContaining({
         event: 'deal.moved',
         data: expect.objectContaining({ stageId: stage('Won'), stageKind: 'won', fromStageId: stage('New') }),
+      }),
+      expect.objectContaining({
+        event: 'lead.created',
+        data: expect.objectContaining({ id: lead.id, title: 'Cement', stageKind: 'open' }),
       }),
     ]);
   });

@@ -47,6 +47,8 @@ export const DESKTOP = { width: 1440, height: 900 } as const;
 export const ADMIN_TOKEN = 'e2e-admin-token';
 /** Every seeded user's password (the administrator `admin` included). */
 export const PASSWORD = 'baton-e2e-password';
+/** What the server signs its webhooks with, so a test's receiver can check a signature. */
+export const WEBHOOK_SECRET = 'baton-e2e-webhook-secret';
 
 /** Generous hook timeout for suites that may build the app and launch a browser. */
 export const SETUP_TIMEOUT = 240_000;
@@ -161,6 +163,7 @@ export async function startServer(
     worker: true,
     adminToken: ADMIN_TOKEN,
     adminPassword: PASSWORD,
+    webhookSecret: WEBHOOK_SECRET,
     log: pino({ level: process.env.BATON_TEST_LOG ?? 'silent' }),
     ...options,
   });
