@@ -126,6 +126,21 @@ apiSuite('webhooks for Baton’s events', (api) => {
     ]);
   });
 
+  it('sends the creation of each deal a CSV import makes', async () => {
+    const a = api();
+    const from = receiver.bodies.size;
+    const csv = [
+      'title,pipeline,stage,amount',
+      'Sand,Webhook sales,New,10',
+      'Gravel,Webhook sales,Won,20',
+    ].join('\n');
+    const res = await a.call('POST', '/api/v1/crm/import?kind=deals', csv, { 'content-type': 'text/csv' });
+    expect(res.json()).toMatchObject({ created: 2 });
+    await runDueJobs(a.baton.rt);
+    const made = received(from).map((b) => `${b.event} ${b.data.title} ${b.data.stageKind} ${b.data.amount}`);
+    expect(made.sort()).toEqual(['deal.created Gravel won 20', 'deal.created Sand open 10']);
+  });
+
   it('lets go of what waits for a webhook switched off, and tests one on demand', async () => {
     const a = api();
     const from = receiver.bodies.size;

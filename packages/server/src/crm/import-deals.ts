@@ -1,4 +1,6 @@
 import { newRowId } from '../db/row-ids.ts';
+import type { OutgoingEvent } from '../webhooks/events.ts';
+import { itemEvent } from '../webhooks/outbox.ts';
 import { itemSearch } from './deals.ts';
 import { fieldValueProblems } from './field-definitions.ts';
 import { readNumber } from './import-cells.ts';
@@ -19,22 +21,41 @@ import type { CrmEntity } from './pipelines.ts';
 /**
  * The deals (or leads) of an import: each on its pipeline and stage of its kind (names; default the
  * first), a deal linked to its company and contact, a lead with its person as given; its fields read by
- * type and checked like any; inserted with their first visit, robots left alone.
+ * type and checked like any; inserted with their first visit, robots left alone, their creation sent to
+ * the webhooks that take it.
  */
 export const itemsPlan =
   (entity: CrmEntity) =>
   (rows: Row[], known: Known, me: string, now: number, fail: Fail): Plan => {
     const deals: Record<string, unknown>[] = [];
     const visits: Record<string, unknown>[] = [];
+    const events: OutgoingEvent[] = [];
     for (const r of rows) {
-      const deal = itemOf(entity, r, known, me, now, fail);
-      if (!deal) continue;
+      const made = itemOf(entity, r, known, me, now, fail);
+      if (!made) continue;
+      const { deal, stage, amount } = made;
       deals.push(deal);
       visits.push({ deal_id: deal.id, seq: 1, stage_id: deal.stage_id, entered_at: now, entered_by: me });
+      events.push(
+        itemEvent({
+          entity,
+          id: deal.id,
+          title: deal.title,
+          pipelineId: deal.pipeline_id,
+          stage,
+          amount,
+          currency: deal.currency,
+          responsibleId: deal.responsible_id,
+          seq: 1,
+          at: now,
+          actor: me,
+        }),
+      );
     }
     return {
       created: rows.length,
       updated: 0,
+      events,
       async write(trx) {
         for (let i = 0; i < deals.length; i += CHUNK) {
           await trx
@@ -54,7 +75,20 @@ export const itemsPlan =
 const leadTitle = (r: Row) =>
   [r.get('name'), r.get('company')].filter((v) => v !== '').join(', ') || r.get('phone') || r.get('email');
 
-/** A deal's (or lead's) row for the table, or undefined when the row has problems (reported through `fail`). */
+/** The columns every imported deal's or lead's row has, as events read them. */
+type ItemRow = Record<string, unknown> & {
+  id: string;
+  title: string;
+  pipeline_id: string;
+  stage_id: string;
+  currency: string;
+  responsible_id: string;
+};
+
+/**
+ * A deal's (or lead's) row for the table with its stage and amount, or undefined when the row has problems
+ * (reported through `fail`).
+ */
 function itemOf(
   entity: CrmEntity,
   r: Row,
@@ -62,7 +96,7 @@ function itemOf(
   me: string,
   now: number,
   fail: Fail,
-): Record<string, unknown> | undefined {
+): { deal: ItemRow; stage: { id: string; name: string; kind: string }; amount: number | null } | undefined {
   const before = { count: 0 };
   const problem: Fail = (row, column, message) => {
     before.count++;
@@ -130,7 +164,7 @@ function itemOf(
         source: orNull(r.get('source')),
       }
     : {};
-  return {
+  const deal = {
     id: newRowId(),
     entity,
     title,
@@ -152,4 +186,5 @@ function itemOf(
     updated_at: now,
     closed_at: stage.kind === 'open' ? null : now,
   };
+  return { deal, stage, amount };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { OutgoingEvent } from '../webhooks/events.ts';
 import type { DealFields } from './deal-rows.ts';
 import { type FieldDefinition, listFields } from './field-definitions.ts';
 import type { ImportKind } from './import.ts';
@@ -101,6 +102,8 @@ export interface Plan {
   created: number;
   updated: number;
   write(trx: Kysely<Database>): Promise<void>;
+  /** What the import tells webhooks once written (the deals and leads it made). */
+  events?: OutgoingEvent[];
 }
 
 /** The person a row's `responsible` names (a login), or the importer. */

@@ -5,6 +5,7 @@ import type { FieldError } from '../http/problem.ts';
 import { CsvError, type CsvRecord, parseCsv } from '../org/csv.ts';
 import { ImportFailed } from '../org/import.ts';
 import type { Runtime } from '../runtime/context.ts';
+import { queueEvents } from '../webhooks/outbox.ts';
 import type { DealFields } from './deal-rows.ts';
 import type { FieldDefinition } from './field-definitions.ts';
 import { itemsPlan } from './import-deals.ts';
@@ -118,7 +119,10 @@ export async function importCrm(
     const rows = records.map((r) => rowOf(r, columns));
     const plan = planners[kind](rows, known, caller.userId, rt.now(), fail);
     if (errors.length > 0) throw new ImportFailed(errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
-    if (!dryRun) await plan.write(trx);
+    if (!dryRun) {
+      await plan.write(trx);
+      await queueEvents(rt, trx, plan.events ?? []);
+    }
     return { dryRun, created: plan.created, updated: plan.updated };
   });
 }
