@@ -65,6 +65,7 @@ apiSuite('sign-in, sessions and CSRF', (api, dialect) => {
       'processes:read',
       'processes:write',
       'tasks:write',
+      'webhooks:admin',
     ]);
 
     const out = await bob.call('POST', '/api/v1/auth/logout');
