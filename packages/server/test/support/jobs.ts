@@ -5,9 +5,9 @@ import { Worker } from '../../src/jobs/worker.ts';
 import type { Runtime } from '../../src/runtime/context.ts';
 
 /**
- * Runs every job due at the runtime's `now` (timers, notifications, absence starts, …; never webhooks),
- * again and again until none is due — what a worker would do, without one running. Returns the kinds
- * run, in order.
+ * Runs every job due at the runtime's `now` (timers, notifications, absence starts, events to webhooks, …;
+ * never a `webhook` activity's call), again and again until none is due — what a worker would do, without
+ * one running. Returns the kinds run, in order.
  */
 export async function runDueJobs(rt: Runtime): Promise<string[]> {
   const handlers = new Map(
