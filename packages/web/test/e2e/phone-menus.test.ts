@@ -9,15 +9,14 @@ const LAST = 'Template 12';
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
-/** The templates page on a phone, scrolled to its end; answers the last card's "⋯" and the page's scroll. */
-async function atTheEnd(page: Page): Promise<{ dots: Locator; bottom: number }> {
+/** The templates page on a phone, scrolled to its end; answers the last card's "⋯". */
+async function atTheEnd(page: Page): Promise<{ dots: Locator }> {
   await page.goto('/admin/documents');
   const last = page.getByRole('list', { name: 'Document templates' }).getByRole('listitem', { name: LAST });
   await last.waitFor();
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  const bottom = await settledScrollY(page);
-  expect(bottom).toBeGreaterThan(0);
-  return { dots: last.getByRole('button', { name: `What to do with ${LAST}` }), bottom };
+  expect(await settledScrollY(page)).toBeGreaterThan(0);
+  return { dots: last.getByRole('button', { name: `What to do with ${LAST}` }) };
 }
 
 /** The page's scroll once it has stopped moving (two reads a frame apart agree). */
@@ -70,11 +69,14 @@ describe('the "⋯" menu of the last card on a phone', () => {
 
   it('opens on every tap, closed with Escape in between, the page staying put', async () => {
     const page = await stage.signIn('admin', { viewport: PHONE });
-    const { dots, bottom } = await atTheEnd(page);
+    const { dots } = await atTheEnd(page);
     for (let time = 1; time <= 3; time++) {
+      const before = await settledScrollY(page);
       await dots.tap();
       await expect.poll(() => menuShown(page), { timeout: 3_000 }).toBe(true);
-      expect(await scrollY(page)).toBe(bottom);
+      // The bug scrolled the page up and hid the menu; bringing the menu's focused first item into view
+      // (a few pixels down, when it opened below the card before it flipped) is the browser's own doing.
+      expect(await scrollY(page)).toBeGreaterThanOrEqual(before);
       await page.keyboard.press('Escape');
       await page.getByRole('menu').waitFor({ state: 'detached' });
     }
